@@ -1,0 +1,255 @@
+// The AST: the language's own small tree, with a source range on every node. Every later stage —
+// checker, formatter, compiler, editor services, diff — reads this, never the CST.
+import type { Range } from '../diagnostics';
+import type { Lang } from '../tokens/keywords';
+
+export interface Node {
+  range: Range;
+}
+
+export interface Name extends Node {
+  text: string;
+}
+
+export interface Str extends Node {
+  value: string; // unescaped
+}
+
+export interface Citation extends Node {
+  heading: Str;
+  file?: Str;
+  quote?: Str;
+}
+
+export interface Comment extends Node {
+  text: string; // including the leading #
+}
+
+export type Status = 'published' | 'draft';
+
+export interface Header extends Node {
+  kind: 'Header';
+  id: Name;
+  title?: Str;
+  county?: Name;
+  version?: Str;
+  status?: Status;
+  validFrom?: DateValue;
+  validTo?: DateValue | 'until-further-notice';
+  source?: Str;
+  fallback?: Name;
+  cites: Citation[];
+  see: Name[];
+}
+
+export interface DateValue extends Node {
+  iso: string; // YYYY-MM-DD as written
+}
+
+export interface Interpretation extends Node {
+  kind: 'Interpretation';
+  id: Name;
+  title?: Str;
+  cites: Citation[];
+  decision?: Str;
+}
+
+export interface Cutoff extends Node {
+  kind: 'Cutoff';
+  id: Name;
+  time: TimeLit;
+  boundary: TimeLit;
+  countsAs: 'before' | 'after';
+  cites: Citation[];
+  see: Name[];
+}
+
+export type DayUnit = 'days' | 'calendar-days' | 'weekdays' | 'working-days';
+export type DurationUnit = 'minutes' | 'hours' | DayUnit;
+
+export interface Deadline extends Node {
+  kind: 'Deadline';
+  id: Name;
+  title?: Str;
+  cites: Citation[];
+  see: Name[];
+  when?: Expr;
+  subject?: Name; // the event that must happen
+  within?: DurationLit;
+  anchor?: Expr; // the instant the time is counted from
+}
+
+export interface Conditional<T> extends Node {
+  value: T;
+  when?: Expr;
+}
+
+export interface DayCount extends Node {
+  n: number;
+  unit: DayUnit;
+}
+
+export interface Payment extends Node {
+  kind: 'Payment';
+  id: Name;
+  title?: Str;
+  cites: Citation[];
+  see: Name[];
+  from?: Name; // anchor event
+  dayOne: Conditional<'same-day' | 'next-day'>[];
+  grace: Conditional<DayCount>[];
+  requires: Expr[];
+  exempt: Expr[];
+  to?: { event: Name; inclusive: boolean; range: Range };
+  rate?: Name;
+}
+
+export interface ParameterValue extends Node {
+  year: number;
+  value: Literal;
+  cites: Citation[];
+}
+
+export interface Parameter extends Node {
+  kind: 'Parameter';
+  id: Name;
+  title?: Str;
+  cites: Citation[];
+  values: ParameterValue[];
+}
+
+export type GivenValue =
+  | { kind: 'instant'; date: string; time?: string }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'number'; value: number }
+  | { kind: 'name'; value: string }
+  | { kind: 'string'; value: string };
+
+export interface Given extends Node {
+  name: Name;
+  value: GivenValue;
+}
+
+export type DeadlineStatus = 'met' | 'missed' | 'pending' | 'not-applicable';
+
+export type Expectation = Node &
+  (
+    | { kind: 'first-payable-day'; date: string }
+    | { kind: 'no-payment' }
+    | { kind: 'billable-days'; n: number }
+    | { kind: 'amount'; value: number }
+    | { kind: 'grace'; count: DayCount }
+    | { kind: 'day-one'; date: string }
+    | { kind: 'deadline'; deadline: Name; status: DeadlineStatus }
+  );
+
+export interface Example extends Node {
+  kind: 'Example';
+  id: Name;
+  title?: Str;
+  derived: boolean;
+  rule?: Name;
+  cites: Citation[];
+  assumptions: Str[];
+  givens: Given[];
+  expects: Expectation[];
+}
+
+export type Declaration = Interpretation | Cutoff | Deadline | Payment | Parameter | Example;
+
+export interface Policy extends Node {
+  kind: 'Policy';
+  lang: Lang;
+  header?: Header;
+  declarations: Declaration[];
+  comments: Comment[];
+  /** Every keyword with its spelling's language, for the mixed-language check. */
+  keywords: { name: string; image: string; range: Range }[];
+}
+
+// ---- expressions ------------------------------------------------------------------------------
+
+export interface NumberLit extends Node {
+  kind: 'Number';
+  value: number;
+  text: string;
+}
+export interface DurationLit extends Node {
+  kind: 'Duration';
+  value: number;
+  unit: DurationUnit;
+}
+export interface MoneyLit extends Node {
+  kind: 'Money';
+  value: number;
+}
+export interface DateLit extends Node {
+  kind: 'Date';
+  iso: string;
+}
+export interface InstantLit extends Node {
+  kind: 'Instant';
+  date: string;
+  time: string;
+}
+export interface TimeLit extends Node {
+  kind: 'Time';
+  text: string; // HH:MM
+  minutes: number; // minutes after midnight
+}
+export interface StringLit extends Node {
+  kind: 'String';
+  value: string;
+}
+export interface BoolLit extends Node {
+  kind: 'Bool';
+  value: boolean;
+}
+export type Literal = NumberLit | DurationLit | MoneyLit | DateLit | InstantLit | TimeLit | StringLit | BoolLit;
+
+export interface NameRef extends Node {
+  kind: 'NameRef';
+  name: string;
+}
+export interface Call extends Node {
+  kind: 'Call';
+  fn: Name;
+  args: Expr[];
+}
+export type ArithOp = '+' | '-';
+export interface Arith extends Node {
+  kind: 'Arith';
+  op: ArithOp;
+  left: Expr;
+  right: Expr;
+}
+export type RelOp = '>=' | '<=' | '!=' | '>' | '<' | '=';
+export interface Compare extends Node {
+  kind: 'Compare';
+  op: RelOp;
+  left: Expr;
+  right: Expr;
+}
+export interface IsTest extends Node {
+  kind: 'Is';
+  subject: Expr;
+  value: Name;
+}
+export interface CutoffTest extends Node {
+  kind: 'CutoffTest';
+  side: 'before' | 'after';
+  subject: Expr;
+  cutoff: Expr; // must name a declared cutoff
+}
+export interface Logical extends Node {
+  kind: 'And' | 'Or';
+  operands: Expr[];
+}
+export interface Not extends Node {
+  kind: 'Not';
+  operand: Expr;
+}
+
+export type Expr = Literal | NameRef | Call | Arith | Compare | IsTest | CutoffTest | Logical | Not;
+
+export const isRule = (d: Declaration): d is Deadline | Payment => d.kind === 'Deadline' || d.kind === 'Payment';

@@ -1,0 +1,525 @@
+// CST → AST. Leaves the concrete tree at once; tolerant of the holes error recovery leaves.
+import type { CstNode, IToken } from 'chevrotain';
+import type * as C from '../parser/cst';
+import type * as A from './ast';
+import type { Range } from '../diagnostics';
+import { tokenRange } from '../tokens/lexer';
+import { KEYWORD_BY_NAME, languageOf, type Lang } from '../tokens/keywords';
+
+const ok = (t: IToken | undefined): t is IToken => !!t && !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
+
+function first<T>(xs: T[] | undefined): T | undefined {
+  return xs?.[0];
+}
+
+function tok(xs: IToken[] | undefined): IToken | undefined {
+  const t = first(xs);
+  return ok(t) ? t : undefined;
+}
+
+function nodeRange(n: CstNode): Range {
+  const loc = n.location;
+  if (!loc || !Number.isFinite(loc.startOffset)) return { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
+  return {
+    start: { offset: loc.startOffset, line: loc.startLine ?? 1, column: loc.startColumn ?? 1 },
+    end: { offset: (loc.endOffset ?? loc.startOffset) + 1, line: loc.endLine ?? 1, column: (loc.endColumn ?? 1) + 1 },
+  };
+}
+
+function name(t: IToken | undefined): A.Name | undefined {
+  return t ? { text: t.image, range: tokenRange(t) } : undefined;
+}
+
+export function unescapeString(image: string): string {
+  return image.slice(1, -1).replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
+}
+
+function str(t: IToken | undefined): A.Str | undefined {
+  return t ? { value: unescapeString(t.image), range: tokenRange(t) } : undefined;
+}
+
+function timeLit(t: IToken): A.TimeLit {
+  const [h, m] = t.image.split(':').map(Number);
+  return { kind: 'Time', text: t.image.padStart(5, '0'), minutes: h * 60 + m, range: tokenRange(t) };
+}
+
+class Builder {
+  keywords: A.Policy['keywords'] = [];
+
+  /** Records keyword tokens of a CST node (shallow), for the language check. */
+  kw(children: Record<string, unknown>): void {
+    for (const [key, value] of Object.entries(children)) {
+      if (!KEYWORD_BY_NAME.has(key) || !Array.isArray(value)) continue;
+      for (const t of value as IToken[]) if (ok(t)) this.keywords.push({ name: key, image: t.image, range: tokenRange(t) });
+    }
+  }
+
+  policy(cst: C.PolicyCstNode): Omit<A.Policy, 'lang' | 'comments'> {
+    const h = first(cst.children.header);
+    const header = h ? this.header(h) : undefined;
+    const declarations: A.Declaration[] = [];
+    for (const d of cst.children.declaration ?? []) {
+      const decl = this.declaration(d);
+      if (decl) declarations.push(decl);
+    }
+    return { kind: 'Policy', header, declarations, keywords: this.keywords, range: nodeRange(cst) };
+  }
+
+  header(cst: C.HeaderCstNode): A.Header | undefined {
+    this.kw(cst.children);
+    const id = name(tok(cst.children.Identifier));
+    if (!id) return undefined;
+    const header: A.Header = { kind: 'Header', id, title: str(tok(cst.children.StringLiteral)), cites: [], see: [], range: nodeRange(cst) };
+    for (const clause of cst.children.headerClause ?? []) {
+      const c = clause.children;
+      if (c.countyClause) {
+        const cc = c.countyClause[0].children;
+        this.kw(cc);
+        header.county = name(tok(cc.Identifier));
+      } else if (c.versionClause) {
+        const vc = c.versionClause[0].children;
+        this.kw(vc);
+        header.version = str(tok(vc.StringLiteral));
+        header.status = vc.Published ? 'published' : vc.Draft ? 'draft' : undefined;
+      } else if (c.validClause) {
+        const vc = c.validClause[0].children;
+        this.kw(vc);
+        const from = tok(vc.DateLiteral);
+        if (from) header.validFrom = { iso: from.image, range: tokenRange(from) };
+        if (vc.UntilFurtherNotice) header.validTo = 'until-further-notice';
+        const to = first(vc.validTo);
+        if (to) {
+          this.kw(to.children);
+          const t = tok(to.children.DateLiteral);
+          if (t) header.validTo = { iso: t.image, range: tokenRange(t) };
+        }
+      } else if (c.sourceClause) {
+        this.kw(c.sourceClause[0].children);
+        header.source = str(tok(c.sourceClause[0].children.StringLiteral));
+      } else if (c.fallbackClause) {
+        this.kw(c.fallbackClause[0].children);
+        header.fallback = name(tok(c.fallbackClause[0].children.Identifier));
+      } else if (c.citeClause) {
+        const cite = this.cite(c.citeClause[0]);
+        if (cite) header.cites.push(cite);
+      } else if (c.seeClause) {
+        header.see.push(...this.see(c.seeClause[0]));
+      }
+    }
+    return header;
+  }
+
+  cite(cst: C.CiteClauseCstNode): A.Citation | undefined {
+    const c = cst.children;
+    this.kw(c);
+    const heading = str(tok(c.heading));
+    if (!heading) return undefined;
+    return { heading, file: str(tok(c.file)), quote: str(tok(c.quote)), range: nodeRange(cst) };
+  }
+
+  see(cst: C.SeeClauseCstNode): A.Name[] {
+    this.kw(cst.children);
+    return (cst.children.Identifier ?? []).filter(ok).map((t) => name(t)!);
+  }
+
+  declaration(cst: C.DeclarationCstNode): A.Declaration | undefined {
+    const c = cst.children;
+    if (c.interpretationDecl) return this.interpretation(c.interpretationDecl[0]);
+    if (c.cutoffDecl) return this.cutoff(c.cutoffDecl[0]);
+    if (c.deadlineDecl) return this.deadline(c.deadlineDecl[0]);
+    if (c.paymentDecl) return this.payment(c.paymentDecl[0]);
+    if (c.parameterDecl) return this.parameter(c.parameterDecl[0]);
+    if (c.exampleDecl) return this.example(c.exampleDecl[0]);
+    return undefined;
+  }
+
+  interpretation(cst: C.InterpretationDeclCstNode): A.Interpretation | undefined {
+    const c = cst.children;
+    this.kw(c);
+    const id = name(tok(c.Identifier));
+    if (!id) return undefined;
+    const decision = first(c.decisionClause);
+    if (decision) this.kw(decision.children);
+    return {
+      kind: 'Interpretation', id, title: str(tok(c.StringLiteral)),
+      cites: this.cites(c.citeClause), decision: decision ? str(tok(decision.children.StringLiteral)) : undefined,
+      range: nodeRange(cst),
+    };
+  }
+
+  cites(xs: C.CiteClauseCstNode[] | undefined): A.Citation[] {
+    return (xs ?? []).map((x) => this.cite(x)).filter((x): x is A.Citation => !!x);
+  }
+
+  sees(xs: C.SeeClauseCstNode[] | undefined): A.Name[] {
+    return (xs ?? []).flatMap((x) => this.see(x));
+  }
+
+  cutoff(cst: C.CutoffDeclCstNode): A.Cutoff | undefined {
+    const c = cst.children;
+    this.kw(c);
+    const id = name(tok(c.Identifier));
+    const time = tok(c.time);
+    const boundary = tok(c.boundary);
+    if (!id || !time || !boundary) return undefined;
+    return {
+      kind: 'Cutoff', id, time: timeLit(time), boundary: timeLit(boundary), countsAs: c.After ? 'after' : 'before',
+      cites: this.cites(c.citeClause), see: this.sees(c.seeClause), range: nodeRange(cst),
+    };
+  }
+
+  deadline(cst: C.DeadlineDeclCstNode): A.Deadline | undefined {
+    const c = cst.children;
+    this.kw(c);
+    const id = name(tok(c.Identifier));
+    if (!id) return undefined;
+    const d: A.Deadline = { kind: 'Deadline', id, title: str(tok(c.StringLiteral)), cites: [], see: [], range: nodeRange(cst) };
+    for (const clause of c.deadlineClause ?? []) {
+      const k = clause.children;
+      if (k.citeClause) d.cites.push(...this.cites(k.citeClause));
+      else if (k.seeClause) d.see.push(...this.sees(k.seeClause));
+      else if (k.whenClause) d.when = this.when(k.whenClause[0]);
+      else if (k.withinClause) {
+        const w = k.withinClause[0].children;
+        this.kw(w);
+        d.subject = name(tok(w.subject));
+        d.within = this.duration(first(w.duration));
+        d.anchor = this.expression(first(w.anchor));
+      }
+    }
+    return d;
+  }
+
+  when(cst: C.WhenClauseCstNode): A.Expr | undefined {
+    this.kw(cst.children);
+    return this.expression(first(cst.children.expression));
+  }
+
+  payment(cst: C.PaymentDeclCstNode): A.Payment | undefined {
+    const c = cst.children;
+    this.kw(c);
+    const id = name(tok(c.Identifier));
+    if (!id) return undefined;
+    const p: A.Payment = {
+      kind: 'Payment', id, title: str(tok(c.StringLiteral)), cites: [], see: [], dayOne: [], grace: [], requires: [], exempt: [], range: nodeRange(cst),
+    };
+    for (const clause of c.paymentClause ?? []) {
+      const k = clause.children;
+      if (k.citeClause) p.cites.push(...this.cites(k.citeClause));
+      else if (k.seeClause) p.see.push(...this.sees(k.seeClause));
+      else if (k.fromClause) {
+        this.kw(k.fromClause[0].children);
+        p.from = name(tok(k.fromClause[0].children.Identifier));
+      } else if (k.dayOneClause) {
+        const d = k.dayOneClause[0].children;
+        this.kw(d);
+        const when = first(d.whenClause);
+        p.dayOne.push({ value: d.NextDay ? 'next-day' : 'same-day', when: when ? this.when(when) : undefined, range: nodeRange(k.dayOneClause[0]) });
+      } else if (k.graceClause) {
+        const g = k.graceClause[0].children;
+        this.kw(g);
+        const count = this.dayCount(first(g.dayCount));
+        const when = first(g.whenClause);
+        if (count) p.grace.push({ value: count, when: when ? this.when(when) : undefined, range: nodeRange(k.graceClause[0]) });
+      } else if (k.requiresClause) {
+        this.kw(k.requiresClause[0].children);
+        const e = this.expression(first(k.requiresClause[0].children.expression));
+        if (e) p.requires.push(e);
+      } else if (k.exemptClause) {
+        this.kw(k.exemptClause[0].children);
+        const w = first(k.exemptClause[0].children.whenClause);
+        const e = w ? this.when(w) : undefined;
+        if (e) p.exempt.push(e);
+      } else if (k.toClause) {
+        const t = k.toClause[0].children;
+        this.kw(t);
+        const event = name(tok(t.Identifier));
+        if (event) p.to = { event, inclusive: !t.Exclusive, range: nodeRange(k.toClause[0]) };
+      } else if (k.rateClause) {
+        this.kw(k.rateClause[0].children);
+        p.rate = name(tok(k.rateClause[0].children.Identifier));
+      }
+    }
+    return p;
+  }
+
+  parameter(cst: C.ParameterDeclCstNode): A.Parameter | undefined {
+    const c = cst.children;
+    this.kw(c);
+    const id = name(tok(c.Identifier));
+    if (!id) return undefined;
+    const values: A.ParameterValue[] = [];
+    for (const v of c.valueClause ?? []) {
+      const k = v.children;
+      this.kw(k);
+      const lit = this.literal(first(k.literal));
+      const year = tok(k.year);
+      if (lit && year) values.push({ year: Number(year.image), value: lit, cites: this.cites(k.citeClause), range: nodeRange(v) });
+    }
+    return { kind: 'Parameter', id, title: str(tok(c.StringLiteral)), cites: this.cites(c.citeClause), values, range: nodeRange(cst) };
+  }
+
+  example(cst: C.ExampleDeclCstNode): A.Example | undefined {
+    const c = cst.children;
+    this.kw(c);
+    const id = name(tok(c.Identifier));
+    if (!id) return undefined;
+    const ex: A.Example = {
+      kind: 'Example', id, title: str(tok(c.StringLiteral)), derived: !!c.Derived, rule: name(tok(c.rule)),
+      cites: [], assumptions: [], givens: [], expects: [], range: nodeRange(cst),
+    };
+    for (const clause of c.exampleClause ?? []) {
+      const k = clause.children;
+      if (k.citeClause) ex.cites.push(...this.cites(k.citeClause));
+      else if (k.assumeClause) {
+        this.kw(k.assumeClause[0].children);
+        const s = str(tok(k.assumeClause[0].children.StringLiteral));
+        if (s) ex.assumptions.push(s);
+      } else if (k.givenClause) {
+        const g = this.given(k.givenClause[0]);
+        if (g) ex.givens.push(g);
+      } else if (k.expectClause) {
+        const e = this.expectation(k.expectClause[0]);
+        if (e) ex.expects.push(e);
+      }
+    }
+    return ex;
+  }
+
+  given(cst: C.GivenClauseCstNode): A.Given | undefined {
+    const c = cst.children;
+    this.kw(c);
+    const n = name(tok(c.Identifier));
+    if (!n) return undefined;
+    let value: A.GivenValue | undefined;
+    const inst = first(c.instantValue);
+    if (inst) {
+      const d = tok(inst.children.DateLiteral);
+      const t = tok(inst.children.TimeLiteral);
+      if (d) value = { kind: 'instant', date: d.image, time: t?.image.padStart(5, '0') };
+    } else if (c.Yes) value = { kind: 'boolean', value: true };
+    else if (c.No) value = { kind: 'boolean', value: false };
+    else if (tok(c.NumberLiteral)) value = { kind: 'number', value: Number(tok(c.NumberLiteral)!.image) };
+    else if (tok(c.name)) value = { kind: 'name', value: tok(c.name)!.image };
+    else if (tok(c.StringLiteral)) value = { kind: 'string', value: unescapeString(tok(c.StringLiteral)!.image) };
+    return value ? { name: n, value, range: nodeRange(cst) } : undefined;
+  }
+
+  expectation(cst: C.ExpectClauseCstNode): A.Expectation | undefined {
+    const c = cst.children;
+    this.kw(c);
+    const range = nodeRange(cst);
+    if (c.NoPayment) return { kind: 'no-payment', range };
+    if (c.expectFirstPayable) {
+      const k = c.expectFirstPayable[0].children;
+      this.kw(k);
+      const d = tok(k.DateLiteral);
+      return d ? { kind: 'first-payable-day', date: d.image, range } : undefined;
+    }
+    if (c.expectBillable) {
+      const k = c.expectBillable[0].children;
+      this.kw(k);
+      const n = tok(k.NumberLiteral);
+      return n ? { kind: 'billable-days', n: Number(n.image), range } : undefined;
+    }
+    if (c.expectAmount) {
+      const k = c.expectAmount[0].children;
+      this.kw(k);
+      const n = tok(k.NumberLiteral);
+      return n ? { kind: 'amount', value: Number(n.image), range } : undefined;
+    }
+    if (c.expectGrace) {
+      this.kw(c.expectGrace[0].children);
+      const count = this.dayCount(first(c.expectGrace[0].children.dayCount));
+      return count ? { kind: 'grace', count, range } : undefined;
+    }
+    if (c.expectDayOne) {
+      const k = c.expectDayOne[0].children;
+      this.kw(k);
+      const d = tok(k.DateLiteral);
+      return d ? { kind: 'day-one', date: d.image, range } : undefined;
+    }
+    if (c.expectDeadline) {
+      const k = c.expectDeadline[0].children;
+      this.kw(k);
+      const deadline = name(tok(k.Identifier));
+      const status: A.DeadlineStatus | undefined = k.Met ? 'met' : k.Missed ? 'missed' : k.Pending ? 'pending' : k.NotApplicable ? 'not-applicable' : undefined;
+      return deadline && status ? { kind: 'deadline', deadline, status, range } : undefined;
+    }
+    return undefined;
+  }
+
+  duration(cst: C.DurationCstNode | undefined): A.DurationLit | undefined {
+    if (!cst) return undefined;
+    const n = tok(cst.children.NumberLiteral);
+    const unit = this.durationUnit(first(cst.children.durationUnit));
+    if (!n || !unit) return undefined;
+    return { kind: 'Duration', value: Number(n.image), unit, range: nodeRange(cst) };
+  }
+
+  dayCount(cst: C.DayCountCstNode | undefined): A.DayCount | undefined {
+    if (!cst) return undefined;
+    const n = tok(cst.children.NumberLiteral);
+    const unit = this.dayUnit(first(cst.children.dayUnit));
+    if (!n || !unit) return undefined;
+    return { n: Number(n.image), unit, range: nodeRange(cst) };
+  }
+
+  durationUnit(cst: C.DurationUnitCstNode | undefined): A.DurationUnit | undefined {
+    if (!cst) return undefined;
+    const c = cst.children;
+    this.kw(c);
+    if (c.Minutes) return 'minutes';
+    if (c.Hours) return 'hours';
+    return this.dayUnit(first(c.dayUnit));
+  }
+
+  dayUnit(cst: C.DayUnitCstNode | undefined): A.DayUnit | undefined {
+    if (!cst) return undefined;
+    const c = cst.children;
+    this.kw(c);
+    if (c.Days) return 'days';
+    if (c.CalendarDays) return 'calendar-days';
+    if (c.Weekdays) return 'weekdays';
+    if (c.WorkingDays) return 'working-days';
+    return undefined;
+  }
+
+  // ---- expressions ----
+
+  expression(cst: C.ExpressionCstNode | undefined): A.Expr | undefined {
+    return cst ? this.orExpr(first(cst.children.orExpr)) : undefined;
+  }
+
+  orExpr(cst: C.OrExprCstNode | undefined): A.Expr | undefined {
+    if (!cst) return undefined;
+    this.kw(cst.children);
+    const operands = (cst.children.operands ?? []).map((x) => this.andExpr(x)).filter((x): x is A.Expr => !!x);
+    if (operands.length === 0) return undefined;
+    return operands.length === 1 ? operands[0] : { kind: 'Or', operands, range: nodeRange(cst) };
+  }
+
+  andExpr(cst: C.AndExprCstNode): A.Expr | undefined {
+    this.kw(cst.children);
+    const operands = (cst.children.operands ?? []).map((x) => this.notExpr(x)).filter((x): x is A.Expr => !!x);
+    if (operands.length === 0) return undefined;
+    return operands.length === 1 ? operands[0] : { kind: 'And', operands, range: nodeRange(cst) };
+  }
+
+  notExpr(cst: C.NotExprCstNode): A.Expr | undefined {
+    const neg = first(cst.children.negation);
+    if (neg) {
+      this.kw(neg.children);
+      const operand = this.notExpr(neg.children.notExpr[0]);
+      return operand ? { kind: 'Not', operand, range: nodeRange(neg) } : undefined;
+    }
+    const cmp = first(cst.children.comparison);
+    return cmp ? this.comparison(cmp) : undefined;
+  }
+
+  comparison(cst: C.ComparisonCstNode): A.Expr | undefined {
+    const left = this.additive(first(cst.children.additive));
+    if (!left) return undefined;
+    const range = nodeRange(cst);
+    const rel = first(cst.children.relationalTail);
+    if (rel) {
+      const k = rel.children;
+      const op: A.RelOp = k.GreaterEq ? '>=' : k.LessEq ? '<=' : k.NotEq ? '!=' : k.Greater ? '>' : k.Less ? '<' : '=';
+      const right = this.additive(first(k.additive));
+      return right ? { kind: 'Compare', op, left, right, range } : undefined;
+    }
+    const is = first(cst.children.isTail);
+    if (is) {
+      this.kw(is.children);
+      const value = name(tok(is.children.Identifier));
+      return value ? { kind: 'Is', subject: left, value, range } : undefined;
+    }
+    const cut = first(cst.children.cutoffTail);
+    if (cut) {
+      this.kw(cut.children);
+      const cutoff = this.atom(first(cut.children.atom));
+      return cutoff ? { kind: 'CutoffTest', side: cut.children.After ? 'after' : 'before', subject: left, cutoff, range } : undefined;
+    }
+    return left;
+  }
+
+  additive(cst: C.AdditiveCstNode | undefined): A.Expr | undefined {
+    if (!cst) return undefined;
+    const operands = (cst.children.operands ?? []).map((x) => this.atom(x));
+    const operators = cst.children.operators ?? [];
+    let acc = operands[0];
+    if (!acc) return undefined;
+    for (let i = 1; i < operands.length; i++) {
+      const right = operands[i];
+      if (!right) return undefined;
+      const op = operators[i - 1]?.image === '-' ? '-' : '+';
+      acc = { kind: 'Arith', op, left: acc, right, range: { start: acc.range.start, end: right.range.end } };
+    }
+    return acc;
+  }
+
+  atom(cst: C.AtomCstNode | undefined): A.Expr | undefined {
+    if (!cst) return undefined;
+    const c = cst.children;
+    if (c.literal) return this.literal(c.literal[0]);
+    if (c.parenthesized) return this.expression(first(c.parenthesized[0].children.expression));
+    if (c.nameOrCall) {
+      const k = c.nameOrCall[0].children;
+      const id = name(tok(k.Identifier));
+      if (!id) return undefined;
+      const args = first(k.callArguments);
+      if (!args) return { kind: 'NameRef', name: id.text, range: id.range };
+      const parsed = (args.children.expression ?? []).map((e) => this.expression(e));
+      if (parsed.some((x) => !x)) return undefined;
+      return { kind: 'Call', fn: id, args: parsed as A.Expr[], range: nodeRange(c.nameOrCall[0]) };
+    }
+    return undefined;
+  }
+
+  literal(cst: C.LiteralCstNode | undefined): A.Literal | undefined {
+    if (!cst) return undefined;
+    const c = cst.children;
+    this.kw(c);
+    const range = nodeRange(cst);
+    const q = first(c.quantity);
+    if (q) {
+      this.kw(q.children);
+      const n = tok(q.children.NumberLiteral);
+      if (!n) return undefined;
+      const value = Number(n.image);
+      if (q.children.Currency) return { kind: 'Money', value, range };
+      const unit = this.durationUnit(first(q.children.durationUnit));
+      if (unit) return { kind: 'Duration', value, unit, range };
+      return { kind: 'Number', value, text: n.image, range };
+    }
+    const inst = first(c.instantValue);
+    if (inst) {
+      const d = tok(inst.children.DateLiteral);
+      const t = tok(inst.children.TimeLiteral);
+      if (!d) return undefined;
+      return t ? { kind: 'Instant', date: d.image, time: t.image.padStart(5, '0'), range } : { kind: 'Date', iso: d.image, range };
+    }
+    const time = tok(c.TimeLiteral);
+    if (time) return timeLit(time);
+    const s = tok(c.StringLiteral);
+    if (s) return { kind: 'String', value: unescapeString(s.image), range };
+    if (c.Yes) return { kind: 'Bool', value: true, range };
+    if (c.No) return { kind: 'Bool', value: false, range };
+    return undefined;
+  }
+}
+
+export function buildAst(cst: C.PolicyCstNode, comments: A.Comment[]): A.Policy {
+  const b = new Builder();
+  const partial = b.policy(cst);
+  // The file's language is its first keyword's; a keyword both languages share decides nothing.
+  let lang: Lang = 'en';
+  for (const k of partial.keywords) {
+    const l = languageOf(k.name, k.image);
+    if (l !== 'both') {
+      lang = l;
+      break;
+    }
+  }
+  return { ...partial, lang, comments };
+}

@@ -1,0 +1,89 @@
+// The shared vocabulary of process events and episode facts, one table for every county.
+// The checker resolves names against it, the case JSON Schema is generated from it, and the editor's
+// completion and the language reference read it. Policies may use the English or the Swedish name.
+
+export type FactType = 'boolean' | 'count' | 'enum' | 'date' | 'text';
+
+export interface EventEntry {
+  kind: 'event';
+  id: string; // English name, also the key in a case file's `events`
+  sv: string;
+  description: string;
+}
+
+export interface FactEntry {
+  kind: 'fact';
+  id: string;
+  sv: string;
+  type: FactType;
+  values?: readonly { id: string; sv: string }[]; // for enums
+  description: string;
+}
+
+export type VocabularyEntry = EventEntry | FactEntry;
+
+const event = (id: string, sv: string, description: string): EventEntry => ({ kind: 'event', id, sv, description });
+const fact = (id: string, sv: string, type: FactType, description: string, values?: FactEntry['values']): FactEntry => ({
+  kind: 'fact', id, sv, type, description, values,
+});
+
+export const EVENTS: readonly EventEntry[] = [
+  event('admitted', 'inskrivning', 'the patient is admitted to inpatient care (sluten vård)'),
+  event('observation_started', 'observation_påbörjad', 'the patient is placed on an observation place or emergency ward (not yet admitted)'),
+  event('ward_admitted', 'inskrivning_avdelning', 'the patient is admitted to a ward after observation'),
+  event('need_identified', 'behov_identifierat', 'a need of municipal or outpatient services after discharge is identified'),
+  event('doctor_assessment', 'läkarbedömning', "the doctor's assessment of the patient's needs after discharge"),
+  event('admission_notice_sent', 'inskrivningsmeddelande_skickat', 'the admission notice (inskrivningsmeddelande) is sent to the municipality and outpatient care'),
+  event('care_contact_appointed', 'fast_vårdkontakt_utsedd', 'outpatient care appoints the named care contact (fast vårdkontakt)'),
+  event('ready_assessed', 'utskrivningsklar_bedömd', 'the doctor assesses the patient as ready for discharge (utskrivningsklar)'),
+  event('ready_notice_sent', 'utskrivningsklar_meddelad', 'the notice that the patient is ready for discharge is sent'),
+  event('ready_withdrawn', 'utskrivningsklar_återkallad', 'the ready-for-discharge notice is withdrawn'),
+  event('sip_called', 'sip_kallad', 'the care contact sends the invitation to a coordinated individual plan meeting (kallelse till SIP)'),
+  event('vils_decided', 'vils_beslutad', 'an end-of-life care decision (vård i livets slutskede) is taken'),
+  event('dispute_arose', 'tvist_uppstod', 'a disagreement about the interpretation of the agreement arose'),
+  event('dispute_raised', 'tvist_väckt', 'the disagreement is taken up with the other party'),
+  event('discharged', 'utskrivning', 'the patient leaves inpatient care (utskrivning / hemgång)'),
+  event('died', 'avliden', 'the patient died in inpatient care'),
+];
+
+export const FACTS: readonly FactEntry[] = [
+  fact('care_type', 'vårdform', 'enum', 'somatic or psychiatric inpatient care', [
+    { id: 'somatic', sv: 'somatisk' },
+    { id: 'psychiatric', sv: 'psykiatrisk' },
+  ]),
+  fact('sip_needed', 'sip_behövs', 'boolean', 'a coordinated individual plan (SIP) is to be drawn up'),
+  fact('region_services_missing', 'regionens_insatser_saknas', 'boolean', "the region's own outpatient services the patient needs are missing, or it is unclear whether they are available"),
+  fact('consent_given', 'samtycke_givet', 'boolean', 'the patient consented to contact and information sharing with the municipality and outpatient care'),
+  fact('complex_needs', 'komplexa_behov', 'boolean', 'the patient has complex medical needs calling for doctor-to-doctor handover'),
+  fact('registered_in_other_county', 'folkbokförd_i_annat_län', 'boolean', 'the patient is registered in another county'),
+  fact('home_care_enrolled', 'inskriven_i_hemsjukvård', 'boolean', 'the patient is enrolled in municipal home health care'),
+  fact('safe_discharge_criteria_met', 'trygg_utskrivning_uppfylld', 'boolean', 'the criteria for a safe discharge are met'),
+  fact('age', 'ålder', 'count', "the patient's age in whole years"),
+  fact('municipality', 'kommun', 'text', 'the municipality responsible for the patient'),
+  fact('evaluation_date', 'bedömningsdag', 'date', 'the date up to which billable days are counted when the patient is still in hospital'),
+];
+
+export const VOCABULARY: readonly VocabularyEntry[] = [...EVENTS, ...FACTS];
+
+const byName = new Map<string, VocabularyEntry>();
+for (const e of VOCABULARY) {
+  byName.set(e.id, e);
+  byName.set(e.sv, e);
+}
+
+/** Looks a name up in either language. */
+export function lookupVocabulary(name: string): VocabularyEntry | undefined {
+  return byName.get(name);
+}
+
+/** The name of an entry in a file's language. */
+export function vocabularyName(entry: { id: string; sv: string }, lang: 'en' | 'sv'): string {
+  return lang === 'sv' ? entry.sv : entry.id;
+}
+
+export function lookupEnumValue(entry: FactEntry, name: string): { id: string; sv: string } | undefined {
+  return entry.values?.find((v) => v.id === name || v.sv === name);
+}
+
+export const EVENT_INDEX: ReadonlyMap<string, number> = new Map(EVENTS.map((e, i) => [e.id, i]));
+export const FACT_INDEX: ReadonlyMap<string, number> = new Map(FACTS.map((f, i) => [f.id, i]));

@@ -1,0 +1,2 @@
+export * from './checker';
+export * from './symbols';

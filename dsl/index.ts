@@ -1,0 +1,32 @@
+// The language's public entry: text in, AST and diagnostics out. Nothing here throws for a user's mistake.
+import { parse } from './parser/parse';
+import { check } from './checker/checker';
+import type { Policy } from './ast/ast';
+import type { Diagnostic } from './diagnostics';
+import type { Symbols } from './checker/symbols';
+
+export interface Analysis {
+  ast: Policy;
+  diagnostics: Diagnostic[]; // the lexer's, the parser's and the checker's, in source order
+  symbols: Symbols;
+}
+
+/** Parses and checks a policy text. The checker runs on whatever tree error recovery produced. */
+export function analyze(text: string): Analysis {
+  const parsed = parse(text);
+  const checked = check(parsed.ast);
+  // The checker's "missing clause" complaints repeat what a syntax error already said: drop them then.
+  const syntaxBroken = parsed.diagnostics.some((d) => d.severity === 'error');
+  const checkerDiagnostics = syntaxBroken ? checked.diagnostics.filter((d) => d.code !== 'AVT-C023' && d.code !== 'AVT-C020') : checked.diagnostics;
+  const diagnostics = [...parsed.diagnostics, ...checkerDiagnostics].sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return { ast: parsed.ast, diagnostics, symbols: checked.symbols };
+}
+
+export { parse } from './parser/parse';
+export { check } from './checker/checker';
+export * from './diagnostics';
+export type * from './ast/ast';
+export { KEYWORDS, spell, type Lang } from './tokens/keywords';
+export { VOCABULARY, EVENTS, FACTS, lookupVocabulary } from './builtins/vocabulary';
+export { FUNCTIONS, lookupFunction } from './builtins/functions';
+export { formatText, formatPolicy } from './format';

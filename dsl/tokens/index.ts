@@ -1,0 +1,3 @@
+export * from './keywords';
+export * from './tokens';
+export * from './lexer';

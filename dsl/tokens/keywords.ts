@@ -1,0 +1,117 @@
+// The keyword table: one entry per concept, with its English and its Swedish spelling.
+// A file is written in one language, chosen by its first keyword; the lexer accepts both, the
+// checker reports a file that mixes them, and the formatter prints the file's own language.
+// The editor's syntax colours and completion and the language reference are generated from this table.
+
+export type Lang = 'en' | 'sv';
+
+export type KeywordRole = 'declaration' | 'clause' | 'operator' | 'unit' | 'value' | 'expectation';
+
+export interface KeywordEntry {
+  name: string; // the token type's name
+  en: readonly string[]; // first spelling is canonical; a later one is a singular or other accepted form
+  sv: readonly string[];
+  role: KeywordRole;
+  description: string;
+}
+
+const kw = (name: string, en: string | string[], sv: string | string[], role: KeywordRole, description: string): KeywordEntry => ({
+  name,
+  en: typeof en === 'string' ? [en] : en,
+  sv: typeof sv === 'string' ? [sv] : sv,
+  role,
+  description,
+});
+
+export const KEYWORDS: readonly KeywordEntry[] = [
+  // declarations
+  kw('Agreement', 'agreement', 'avtal', 'declaration', 'opens the file: one version of one agreement'),
+  kw('Interpretation', 'interpretation', 'tolkning', 'declaration', 'a named decision where the source text is unclear'),
+  kw('Cutoff', 'cutoff', 'brytpunkt', 'declaration', 'a time of day that splits the day, with its boundary stated'),
+  kw('Deadline', 'deadline', 'tidsfrist', 'declaration', 'an event that must happen within a time after another'),
+  kw('Payment', 'payment', 'betalningsansvar', 'declaration', "the municipality's payment responsibility for a patient ready for discharge"),
+  kw('Parameter', 'parameter', 'parameter', 'declaration', 'a named value that changes by calendar year'),
+  kw('Example', 'example', 'exempel', 'declaration', 'a worked example: a scenario and its expected outcome'),
+  // header clauses
+  kw('County', 'county', 'län', 'clause', 'the county whose agreement this is'),
+  kw('Version', 'version', 'version', 'clause', "this file's version label"),
+  kw('Published', 'published', 'publicerad', 'value', 'the version is adopted and immutable'),
+  kw('Draft', 'draft', 'utkast', 'value', 'the version is a proposal, never chosen by date unless asked for'),
+  kw('Valid', 'valid', 'gäller', 'clause', 'the validity period'),
+  kw('UntilFurtherNotice', 'until further notice', 'tills vidare', 'value', 'open-ended validity'),
+  kw('Source', 'source', 'källa', 'clause', 'the source document the file encodes'),
+  kw('Fallback', 'fallback', 'reserv', 'clause', 'the agreement whose rules apply where this one does not'),
+  // provenance
+  kw('Cite', 'cite', 'enligt', 'clause', 'the heading of the source a rule comes from'),
+  kw('Quote', 'quote', 'citat', 'clause', "the source's own words"),
+  kw('See', 'see', 'se', 'clause', 'the interpretation a rule relies on'),
+  kw('Decision', 'decision', 'beslut', 'clause', 'the reading chosen and why'),
+  kw('In', 'in', 'i', 'clause', 'the source file of a citation, when not the agreement\'s own'),
+  // rule clauses
+  kw('CountsAs', 'counts as', 'räknas som', 'clause', 'which side of a cutoff its own time falls on'),
+  kw('At', 'at', 'kl', 'clause', 'the time of a cutoff'),
+  kw('Within', 'within', 'inom', 'operator', 'the time allowed for a deadline'),
+  kw('When', 'when', 'när', 'clause', 'the condition under which a clause applies'),
+  kw('SameDay', 'same day', 'samma dag', 'value', 'day 1 is the date of the anchor event'),
+  kw('NextDay', 'next day', 'nästa dag', 'value', 'day 1 is the day after the anchor event'),
+  kw('Grace', 'grace', 'frist', 'clause', 'the number of grace days before payment starts'),
+  kw('Requires', 'requires', 'kräver', 'clause', 'a precondition of payment'),
+  kw('Exempt', 'exempt', 'undantag', 'clause', 'a condition under which no payment is due'),
+  kw('Inclusive', 'inclusive', 'inklusive', 'value', 'the end day is counted'),
+  kw('Exclusive', 'exclusive', 'exklusive', 'value', 'the end day is not counted'),
+  kw('Rate', 'rate', 'ersättning', 'clause', 'the amount paid per day, a parameter'),
+  kw('Value', 'value', 'värde', 'clause', "a parameter's value for one calendar year"),
+  kw('For', 'for', 'för', 'clause', 'the year of a value, or the rule an example illustrates'),
+  // examples
+  kw('Derived', 'derived', 'härlett', 'value', 'the example is derived from the text, not stated in it'),
+  kw('Assume', 'assume', 'antag', 'clause', 'an assumption the example makes'),
+  kw('Given', 'given', 'givet', 'clause', 'an event time or a fact of the scenario'),
+  kw('Expect', 'expect', 'förvänta', 'clause', 'an expected outcome'),
+  kw('FirstPayableDay', 'first payable day', 'första betalningsdag', 'expectation', 'the first day the municipality pays for'),
+  kw('NoPayment', 'no payment', 'ingen betalning', 'expectation', 'no payment responsibility arises'),
+  kw('BillableDays', 'billable days', 'debiterbara dagar', 'expectation', 'the number of days paid for'),
+  kw('Amount', 'amount', 'belopp', 'expectation', 'the amount due'),
+  kw('Met', 'met', 'hållen', 'value', 'the deadline was met'),
+  kw('Missed', 'missed', 'missad', 'value', 'the deadline was missed'),
+  kw('Pending', 'pending', 'väntande', 'value', 'the deadline has not passed and the event has not happened'),
+  kw('NotApplicable', 'not applicable', 'ej tillämplig', 'value', 'the deadline does not apply to the case'),
+  // operators and values
+  kw('And', 'and', 'och', 'operator', 'both conditions hold'),
+  kw('Or', 'or', 'eller', 'operator', 'either condition holds'),
+  kw('Not', 'not', 'inte', 'operator', 'the condition does not hold'),
+  kw('Is', 'is', 'är', 'operator', 'a fact has a value'),
+  kw('Before', 'before', 'före', 'operator', 'before a cutoff'),
+  kw('After', 'after', 'efter', 'operator', 'after an event, or after a cutoff'),
+  kw('From', 'from', 'från', 'clause', 'the start of validity, or the event payment is counted from'),
+  kw('To', 'to', 'till', 'clause', 'the end of validity, or the event payment is counted to'),
+  kw('Yes', 'yes', 'ja', 'value', 'true'),
+  kw('No', 'no', 'nej', 'value', 'false'),
+  // units
+  kw('Minutes', ['minutes', 'minute'], ['minuter', 'minut'], 'unit', 'minutes of elapsed time'),
+  kw('Hours', ['hours', 'hour'], ['timmar', 'timme'], 'unit', 'hours of elapsed time (24 hours across a DST night is still 24 real hours)'),
+  kw('CalendarDays', ['calendar days', 'calendar day'], ['kalenderdagar', 'kalenderdag'], 'unit', 'calendar days, counted on dates'),
+  kw('Weekdays', ['weekdays', 'weekday'], ['vardagar', 'vardag'], 'unit', 'Monday to Friday, counted on dates'),
+  kw('WorkingDays', ['working days', 'working day'], ['arbetsdagar', 'arbetsdag'], 'unit', 'Monday to Friday that are neither public holidays nor customary days off'),
+  kw('Days', ['days', 'day'], ['dagar', 'dag'], 'unit', 'calendar days, counted on dates (the same as calendar days)'),
+  kw('Currency', 'SEK', 'kr', 'unit', 'Swedish kronor'),
+];
+
+export const KEYWORD_BY_NAME: ReadonlyMap<string, KeywordEntry> = new Map(KEYWORDS.map((k) => [k.name, k]));
+
+/** The canonical spelling of a keyword in a language (the singular form when `singular`). */
+export function spell(name: string, lang: Lang, singular = false): string {
+  const entry = KEYWORD_BY_NAME.get(name);
+  if (!entry) throw new Error(`no keyword ${name}`); // programming error, not a user's
+  const forms = entry[lang];
+  return singular && forms.length > 1 ? forms[1] : forms[0];
+}
+
+/** Which language a keyword spelling belongs to; 'both' when the two languages share it. */
+export function languageOf(name: string, image: string): Lang | 'both' {
+  const entry = KEYWORD_BY_NAME.get(name);
+  if (!entry) return 'both';
+  const norm = image.replace(/\s+/g, ' ');
+  const en = entry.en.includes(norm);
+  const sv = entry.sv.includes(norm);
+  return en && sv ? 'both' : en ? 'en' : 'sv';
+}

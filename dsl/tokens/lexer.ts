@@ -1,0 +1,38 @@
+// The lexer: text to tokens, with lexing errors as diagnostics.
+import { Lexer, type IToken } from 'chevrotain';
+import { allTokens, UnterminatedString } from './tokens';
+import { diagnostic, type Diagnostic, type Range } from '../diagnostics';
+
+export const avtalLexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false, skipValidations: true });
+
+export interface LexResult {
+  tokens: IToken[];
+  comments: IToken[];
+  diagnostics: Diagnostic[];
+}
+
+export function tokenRange(t: IToken): Range {
+  const endOffset = (t.endOffset ?? t.startOffset) + 1;
+  return {
+    start: { offset: t.startOffset, line: t.startLine ?? 1, column: t.startColumn ?? 1 },
+    end: { offset: endOffset, line: t.endLine ?? t.startLine ?? 1, column: (t.endColumn ?? t.startColumn ?? 1) + 1 },
+  };
+}
+
+export function lex(text: string): LexResult {
+  const result = avtalLexer.tokenize(text);
+  const diagnostics: Diagnostic[] = [];
+  const tokens: IToken[] = [];
+  for (const t of result.tokens) {
+    if (t.tokenType === UnterminatedString) diagnostics.push(diagnostic('AVT-L002', tokenRange(t)));
+    else tokens.push(t);
+  }
+  for (const e of result.errors) {
+    const range: Range = {
+      start: { offset: e.offset, line: e.line ?? 1, column: e.column ?? 1 },
+      end: { offset: e.offset + e.length, line: e.line ?? 1, column: (e.column ?? 1) + e.length },
+    };
+    diagnostics.push(diagnostic('AVT-L001', range, { char: JSON.stringify(text.slice(e.offset, e.offset + Math.min(e.length, 1))) }));
+  }
+  return { tokens, comments: (result.groups.comments as IToken[] | undefined) ?? [], diagnostics };
+}

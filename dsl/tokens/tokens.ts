@@ -1,0 +1,89 @@
+// Token types, built from the keyword table. Multi-word keywords ("until further notice",
+// "tills vidare") are single tokens that allow any run of spaces between their words.
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { KEYWORDS } from './keywords';
+
+const IDENT_CHAR = '[\\p{L}\\p{N}_]';
+
+// Chevrotain drops a RegExp's `u` flag, so patterns that need Unicode letters (å, ä, ö) match through
+// a custom matcher with a sticky Unicode RegExp of their own.
+function unicode(re: RegExp): { exec: (text: string, offset: number) => RegExpExecArray | null } {
+  const sticky = new RegExp(re.source, 'uy');
+  return {
+    exec(text, offset) {
+      sticky.lastIndex = offset;
+      return sticky.exec(text);
+    },
+  };
+}
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v]+/, group: Lexer.SKIPPED, line_breaks: true });
+export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r]*/, group: 'comments' });
+export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\\n\r]|\\.)*"/ });
+export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"(?:[^"\\\n\r]|\\.)*/ });
+export const DateLiteral = createToken({ name: 'DateLiteral', pattern: unicode(/\d{4}-\d{2}-\d{2}(?![\p{L}\p{N}_])/u), line_breaks: false });
+export const TimeLiteral = createToken({ name: 'TimeLiteral', pattern: unicode(/\d{1,2}:\d{2}(?![\p{L}\p{N}_])/u), line_breaks: false });
+export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: unicode(/\d+(?:\.\d+)?(?![\p{L}\p{N}_])/u), line_breaks: false });
+export const Identifier = createToken({ name: 'Identifier', pattern: unicode(/[\p{L}_][\p{L}\p{N}_]*/u), line_breaks: false });
+
+export const LParen = createToken({ name: 'LParen', pattern: '(' });
+export const RParen = createToken({ name: 'RParen', pattern: ')' });
+export const Comma = createToken({ name: 'Comma', pattern: ',' });
+export const Colon = createToken({ name: 'Colon', pattern: ':' });
+export const Plus = createToken({ name: 'Plus', pattern: '+' });
+export const Minus = createToken({ name: 'Minus', pattern: '-' });
+export const GreaterEq = createToken({ name: 'GreaterEq', pattern: '>=' });
+export const LessEq = createToken({ name: 'LessEq', pattern: '<=' });
+export const NotEq = createToken({ name: 'NotEq', pattern: '!=' });
+export const Greater = createToken({ name: 'Greater', pattern: '>' });
+export const Less = createToken({ name: 'Less', pattern: '<' });
+export const Equals = createToken({ name: 'Equals', pattern: '=' });
+
+function escape(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function keywordPattern(spellings: readonly string[]): RegExp {
+  // longest spelling first, so "days" wins over "day"; words end at a non-identifier character
+  const alts = [...new Set(spellings)].sort((a, b) => b.length - a.length).map((s) => s.split(' ').map(escape).join('[ \\t]+'));
+  return new RegExp(`(?:${alts.join('|')})(?!${IDENT_CHAR})`, 'u');
+}
+
+export const keywordTokens: Record<string, TokenType> = {};
+for (const k of KEYWORDS) {
+  keywordTokens[k.name] = createToken({ name: k.name, pattern: unicode(keywordPattern([...k.en, ...k.sv])), line_breaks: false, start_chars_hint: [...new Set([...k.en, ...k.sv].map((s) => s.charCodeAt(0)))] });
+}
+
+// Keywords that begin with another keyword's words must be tried first ("not applicable" before "not",
+// "no payment" before "no", "calendar days" before anything, "same day" before "days").
+const orderedKeywords = Object.values(keywordTokens).sort((a, b) => {
+  const la = Math.max(...[...(KEYWORDS.find((k) => k.name === a.name)!.en), ...(KEYWORDS.find((k) => k.name === a.name)!.sv)].map((s) => s.split(' ').length));
+  const lb = Math.max(...[...(KEYWORDS.find((k) => k.name === b.name)!.en), ...(KEYWORDS.find((k) => k.name === b.name)!.sv)].map((s) => s.split(' ').length));
+  return lb - la;
+});
+
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  Comment,
+  StringLiteral,
+  UnterminatedString,
+  DateLiteral,
+  TimeLiteral,
+  NumberLiteral,
+  ...orderedKeywords,
+  Identifier,
+  LParen,
+  RParen,
+  Comma,
+  Colon,
+  GreaterEq,
+  LessEq,
+  NotEq,
+  Greater,
+  Less,
+  Equals,
+  Plus,
+  Minus,
+];
+
+export const T = keywordTokens;
