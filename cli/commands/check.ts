@@ -1,0 +1,42 @@
+import { relative } from 'node:path';
+import { formatDiagnostic, hasErrors } from '../../dsl/diagnostics';
+import { loadPolicySet } from '../../engine/registry/node';
+import { defaultPoliciesDir, err, out } from '../io';
+import type { Command } from './index';
+import { existsSync } from 'node:fs';
+
+export const check: Command = {
+  summary: 'check policy files: syntax, names, types, citations, versions',
+  usage: `Usage: avtal check [<file|dir> ...]
+
+Checks every .avtal file (default: the bundled policies) and the version set of each agreement.
+Prints diagnostics as file:line:col severity code message. Exit 1 when there are errors.`,
+  options: {},
+  run(_values, paths) {
+    const roots = paths.length ? paths : [defaultPoliciesDir()];
+    let errors = 0;
+    let warnings = 0;
+    let files = 0;
+    for (const root of roots) {
+      if (!existsSync(root)) {
+        err(`avtal check: ${root}: no such file or folder`);
+        errors++;
+        continue;
+      }
+      const set = loadPolicySet(root);
+      const show = (file: string) => relative(process.cwd(), existsSync(file) ? file : `${root}/${file}`) || file;
+      for (const v of set.versions) {
+        files++;
+        for (const d of v.analysis.diagnostics) out(formatDiagnostic(d, show(v.source.file === root ? root : `${root}/${v.source.file}`)));
+        errors += v.analysis.diagnostics.filter((d) => d.severity === 'error').length;
+        warnings += v.analysis.diagnostics.filter((d) => d.severity === 'warning').length;
+      }
+      for (const { file, diagnostic } of set.diagnostics) {
+        out(formatDiagnostic(diagnostic, show(`${root}/${file}`)));
+        if (hasErrors([diagnostic])) errors++;
+      }
+    }
+    out(`${files} file(s) checked: ${errors} error(s), ${warnings} warning(s)`);
+    return errors > 0 ? 1 : 0;
+  },
+};

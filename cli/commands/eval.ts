@@ -1,0 +1,45 @@
+import { evaluateCase } from '../../engine/api';
+import { loadPolicySet } from '../../engine/registry/node';
+import { defaultPoliciesDir, err, out, readInput } from '../io';
+import type { Command } from './index';
+
+export const evalCommand: Command = {
+  summary: 'evaluate one care episode (JSON) under the agreement in force',
+  usage: `Usage: avtal eval --case <file.json|-> [--county C] [--on YYYY-MM-DD] [--version V] [--policies DIR] [--no-explain]
+
+Prints the result as JSON: the version applied with its hash, every deadline, the payment outcome and
+the explanation. The case format is \`avtal schema\`. --county overrides the case's county; --on picks
+the version in force on that date (default: the date of the ready-for-discharge notice, else the
+admission); --version picks a version by label, drafts included. Exit 1 when the case cannot be evaluated.`,
+  options: {
+    case: { type: 'string' }, county: { type: 'string' }, on: { type: 'string' }, version: { type: 'string' },
+    policies: { type: 'string' }, 'no-explain': { type: 'boolean' },
+  },
+  run(values) {
+    if (!values.case) {
+      err('avtal eval: --case is required (a JSON file, or - for standard input)\n\n' + this.usage);
+      return 2;
+    }
+    const read = readInput(values.case as string);
+    if (!read.ok) {
+      err(`avtal eval: ${read.message}`);
+      return 1;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(read.text);
+    } catch (e) {
+      err(`avtal eval: ${values.case}: not valid JSON: ${(e as Error).message}`);
+      return 1;
+    }
+    if (values.county && raw && typeof raw === 'object' && !Array.isArray(raw)) raw = { ...raw, county: values.county };
+    const set = loadPolicySet((values.policies as string | undefined) ?? defaultPoliciesDir());
+    const answer = evaluateCase(set, raw, { on: values.on as string | undefined, version: values.version as string | undefined, explain: !values['no-explain'] });
+    if (!answer.ok) {
+      for (const e of answer.error.errors) err(`${values.case}${e.pointer ? `#${e.pointer}` : ''}: ${e.code} ${e.message}`);
+      return 1;
+    }
+    out(JSON.stringify(answer.result, null, 2));
+    return 0;
+  },
+};

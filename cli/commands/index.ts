@@ -1,0 +1,16 @@
+import type { ParseArgsConfig } from 'node:util';
+import { check } from './check';
+import { fmt } from './fmt';
+import { test } from './test';
+import { evalCommand } from './eval';
+import { schema } from './schema';
+import { explain } from './explain';
+
+export interface Command {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number> | number;
+}
+
+export const COMMANDS: Record<string, Command> = { check, fmt, test, eval: evalCommand, schema, explain };

@@ -1,0 +1,54 @@
+import { relative } from 'node:path';
+import { formatDiagnostic } from '../../dsl/diagnostics';
+import { runExamples } from '../../engine/examples/run-examples';
+import { loadPolicySet } from '../../engine/registry/node';
+import { defaultPoliciesDir, err, out } from '../io';
+import type { Command } from './index';
+import { existsSync } from 'node:fs';
+
+export const test: Command = {
+  summary: "run every policy's worked examples",
+  usage: `Usage: avtal test [--verbose] [<file|dir> ...]
+
+Runs every worked example of every policy (default: the bundled policies) and prints each with
+pass or fail, expected against actual on failure, and a closing line "N passed, N failed".
+A policy with errors counts as one failure. Exit 1 on any failure.
+  --verbose   also print each passing expectation`,
+  options: { verbose: { type: 'boolean' } },
+  run(values, paths) {
+    let passed = 0;
+    let failed = 0;
+    for (const root of paths.length ? paths : [defaultPoliciesDir()]) {
+      if (!existsSync(root)) {
+        err(`avtal test: ${root}: no such file or folder`);
+        failed++;
+        continue;
+      }
+      const set = loadPolicySet(root);
+      for (const v of set.versions) {
+        const file = relative(process.cwd(), v.source.file === root ? root : `${root}/${v.source.file}`);
+        if (!v.compiled) {
+          out(`✗ ${file}: the policy has errors`);
+          for (const d of v.analysis.diagnostics.filter((x) => x.severity === 'error')) out(`    ${formatDiagnostic(d, file)}`);
+          failed++;
+          continue;
+        }
+        for (const r of runExamples(v.compiled, v.info)) {
+          const label = `${file}:${r.range.start.line} ${r.id}${r.title ? ` — ${r.title}` : ''}${r.derived ? ' (derived)' : ''}`;
+          if (r.pass) {
+            passed++;
+            out(`✓ ${label}`);
+            if (values.verbose) for (const e of r.expectations) out(`    ${e.text}: ${e.actual}`);
+          } else {
+            failed++;
+            out(`✗ ${label}`);
+            for (const e of r.errors) out(`    error: ${e}`);
+            for (const e of r.expectations.filter((x) => !x.pass)) out(`    ${e.text} (line ${e.range.start.line}): expected ${e.expected}, actual ${e.actual}`);
+          }
+        }
+      }
+    }
+    out(`${passed} passed, ${failed} failed`);
+    return failed > 0 ? 1 : 0;
+  },
+};

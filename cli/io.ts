@@ -1,0 +1,26 @@
+// Small helpers for the command line: reading inputs without throwing, and printing.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export type Read = { ok: true; text: string } | { ok: false; message: string };
+
+export function readInput(path: string): Read {
+  try {
+    return { ok: true, text: path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8') };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a folder' : err.code === 'EACCES' ? 'permission denied' : err.message;
+    return { ok: false, message: `cannot read ${path}: ${why}` };
+  }
+}
+
+/** The bundled policies folder: ./policies when it exists, else the one shipped beside the CLI. */
+export function defaultPoliciesDir(): string {
+  const local = resolve('policies');
+  return existsSync(local) ? local : fileURLToPath(new URL('../policies', import.meta.url));
+}
+
+export const out = (s = ''): void => void process.stdout.write(s + '\n');
+export const err = (s: string): void => void process.stderr.write(s + '\n');

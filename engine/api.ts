@@ -1,0 +1,58 @@
+// The library entry point: what the CLI, the HTTP service and other programs call.
+import type { Diagnostic } from '../dsl/diagnostics';
+import { dayToIso, localDayOf, parseIsoDate } from './calendar';
+import { eventSlot, EVALUATION_DATE } from './case/case-data';
+import { validateCase, type CaseError } from './case/validate';
+import { evaluate } from './evaluator/evaluate';
+import type { EvaluationResult } from './evaluator/result';
+import type { PolicySet, PolicyVersion } from './registry/policy-set';
+
+export type EvaluationError = {
+  /** 'invalid-case' (HTTP 400), 'unknown' county or agreement (404), 'no-version' in force (422), 'broken-policy' (500 is never used: 422) */
+  kind: 'invalid-case' | 'unknown' | 'no-version' | 'broken-policy';
+  errors: CaseError[];
+};
+
+export type EvaluationAnswer = { ok: true; result: EvaluationResult & { fallback?: { from: string; reason: string } } } | { ok: false; error: EvaluationError };
+
+export interface EvaluateCaseOptions {
+  /** Choose the version in force on this date (YYYY-MM-DD) instead of the case's own date. */
+  on?: string;
+  /** Choose this version label, drafts included. */
+  version?: string;
+  explain?: boolean;
+}
+
+const READY = eventSlot('ready_notice_sent');
+const ADMITTED = eventSlot('admitted');
+
+function fromDiagnostic(kind: EvaluationError['kind'], d: Diagnostic, pointer = ''): EvaluationAnswer {
+  return { ok: false, error: { kind, errors: [{ code: d.code, pointer, message: d.message }] } };
+}
+
+/**
+ * Evaluates one care episode under the agreement version in force. The version is chosen by the date
+ * of the ready-for-discharge notice, else the admission, else the evaluation date — or by `on`.
+ */
+export function evaluateCase(set: PolicySet, raw: unknown, options: EvaluateCaseOptions = {}): EvaluationAnswer {
+  const validated = validateCase(raw);
+  if (!validated.ok) return { ok: false, error: { kind: 'invalid-case', errors: validated.errors } };
+  const { input, data } = validated;
+  const which = set.agreementFor(input.county, input.agreement);
+  if (!which.ok) return fromDiagnostic('unknown', which.error, input.agreement ? '/agreement' : '/county');
+  let date: string | undefined;
+  if (options.on !== undefined) {
+    if (parseIsoDate(options.on) === undefined) return { ok: false, error: { kind: 'invalid-case', errors: [{ code: 'AVT-E008', pointer: '', message: `invalid date ${options.on}: expected YYYY-MM-DD` }] } };
+    date = options.on;
+  } else if (!Number.isNaN(data.events[READY])) date = dayToIso(localDayOf(data.events[READY]));
+  else if (!Number.isNaN(data.events[ADMITTED])) date = dayToIso(localDayOf(data.events[ADMITTED]));
+  else if (data.facts[EVALUATION_DATE] !== undefined) date = dayToIso(data.facts[EVALUATION_DATE] as number);
+  if (date === undefined && !options.version) {
+    return { ok: false, error: { kind: 'invalid-case', errors: [{ code: 'AVT-E010', pointer: '/events', message: 'the case has no date to choose a version by: give ready_notice_sent, admitted or evaluationDate, or choose a date with --on' }] } };
+  }
+  const selection = set.select(which.agreement, date ?? '', { version: options.version });
+  if (!selection.ok) return fromDiagnostic(selection.error.code === 'AVT-E012' ? 'broken-policy' : selection.error.code === 'AVT-E011' ? 'unknown' : 'no-version', selection.error);
+  const v: PolicyVersion = selection.version;
+  const result = evaluate(v.compiled!, data, v.info, { explain: options.explain, caseId: input.id });
+  return { ok: true, result: selection.viaFallback ? { ...result, fallback: selection.viaFallback } : result };
+}

@@ -1,0 +1,58 @@
+// Case input → CaseData. Validates against the JSON Schema (ajv), then parses every instant at the
+// edge with the calendar's DST rule. Errors name the field by JSON pointer; nothing throws.
+import Ajv from 'ajv';
+import { caseSchema, type CaseInput } from './schema';
+import { emptyCase, eventSlot, factSlot, EVALUATION_DATE, type CaseData } from './case-data';
+import { parseInstant, parseIsoDate } from '../calendar';
+import type { Code } from '../../dsl/diagnostics';
+
+export interface CaseError {
+  code: Code;
+  pointer: string; // JSON pointer to the field, '' for the whole case
+  message: string;
+}
+
+export type CaseResult = { ok: true; input: CaseInput; data: CaseData } | { ok: false; errors: CaseError[] };
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validateSchema = ajv.compile(caseSchema);
+
+function schemaErrors(): CaseError[] {
+  return (validateSchema.errors ?? []).map((e) => {
+    let pointer = e.instancePath;
+    let message = e.message ?? 'is invalid';
+    if (e.keyword === 'additionalProperties') {
+      const extra = (e.params as { additionalProperty: string }).additionalProperty;
+      pointer = `${pointer}/${extra}`;
+      message = `is not a known field${pointer.startsWith('/events') ? ' (see `avtal schema` for the event names)' : pointer.startsWith('/facts') ? ' (see `avtal schema` for the fact names)' : ''}`;
+    } else if (e.keyword === 'required') {
+      pointer = `${pointer}/${(e.params as { missingProperty: string }).missingProperty}`;
+      message = 'is required';
+    } else if (e.keyword === 'enum') {
+      message = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+    }
+    return { code: 'AVT-E001' as Code, pointer, message };
+  });
+}
+
+export function validateCase(raw: unknown): CaseResult {
+  if (!validateSchema(raw)) return { ok: false, errors: schemaErrors() };
+  const input = raw as CaseInput;
+  const data = emptyCase();
+  const errors: CaseError[] = [];
+  for (const [id, value] of Object.entries(input.events ?? {})) {
+    if (value === undefined) continue;
+    const parsed = parseInstant(value);
+    if (parsed.ok) data.events[eventSlot(id)] = parsed.epochMs;
+    else errors.push({ code: parsed.code === 'nonexistent-local-time' ? 'AVT-E002' : 'AVT-E001', pointer: `/events/${id}`, message: parsed.message });
+  }
+  for (const [id, value] of Object.entries(input.facts ?? {})) data.facts[factSlot(id)] = value;
+  data.facts[factSlot('care_type')] = input.careType ?? 'somatic';
+  if (input.municipality !== undefined) data.facts[factSlot('municipality')] = input.municipality;
+  if (input.evaluationDate !== undefined) {
+    const day = parseIsoDate(input.evaluationDate);
+    if (day === undefined) errors.push({ code: 'AVT-E008', pointer: '/evaluationDate', message: `${input.evaluationDate} is not a date of the calendar` });
+    else data.facts[EVALUATION_DATE] = day;
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, input, data };
+}

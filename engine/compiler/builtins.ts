@@ -1,0 +1,19 @@
+// Implementations of the built-in functions declared in dsl/builtins/functions.ts, keyed by id.
+// Dates are calendar Day numbers; an unrecorded instant is NaN and propagates.
+import { localDayOf, weekday, isWeekend, isRedDay, isPublicHoliday, isCountedDay } from '../calendar';
+
+type Impl = (args: number[]) => number | boolean;
+
+const recorded = (xs: number[]) => xs.filter((x) => !Number.isNaN(x));
+
+export const BUILTIN_IMPLS: Record<string, Impl> = {
+  latest: (xs) => (recorded(xs).length ? Math.max(...recorded(xs)) : NaN),
+  earliest: (xs) => (recorded(xs).length ? Math.min(...recorded(xs)) : NaN),
+  date_of: ([t]) => (Number.isNaN(t) ? NaN : localDayOf(t)),
+  weekday_of: ([d]) => (Number.isNaN(d) ? NaN : weekday(d)),
+  is_weekend: ([d]) => !Number.isNaN(d) && isWeekend(d),
+  is_red_day: ([d]) => !Number.isNaN(d) && isRedDay(d),
+  is_public_holiday: ([d]) => !Number.isNaN(d) && isPublicHoliday(d),
+  is_working_day: ([d]) => !Number.isNaN(d) && isCountedDay(d, 'working'),
+  days_between: ([a, b]) => b - a,
+};

@@ -1,0 +1,158 @@
+// Expressions → closures over CaseData. The checker has typed every expression, so each closure
+// returns the representation of its type: instants in epoch ms, dates as Day numbers, elapsed time
+// in ms, counted days and numbers as numbers, enum values by their English id. An unrecorded event is
+// NaN, and every comparison with NaN is false: a condition about an event that has not happened does not hold.
+import type * as A from '../../dsl/ast/ast';
+import { lookupVocabulary, lookupEnumValue } from '../../dsl/builtins/vocabulary';
+import { lookupFunction } from '../../dsl/builtins/functions';
+import { parseIsoDate, localSecondOfDay, parseInstant } from '../calendar';
+import { eventSlot, factSlot, type CaseData } from '../case/case-data';
+import { BUILTIN_IMPLS } from './builtins';
+
+export type Value = number | boolean | string | undefined;
+export type Compiled = (c: CaseData) => Value;
+export type Condition = (c: CaseData) => boolean;
+
+export interface CompileScope {
+  cutoff(name: string): A.Cutoff | undefined;
+  parameter(name: string): A.Parameter | undefined;
+}
+
+const MS = { minutes: 60_000, hours: 3_600_000 } as const;
+
+export function compileCondition(e: A.Expr, scope: CompileScope): Condition {
+  // An event name as a condition means "the event is recorded".
+  if (e.kind === 'NameRef') {
+    const v = lookupVocabulary(e.name);
+    if (v?.kind === 'event') {
+      const slot = eventSlot(v.id);
+      return (c) => !Number.isNaN(c.events[slot]);
+    }
+  }
+  const f = compileExpr(e, scope);
+  return (c) => f(c) === true;
+}
+
+export function compileExpr(e: A.Expr, scope: CompileScope): Compiled {
+  switch (e.kind) {
+    case 'Number':
+    case 'Money': {
+      const v = e.value;
+      return () => v;
+    }
+    case 'Duration': {
+      const v = e.unit === 'minutes' || e.unit === 'hours' ? e.value * MS[e.unit] : e.value;
+      return () => v;
+    }
+    case 'Date': {
+      const d = parseIsoDate(e.iso) ?? NaN;
+      return () => d;
+    }
+    case 'Instant': {
+      const r = parseInstant(`${e.date}T${e.time}`);
+      const t = r.ok ? r.epochMs : NaN;
+      return () => t;
+    }
+    case 'Time': {
+      const m = e.minutes;
+      return () => m;
+    }
+    case 'String': {
+      const s = e.value;
+      return () => s;
+    }
+    case 'Bool': {
+      const b = e.value;
+      return () => b;
+    }
+    case 'NameRef': return compileName(e, scope);
+    case 'Call': {
+      const fn = lookupFunction(e.fn.text)!;
+      const impl = BUILTIN_IMPLS[fn.id];
+      const args = e.args.map((a) => compileExpr(a, scope));
+      if (args.length === 1) {
+        const [a] = args;
+        return (c) => impl([a(c) as number]);
+      }
+      return (c) => impl(args.map((a) => a(c) as number));
+    }
+    case 'Arith': {
+      const l = compileExpr(e.left, scope);
+      const r = compileExpr(e.right, scope);
+      return e.op === '+' ? (c) => (l(c) as number) + (r(c) as number) : (c) => (l(c) as number) - (r(c) as number);
+    }
+    case 'Compare': return compileCompare(e, scope);
+    case 'Is': {
+      const subject = compileExpr(e.subject, scope);
+      const fact = e.subject.kind === 'NameRef' ? lookupVocabulary(e.subject.name) : undefined;
+      const value = fact?.kind === 'fact' ? lookupEnumValue(fact, e.value.text)?.id : e.value.text;
+      return (c) => subject(c) === value;
+    }
+    case 'CutoffTest': return compileCutoffTest(e, scope);
+    case 'And': {
+      const ops = e.operands.map((o) => compileCondition(o, scope));
+      return (c) => ops.every((o) => o(c));
+    }
+    case 'Or': {
+      const ops = e.operands.map((o) => compileCondition(o, scope));
+      return (c) => ops.some((o) => o(c));
+    }
+    case 'Not': {
+      const op = compileCondition(e.operand, scope);
+      return (c) => !op(c);
+    }
+  }
+}
+
+function compileName(e: A.NameRef, scope: CompileScope): Compiled {
+  const v = lookupVocabulary(e.name);
+  if (v?.kind === 'event') {
+    const slot = eventSlot(v.id);
+    return (c) => c.events[slot];
+  }
+  if (v?.kind === 'fact') {
+    const slot = factSlot(v.id);
+    if (v.type === 'boolean') return (c) => c.facts[slot] === true;
+    if (v.type === 'count' || v.type === 'date') return (c) => (c.facts[slot] === undefined ? NaN : c.facts[slot]);
+    return (c) => c.facts[slot];
+  }
+  const p = scope.parameter(e.name);
+  if (p) {
+    // A parameter read in an expression takes its latest year's value; rates by year go through the payment rule.
+    const latest = [...p.values].sort((a, b) => b.year - a.year)[0];
+    const f = latest ? compileExpr(latest.value, scope) : () => undefined;
+    return f;
+  }
+  return () => undefined;
+}
+
+function compileCompare(e: A.Compare, scope: CompileScope): Compiled {
+  const l = compileExpr(e.left, scope);
+  const r = compileExpr(e.right, scope);
+  switch (e.op) {
+    case '>': return (c) => (l(c) as number) > (r(c) as number);
+    case '>=': return (c) => (l(c) as number) >= (r(c) as number);
+    case '<': return (c) => (l(c) as number) < (r(c) as number);
+    case '<=': return (c) => (l(c) as number) <= (r(c) as number);
+    case '=': return (c) => l(c) === r(c);
+    case '!=': return (c) => { const a = l(c), b = r(c); return a !== b && !(Number.isNaN(a) || Number.isNaN(b)); };
+  }
+}
+
+/** "EVENT after CUTOFF": the local time of day of the instant against the cutoff, the boundary as declared. */
+function compileCutoffTest(e: A.CutoffTest, scope: CompileScope): Compiled {
+  const subject = compileExpr(e.subject, scope);
+  const cutoff = e.cutoff.kind === 'NameRef' ? scope.cutoff(e.cutoff.name) : undefined;
+  if (!cutoff) return () => false;
+  const boundaryMs = cutoff.time.minutes * 60_000; // after local midnight
+  const boundaryIsAfter = cutoff.countsAs === 'after';
+  // Compared at the instant's full precision: 12:00:00.001 is after 12:00.
+  const isAfter = (t: number): boolean => {
+    const ms = localSecondOfDay(t) * 1000 + (((t % 1000) + 1000) % 1000);
+    return ms > boundaryMs || (ms === boundaryMs && boundaryIsAfter);
+  };
+  return e.side === 'after'
+    ? (c) => { const t = subject(c) as number; return !Number.isNaN(t) && isAfter(t); }
+    : (c) => { const t = subject(c) as number; return !Number.isNaN(t) && !isAfter(t); };
+}
+

@@ -1,0 +1,140 @@
+// A payment rule → a closure that finds day 1, the grace days, the first payable day and the
+// billable days of one episode. All day arithmetic is on integer Day numbers from the calendar tables.
+import type * as A from '../../dsl/ast/ast';
+import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
+import { addDays, isCountedDay, localDayOf, yearOfDay, dayFromYmd } from '../calendar';
+import { eventSlot, EVALUATION_DATE, type CaseData } from '../case/case-data';
+import { compileCondition, type CompileScope, type Condition } from './expressions';
+import { DAY_KIND } from './deadline';
+
+export const enum PaymentCode {
+  NotStarted = 0, // the anchor event is not recorded
+  Responsible = 1,
+  RequirementUnmet = 2,
+  Exempt = 3,
+}
+
+export interface PaymentOutcome {
+  code: PaymentCode;
+  clause: number; // index of the unmet requirement or the exemption that applied
+  dayOne: number;
+  dayOneClause: number; // index into decl.dayOne
+  graceClause: number; // index into decl.grace
+  lastGraceDay: number;
+  firstPayable: number;
+  lastBillable: number; // NaN while ongoing with no evaluation date
+  billable: number; // NaN when unknown
+  ongoing: boolean;
+  amount: number; // NaN when no rate or a year without a value
+  missingRateYear: number; // 0 when none
+}
+
+export interface CompiledPayment {
+  decl: A.Payment;
+  run(c: CaseData): PaymentOutcome;
+}
+
+interface Choice<T> {
+  value: T;
+  when?: Condition;
+  index: number;
+}
+
+/** Conditional clauses are tried in order; the first that holds wins, else the unconditional one. */
+function chooser<T>(clauses: A.Conditional<T>[], scope: CompileScope): (c: CaseData) => Choice<T> {
+  const conditional: Choice<T>[] = [];
+  let fallback: Choice<T> | undefined;
+  clauses.forEach((cl, index) => {
+    if (cl.when) conditional.push({ value: cl.value, when: compileCondition(cl.when, scope), index });
+    else fallback ??= { value: cl.value, index };
+  });
+  const base = fallback!;
+  return (c) => {
+    for (const ch of conditional) if (ch.when!(c)) return ch;
+    return base;
+  };
+}
+
+function rateTable(p: A.Parameter | undefined): Map<number, number> | undefined {
+  if (!p) return undefined;
+  return new Map(p.values.filter((v) => v.value.kind === 'Money').map((v) => [v.year, (v.value as A.MoneyLit).value]));
+}
+
+export function compilePayment(p: A.Payment, scope: CompileScope): CompiledPayment {
+  const anchor = eventSlot(lookupVocabulary(p.from!.text)!.id);
+  const end = eventSlot(lookupVocabulary(p.to!.event.text)!.id);
+  const inclusive = p.to!.inclusive;
+  const dayOne = chooser(p.dayOne, scope);
+  const grace = chooser(p.grace, scope);
+  const requires = p.requires.map((r) => compileCondition(r, scope));
+  const exempt = p.exempt.map((e) => compileCondition(e, scope));
+  const rates = rateTable(p.rate ? scope.parameter(p.rate.text) : undefined);
+
+  const amountOf = (first: number, last: number): { amount: number; missing: number } => {
+    if (!rates) return { amount: NaN, missing: 0 };
+    let amount = 0;
+    for (let y = yearOfDay(first); y <= yearOfDay(last); y++) {
+      const from = Math.max(first, dayFromYmd(y, 1, 1));
+      const to = Math.min(last, dayFromYmd(y, 12, 31));
+      const rate = rates.get(y);
+      if (rate === undefined) return { amount: NaN, missing: y };
+      amount += (to - from + 1) * rate;
+    }
+    return { amount, missing: 0 };
+  };
+
+  return {
+    decl: p,
+    run(c) {
+      const out: PaymentOutcome = {
+        code: PaymentCode.NotStarted, clause: -1, dayOne: NaN, dayOneClause: -1, graceClause: -1, lastGraceDay: NaN,
+        firstPayable: NaN, lastBillable: NaN, billable: NaN, ongoing: false, amount: NaN, missingRateYear: 0,
+      };
+      const t = c.events[anchor];
+      for (let i = 0; i < requires.length; i++) {
+        if (!requires[i](c)) {
+          out.code = Number.isNaN(t) ? PaymentCode.NotStarted : PaymentCode.RequirementUnmet;
+          out.clause = i;
+          return out;
+        }
+      }
+      if (Number.isNaN(t)) return out;
+      for (let i = 0; i < exempt.length; i++) {
+        if (exempt[i](c)) {
+          out.code = PaymentCode.Exempt;
+          out.clause = i;
+          return out;
+        }
+      }
+      out.code = PaymentCode.Responsible;
+      const d1 = dayOne(c);
+      out.dayOneClause = d1.index;
+      out.dayOne = localDayOf(t) + (d1.value === 'next-day' ? 1 : 0);
+      const g = grace(c);
+      out.graceClause = g.index;
+      const kind = DAY_KIND[g.value.unit];
+      const n = g.value.n;
+      // Grace days are the n counted days from day 1 (day 1 itself when it counts); payment runs from the next day.
+      const firstCounted = isCountedDay(out.dayOne, kind) ? out.dayOne : addDays(out.dayOne, 1, kind);
+      out.lastGraceDay = n === 0 ? out.dayOne - 1 : addDays(firstCounted, n - 1, kind);
+      out.firstPayable = out.lastGraceDay + 1;
+      const endT = c.events[end];
+      if (!Number.isNaN(endT)) out.lastBillable = localDayOf(endT) - (inclusive ? 0 : 1);
+      else {
+        out.ongoing = true;
+        const evalDay = c.facts[EVALUATION_DATE] as number | undefined;
+        if (evalDay !== undefined) out.lastBillable = evalDay;
+      }
+      if (!Number.isNaN(out.lastBillable)) {
+        out.billable = Math.max(0, out.lastBillable - out.firstPayable + 1);
+        if (out.billable === 0) out.amount = rates ? 0 : NaN;
+        else {
+          const { amount, missing } = amountOf(out.firstPayable, out.lastBillable);
+          out.amount = amount;
+          out.missingRateYear = missing;
+        }
+      }
+      return out;
+    },
+  };
+}

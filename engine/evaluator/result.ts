@@ -1,0 +1,78 @@
+// What an evaluation returns: JSON-ready, every decision with the rule, its citations and the values used.
+
+export interface CitationOut {
+  file: string;
+  heading: string;
+  quote?: string;
+}
+
+export interface ExplanationStep {
+  rule: string;
+  title?: string;
+  text: string;
+  citations: CitationOut[];
+  interpretations: string[];
+  values: Record<string, string | number | boolean | null>;
+}
+
+export type DeadlineStatus = 'met' | 'missed' | 'pending' | 'not-applicable';
+
+export interface DeadlineResult {
+  id: string;
+  title?: string;
+  status: DeadlineStatus;
+  /** Stockholm local time the event was due by; for day counts, the end of that day ("2019-01-10 24:00"). */
+  due: string | null;
+  dueInstant: string | null; // ISO 8601 with offset
+  actual: string | null;
+  reason: string;
+}
+
+export type PaymentStatus = 'responsible' | 'not-responsible' | 'not-started';
+
+export interface PaymentResult {
+  id: string;
+  title?: string;
+  status: PaymentStatus;
+  responsible: boolean;
+  reason: string;
+  dayOne: string | null;
+  graceDays: number | null;
+  graceUnit: string | null;
+  lastGraceDay: string | null;
+  firstPayableDay: string | null;
+  lastBillableDay: string | null;
+  billableDays: number | null;
+  /** the patient is still in hospital: billable days are counted to the evaluation date, or not at all */
+  ongoing: boolean;
+  amount: number | null;
+  currency: 'SEK';
+  ratesUsed: { year: number; rate: number; days: number }[];
+}
+
+export interface VersionInfo {
+  agreement: string;
+  title?: string;
+  county?: string;
+  version: string;
+  status: 'published' | 'draft';
+  validFrom: string;
+  validTo: string | null; // null: until further notice
+  hash: string;
+  file?: string;
+  source?: string;
+}
+
+export interface Warning {
+  code: string;
+  message: string;
+}
+
+export interface EvaluationResult {
+  caseId?: string;
+  version: VersionInfo;
+  deadlines: DeadlineResult[];
+  payments: PaymentResult[];
+  explanation: ExplanationStep[];
+  warnings: Warning[];
+}

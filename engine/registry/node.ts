@@ -1,0 +1,1 @@
+export { loadPolicySet, readSources, contentHash, findPolicyFiles } from './load';

@@ -1,0 +1,145 @@
+// A set of policy files: every version of every agreement, analysed and compiled once, and the
+// rules for choosing the version in force on a date (half-open validity [from, to)).
+import { analyze, type Analysis } from '../../dsl';
+import { diagnostic, hasErrors, NO_RANGE, type Diagnostic } from '../../dsl/diagnostics';
+import { compile, type CompiledPolicy } from '../compiler/compile';
+import type { VersionInfo } from '../evaluator/result';
+
+export interface PolicySource {
+  file: string; // path relative to the policies folder, e.g. varmland/2019-01-01.avtal
+  text: string;
+  hash: string; // content hash of the text
+}
+
+export interface PolicyVersion {
+  source: PolicySource;
+  analysis: Analysis;
+  compiled?: CompiledPolicy; // absent when the file has errors
+  info: VersionInfo;
+}
+
+export type Selection =
+  | { ok: true; version: PolicyVersion; viaFallback?: { from: string; reason: string } }
+  | { ok: false; error: Diagnostic };
+
+const END_OF_TIME = '9999-12-31';
+
+function infoOf(v: Analysis, s: PolicySource): VersionInfo {
+  const h = v.ast.header;
+  const to = h?.validTo;
+  return {
+    agreement: h?.id.text ?? s.file,
+    title: h?.title?.value,
+    county: h?.county?.text,
+    version: h?.version?.value ?? '?',
+    status: h?.status ?? 'draft',
+    validFrom: h?.validFrom?.iso ?? END_OF_TIME,
+    validTo: !to || to === 'until-further-notice' ? null : to.iso,
+    hash: s.hash,
+    file: s.file,
+    source: h?.source?.value,
+  };
+}
+
+const inForce = (i: VersionInfo, date: string) => i.validFrom <= date && (i.validTo === null || date < i.validTo);
+
+export class PolicySet {
+  readonly versions: PolicyVersion[] = [];
+  /** Problems of the set as a whole: overlaps, gaps, unknown fallbacks, duplicate versions. */
+  readonly diagnostics: { file: string; diagnostic: Diagnostic }[] = [];
+
+  constructor(sources: PolicySource[]) {
+    for (const s of sources) {
+      const analysis = analyze(s.text);
+      const compiled = hasErrors(analysis.diagnostics) || !analysis.ast.header ? undefined : compile(analysis.ast);
+      this.versions.push({ source: s, analysis, compiled, info: infoOf(analysis, s) });
+    }
+    this.checkSet();
+  }
+
+  agreements(): string[] {
+    return [...new Set(this.versions.map((v) => v.info.agreement))].sort();
+  }
+
+  versionsOf(agreement: string): PolicyVersion[] {
+    return this.versions.filter((v) => v.info.agreement === agreement).sort((a, b) => a.info.validFrom.localeCompare(b.info.validFrom));
+  }
+
+  counties(): string[] {
+    return [...new Set(this.versions.map((v) => v.info.county).filter((c): c is string => !!c))].sort();
+  }
+
+  private checkSet(): void {
+    for (const agreement of this.agreements()) {
+      const published = this.versionsOf(agreement).filter((v) => v.info.status === 'published');
+      const seen = new Map<string, PolicyVersion>();
+      for (const v of this.versionsOf(agreement)) {
+        const other = seen.get(v.info.version);
+        if (other) this.diagnostics.push({ file: v.source.file, diagnostic: diagnostic('AVT-V005', v.analysis.ast.header?.version?.range ?? NO_RANGE, { version: v.info.version, agreement }) });
+        seen.set(v.info.version, v);
+      }
+      for (let i = 0; i + 1 < published.length; i++) {
+        const a = published[i].info;
+        const b = published[i + 1].info;
+        const range = published[i + 1].analysis.ast.header?.validFrom?.range ?? NO_RANGE;
+        if (a.validTo === null || a.validTo > b.validFrom) {
+          this.diagnostics.push({ file: published[i + 1].source.file, diagnostic: diagnostic('AVT-V001', range, { a: a.version, b: b.version, agreement, from: b.validFrom, to: a.validTo ?? 'further notice' }) });
+        } else if (a.validTo < b.validFrom && !published[i].analysis.ast.header?.fallback) {
+          this.diagnostics.push({ file: published[i + 1].source.file, diagnostic: diagnostic('AVT-V004', range, { a: a.version, b: b.version, agreement, from: a.validTo, to: b.validFrom }) });
+        }
+      }
+      for (const v of this.versionsOf(agreement)) {
+        const fb = v.analysis.ast.header?.fallback;
+        if (fb && !this.agreements().includes(fb.text)) this.diagnostics.push({ file: v.source.file, diagnostic: diagnostic('AVT-V002', fb.range, { name: fb.text }) });
+      }
+    }
+  }
+
+  /** The agreement a case names, or the one agreement with payment or deadline rules in its county. */
+  agreementFor(county: string, agreement?: string): { ok: true; agreement: string } | { ok: false; error: Diagnostic } {
+    if (agreement) {
+      if (this.agreements().includes(agreement)) return { ok: true, agreement };
+      return { ok: false, error: diagnostic('AVT-E011', NO_RANGE, { agreement, known: this.agreements().join(', ') }) };
+    }
+    const inCounty = this.agreements().filter((a) => this.versionsOf(a).some((v) => v.info.county === county));
+    if (inCounty.length === 0) return { ok: false, error: diagnostic('AVT-E003', NO_RANGE, { county, known: this.counties().join(', ') }) };
+    const withRules = inCounty.filter((a) => this.versionsOf(a).some((v) => (v.compiled?.payments.length ?? 0) + (v.compiled?.deadlines.length ?? 0) > 0));
+    const candidates = withRules.length > 0 ? withRules : inCounty;
+    const withPayment = candidates.filter((a) => this.versionsOf(a).some((v) => (v.compiled?.payments.length ?? 0) > 0));
+    const pick = withPayment.length === 1 ? withPayment : candidates;
+    if (pick.length > 1) return { ok: false, error: diagnostic('AVT-E009', NO_RANGE, { county, agreements: pick.join(', ') }) };
+    return { ok: true, agreement: pick[0] };
+  }
+
+  /**
+   * The version of an agreement in force on a date. Drafts are chosen only by their version label.
+   * With no version in force, the fallback agreement named by the nearest version is tried.
+   */
+  select(agreement: string, date: string, options: { version?: string } = {}): Selection {
+    const all = this.versionsOf(agreement);
+    if (all.length === 0) return { ok: false, error: diagnostic('AVT-E011', NO_RANGE, { agreement, known: this.agreements().join(', ') }) };
+    if (options.version) {
+      const v = all.find((x) => x.info.version === options.version);
+      return v ? this.usable(v) : { ok: false, error: diagnostic('AVT-E004', NO_RANGE, { agreement, date: `version ${options.version}`, nearest: `; versions: ${all.map((x) => x.info.version).join(', ')}` }) };
+    }
+    const published = all.filter((v) => v.info.status === 'published');
+    const hit = published.find((v) => inForce(v.info, date));
+    if (hit) return this.usable(hit);
+    const before = [...published].reverse().find((v) => v.info.validFrom <= date);
+    const after = published.find((v) => v.info.validFrom > date);
+    const nearest = before ?? after;
+    const fallback = nearest?.analysis.ast.header?.fallback?.text;
+    if (fallback && fallback !== agreement && this.agreements().includes(fallback)) {
+      const fb = this.select(fallback, date);
+      if (fb.ok) return { ...fb, viaFallback: { from: agreement, reason: `no version of ${agreement} is in force on ${date}; ${nearest!.info.version} names ${fallback} as what applies outside it` } };
+    }
+    const parts = [before && `the last before it is ${before.info.version} (${before.info.validFrom} to ${before.info.validTo ?? 'further notice'})`, after && `the next is ${after.info.version} from ${after.info.validFrom}`].filter(Boolean);
+    return { ok: false, error: diagnostic('AVT-E004', NO_RANGE, { agreement, date, nearest: parts.length ? `; ${parts.join('; ')}` : '' }) };
+  }
+
+  private usable(v: PolicyVersion): Selection {
+    if (v.compiled) return { ok: true, version: v };
+    const first = v.analysis.diagnostics.find((d) => d.severity === 'error');
+    return { ok: false, error: diagnostic('AVT-E012', first?.range ?? NO_RANGE, { file: v.source.file, detail: first ? `${first.code} ${first.message}` : 'no agreement header' }) };
+  }
+}
