@@ -54,6 +54,10 @@ const table = {
   'AVT-E006': { severity: 'error', message: 'example {name} failed: {detail}' },
   'AVT-E007': { severity: 'error', message: 'cannot read {file}: {detail}' },
   'AVT-E008': { severity: 'error', message: 'invalid date {value}: expected YYYY-MM-DD' },
+  'AVT-E009': { severity: 'error', message: 'county {county} has several agreements ({agreements}); name one with `agreement`' },
+  'AVT-E010': { severity: 'error', message: 'the case has no date to choose a version by: give ready_notice_sent, admitted or evaluationDate, or choose a date with --on' },
+  'AVT-E011': { severity: 'error', message: 'unknown agreement {agreement}; known agreements: {known}' },
+  'AVT-E012': { severity: 'error', message: '{file} has errors and cannot be used: {detail}' },
   // policy sets and versions
   'AVT-V001': { severity: 'error', message: 'versions {a} and {b} of {agreement} overlap ({from} to {to})' },
   'AVT-V002': { severity: 'error', message: 'fallback {name} names no known agreement' },

@@ -252,3 +252,8 @@ function precedence(e: A.Expr): number {
 export function formatPolicy(policy: A.Policy, options: FormatOptions = {}): string {
   return new Printer(options.lang ?? policy.lang, policy.comments).policy(policy);
 }
+
+/** One expression as text, on one line (for explanations and diffs). */
+export function formatExpression(e: A.Expr, lang: Lang): string {
+  return print(new Printer(lang, []).expr(e), 10_000);
+}
