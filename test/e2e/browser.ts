@@ -1,0 +1,44 @@
+// Headless Chromium for e2e tests: Debian's `chromium` package driven by
+// playwright-core (no Playwright browser download). Install it with
+// `bash scripts/ensure-chromium.sh`.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Containers often have a 64 MB /dev/shm; Debian's wrapper is meant to add
+  // this flag itself but its /etc/chromium.d/dev-shm check is brittle.
+  '--disable-dev-shm-usage',
+];
+
+export const chromiumAvailable = existsSync(CHROMIUM_PATH);
+
+/** Why browser tests are skipped, or undefined if they can run. */
+export const browserSkipReason: string | undefined = chromiumAvailable
+  ? undefined
+  : `${CHROMIUM_PATH} not found; run \`bash scripts/ensure-chromium.sh\` (as root) to enable browser tests`;
+
+if (browserSkipReason) console.warn(`[e2e] skipping browser tests: ${browserSkipReason}`);
+
+/**
+ * Launch headless Chromium. playwright creates a fresh temporary
+ * --user-data-dir for every non-persistent launch and deletes it on close
+ * (passing --user-data-dir in `args` is rejected by playwright).
+ */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    timeout: 60_000,
+  });
+}

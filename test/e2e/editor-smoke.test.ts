@@ -1,0 +1,164 @@
+// Smoke test for the browser editor: build it with Vite, serve editor/dist,
+// load it in headless Chromium, check monaco renders, the language worker
+// answers, nothing is fetched from outside, and save a screenshot.
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason, chromiumAvailable, launchBrowser } from './browser';
+import { startStaticServer, type StaticServer } from './serve';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const editorRoot = `${repoRoot}editor`;
+const distDir = `${editorRoot}/dist`;
+const screenshotPath = `${repoRoot}docs/screenshots/editor-smoke.png`;
+
+/** AVTAL_E2E_REUSE_BUILD=1 reuses an existing editor/dist instead of rebuilding. */
+const reuseBuild = process.env.AVTAL_E2E_REUSE_BUILD === '1';
+
+async function buildEditor(): Promise<number> {
+  const { build } = await import('vite');
+  // vitest sets NODE_ENV=test; Vite would then produce a non-production build.
+  const previousNodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  const started = performance.now();
+  try {
+    await build({
+      root: editorRoot,
+      configFile: `${editorRoot}/vite.config.ts`,
+      mode: 'production',
+      logLevel: 'warn',
+    });
+  } finally {
+    process.env.NODE_ENV = previousNodeEnv;
+  }
+  return performance.now() - started;
+}
+
+// Per-test timeout is generous: cold Chromium + a 4 MB monaco bundle on a busy CI box.
+const suiteName = `editor smoke${browserSkipReason ? ` (skipped: ${browserSkipReason})` : ''}`;
+describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 60_000 }, () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  const externalRequests: string[] = [];
+  const pageErrors: string[] = [];
+  const timings: Record<string, number> = {};
+
+  beforeAll(async () => {
+    if (reuseBuild && existsSync(`${distDir}/index.html`)) {
+      timings.viteBuildMs = NaN;
+    } else {
+      timings.viteBuildMs = await buildEditor();
+    }
+    server = await startStaticServer(distDir);
+    const launchStart = performance.now();
+    browser = await launchBrowser();
+    timings.browserLaunchMs = performance.now() - launchStart;
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+
+    // Offline check: the bundle must not reach anything but our server.
+    const origin = new URL(server.url).origin;
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      externalRequests.push(url);
+      return route.abort();
+    });
+    page.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') pageErrors.push(`console.error: ${msg.text()}`);
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    if (Object.keys(timings).length > 0) {
+      console.log(
+        `[e2e timings] ${Object.entries(timings)
+          .map(([k, v]) => `${k}=${Number.isNaN(v) ? 'reused' : Math.round(v)}`)
+          .join(' ')}`,
+      );
+    }
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('loads monaco and the language worker answers', async () => {
+    const loadStart = performance.now();
+    await page.goto(server.url, { waitUntil: 'load' });
+    await page.waitForSelector('.monaco-editor .view-lines .view-line', { timeout: 30_000 });
+    await page.waitForSelector('body[data-editor-ready="1"]', { timeout: 30_000 });
+    timings.pageLoadToEditorReadyMs = performance.now() - loadStart;
+    await page.waitForSelector('body[data-worker-ready="1"]', { timeout: 30_000 });
+    timings.pageLoadToWorkerReadyMs = performance.now() - loadStart;
+
+    const marks = await page.evaluate(() =>
+      Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+    );
+    timings.inPageEditorReadyMs = marks['avtal:editor-ready'];
+    timings.inPageWorkerReadyMs = marks['avtal:worker-ready'];
+
+    // Language registered and model uses it.
+    const languageId = await page.evaluate(() => window.__avtal?.editor.getModel()?.getLanguageId());
+    expect(languageId).toBe('avtal');
+    // Placeholder tokenizer produced keyword tokens.
+    expect(await page.locator('.monaco-editor .view-lines span[class^="mtk"]').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#status').textContent()).toBe('0 problem');
+    expect(await page.evaluate(() => document.body.dataset.diagnosticsCount)).toBe('0');
+  });
+
+  it('re-analyses after typing', async () => {
+    const before = Number(await page.evaluate(() => document.body.dataset.analysedVersion));
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+End');
+    const typeStart = performance.now();
+    await page.keyboard.type('x');
+    await page.waitForFunction(
+      (prev) => Number(document.body.dataset.analysedVersion) > prev,
+      before,
+      { timeout: 10_000 },
+    );
+    timings.keystrokeToDiagnosticsMs = performance.now() - typeStart; // includes the 150 ms debounce
+    const text = await page.evaluate(() => window.__avtal?.editor.getValue());
+    expect(text?.endsWith('x')).toBe(true);
+    expect(await page.evaluate(() => document.body.dataset.diagnosticsCount)).toBe('0');
+  });
+
+  it('shows diagnostics as monaco markers and in the Problems tab', async () => {
+    await page.evaluate(() =>
+      window.__avtal?.applyDiagnostics([
+        { message: 'demo error', severity: 'error', startLine: 2, startColumn: 1, endLine: 2, endColumn: 6 },
+      ]),
+    );
+    const markers = await page.evaluate(() => {
+      const api = window.__avtal!;
+      return api.monaco.editor.getModelMarkers({ owner: 'avtal' }).map((m) => m.message);
+    });
+    expect(markers).toEqual(['demo error']);
+    await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 10_000 });
+    expect(await page.locator('#panel-problems .problem').count()).toBe(1);
+    expect(await page.locator('#status').textContent()).toBe('1 problem');
+    await page.evaluate(() => window.__avtal?.applyDiagnostics([]));
+    // monaco repaints decorations on the next animation frame: poll, don't assert once.
+    await expect.poll(() => page.locator('.monaco-editor .squiggly-error').count()).toBe(0);
+  });
+
+  it('switches UI language sv <-> en', async () => {
+    const tabTexts = () => page.locator('.tabs .tab').allTextContents();
+    expect(await tabTexts()).toEqual(['Problem', 'Exempel', 'Simulering', 'Månad', 'Versioner']);
+    await page.click('.lang-toggle button[data-lang="en"]');
+    expect(await tabTexts()).toEqual(['Problems', 'Examples', 'Simulator', 'Monthly', 'Versions']);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.click('.lang-toggle button[data-lang="sv"]');
+    expect(await tabTexts()).toEqual(['Problem', 'Exempel', 'Simulering', 'Månad', 'Versioner']);
+  });
+
+  it('works offline and without errors; saves a screenshot', async () => {
+    expect(externalRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    mkdirSync(dirname(screenshotPath), { recursive: true });
+    await page.screenshot({ path: screenshotPath });
+    expect(existsSync(screenshotPath)).toBe(true);
+  });
+});
