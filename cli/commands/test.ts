@@ -12,7 +12,8 @@ export const test: Command = {
 
 Runs every worked example of every policy (default: the bundled policies) and prints each with
 pass or fail, expected against actual on failure, and a closing line "N passed, N failed".
-A policy with errors counts as one failure. Exit 1 on any failure.
+A policy with errors, and each error of the policy set (overlapping versions, a changed
+published version, an unknown fallback), counts as one failure. Exit 1 on any failure.
   --verbose   also print each passing expectation`,
   options: { verbose: { type: 'boolean' } },
   run(values, paths) {
@@ -25,6 +26,10 @@ A policy with errors counts as one failure. Exit 1 on any failure.
         continue;
       }
       const set = loadPolicySet(root);
+      for (const { file, diagnostic } of set.diagnostics.filter((d) => d.diagnostic.severity === 'error')) {
+        out(`✗ ${formatDiagnostic(diagnostic, relative(process.cwd(), `${root}/${file}`))}`);
+        failed++;
+      }
       for (const v of set.versions) {
         const file = relative(process.cwd(), v.source.file === root ? root : `${root}/${v.source.file}`);
         if (!v.compiled) {
