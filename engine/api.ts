@@ -54,5 +54,34 @@ export function evaluateCase(set: PolicySet, raw: unknown, options: EvaluateCase
   if (!selection.ok) return fromDiagnostic(selection.error.code === 'AVT-E012' ? 'broken-policy' : selection.error.code === 'AVT-E011' ? 'unknown' : 'no-version', selection.error);
   const v: PolicyVersion = selection.version;
   const result = evaluate(v.compiled!, data, v.info, { explain: options.explain, caseId: input.id });
-  return { ok: true, result: selection.viaFallback ? { ...result, fallback: selection.viaFallback } : result };
+  if (selection.viaFallback) return { ok: true, result: { ...result, fallback: selection.viaFallback } };
+  const borrowed = fallbackPayments(set, v, data, date, options.explain);
+  if (!borrowed) return { ok: true, result };
+  return {
+    ok: true,
+    result: {
+      ...result,
+      payments: [...result.payments, ...borrowed.result.payments],
+      explanation: [...result.explanation, ...borrowed.result.explanation.filter((s) => borrowed.result.payments.some((p) => p.id === s.rule))],
+      warnings: [...result.warnings, ...borrowed.result.warnings],
+      fallback: borrowed.fallback,
+    },
+  };
+}
+
+/**
+ * An agreement without a payment rule (nor a ladder) leaves payment to the agreement it names as its fallback (the national
+ * law: its 5 kap. 4 § applies where no agreement sets the time). The fallback's version in force on the same
+ * date is evaluated, and its payment results are added to the agreement's own deadlines.
+ */
+function fallbackPayments(set: PolicySet, v: PolicyVersion, data: Parameters<typeof evaluate>[1], date: string | undefined, explain: boolean | undefined) {
+  const name = v.analysis.ast.header?.fallback?.text;
+  // An agreement with a payment rule, or with an economic ladder of its own, regulates payment itself.
+  const regulates = (v.compiled?.payments.length ?? 0) > 0 || (v.compiled?.ladders.size ?? 0) > 0;
+  if (!name || regulates || date === undefined || !set.agreements().includes(name)) return undefined;
+  const fb = set.select(name, date);
+  if (!fb.ok || (fb.version.compiled?.payments.length ?? 0) === 0) return undefined;
+  const result = evaluate(fb.version.compiled!, data, fb.version.info, { explain });
+  const reason = `${v.info.agreement} ${v.info.version} has no payment rule; the payment rule of ${name} ${fb.version.info.version}, named as its fallback, applies`;
+  return { result, fallback: { from: v.info.agreement, reason } };
 }

@@ -1,4 +1,5 @@
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
+import { lockDiagnostics } from '../lock-file';
 import { formatDiagnostic, hasErrors } from '../../dsl/diagnostics';
 import { loadPolicySet } from '../../engine/registry/node';
 import { defaultPoliciesDir, err, out } from '../io';
@@ -9,7 +10,8 @@ export const check: Command = {
   summary: 'check policy files: syntax, names, types, citations, versions',
   usage: `Usage: avtal check [<file|dir> ...]
 
-Checks every .avtal file (default: the bundled policies) and the version set of each agreement.
+Checks every .avtal file (default: the bundled policies), the version set of each agreement, and
+published versions against the lock file (avtal.lock in the folder or above; see docs/versions.md).
 Prints diagnostics as file:line:col severity code message. Exit 1 when there are errors.`,
   options: {},
   run(_values, paths) {
@@ -32,8 +34,14 @@ Prints diagnostics as file:line:col severity code message. Exit 1 when there are
         warnings += v.analysis.diagnostics.filter((d) => d.severity === 'warning').length;
       }
       for (const { file, diagnostic } of set.diagnostics) {
-        out(formatDiagnostic(diagnostic, show(`${root}/${file}`)));
+        out(formatDiagnostic(diagnostic, show(file === root ? root : `${root}/${file}`)));
         if (hasErrors([diagnostic])) errors++;
+      }
+      // Published versions are immutable: compare them with the lock file (policies/avtal.lock).
+      for (const { file, diagnostic } of lockDiagnostics(root, set)) {
+        out(formatDiagnostic(diagnostic, show(file === root || isAbsolute(file) ? file : `${root}/${file}`)));
+        if (hasErrors([diagnostic])) errors++;
+        else if (diagnostic.severity === 'warning') warnings++;
       }
     }
     out(`${files} file(s) checked: ${errors} error(s), ${warnings} warning(s)`);

@@ -33,6 +33,14 @@ the question, the source's words and the decision — with the rules that rely o
           if (d.decision) out(`    decision: ${d.decision.value}`);
           out(`    used by: ${[...headerUses, ...users].join(', ') || 'nothing'}`);
         }
+        for (const d of v.analysis.ast.declarations) {
+          if (d.kind !== 'Escalation') continue;
+          out(`\n  escalation ${d.id.text}: ${d.title?.value ?? ''}`);
+          d.steps.forEach((s, i) => {
+            out(`    ${i + 1}. ${s.id.text}: ${s.title?.value ?? ''}`);
+            for (const c of s.cites) out(`       ${c.heading.value}${c.quote ? `: »${c.quote.value}«` : ''}`);
+          });
+        }
         out('');
       }
     }

@@ -5,6 +5,10 @@ import { test } from './test';
 import { evalCommand } from './eval';
 import { schema } from './schema';
 import { explain } from './explain';
+import { lock } from './lock';
+import { diff } from './diff';
+import { exportCommand } from './export';
+import { months } from './months';
 
 export interface Command {
   summary: string;
@@ -13,4 +17,4 @@ export interface Command {
   run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number> | number;
 }
 
-export const COMMANDS: Record<string, Command> = { check, fmt, test, eval: evalCommand, schema, explain };
+export const COMMANDS: Record<string, Command> = { check, fmt, test, eval: evalCommand, schema, explain, lock, diff, export: exportCommand, months };

@@ -77,6 +77,43 @@ export interface Deadline extends Node {
   subject?: Name; // the event that must happen
   within?: DurationLit;
   anchor?: Expr; // the instant the time is counted from
+  /** "EVENT every [N] PERIOD [from EXPR]": a recurring obligation instead of `within`. */
+  every?: Recurrence;
+  /** "EVENT on DAYS between TIME and TIME", one or more: the event must fall in one of them. */
+  windows?: TimeWindow[];
+}
+
+export type PeriodUnit = 'calendar-years' | 'calendar-months' | 'months' | 'days';
+
+export interface Recurrence extends Node {
+  n: number; // every n periods; 1 when not written
+  unit: PeriodUnit;
+  start?: Expr; // the instant the obligation starts, an instant expression
+}
+
+export type DaySet = 'days' | 'weekdays' | 'working-days' | 'public-holidays' | 'red-days' | 'days-off';
+
+export interface TimeWindow extends Node {
+  subject?: Name; // the event the window is about, as written in this window
+  days: DaySet;
+  start: TimeLit; // inclusive
+  end: TimeLit; // exclusive
+}
+
+/** An ordered escalation procedure: the steps a dispute goes through, first to last. */
+export interface Escalation extends Node {
+  kind: 'Escalation';
+  id: Name;
+  title?: Str;
+  cites: Citation[];
+  see: Name[];
+  steps: EscalationStep[];
+}
+
+export interface EscalationStep extends Node {
+  id: Name;
+  title?: Str;
+  cites: Citation[];
 }
 
 export interface Conditional<T> extends Node {
@@ -116,6 +153,8 @@ export interface Parameter extends Node {
   title?: Str;
   cites: Citation[];
   values: ParameterValue[];
+  /** `carry forward`: a year without a value takes the latest earlier year's value. */
+  carryForward?: Node;
 }
 
 export type GivenValue =
@@ -141,7 +180,19 @@ export type Expectation = Node &
     | { kind: 'grace'; count: DayCount }
     | { kind: 'day-one'; date: string }
     | { kind: 'deadline'; deadline: Name; status: DeadlineStatus }
+    | { kind: 'step'; month: string; step: Name }
+    | { kind: 'action'; month: string; action: Name }
+    | { kind: 'invoice'; months: string[] }
+    | { kind: 'no-invoice' }
   );
+
+/** A month's average given in a monthly worked example (`given average 2025-01 3.25`). */
+export interface GivenAverage extends Node {
+  municipality?: Name;
+  month: string; // YYYY-MM
+  value: number;
+  text: string;
+}
 
 export interface Example extends Node {
   kind: 'Example';
@@ -152,10 +203,76 @@ export interface Example extends Node {
   cites: Citation[];
   assumptions: Str[];
   givens: Given[];
+  averages?: GivenAverage[]; // monthly examples only
   expects: Expectation[];
 }
 
-export type Declaration = Interpretation | Cutoff | Deadline | Payment | Parameter | Example;
+// ---- monthly measures and escalation ladders ---------------------------------------------------
+
+/** Which month an episode's days belong to: the month of an event's day, or split per calendar month. */
+export type MonthAssignment = Node & ({ mode: 'event'; event: Name } | { mode: 'split' });
+
+export interface Measure extends Node {
+  kind: 'Measure';
+  id: Name;
+  title?: Str;
+  cites: Citation[];
+  see: Name[];
+  includes: Expr[]; // every condition must hold for an episode to count
+  from?: Name; // anchor event
+  received: Conditional<'same-day' | 'next-day'>[]; // the day the anchor counts as received
+  dayOne: Conditional<'same-day' | 'next-day'>[]; // day 1, relative to the received day
+  to?: { event: Name; inclusive: boolean; range: Range };
+  month?: MonthAssignment;
+  emptyMonth?: NumberLit;
+}
+
+/** `[N months in a row] over|at or under`: counted since the ladder entered its current step. */
+export interface MonthCondition extends Node {
+  run: number;
+  runRange?: Range;
+  side: 'over' | 'at-or-under';
+}
+
+export interface LadderStep extends Node {
+  id: Name;
+  title?: Str;
+  invoice?: Node & { when?: MonthCondition }; // every month spent in this step is invoiced (when the condition holds)
+}
+
+export interface LadderAction extends Node {
+  id: Name;
+  title?: Str;
+}
+
+export interface LadderTransition extends Node {
+  from: Name;
+  to: Name;
+  when: MonthCondition;
+  actions: LadderAction[];
+  invoiceMonths?: Node & { n: number }; // this month and the n-1 before it
+  cites: Citation[];
+  see: Name[];
+}
+
+export type Threshold = Node & ({ kind: 'number'; value: number; text: string } | { kind: 'parameter'; name: Name });
+
+export interface Ladder extends Node {
+  kind: 'Ladder';
+  id: Name;
+  title?: Str;
+  measure?: Name;
+  cites: Citation[];
+  see: Name[];
+  threshold?: Threshold;
+  steps: LadderStep[];
+  transitions: LadderTransition[];
+  invoicedEpisodesOver?: Node & { value: number; text: string; unit: DayUnit };
+  invoicedFromDay?: Node & { n: number };
+  rate?: Name;
+}
+
+export type Declaration = Interpretation | Cutoff | Deadline | Payment | Parameter | Example | Measure | Ladder | Escalation;
 
 export interface Policy extends Node {
   kind: 'Policy';

@@ -130,6 +130,9 @@ class Builder {
     if (c.paymentDecl) return this.payment(c.paymentDecl[0]);
     if (c.parameterDecl) return this.parameter(c.parameterDecl[0]);
     if (c.exampleDecl) return this.example(c.exampleDecl[0]);
+    if (c.measureDecl) return this.measure(c.measureDecl[0]);
+    if (c.ladderDecl) return this.ladder(c.ladderDecl[0]);
+    if (c.escalationDecl) return this.escalation(c.escalationDecl[0]);
     return undefined;
   }
 
@@ -185,9 +188,69 @@ class Builder {
         d.subject = name(tok(w.subject));
         d.within = this.duration(first(w.duration));
         d.anchor = this.expression(first(w.anchor));
+      } else if (k.everyClause) {
+        const e = k.everyClause[0];
+        this.kw(e.children);
+        d.subject = name(tok(e.children.subject));
+        const unit = this.periodUnit(first(e.children.periodUnit));
+        const n = tok(e.children.NumberLiteral);
+        if (unit) d.every = { n: n ? Number(n.image) : 1, unit, start: this.expression(first(e.children.start)), range: nodeRange(e) };
+      } else if (k.windowClause) {
+        const w = k.windowClause[0];
+        this.kw(w.children);
+        const subject = name(tok(w.children.subject));
+        d.subject ??= subject;
+        const days = this.daySet(first(w.children.daySet));
+        const start = tok(w.children.start);
+        const end = tok(w.children.end);
+        if (days && start && end) (d.windows ??= []).push({ subject, days, start: timeLit(start), end: timeLit(end), range: nodeRange(w) });
       }
     }
     return d;
+  }
+
+  periodUnit(cst: C.PeriodUnitCstNode | undefined): A.PeriodUnit | undefined {
+    if (!cst) return undefined;
+    const c = cst.children;
+    this.kw(c);
+    if (c.CalendarYear) return 'calendar-years';
+    if (c.CalendarMonth) return 'calendar-months';
+    if (c.Months) return 'months';
+    if (c.Days) return 'days';
+    return undefined;
+  }
+
+  daySet(cst: C.DaySetCstNode | undefined): A.DaySet | undefined {
+    if (!cst) return undefined;
+    const c = cst.children;
+    this.kw(c);
+    if (c.Days) return 'days';
+    if (c.Weekdays) return 'weekdays';
+    if (c.WorkingDays) return 'working-days';
+    if (c.PublicHolidays) return 'public-holidays';
+    if (c.RedDays) return 'red-days';
+    if (c.DaysOff) return 'days-off';
+    return undefined;
+  }
+
+  escalation(cst: C.EscalationDeclCstNode): A.Escalation | undefined {
+    const c = cst.children;
+    this.kw(c);
+    const id = name(tok(c.Identifier));
+    if (!id) return undefined;
+    const e: A.Escalation = { kind: 'Escalation', id, title: str(tok(c.StringLiteral)), cites: [], see: [], steps: [], range: nodeRange(cst) };
+    for (const clause of c.escalationClause ?? []) {
+      const k = clause.children;
+      if (k.citeClause) e.cites.push(...this.cites(k.citeClause));
+      else if (k.seeClause) e.see.push(...this.sees(k.seeClause));
+      else if (k.escalationStep) {
+        const st = k.escalationStep[0];
+        this.kw(st.children);
+        const sid = name(tok(st.children.Identifier));
+        if (sid) e.steps.push({ id: sid, title: str(tok(st.children.StringLiteral)), cites: this.cites(st.children.citeClause), range: nodeRange(st) });
+      }
+    }
+    return e;
   }
 
   when(cst: C.WhenClauseCstNode): A.Expr | undefined {
@@ -256,7 +319,11 @@ class Builder {
       const year = tok(k.year);
       if (lit && year) values.push({ year: Number(year.image), value: lit, cites: this.cites(k.citeClause), range: nodeRange(v) });
     }
-    return { kind: 'Parameter', id, title: str(tok(c.StringLiteral)), cites: this.cites(c.citeClause), values, range: nodeRange(cst) };
+    const carry = tok(c.CarryForward);
+    return {
+      kind: 'Parameter', id, title: str(tok(c.StringLiteral)), cites: this.cites(c.citeClause), values,
+      carryForward: carry ? { range: tokenRange(carry) } : undefined, range: nodeRange(cst),
+    };
   }
 
   example(cst: C.ExampleDeclCstNode): A.Example | undefined {
@@ -266,7 +333,7 @@ class Builder {
     if (!id) return undefined;
     const ex: A.Example = {
       kind: 'Example', id, title: str(tok(c.StringLiteral)), derived: !!c.Derived, rule: name(tok(c.rule)),
-      cites: [], assumptions: [], givens: [], expects: [], range: nodeRange(cst),
+      cites: [], assumptions: [], givens: [], averages: [], expects: [], range: nodeRange(cst),
     };
     for (const clause of c.exampleClause ?? []) {
       const k = clause.children;
@@ -281,6 +348,12 @@ class Builder {
       } else if (k.expectClause) {
         const e = this.expectation(k.expectClause[0]);
         if (e) ex.expects.push(e);
+      } else if (k.givenAverage) {
+        const g = k.givenAverage[0].children;
+        this.kw(g);
+        const m = tok(g.MonthLiteral);
+        const n = tok(g.NumberLiteral);
+        if (m && n) ex.averages!.push({ municipality: name(tok(g.municipality)), month: m.image, value: Number(n.image), text: n.image, range: nodeRange(k.givenAverage[0]) });
       }
     }
     return ex;
@@ -346,7 +419,168 @@ class Builder {
       const status: A.DeadlineStatus | undefined = k.Met ? 'met' : k.Missed ? 'missed' : k.Pending ? 'pending' : k.NotApplicable ? 'not-applicable' : undefined;
       return deadline && status ? { kind: 'deadline', deadline, status, range } : undefined;
     }
+    if (c.NoInvoice) return { kind: 'no-invoice', range };
+    if (c.expectStep) {
+      const k = c.expectStep[0].children;
+      this.kw(k);
+      const m = tok(k.MonthLiteral);
+      const step = name(tok(k.Identifier));
+      return m && step ? { kind: 'step', month: m.image, step, range } : undefined;
+    }
+    if (c.expectAction) {
+      const k = c.expectAction[0].children;
+      this.kw(k);
+      const m = tok(k.MonthLiteral);
+      const action = name(tok(k.Identifier));
+      return m && action ? { kind: 'action', month: m.image, action, range } : undefined;
+    }
+    if (c.expectInvoice) {
+      const k = c.expectInvoice[0].children;
+      this.kw(k);
+      const months = (k.MonthLiteral ?? []).filter(ok).map((t) => t.image);
+      return months.length ? { kind: 'invoice', months, range } : undefined;
+    }
     return undefined;
+  }
+
+  // ---- monthly measures and escalation ladders ----
+
+  measure(cst: C.MeasureDeclCstNode): A.Measure | undefined {
+    const c = cst.children;
+    this.kw(c);
+    const id = name(tok(c.Identifier));
+    if (!id) return undefined;
+    const m: A.Measure = { kind: 'Measure', id, title: str(tok(c.StringLiteral)), cites: [], see: [], includes: [], received: [], dayOne: [], range: nodeRange(cst) };
+    for (const clause of c.measureClause ?? []) {
+      const k = clause.children;
+      if (k.citeClause) m.cites.push(...this.cites(k.citeClause));
+      else if (k.seeClause) m.see.push(...this.sees(k.seeClause));
+      else if (k.includesClause) {
+        this.kw(k.includesClause[0].children);
+        const e = this.expression(first(k.includesClause[0].children.expression));
+        if (e) m.includes.push(e);
+      } else if (k.fromClause) {
+        this.kw(k.fromClause[0].children);
+        m.from = name(tok(k.fromClause[0].children.Identifier));
+      } else if (k.receivedClause) {
+        const r = k.receivedClause[0].children;
+        this.kw(r);
+        const when = first(r.whenClause);
+        m.received.push({ value: r.NextDay ? 'next-day' : 'same-day', when: when ? this.when(when) : undefined, range: nodeRange(k.receivedClause[0]) });
+      } else if (k.dayOneClause) {
+        const d = k.dayOneClause[0].children;
+        this.kw(d);
+        const when = first(d.whenClause);
+        m.dayOne.push({ value: d.NextDay ? 'next-day' : 'same-day', when: when ? this.when(when) : undefined, range: nodeRange(k.dayOneClause[0]) });
+      } else if (k.toClause) {
+        const t = k.toClause[0].children;
+        this.kw(t);
+        const event = name(tok(t.Identifier));
+        if (event) m.to = { event, inclusive: !t.Exclusive, range: nodeRange(k.toClause[0]) };
+      } else if (k.monthClause) {
+        const mc = k.monthClause[0].children;
+        this.kw(mc);
+        const range = nodeRange(k.monthClause[0]);
+        const event = name(tok(mc.Identifier));
+        if (mc.Split) m.month = { mode: 'split', range };
+        else if (event) m.month = { mode: 'event', event, range };
+      } else if (k.emptyMonthClause) {
+        const e = k.emptyMonthClause[0].children;
+        this.kw(e);
+        const n = tok(e.NumberLiteral);
+        if (n) m.emptyMonth = { kind: 'Number', value: Number(n.image), text: n.image, range: tokenRange(n) };
+      }
+    }
+    return m;
+  }
+
+  monthCondition(cst: C.MonthConditionCstNode | undefined): A.MonthCondition | undefined {
+    if (!cst) return undefined;
+    const c = cst.children;
+    this.kw(c);
+    if (!c.Over && !c.AtOrUnder) return undefined;
+    const run = first(c.monthRun);
+    let n = 1;
+    let runRange: Range | undefined;
+    if (run) {
+      this.kw(run.children);
+      const t = tok(run.children.NumberLiteral);
+      if (t) [n, runRange] = [Number(t.image), tokenRange(t)];
+    }
+    return { run: n, runRange, side: c.Over ? 'over' : 'at-or-under', range: nodeRange(cst) };
+  }
+
+  ladder(cst: C.LadderDeclCstNode): A.Ladder | undefined {
+    const c = cst.children;
+    this.kw(c);
+    const id = name(tok(c.Identifier));
+    if (!id) return undefined;
+    const l: A.Ladder = { kind: 'Ladder', id, title: str(tok(c.StringLiteral)), measure: name(tok(c.measure)), cites: [], see: [], steps: [], transitions: [], range: nodeRange(cst) };
+    for (const clause of c.ladderClause ?? []) {
+      const k = clause.children;
+      if (k.citeClause) l.cites.push(...this.cites(k.citeClause));
+      else if (k.seeClause) l.see.push(...this.sees(k.seeClause));
+      else if (k.thresholdClause) {
+        const t = k.thresholdClause[0].children;
+        this.kw(t);
+        const range = nodeRange(k.thresholdClause[0]);
+        const n = tok(t.NumberLiteral);
+        const p = name(tok(t.Identifier));
+        if (n) l.threshold = { kind: 'number', value: Number(n.image), text: n.image, range };
+        else if (p) l.threshold = { kind: 'parameter', name: p, range };
+      } else if (k.stepDecl) {
+        const s = k.stepDecl[0].children;
+        this.kw(s);
+        const sid = name(tok(s.Identifier));
+        if (!sid) continue;
+        const inv = first(s.stepInvoice);
+        let invoice: A.LadderStep['invoice'];
+        if (inv) {
+          this.kw(inv.children);
+          invoice = { when: this.monthCondition(first(inv.children.monthCondition)), range: nodeRange(inv) };
+        }
+        l.steps.push({ id: sid, title: str(tok(s.StringLiteral)), invoice, range: nodeRange(k.stepDecl[0]) });
+      } else if (k.transitionDecl) {
+        const t = k.transitionDecl[0].children;
+        this.kw(t);
+        const from = name(tok(t.source));
+        const to = name(tok(t.target));
+        const when = this.monthCondition(first(t.monthCondition));
+        if (!from || !to || !when) continue;
+        const tr: A.LadderTransition = { from, to, when, actions: [], cites: this.cites(t.citeClause), see: this.sees(t.seeClause), range: nodeRange(k.transitionDecl[0]) };
+        for (const a of t.actionClause ?? []) {
+          this.kw(a.children);
+          const aid = name(tok(a.children.Identifier));
+          if (aid) tr.actions.push({ id: aid, title: str(tok(a.children.StringLiteral)), range: nodeRange(a) });
+        }
+        const im = first(t.invoiceMonths);
+        if (im) {
+          this.kw(im.children);
+          const n = tok(im.children.NumberLiteral);
+          if (n) tr.invoiceMonths = { n: Number(n.image), range: nodeRange(im) };
+        }
+        l.transitions.push(tr);
+      } else if (k.invoicedClause) {
+        const ic = k.invoicedClause[0].children;
+        this.kw(ic);
+        const ep = first(ic.invoicedEpisodes);
+        const dy = first(ic.invoicedDays);
+        if (ep) {
+          this.kw(ep.children);
+          const n = tok(ep.children.NumberLiteral);
+          const unit = this.dayUnit(first(ep.children.dayUnit));
+          if (n && unit) l.invoicedEpisodesOver = { value: Number(n.image), text: n.image, unit, range: nodeRange(k.invoicedClause[0]) };
+        } else if (dy) {
+          this.kw(dy.children);
+          const n = tok(dy.children.NumberLiteral);
+          if (n) l.invoicedFromDay = { n: Number(n.image), range: nodeRange(k.invoicedClause[0]) };
+        }
+      } else if (k.rateClause) {
+        this.kw(k.rateClause[0].children);
+        l.rate = name(tok(k.rateClause[0].children.Identifier));
+      }
+    }
+    return l;
   }
 
   duration(cst: C.DurationCstNode | undefined): A.DurationLit | undefined {

@@ -21,6 +21,7 @@ export const FUNCTIONS: readonly FunctionEntry[] = [
   { id: 'is_red_day', sv: 'är_röd_dag', params: ['date'], result: 'boolean', description: 'the date is a Sunday or a public holiday (Lag 1989:253)' },
   { id: 'is_public_holiday', sv: 'är_allmän_helgdag', params: ['date'], result: 'boolean', description: 'the date is a public holiday (Lag 1989:253), not counting ordinary Sundays' },
   { id: 'is_working_day', sv: 'är_arbetsdag', params: ['date'], result: 'boolean', description: 'Monday to Friday, and neither a public holiday nor Midsummer, Christmas or New Year\'s Eve' },
+  { id: 'years_after', sv: 'år_efter', params: ['date', 'number'], result: 'instant', description: 'the start of the day n whole years after a date (a 29 February gives 28 February): e.g. the day a person born on the date turns n' },
   { id: 'days_between', sv: 'dagar_mellan', params: ['date', 'date'], result: 'days', description: 'the number of calendar days from the first date to the second' },
 ];
 

@@ -7,6 +7,8 @@ import { lookupEnumValue, lookupVocabulary } from '../builtins/vocabulary';
 import { lookupFunction } from '../builtins/functions';
 import { Symbols } from './symbols';
 import { TypeChecker } from './types';
+import { checkEscalation, checkTimingDeadline, isTimingDeadline, type TimingCheckContext } from './recurrence';
+import { checkLadder, checkMeasure, checkMonthlyExample, checkNoMonthlyParts, type MonthlyCheckContext } from './monthly';
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
@@ -15,6 +17,7 @@ export interface CheckResult {
 
 const KIND_WORD: Record<A.Declaration['kind'], string> = {
   Interpretation: 'interpretation', Cutoff: 'cutoff', Deadline: 'deadline', Payment: 'payment', Parameter: 'parameter', Example: 'example',
+  Measure: 'measure', Ladder: 'ladder', Escalation: 'escalation',
 };
 
 export function check(policy: A.Policy): CheckResult {
@@ -22,6 +25,21 @@ export function check(policy: A.Policy): CheckResult {
   const symbols = new Symbols(policy);
   const types = new TypeChecker(symbols, out);
   const used = new Set<string>();
+  const monthly: MonthlyCheckContext = {
+    types, symbols, out,
+    requireCitation: (d) => requireCitation(d, out),
+    checkSee: (names) => checkSee(names, symbols, out, used),
+    checkEvent: (n) => checkEvent(n, symbols, out),
+    hint: (n) => hintFor(n, symbols),
+    kindWord: (s) => (!s ? '?' : s.kind === 'declaration' ? KIND_WORD[s.decl.kind] : s.entry.kind),
+  };
+
+  const timing: TimingCheckContext = {
+    types, out,
+    requireCitation: (d) => requireCitation(d, out),
+    checkSee: (names) => checkSee(names, symbols, out, used),
+    checkEvent: (n) => checkEvent(n, symbols, out),
+  };
 
   checkLanguage(policy, out);
   checkDuplicates(policy, out);
@@ -41,7 +59,12 @@ export function check(policy: A.Policy): CheckResult {
         checkSee(d.see, symbols, out, used);
         break;
       case 'Deadline':
-        checkDeadline(d, types, symbols, out, used);
+        if (isTimingDeadline(d)) {
+          requireCitation(d, out);
+          checkSee(d.see, symbols, out, used);
+          if (d.when) types.condition(d.when);
+          checkTimingDeadline(d, timing);
+        } else checkDeadline(d, types, symbols, out, used);
         break;
       case 'Payment':
         checkPayment(d, types, symbols, out, used);
@@ -50,7 +73,16 @@ export function check(policy: A.Policy): CheckResult {
         checkParameter(d, types, out);
         break;
       case 'Example':
-        checkExample(d, symbols, out);
+        checkExample(d, symbols, out, monthly);
+        break;
+      case 'Measure':
+        checkMeasure(d, monthly);
+        break;
+      case 'Ladder':
+        checkLadder(d, monthly);
+        break;
+      case 'Escalation':
+        checkEscalation(d, timing);
         break;
     }
   }
@@ -173,6 +205,7 @@ function checkPayment(p: A.Payment, types: TypeChecker, symbols: Symbols, out: D
 function checkParameter(p: A.Parameter, types: TypeChecker, out: Diagnostic[]): void {
   const years = new Set<number>();
   const first = p.values[0] ? types.infer(p.values[0].value) : undefined;
+  if (p.carryForward && p.values.length === 0) out.push(diagnostic('AVT-C023', p.id.range, { kind: 'parameter that carries forward', clause: 'a value to carry' }));
   for (const v of p.values) {
     if (years.has(v.year)) out.push(diagnostic('AVT-C026', v.range, { name: p.id.text, year: v.year }));
     years.add(v.year);
@@ -182,8 +215,10 @@ function checkParameter(p: A.Parameter, types: TypeChecker, out: Diagnostic[]): 
   if (p.values.length === 0) out.push(diagnostic('AVT-C033', p.id.range, { kind: 'parameter', name: p.id.text, what: 'values' }));
 }
 
-function checkExample(ex: A.Example, symbols: Symbols, out: Diagnostic[]): void {
+function checkExample(ex: A.Example, symbols: Symbols, out: Diagnostic[], monthly: MonthlyCheckContext): void {
   const rule = ex.rule ? symbols.lookup(ex.rule.text) : undefined;
+  if (rule?.kind === 'declaration' && rule.decl.kind === 'Ladder') return checkMonthlyExample(ex, rule.decl, monthly);
+  checkNoMonthlyParts(ex, monthly);
   let ruleKind: 'Deadline' | 'Payment' | undefined;
   if (ex.rule && !rule) out.push(diagnostic('AVT-C002', ex.rule.range, { name: ex.rule.text, hint: hintFor(ex.rule.text, symbols) }));
   else if (ex.rule && rule) {

@@ -2,6 +2,7 @@
 // translates it when asked), keeps every comment, and prints clauses in one canonical order.
 import type * as A from '../ast/ast';
 import { spell, type Lang } from '../tokens/keywords';
+import { plainNumber } from '../tokens/numbers';
 import { lookupVocabulary, lookupEnumValue, vocabularyName } from '../builtins/vocabulary';
 import { lookupFunction } from '../builtins/functions';
 import { type Doc, hardline, indent, group, line, join, print } from './doc';
@@ -105,7 +106,79 @@ class Printer {
       case 'Payment': return this.payment(d);
       case 'Parameter': return this.parameter(d);
       case 'Example': return this.example(d);
+      case 'Measure': return this.measure(d);
+      case 'Ladder': return this.ladder(d);
+      case 'Escalation': return this.escalation(d);
     }
+  }
+
+  // ---- recurring obligations, time windows, escalation procedures ----
+
+  /** `EVENT every [N] PERIOD [from EXPR]`; N is printed only when it is not 1. */
+  every(subject: string, r: A.Recurrence): Doc {
+    const unit = { 'calendar-years': 'CalendarYear', 'calendar-months': 'CalendarMonth', months: 'Months', days: 'Days' }[r.unit];
+    const count = r.n === 1 ? '' : `${r.n} `;
+    const start = r.start ? [' ', this.k('From'), ' ', this.expr(r.start)] : '';
+    return [this.name(subject), ' ', this.k('Every'), ' ', count, this.k(unit, r.n === 1), start];
+  }
+
+  /** `EVENT on DAYS between TIME and TIME`. */
+  window(subject: string, w: A.TimeWindow): Doc {
+    const days = { days: 'Days', weekdays: 'Weekdays', 'working-days': 'WorkingDays', 'public-holidays': 'PublicHolidays', 'red-days': 'RedDays', 'days-off': 'DaysOff' }[w.days];
+    return [this.name(subject), ' ', this.k('On'), ' ', this.k(days), ' ', this.k('Between'), ' ', w.start.text, ' ', this.k('And'), ' ', w.end.text];
+  }
+
+  escalation(e: A.Escalation): Doc {
+    const clauses: Doc[] = e.cites.map((c) => this.cite(c));
+    if (e.see.length > 0) clauses.push(this.see(e.see));
+    for (const s of e.steps) {
+      clauses.push(this.clause(s, [this.k('Step'), ' ', s.id.text, this.title(s.title), indent(s.cites.map((c) => this.cite(c)))]));
+    }
+    return [this.k('Escalation'), ' ', e.id.text, this.title(e.title), indent(clauses)];
+  }
+
+  // ---- monthly measures and escalation ladders ----
+
+  measure(m: A.Measure): Doc {
+    const clauses: Doc[] = m.cites.map((c) => this.cite(c));
+    if (m.see.length > 0) clauses.push(this.see(m.see));
+    for (const e of m.includes) clauses.push(this.clause(e, [this.k('Includes'), ' ', this.expr(e)]));
+    if (m.from) clauses.push(this.clause(m.from, [this.k('From'), ' ', this.name(m.from.text)]));
+    for (const r of m.received) clauses.push(this.clause(r, [this.k('Received'), ' ', this.k(r.value === 'same-day' ? 'SameDay' : 'NextDay'), this.when(r.when)]));
+    for (const d of m.dayOne) clauses.push(this.clause(d, [this.k('Days', true), ' 1: ', this.k(d.value === 'same-day' ? 'SameDay' : 'NextDay'), this.when(d.when)]));
+    if (m.to) clauses.push(this.clause(m.to, [this.k('To'), ' ', this.name(m.to.event.text), ' ', this.k(m.to.inclusive ? 'Inclusive' : 'Exclusive')]));
+    if (m.month) clauses.push(this.clause(m.month, [this.k('Months', true), ': ', m.month.mode === 'split' ? this.k('Split') : this.name(m.month.event.text)]));
+    if (m.emptyMonth) clauses.push(this.clause(m.emptyMonth, [this.k('EmptyMonth'), ': ', m.emptyMonth.text]));
+    return [this.k('Measure'), ' ', m.id.text, this.title(m.title), indent(clauses)];
+  }
+
+  monthCondition(c: A.MonthCondition): Doc {
+    const run = c.runRange ? [String(c.run), ' ', this.k('Months', c.run === 1), ' ', this.k('InARow'), ' '] : '';
+    return [run, this.k(c.side === 'over' ? 'Over' : 'AtOrUnder')];
+  }
+
+  ladder(l: A.Ladder): Doc {
+    const clauses: Doc[] = l.cites.map((c) => this.cite(c));
+    if (l.see.length > 0) clauses.push(this.see(l.see));
+    if (l.threshold) clauses.push(this.clause(l.threshold, [this.k('Threshold'), ' ', l.threshold.kind === 'number' ? l.threshold.text : l.threshold.name.text]));
+    if (l.invoicedEpisodesOver) {
+      const e = l.invoicedEpisodesOver;
+      clauses.push(this.clause(e, [this.k('Invoiced'), ' ', this.k('Episodes'), ' ', this.k('Over'), ' ', e.text, ' ', this.duration(2, e.unit).slice(2)]));
+    }
+    if (l.invoicedFromDay) clauses.push(this.clause(l.invoicedFromDay, [this.k('Invoiced'), ' ', this.k('Days'), ' ', this.k('From'), ' ', this.k('Days', true), ' ', String(l.invoicedFromDay.n)]));
+    if (l.rate) clauses.push(this.clause(l.rate, [this.k('Rate'), ' ', l.rate.text]));
+    for (const s of l.steps) {
+      const inv = s.invoice ? [' ', this.k('Invoice'), s.invoice.when ? [' ', this.k('When'), ' ', this.monthCondition(s.invoice.when)] : ''] : '';
+      clauses.push(this.clause(s, [this.k('Step'), ' ', s.id.text, this.title(s.title), inv]));
+    }
+    for (const t of l.transitions) {
+      const body: Doc[] = t.cites.map((c) => this.cite(c));
+      if (t.see.length > 0) body.push(this.see(t.see));
+      for (const a of t.actions) body.push(this.clause(a, [this.k('Action'), ' ', a.id.text, this.title(a.title)]));
+      if (t.invoiceMonths) body.push(this.clause(t.invoiceMonths, [this.k('Invoice'), ' ', String(t.invoiceMonths.n), ' ', this.k('Months', t.invoiceMonths.n === 1)]));
+      clauses.push(this.clause(t, [this.k('From'), ' ', t.from.text, ' ', this.k('To'), ' ', t.to.text, ' ', this.k('When'), ' ', this.monthCondition(t.when), indent(body)]));
+    }
+    return [this.k('Ladder'), ' ', l.id.text, this.title(l.title), ...(l.measure ? [' ', this.k('For'), ' ', l.measure.text] : []), indent(clauses)];
   }
 
   interpretation(d: A.Interpretation): Doc {
@@ -130,6 +203,8 @@ class Printer {
     if (d.subject && d.within && d.anchor) {
       clauses.push(this.clause(d.subject, group(this.name(d.subject.text), ' ', this.k('Within'), ' ', this.duration(d.within.value, d.within.unit), ' ', this.k('After'), indent(line, this.expr(d.anchor)))));
     }
+    if (d.subject && d.every) clauses.push(this.clause(d.every, this.every(d.subject.text, d.every)));
+    for (const w of d.windows ?? []) clauses.push(this.clause(w, this.window((w.subject ?? d.subject)?.text ?? '', w)));
     return [this.k('Deadline'), ' ', d.id.text, this.title(d.title), indent(clauses)];
   }
 
@@ -153,8 +228,9 @@ class Printer {
   parameter(p: A.Parameter): Doc {
     const clauses: Doc[] = p.cites.map((c) => this.cite(c));
     for (const v of p.values) {
-      clauses.push(this.clause(v, [this.k('Value'), ' ', this.expr(v.value), ' ', this.k('For'), ' ', String(v.year), indent(v.cites.map((c) => this.cite(c)))]));
+      clauses.push(this.clause(v, [this.k('Value'), ' ', this.expr(v.value), ' ', this.k('For'), ' ', plainNumber(v.year), indent(v.cites.map((c) => this.cite(c)))]));
     }
+    if (p.carryForward) clauses.push(this.clause(p.carryForward, this.k('CarryForward')));
     return [this.k('Parameter'), ' ', p.id.text, this.title(p.title), indent(clauses)];
   }
 
@@ -162,6 +238,7 @@ class Printer {
     const clauses: Doc[] = ex.cites.map((c) => this.cite(c));
     for (const a of ex.assumptions) clauses.push(this.clause(a, [this.k('Assume'), ' ', quote(a.value)]));
     for (const g of ex.givens) clauses.push(this.clause(g, [this.k('Given'), ' ', this.name(g.name.text), ' ', this.givenValue(g)]));
+    for (const a of ex.averages ?? []) clauses.push(this.clause(a, [this.k('Given'), ' ', this.k('Average'), ' ', a.municipality ? [a.municipality.text, ' '] : '', a.month, ' ', a.text]));
     for (const e of ex.expects) clauses.push(this.clause(e, [this.k('Expect'), ' ', this.expectation(e)]));
     const derived = ex.derived ? [' ', this.k('Derived')] : '';
     const rule = ex.rule ? [' ', this.k('For'), ' ', ex.rule.text] : '';
@@ -173,7 +250,7 @@ class Printer {
     switch (v.kind) {
       case 'instant': return v.time ? `${v.date} ${v.time}` : v.date;
       case 'boolean': return this.k(v.value ? 'Yes' : 'No');
-      case 'number': return String(v.value);
+      case 'number': return plainNumber(v.value);
       case 'string': return quote(v.value);
       case 'name': {
         const fact = lookupVocabulary(g.name.text);
@@ -187,20 +264,24 @@ class Printer {
     switch (e.kind) {
       case 'first-payable-day': return [this.k('FirstPayableDay'), ' ', e.date];
       case 'no-payment': return this.k('NoPayment');
-      case 'billable-days': return [this.k('BillableDays'), ' ', String(e.n)];
-      case 'amount': return [this.k('Amount'), ' ', String(e.value), ' ', this.k('Currency')];
+      case 'billable-days': return [this.k('BillableDays'), ' ', plainNumber(e.n)];
+      case 'amount': return [this.k('Amount'), ' ', plainNumber(e.value), ' ', this.k('Currency')];
       case 'grace': return [this.k('Grace'), ' ', this.duration(e.count.n, e.count.unit)];
       case 'day-one': return [this.k('Days', true), ' 1: ', e.date];
       case 'deadline': {
         const status = { met: 'Met', missed: 'Missed', pending: 'Pending', 'not-applicable': 'NotApplicable' }[e.status];
         return [e.deadline.text, ' ', this.k(status)];
       }
+      case 'step': return [this.k('Step'), ' ', e.month, ' ', e.step.text];
+      case 'action': return [this.k('Action'), ' ', e.month, ' ', e.action.text];
+      case 'invoice': return [this.k('Invoice'), ' ', e.months.join(', ')];
+      case 'no-invoice': return this.k('NoInvoice');
     }
   }
 
   duration(n: number, unit: A.DurationUnit): string {
     const kw = { minutes: 'Minutes', hours: 'Hours', days: 'Days', 'calendar-days': 'CalendarDays', weekdays: 'Weekdays', 'working-days': 'WorkingDays' }[unit];
-    return `${n} ${this.k(kw, n === 1)}`;
+    return `${plainNumber(n)} ${this.k(kw, n === 1)}`;
   }
 
   expr(e: A.Expr, parent = 0): Doc {
@@ -212,7 +293,7 @@ class Printer {
   private exprInner(e: A.Expr): Doc {
     switch (e.kind) {
       case 'Number': return e.text;
-      case 'Money': return `${e.value} ${this.k('Currency')}`;
+      case 'Money': return `${plainNumber(e.value)} ${this.k('Currency')}`;
       case 'Duration': return this.duration(e.value, e.unit);
       case 'Date': return e.iso;
       case 'Instant': return `${e.date} ${e.time}`;

@@ -140,6 +140,9 @@ export type DeclarationCstChildren = {
   paymentDecl?: PaymentDeclCstNode[];
   parameterDecl?: ParameterDeclCstNode[];
   exampleDecl?: ExampleDeclCstNode[];
+  measureDecl?: MeasureDeclCstNode[];
+  ladderDecl?: LadderDeclCstNode[];
+  escalationDecl?: EscalationDeclCstNode[];
 };
 
 export interface InterpretationDeclCstNode extends CstNode {
@@ -206,6 +209,98 @@ export type DeadlineClauseCstChildren = {
   seeClause?: SeeClauseCstNode[];
   whenClause?: WhenClauseCstNode[];
   withinClause?: WithinClauseCstNode[];
+  everyClause?: EveryClauseCstNode[];
+  windowClause?: WindowClauseCstNode[];
+};
+
+export interface EveryClauseCstNode extends CstNode {
+  name: "everyClause";
+  children: EveryClauseCstChildren;
+}
+
+export type EveryClauseCstChildren = {
+  subject: IToken[];
+  Every: IToken[];
+  NumberLiteral?: IToken[];
+  periodUnit: PeriodUnitCstNode[];
+  From?: IToken[];
+  start?: ExpressionCstNode[];
+};
+
+export interface PeriodUnitCstNode extends CstNode {
+  name: "periodUnit";
+  children: PeriodUnitCstChildren;
+}
+
+export type PeriodUnitCstChildren = {
+  CalendarYear?: IToken[];
+  CalendarMonth?: IToken[];
+  Months?: IToken[];
+  Days?: IToken[];
+};
+
+export interface WindowClauseCstNode extends CstNode {
+  name: "windowClause";
+  children: WindowClauseCstChildren;
+}
+
+export type WindowClauseCstChildren = {
+  subject: IToken[];
+  On: IToken[];
+  daySet: DaySetCstNode[];
+  Between: IToken[];
+  start: IToken[];
+  And: IToken[];
+  end: IToken[];
+};
+
+export interface DaySetCstNode extends CstNode {
+  name: "daySet";
+  children: DaySetCstChildren;
+}
+
+export type DaySetCstChildren = {
+  Days?: IToken[];
+  Weekdays?: IToken[];
+  WorkingDays?: IToken[];
+  PublicHolidays?: IToken[];
+  RedDays?: IToken[];
+  DaysOff?: IToken[];
+};
+
+export interface EscalationDeclCstNode extends CstNode {
+  name: "escalationDecl";
+  children: EscalationDeclCstChildren;
+}
+
+export type EscalationDeclCstChildren = {
+  Escalation: IToken[];
+  Identifier: IToken[];
+  StringLiteral?: IToken[];
+  escalationClause?: EscalationClauseCstNode[];
+};
+
+export interface EscalationClauseCstNode extends CstNode {
+  name: "escalationClause";
+  children: EscalationClauseCstChildren;
+}
+
+export type EscalationClauseCstChildren = {
+  citeClause?: CiteClauseCstNode[];
+  seeClause?: SeeClauseCstNode[];
+  escalationStep?: EscalationStepCstNode[];
+};
+
+export interface EscalationStepCstNode extends CstNode {
+  name: "escalationStep";
+  children: EscalationStepCstChildren;
+}
+
+export type EscalationStepCstChildren = {
+  Step: IToken[];
+  Identifier: IToken[];
+  StringLiteral?: IToken[];
+  citeClause?: CiteClauseCstNode[];
 };
 
 export interface WhenClauseCstNode extends CstNode {
@@ -348,6 +443,7 @@ export type ParameterDeclCstChildren = {
   StringLiteral?: IToken[];
   citeClause?: CiteClauseCstNode[];
   valueClause?: ValueClauseCstNode[];
+  CarryForward?: IToken[];
 };
 
 export interface ValueClauseCstNode extends CstNode {
@@ -388,6 +484,7 @@ export type ExampleClauseCstChildren = {
   assumeClause?: AssumeClauseCstNode[];
   givenClause?: GivenClauseCstNode[];
   expectClause?: ExpectClauseCstNode[];
+  givenAverage?: GivenAverageCstNode[];
 };
 
 export interface AssumeClauseCstNode extends CstNode {
@@ -440,6 +537,10 @@ export type ExpectClauseCstChildren = {
   expectGrace?: ExpectGraceCstNode[];
   expectDayOne?: ExpectDayOneCstNode[];
   expectDeadline?: ExpectDeadlineCstNode[];
+  expectStep?: ExpectStepCstNode[];
+  expectAction?: ExpectActionCstNode[];
+  expectInvoice?: ExpectInvoiceCstNode[];
+  NoInvoice?: IToken[];
 };
 
 export interface ExpectFirstPayableCstNode extends CstNode {
@@ -506,6 +607,285 @@ export type ExpectDeadlineCstChildren = {
   Missed?: IToken[];
   Pending?: IToken[];
   NotApplicable?: IToken[];
+};
+
+export interface MeasureDeclCstNode extends CstNode {
+  name: "measureDecl";
+  children: MeasureDeclCstChildren;
+}
+
+export type MeasureDeclCstChildren = {
+  Measure: IToken[];
+  Identifier: IToken[];
+  StringLiteral?: IToken[];
+  measureClause?: MeasureClauseCstNode[];
+};
+
+export interface MeasureClauseCstNode extends CstNode {
+  name: "measureClause";
+  children: MeasureClauseCstChildren;
+}
+
+export type MeasureClauseCstChildren = {
+  citeClause?: CiteClauseCstNode[];
+  seeClause?: SeeClauseCstNode[];
+  includesClause?: IncludesClauseCstNode[];
+  fromClause?: FromClauseCstNode[];
+  receivedClause?: ReceivedClauseCstNode[];
+  dayOneClause?: DayOneClauseCstNode[];
+  toClause?: ToClauseCstNode[];
+  monthClause?: MonthClauseCstNode[];
+  emptyMonthClause?: EmptyMonthClauseCstNode[];
+};
+
+export interface IncludesClauseCstNode extends CstNode {
+  name: "includesClause";
+  children: IncludesClauseCstChildren;
+}
+
+export type IncludesClauseCstChildren = {
+  Includes: IToken[];
+  expression: ExpressionCstNode[];
+};
+
+export interface ReceivedClauseCstNode extends CstNode {
+  name: "receivedClause";
+  children: ReceivedClauseCstChildren;
+}
+
+export type ReceivedClauseCstChildren = {
+  Received: IToken[];
+  SameDay?: IToken[];
+  NextDay?: IToken[];
+  whenClause?: WhenClauseCstNode[];
+};
+
+export interface MonthClauseCstNode extends CstNode {
+  name: "monthClause";
+  children: MonthClauseCstChildren;
+}
+
+export type MonthClauseCstChildren = {
+  Months: IToken[];
+  Colon: IToken[];
+  Split?: IToken[];
+  Identifier?: IToken[];
+};
+
+export interface EmptyMonthClauseCstNode extends CstNode {
+  name: "emptyMonthClause";
+  children: EmptyMonthClauseCstChildren;
+}
+
+export type EmptyMonthClauseCstChildren = {
+  EmptyMonth: IToken[];
+  Colon: IToken[];
+  NumberLiteral: IToken[];
+};
+
+export interface LadderDeclCstNode extends CstNode {
+  name: "ladderDecl";
+  children: LadderDeclCstChildren;
+}
+
+export type LadderDeclCstChildren = {
+  Ladder: IToken[];
+  Identifier: IToken[];
+  StringLiteral?: IToken[];
+  For: IToken[];
+  measure: IToken[];
+  ladderClause?: LadderClauseCstNode[];
+};
+
+export interface LadderClauseCstNode extends CstNode {
+  name: "ladderClause";
+  children: LadderClauseCstChildren;
+}
+
+export type LadderClauseCstChildren = {
+  citeClause?: CiteClauseCstNode[];
+  seeClause?: SeeClauseCstNode[];
+  thresholdClause?: ThresholdClauseCstNode[];
+  stepDecl?: StepDeclCstNode[];
+  transitionDecl?: TransitionDeclCstNode[];
+  invoicedClause?: InvoicedClauseCstNode[];
+  rateClause?: RateClauseCstNode[];
+};
+
+export interface ThresholdClauseCstNode extends CstNode {
+  name: "thresholdClause";
+  children: ThresholdClauseCstChildren;
+}
+
+export type ThresholdClauseCstChildren = {
+  Threshold: IToken[];
+  NumberLiteral?: IToken[];
+  Identifier?: IToken[];
+};
+
+export interface StepDeclCstNode extends CstNode {
+  name: "stepDecl";
+  children: StepDeclCstChildren;
+}
+
+export type StepDeclCstChildren = {
+  Step: IToken[];
+  Identifier: IToken[];
+  StringLiteral?: IToken[];
+  stepInvoice?: StepInvoiceCstNode[];
+};
+
+export interface StepInvoiceCstNode extends CstNode {
+  name: "stepInvoice";
+  children: StepInvoiceCstChildren;
+}
+
+export type StepInvoiceCstChildren = {
+  Invoice: IToken[];
+  When?: IToken[];
+  monthCondition?: MonthConditionCstNode[];
+};
+
+export interface TransitionDeclCstNode extends CstNode {
+  name: "transitionDecl";
+  children: TransitionDeclCstChildren;
+}
+
+export type TransitionDeclCstChildren = {
+  From: IToken[];
+  source: IToken[];
+  To: IToken[];
+  target: IToken[];
+  When: IToken[];
+  monthCondition: MonthConditionCstNode[];
+  actionClause?: ActionClauseCstNode[];
+  invoiceMonths?: InvoiceMonthsCstNode[];
+  citeClause?: CiteClauseCstNode[];
+  seeClause?: SeeClauseCstNode[];
+};
+
+export interface MonthConditionCstNode extends CstNode {
+  name: "monthCondition";
+  children: MonthConditionCstChildren;
+}
+
+export type MonthConditionCstChildren = {
+  monthRun?: MonthRunCstNode[];
+  Over?: IToken[];
+  AtOrUnder?: IToken[];
+};
+
+export interface MonthRunCstNode extends CstNode {
+  name: "monthRun";
+  children: MonthRunCstChildren;
+}
+
+export type MonthRunCstChildren = {
+  NumberLiteral: IToken[];
+  Months: IToken[];
+  InARow: IToken[];
+};
+
+export interface ActionClauseCstNode extends CstNode {
+  name: "actionClause";
+  children: ActionClauseCstChildren;
+}
+
+export type ActionClauseCstChildren = {
+  Action: IToken[];
+  Identifier: IToken[];
+  StringLiteral?: IToken[];
+};
+
+export interface InvoiceMonthsCstNode extends CstNode {
+  name: "invoiceMonths";
+  children: InvoiceMonthsCstChildren;
+}
+
+export type InvoiceMonthsCstChildren = {
+  Invoice: IToken[];
+  NumberLiteral: IToken[];
+  Months: IToken[];
+};
+
+export interface InvoicedClauseCstNode extends CstNode {
+  name: "invoicedClause";
+  children: InvoicedClauseCstChildren;
+}
+
+export type InvoicedClauseCstChildren = {
+  Invoiced: IToken[];
+  invoicedEpisodes?: InvoicedEpisodesCstNode[];
+  invoicedDays?: InvoicedDaysCstNode[];
+};
+
+export interface InvoicedEpisodesCstNode extends CstNode {
+  name: "invoicedEpisodes";
+  children: InvoicedEpisodesCstChildren;
+}
+
+export type InvoicedEpisodesCstChildren = {
+  Episodes: IToken[];
+  Over: IToken[];
+  NumberLiteral: IToken[];
+  dayUnit: DayUnitCstNode[];
+};
+
+export interface InvoicedDaysCstNode extends CstNode {
+  name: "invoicedDays";
+  children: InvoicedDaysCstChildren;
+}
+
+export type InvoicedDaysCstChildren = {
+  Days: (IToken)[];
+  From: IToken[];
+  NumberLiteral: IToken[];
+};
+
+export interface GivenAverageCstNode extends CstNode {
+  name: "givenAverage";
+  children: GivenAverageCstChildren;
+}
+
+export type GivenAverageCstChildren = {
+  Given: IToken[];
+  Average: IToken[];
+  municipality?: IToken[];
+  MonthLiteral: IToken[];
+  NumberLiteral: IToken[];
+};
+
+export interface ExpectStepCstNode extends CstNode {
+  name: "expectStep";
+  children: ExpectStepCstChildren;
+}
+
+export type ExpectStepCstChildren = {
+  Step: IToken[];
+  MonthLiteral: IToken[];
+  Identifier: IToken[];
+};
+
+export interface ExpectActionCstNode extends CstNode {
+  name: "expectAction";
+  children: ExpectActionCstChildren;
+}
+
+export type ExpectActionCstChildren = {
+  Action: IToken[];
+  MonthLiteral: IToken[];
+  Identifier: IToken[];
+};
+
+export interface ExpectInvoiceCstNode extends CstNode {
+  name: "expectInvoice";
+  children: ExpectInvoiceCstChildren;
+}
+
+export type ExpectInvoiceCstChildren = {
+  Invoice: IToken[];
+  MonthLiteral: IToken[];
+  Comma?: IToken[];
 };
 
 export interface DurationCstNode extends CstNode {
@@ -745,6 +1125,13 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   cutoffDecl(children: CutoffDeclCstChildren, param?: IN): OUT;
   deadlineDecl(children: DeadlineDeclCstChildren, param?: IN): OUT;
   deadlineClause(children: DeadlineClauseCstChildren, param?: IN): OUT;
+  everyClause(children: EveryClauseCstChildren, param?: IN): OUT;
+  periodUnit(children: PeriodUnitCstChildren, param?: IN): OUT;
+  windowClause(children: WindowClauseCstChildren, param?: IN): OUT;
+  daySet(children: DaySetCstChildren, param?: IN): OUT;
+  escalationDecl(children: EscalationDeclCstChildren, param?: IN): OUT;
+  escalationClause(children: EscalationClauseCstChildren, param?: IN): OUT;
+  escalationStep(children: EscalationStepCstChildren, param?: IN): OUT;
   whenClause(children: WhenClauseCstChildren, param?: IN): OUT;
   withinClause(children: WithinClauseCstChildren, param?: IN): OUT;
   paymentDecl(children: PaymentDeclCstChildren, param?: IN): OUT;
@@ -770,6 +1157,29 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   expectGrace(children: ExpectGraceCstChildren, param?: IN): OUT;
   expectDayOne(children: ExpectDayOneCstChildren, param?: IN): OUT;
   expectDeadline(children: ExpectDeadlineCstChildren, param?: IN): OUT;
+  measureDecl(children: MeasureDeclCstChildren, param?: IN): OUT;
+  measureClause(children: MeasureClauseCstChildren, param?: IN): OUT;
+  includesClause(children: IncludesClauseCstChildren, param?: IN): OUT;
+  receivedClause(children: ReceivedClauseCstChildren, param?: IN): OUT;
+  monthClause(children: MonthClauseCstChildren, param?: IN): OUT;
+  emptyMonthClause(children: EmptyMonthClauseCstChildren, param?: IN): OUT;
+  ladderDecl(children: LadderDeclCstChildren, param?: IN): OUT;
+  ladderClause(children: LadderClauseCstChildren, param?: IN): OUT;
+  thresholdClause(children: ThresholdClauseCstChildren, param?: IN): OUT;
+  stepDecl(children: StepDeclCstChildren, param?: IN): OUT;
+  stepInvoice(children: StepInvoiceCstChildren, param?: IN): OUT;
+  transitionDecl(children: TransitionDeclCstChildren, param?: IN): OUT;
+  monthCondition(children: MonthConditionCstChildren, param?: IN): OUT;
+  monthRun(children: MonthRunCstChildren, param?: IN): OUT;
+  actionClause(children: ActionClauseCstChildren, param?: IN): OUT;
+  invoiceMonths(children: InvoiceMonthsCstChildren, param?: IN): OUT;
+  invoicedClause(children: InvoicedClauseCstChildren, param?: IN): OUT;
+  invoicedEpisodes(children: InvoicedEpisodesCstChildren, param?: IN): OUT;
+  invoicedDays(children: InvoicedDaysCstChildren, param?: IN): OUT;
+  givenAverage(children: GivenAverageCstChildren, param?: IN): OUT;
+  expectStep(children: ExpectStepCstChildren, param?: IN): OUT;
+  expectAction(children: ExpectActionCstChildren, param?: IN): OUT;
+  expectInvoice(children: ExpectInvoiceCstChildren, param?: IN): OUT;
   duration(children: DurationCstChildren, param?: IN): OUT;
   dayCount(children: DayCountCstChildren, param?: IN): OUT;
   durationUnit(children: DurationUnitCstChildren, param?: IN): OUT;

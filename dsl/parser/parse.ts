@@ -7,6 +7,7 @@ import type { Policy, Comment } from '../ast/ast';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics';
 import type { PolicyCstNode } from './cst';
 import { KEYWORD_BY_NAME, spell, type Lang } from '../tokens/keywords';
+import type { IToken } from 'chevrotain';
 
 export interface ParseResult {
   ast: Policy;
@@ -17,7 +18,7 @@ function errorRange(e: IRecognitionException, text: string): Range {
   const t = e.token;
   if (t && Number.isFinite(t.startOffset)) return tokenRange(t);
   // at end of input: point at the last character
-  const lines = text.split('\n');
+  const lines = text.split(/\r\n|\r|\n/);
   const line = lines.length;
   const column = lines[lines.length - 1].length + 1;
   return { start: { offset: text.length, line, column }, end: { offset: text.length, line, column } };
@@ -43,8 +44,39 @@ function describe(e: IRecognitionException, lang: Lang): string {
   return `unexpected ${found}${expected.length ? `; expected ${expected.join(' or ')}` : ''}`;
 }
 
+/** Deeper expressions would overflow the stack of the recursive parser (its error recovery most of all), checker and formatter. */
+export const MAX_NESTING = 32;
+
+/**
+ * The index of the first token at which an expression nests deeper than MAX_NESTING, counting open
+ * parentheses (and calls), `not`s, and a chain of + and - (which builds a tree as deep as it is long);
+ * -1 when none does. A clause or declaration keyword starts afresh; `and`, `or` and ',' end a chain.
+ */
+function tooDeep(tokens: IToken[]): number {
+  let parens = 0, nots = 0, chain = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const name = tokens[i].tokenType.name;
+    const role = KEYWORD_BY_NAME.get(name)?.role;
+    if (name === 'LParen') parens++;
+    else if (name === 'RParen') parens = Math.max(0, parens - 1);
+    else if (name === 'Plus' || name === 'Minus') chain++;
+    else if (name === 'Not') nots++;
+    else if (role === 'declaration' || role === 'clause' || role === 'expectation') parens = chain = nots = 0;
+    else if (name === 'And' || name === 'Or' || name === 'Comma') chain = nots = 0;
+    else if (role === 'operator' || name === 'Colon' || /^(Greater|Less|NotEq|Equals)/.test(name)) chain = 0;
+    if (parens + nots + chain > MAX_NESTING) return i;
+  }
+  return -1;
+}
+
 export function parse(text: string): ParseResult {
   const lexed = lex(text);
+  // Too deep: report it and parse the text up to that point only.
+  const deep = tooDeep(lexed.tokens);
+  if (deep >= 0) {
+    lexed.diagnostics.push(diagnostic('AVT-P003', tokenRange(lexed.tokens[deep]), { max: MAX_NESTING }));
+    lexed.tokens = lexed.tokens.slice(0, deep);
+  }
   parser.input = lexed.tokens;
   const cst = parser.policy() as PolicyCstNode;
   const diagnostics: Diagnostic[] = [...lexed.diagnostics];

@@ -2,7 +2,7 @@
 // Each alternative of an OR that is more than one token has a rule of its own.
 import { CstParser, type IToken } from 'chevrotain';
 import {
-  allTokens, T, Identifier, StringLiteral, DateLiteral, TimeLiteral, NumberLiteral,
+  allTokens, T, Identifier, StringLiteral, DateLiteral, TimeLiteral, NumberLiteral, MonthLiteral,
   LParen, RParen, Comma, Colon, Plus, Minus, GreaterEq, LessEq, NotEq, Greater, Less, Equals,
 } from '../tokens/tokens';
 
@@ -97,6 +97,9 @@ class AvtalParser extends CstParser {
       { ALT: () => this.SUBRULE(this.paymentDecl) },
       { ALT: () => this.SUBRULE(this.parameterDecl) },
       { ALT: () => this.SUBRULE(this.exampleDecl) },
+      { ALT: () => this.SUBRULE(this.measureDecl) },
+      { ALT: () => this.SUBRULE(this.ladderDecl) },
+      { ALT: () => this.SUBRULE(this.escalationDecl) },
     ]);
   });
 
@@ -137,7 +140,76 @@ class AvtalParser extends CstParser {
       { ALT: () => this.SUBRULE(this.seeClause) },
       { ALT: () => this.SUBRULE(this.whenClause) },
       { ALT: () => this.SUBRULE(this.withinClause) },
+      { ALT: () => this.SUBRULE(this.everyClause) },
+      { ALT: () => this.SUBRULE(this.windowClause) },
     ]);
+  });
+
+  // ---- recurring obligations and time windows (docs/language-recurrence.md) -------------------
+  // "EVENT every [N] PERIOD [from EXPR]": the event must recur in every period.
+  everyClause = this.RULE('everyClause', () => {
+    this.CONSUME(Identifier, { LABEL: 'subject' });
+    this.CONSUME(T.Every);
+    this.OPTION(() => this.CONSUME(NumberLiteral));
+    this.SUBRULE(this.periodUnit);
+    this.OPTION2(() => {
+      this.CONSUME(T.From);
+      this.SUBRULE(this.expression, { LABEL: 'start' });
+    });
+  });
+
+  periodUnit = this.RULE('periodUnit', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.CalendarYear) },
+      { ALT: () => this.CONSUME(T.CalendarMonth) },
+      { ALT: () => this.CONSUME(T.Months) },
+      { ALT: () => this.CONSUME(T.Days) },
+    ]);
+  });
+
+  // "EVENT on DAYS between TIME and TIME": the event must fall in one of the rule's windows.
+  windowClause = this.RULE('windowClause', () => {
+    this.CONSUME(Identifier, { LABEL: 'subject' });
+    this.CONSUME(T.On);
+    this.SUBRULE(this.daySet);
+    this.CONSUME(T.Between);
+    this.CONSUME(TimeLiteral, { LABEL: 'start' });
+    this.CONSUME(T.And);
+    this.CONSUME2(TimeLiteral, { LABEL: 'end' });
+  });
+
+  daySet = this.RULE('daySet', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Days) },
+      { ALT: () => this.CONSUME(T.Weekdays) },
+      { ALT: () => this.CONSUME(T.WorkingDays) },
+      { ALT: () => this.CONSUME(T.PublicHolidays) },
+      { ALT: () => this.CONSUME(T.RedDays) },
+      { ALT: () => this.CONSUME(T.DaysOff) },
+    ]);
+  });
+
+  // ---- escalation procedures ------------------------------------------------------------------
+  escalationDecl = this.RULE('escalationDecl', () => {
+    this.CONSUME(T.Escalation);
+    this.CONSUME(Identifier);
+    this.OPTION(() => this.CONSUME(StringLiteral));
+    this.MANY(() => this.SUBRULE(this.escalationClause));
+  });
+
+  escalationClause = this.RULE('escalationClause', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.citeClause) },
+      { ALT: () => this.SUBRULE(this.seeClause) },
+      { ALT: () => this.SUBRULE(this.escalationStep) },
+    ]);
+  });
+
+  escalationStep = this.RULE('escalationStep', () => {
+    this.CONSUME(T.Step);
+    this.CONSUME(Identifier);
+    this.OPTION(() => this.CONSUME(StringLiteral));
+    this.MANY(() => this.SUBRULE(this.citeClause));
   });
 
   whenClause = this.RULE('whenClause', () => {
@@ -220,6 +292,7 @@ class AvtalParser extends CstParser {
     this.OPTION(() => this.CONSUME(StringLiteral));
     this.MANY(() => this.SUBRULE(this.citeClause));
     this.MANY2(() => this.SUBRULE(this.valueClause));
+    this.OPTION2(() => this.CONSUME(T.CarryForward));
   });
 
   valueClause = this.RULE('valueClause', () => {
@@ -246,6 +319,7 @@ class AvtalParser extends CstParser {
       { ALT: () => this.SUBRULE(this.assumeClause) },
       { ALT: () => this.SUBRULE(this.givenClause) },
       { ALT: () => this.SUBRULE(this.expectClause) },
+      { ALT: () => this.SUBRULE(this.givenAverage) },
     ]);
   });
 
@@ -282,6 +356,10 @@ class AvtalParser extends CstParser {
       { ALT: () => this.SUBRULE(this.expectGrace) },
       { ALT: () => this.SUBRULE(this.expectDayOne) },
       { ALT: () => this.SUBRULE(this.expectDeadline) },
+      { ALT: () => this.SUBRULE(this.expectStep) },
+      { ALT: () => this.SUBRULE(this.expectAction) },
+      { ALT: () => this.SUBRULE(this.expectInvoice) },
+      { ALT: () => this.CONSUME(T.NoInvoice) },
     ]);
   });
 
@@ -321,6 +399,176 @@ class AvtalParser extends CstParser {
       { ALT: () => this.CONSUME(T.Pending) },
       { ALT: () => this.CONSUME(T.NotApplicable) },
     ]);
+  });
+
+  // ---- monthly measures and escalation ladders (docs/language-monthly.md) ---------------------
+  measureDecl = this.RULE('measureDecl', () => {
+    this.CONSUME(T.Measure);
+    this.CONSUME(Identifier);
+    this.OPTION(() => this.CONSUME(StringLiteral));
+    this.MANY(() => this.SUBRULE(this.measureClause));
+  });
+
+  measureClause = this.RULE('measureClause', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.citeClause) },
+      { ALT: () => this.SUBRULE(this.seeClause) },
+      { ALT: () => this.SUBRULE(this.includesClause) },
+      { ALT: () => this.SUBRULE(this.fromClause) },
+      { ALT: () => this.SUBRULE(this.receivedClause) },
+      { ALT: () => this.SUBRULE(this.dayOneClause) },
+      { ALT: () => this.SUBRULE(this.toClause) },
+      { ALT: () => this.SUBRULE(this.monthClause) },
+      { ALT: () => this.SUBRULE(this.emptyMonthClause) },
+    ]);
+  });
+
+  includesClause = this.RULE('includesClause', () => {
+    this.CONSUME(T.Includes);
+    this.SUBRULE(this.expression);
+  });
+
+  receivedClause = this.RULE('receivedClause', () => {
+    this.CONSUME(T.Received);
+    this.OR([{ ALT: () => this.CONSUME(T.SameDay) }, { ALT: () => this.CONSUME(T.NextDay) }]);
+    this.OPTION(() => this.SUBRULE(this.whenClause));
+  });
+
+  monthClause = this.RULE('monthClause', () => {
+    this.CONSUME(T.Months);
+    this.CONSUME(Colon);
+    this.OR([{ ALT: () => this.CONSUME(T.Split) }, { ALT: () => this.CONSUME(Identifier) }]);
+  });
+
+  emptyMonthClause = this.RULE('emptyMonthClause', () => {
+    this.CONSUME(T.EmptyMonth);
+    this.CONSUME(Colon);
+    this.CONSUME(NumberLiteral);
+  });
+
+  ladderDecl = this.RULE('ladderDecl', () => {
+    this.CONSUME(T.Ladder);
+    this.CONSUME(Identifier);
+    this.OPTION(() => this.CONSUME(StringLiteral));
+    this.CONSUME(T.For);
+    this.CONSUME2(Identifier, { LABEL: 'measure' });
+    this.MANY(() => this.SUBRULE(this.ladderClause));
+  });
+
+  ladderClause = this.RULE('ladderClause', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.citeClause) },
+      { ALT: () => this.SUBRULE(this.seeClause) },
+      { ALT: () => this.SUBRULE(this.thresholdClause) },
+      { ALT: () => this.SUBRULE(this.stepDecl) },
+      { ALT: () => this.SUBRULE(this.transitionDecl) },
+      { ALT: () => this.SUBRULE(this.invoicedClause) },
+      { ALT: () => this.SUBRULE(this.rateClause) },
+    ]);
+  });
+
+  thresholdClause = this.RULE('thresholdClause', () => {
+    this.CONSUME(T.Threshold);
+    this.OR([{ ALT: () => this.CONSUME(NumberLiteral) }, { ALT: () => this.CONSUME(Identifier) }]);
+  });
+
+  stepDecl = this.RULE('stepDecl', () => {
+    this.CONSUME(T.Step);
+    this.CONSUME(Identifier);
+    this.OPTION(() => this.CONSUME(StringLiteral));
+    this.OPTION2(() => this.SUBRULE(this.stepInvoice));
+  });
+
+  stepInvoice = this.RULE('stepInvoice', () => {
+    this.CONSUME(T.Invoice);
+    this.OPTION(() => {
+      this.CONSUME(T.When);
+      this.SUBRULE(this.monthCondition);
+    });
+  });
+
+  transitionDecl = this.RULE('transitionDecl', () => {
+    this.CONSUME(T.From);
+    this.CONSUME(Identifier, { LABEL: 'source' });
+    this.CONSUME(T.To);
+    this.CONSUME2(Identifier, { LABEL: 'target' });
+    this.CONSUME(T.When);
+    this.SUBRULE(this.monthCondition);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.actionClause) },
+        { ALT: () => this.SUBRULE(this.invoiceMonths) },
+        { ALT: () => this.SUBRULE(this.citeClause) },
+        { ALT: () => this.SUBRULE(this.seeClause) },
+      ]),
+    );
+  });
+
+  monthCondition = this.RULE('monthCondition', () => {
+    this.OPTION(() => this.SUBRULE(this.monthRun));
+    this.OR([{ ALT: () => this.CONSUME(T.Over) }, { ALT: () => this.CONSUME(T.AtOrUnder) }]);
+  });
+
+  monthRun = this.RULE('monthRun', () => {
+    this.CONSUME(NumberLiteral);
+    this.CONSUME(T.Months);
+    this.CONSUME(T.InARow);
+  });
+
+  actionClause = this.RULE('actionClause', () => {
+    this.CONSUME(T.Action);
+    this.CONSUME(Identifier);
+    this.OPTION(() => this.CONSUME(StringLiteral));
+  });
+
+  invoiceMonths = this.RULE('invoiceMonths', () => {
+    this.CONSUME(T.Invoice);
+    this.CONSUME(NumberLiteral);
+    this.CONSUME(T.Months);
+  });
+
+  invoicedClause = this.RULE('invoicedClause', () => {
+    this.CONSUME(T.Invoiced);
+    this.OR([{ ALT: () => this.SUBRULE(this.invoicedEpisodes) }, { ALT: () => this.SUBRULE(this.invoicedDays) }]);
+  });
+
+  invoicedEpisodes = this.RULE('invoicedEpisodes', () => {
+    this.CONSUME(T.Episodes);
+    this.CONSUME(T.Over);
+    this.CONSUME(NumberLiteral);
+    this.SUBRULE(this.dayUnit);
+  });
+
+  invoicedDays = this.RULE('invoicedDays', () => {
+    this.CONSUME(T.Days);
+    this.CONSUME(T.From);
+    this.CONSUME2(T.Days);
+    this.CONSUME(NumberLiteral);
+  });
+
+  givenAverage = this.RULE('givenAverage', () => {
+    this.CONSUME(T.Given);
+    this.CONSUME(T.Average);
+    this.OPTION(() => this.CONSUME(Identifier, { LABEL: 'municipality' }));
+    this.CONSUME(MonthLiteral);
+    this.CONSUME(NumberLiteral);
+  });
+
+  expectStep = this.RULE('expectStep', () => {
+    this.CONSUME(T.Step);
+    this.CONSUME(MonthLiteral);
+    this.CONSUME(Identifier);
+  });
+
+  expectAction = this.RULE('expectAction', () => {
+    this.CONSUME(T.Action);
+    this.CONSUME(MonthLiteral);
+    this.CONSUME(Identifier);
+  });
+
+  expectInvoice = this.RULE('expectInvoice', () => {
+    this.CONSUME(T.Invoice);
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.CONSUME(MonthLiteral) });
   });
 
   // ---- quantities ----------------------------------------------------------------------------
@@ -460,9 +708,11 @@ class AvtalParser extends CstParser {
 
   quantity = this.RULE('quantity', () => {
     this.CONSUME(NumberLiteral);
-    this.OPTION(() =>
-      this.OR([{ ALT: () => this.SUBRULE(this.durationUnit) }, { ALT: () => this.CONSUME(T.Currency) }]),
-    );
+    // A unit followed by ':' or by 'N:' begins the next clause (`when age > 3` then `day 1: next day`).
+    this.OPTION({
+      GATE: () => this.LA(2).tokenType !== Colon && !(this.LA(2).tokenType === NumberLiteral && this.LA(3).tokenType === Colon),
+      DEF: () => this.OR([{ ALT: () => this.SUBRULE(this.durationUnit) }, { ALT: () => this.CONSUME(T.Currency) }]),
+    });
   });
 }
 

@@ -1,6 +1,7 @@
 // The lexer: text to tokens, with lexing errors as diagnostics.
 import { Lexer, type IToken } from 'chevrotain';
-import { allTokens, UnterminatedString } from './tokens';
+import { allTokens, NumberLiteral, UnterminatedString } from './tokens';
+import { keepsExactly } from './numbers';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics';
 
 export const avtalLexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false, skipValidations: true });
@@ -26,6 +27,10 @@ export function lex(text: string): LexResult {
   for (const t of result.tokens) {
     if (t.tokenType === UnterminatedString) diagnostics.push(diagnostic('AVT-L002', tokenRange(t)));
     else tokens.push(t);
+    // 1e400 or twenty significant digits: the value would not print back as written
+    if (t.tokenType === NumberLiteral && !keepsExactly(t.image)) {
+      diagnostics.push(diagnostic('AVT-L003', tokenRange(t), { value: t.image.length > 24 ? `${t.image.slice(0, 20)}… (${t.image.length} characters)` : t.image }));
+    }
   }
   for (const e of result.errors) {
     const range: Range = {

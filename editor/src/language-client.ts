@@ -1,36 +1,40 @@
-// Main-thread side of the language worker: request/response correlation by id,
-// debouncing, and dropping stale answers.
-import type { AnalyseRequest, AnalyseResponse, Diagnostic } from './protocol';
+// Main-thread side of the language worker: request/response correlation by id, debounced analysis
+// for keystrokes, and dropping stale analysis answers (only the newest text's result reaches the UI).
+import type { AnalyseResult, RequestKind, RequestMap, UiLang, WorkerRequest, WorkerResponse } from './protocol';
 
 export interface LanguageClientOptions {
   /** Debounce for `schedule()` in ms. */
   debounceMs?: number;
-  /** Called with the diagnostics of the newest request only. */
-  onDiagnostics: (diagnostics: Diagnostic[], info: { id: number; roundTripMs: number }) => void;
+  /** Called with the analysis of the newest text only. */
+  onAnalysis: (result: AnalyseResult, info: { id: number; roundTripMs: number; workerMs: number }) => void;
   /** Called if the worker fails to load or throws at top level. */
   onError?: (message: string) => void;
 }
 
 export function startLanguageWorker(): Worker {
-  // Standard module-worker syntax; Vite bundles the worker (and anything it
-  // imports, e.g. ../dsl later) into its own chunk. Needs `worker.format: 'es'`.
-  return new Worker(new URL('./language-worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'avtal-language',
-  });
+  // Standard module-worker syntax; Vite bundles the worker and the ../../dsl, ../../engine it imports
+  // into their own chunk. Needs `worker.format: 'es'`.
+  return new Worker(new URL('./language-worker.ts', import.meta.url), { type: 'module', name: 'avtal-language' });
+}
+
+interface Pending {
+  kind: RequestKind;
+  sentAt: number;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
 }
 
 export class LanguageClient {
   private nextId = 1;
-  private latestId = 0;
+  private latestAnalyseId = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly pending = new Map<number, { sentAt: number; resolve: (d: Diagnostic[]) => void }>();
+  private readonly pending = new Map<number, Pending>();
 
   constructor(
     private readonly worker: Worker,
     private readonly options: LanguageClientOptions,
   ) {
-    worker.addEventListener('message', (event: MessageEvent<AnalyseResponse>) => this.onMessage(event.data));
+    worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => this.onMessage(event.data));
     worker.addEventListener('error', (event) => {
       event.preventDefault();
       options.onError?.(event.message || 'worker error');
@@ -38,25 +42,29 @@ export class LanguageClient {
     worker.addEventListener('messageerror', () => options.onError?.('worker messageerror'));
   }
 
-  /** Analyse now; resolves with this request's diagnostics. */
-  analyse(text: string): Promise<Diagnostic[]> {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
+  /** Any request to the worker. */
+  request<K extends RequestKind>(kind: K, params: RequestMap[K]['params']): Promise<RequestMap[K]['result']> {
     const id = this.nextId++;
-    this.latestId = id;
-    return new Promise((resolve) => {
-      this.pending.set(id, { sentAt: performance.now(), resolve });
-      const request: AnalyseRequest = { id, text };
-      this.worker.postMessage(request);
+    if (kind === 'analyse') this.latestAnalyseId = id;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { kind, sentAt: performance.now(), resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ id, kind, ...params } as WorkerRequest);
     });
   }
 
+  /** Analyse now; resolves with this request's result. */
+  analyse(text: string, ui: UiLang): Promise<AnalyseResult> {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    return this.request('analyse', { text, ui });
+  }
+
   /** Debounced analyse, for keystrokes. */
-  schedule(getText: () => string): void {
+  schedule(getText: () => string, ui: () => UiLang): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.analyse(getText());
+      void this.analyse(getText(), ui());
     }, this.options.debounceMs ?? 150);
   }
 
@@ -66,17 +74,19 @@ export class LanguageClient {
     this.pending.clear();
   }
 
-  private onMessage(response: AnalyseResponse): void {
+  private onMessage(response: WorkerResponse): void {
     const entry = this.pending.get(response.id);
     if (!entry) return;
     this.pending.delete(response.id);
-    entry.resolve(response.diagnostics);
-    // Only the newest request updates the UI; older answers are stale.
-    if (response.id === this.latestId) {
-      this.options.onDiagnostics(response.diagnostics, {
-        id: response.id,
-        roundTripMs: performance.now() - entry.sentAt,
-      });
+    if (!response.ok) {
+      entry.reject(new Error(response.error));
+      if (entry.kind === 'analyse') this.options.onError?.(response.error);
+      return;
+    }
+    entry.resolve(response.result);
+    // Only the newest analysis updates the UI; older answers are stale.
+    if (entry.kind === 'analyse' && response.id === this.latestAnalyseId) {
+      this.options.onAnalysis(response.result as AnalyseResult, { id: response.id, roundTripMs: performance.now() - entry.sentAt, workerMs: response.ms });
     }
   }
 }

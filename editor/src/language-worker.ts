@@ -1,36 +1,212 @@
 /// <reference lib="webworker" />
-// Language worker: runs the Avtal language services off the UI thread.
-//
-// PLACEHOLDER: the real implementation will import the parser/checker from
-// ../../dsl and turn its errors into `Diagnostic`s. Until the language exists
-// this answers every request with an empty diagnostics list.
-import type { AnalyseRequest, AnalyseResponse, Diagnostic } from './protocol';
-
-function analyse(_text: string): Diagnostic[] {
-  // TODO: import { parse } from '../../dsl' and map parse/check errors.
-  return [];
-}
+// Language worker: the real parser, checker, compiler, evaluator and examples runner, off the UI thread.
+// The editor never parses on its own; every answer here comes from ../../dsl and ../../engine.
+import { analyze, formatText, type Analysis } from '../../dsl';
+import type * as A from '../../dsl/ast/ast';
+import type { Diagnostic as DslDiagnostic, Range } from '../../dsl/diagnostics';
+import { applyTweaks, asDraft, completions, definitionAt, hoverAt, outline, type PolicyOutline } from '../../dsl/services';
+import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
+import { compile, evaluate, runExamples, validateCase, type CompiledPolicy, type VersionInfo } from '../../engine';
+import type {
+  AnalyseResult, Diagnostic, ExampleView, LineRange, MonthsResult, RequestKind, RequestMap, RuleSource, Scenario, SimulateResult, SimulationView,
+  WorkerRequest, WorkerResponse,
+} from './protocol';
+import { runMonths } from './monthly-bridge';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-scope.onmessage = (event: MessageEvent<AnalyseRequest>) => {
-  const { id, text } = event.data;
-  let diagnostics: Diagnostic[];
-  try {
-    diagnostics = analyse(text);
-  } catch (err) {
-    // A crashing analyser must not kill the worker; surface it as a diagnostic.
-    diagnostics = [
-      {
-        message: `Internal error in language service: ${err instanceof Error ? err.message : String(err)}`,
-        severity: 'error',
-        startLine: 1,
-        startColumn: 1,
-        endLine: 1,
-        endColumn: 1,
-      },
-    ];
+// ---------------------------------------------------------------- cache: one analysis per text
+
+interface Prepared {
+  text: string;
+  analysis: Analysis;
+  errors: boolean;
+  compiled?: CompiledPolicy;
+  compileError?: string;
+  info: VersionInfo;
+  outline: PolicyOutline;
+}
+
+const cache: Prepared[] = []; // the last few texts (the open one and a what-if variant)
+
+function versionInfo(ast: A.Policy): VersionInfo {
+  const h = ast.header;
+  const to = h?.validTo;
+  return {
+    agreement: h?.id.text ?? 'policy', title: h?.title?.value, county: h?.county?.text, version: h?.version?.value ?? '?',
+    status: h?.status ?? 'draft', validFrom: h?.validFrom?.iso ?? '9999-12-31', validTo: !to || to === 'until-further-notice' ? null : to.iso,
+    hash: '', source: h?.source?.value,
+  };
+}
+
+function prepare(text: string): Prepared {
+  const hit = cache.find((p) => p.text === text);
+  if (hit) return hit;
+  const analysis = analyze(text);
+  const errors = analysis.diagnostics.some((d) => d.severity === 'error') || !analysis.ast.header;
+  const p: Prepared = { text, analysis, errors, info: versionInfo(analysis.ast), outline: outline(analysis.ast, text) };
+  if (!errors) {
+    try {
+      p.compiled = compile(analysis.ast);
+    } catch (err) {
+      p.compileError = err instanceof Error ? err.message : String(err);
+    }
   }
-  const response: AnalyseResponse = { id, diagnostics };
+  cache.unshift(p);
+  cache.length = Math.min(cache.length, 3);
+  return p;
+}
+
+const lineRange = (r: Range): LineRange => ({ startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: r.end.column });
+
+function toDiagnostic(d: DslDiagnostic): Diagnostic {
+  // A zero-width range (end of file) still needs one column to show a squiggle.
+  const same = d.range.start.offset === d.range.end.offset;
+  return { message: d.message, severity: d.severity, code: d.code, ...lineRange(d.range), ...(same ? { endColumn: d.range.start.column + 1 } : {}) };
+}
+
+// ---------------------------------------------------------------- handlers
+
+function analyseText(text: string): AnalyseResult {
+  const t0 = performance.now();
+  const p = prepare(text);
+  const t1 = performance.now();
+  let examples: ExampleView[] | null = null;
+  const diagnostics = p.analysis.diagnostics.map(toDiagnostic);
+  if (p.compiled) {
+    examples = runExamples(p.compiled, p.info).map((r) => ({
+      id: r.id, title: r.title, derived: r.derived, rule: r.rule, pass: r.pass, line: r.range.start.line, errors: r.errors,
+      scenario: exampleScenario(p.analysis.ast, r.id),
+      expectations: r.expectations.map((e) => ({
+        label: text.slice(e.range.start.offset, e.range.end.offset).replace(/\s+/g, ' ').trim(),
+        expected: e.expected, actual: e.actual, pass: e.pass, line: e.range.start.line,
+      })),
+    }));
+  } else if (p.compileError) {
+    diagnostics.push({ message: `internal compiler error: ${p.compileError}`, severity: 'error', startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 });
+  }
+  return { diagnostics, examples, outline: p.outline, timings: { analyseMs: t1 - t0, examplesMs: performance.now() - t1 } };
+}
+
+/** An example's givens as a scenario (vocabulary ids, local times "YYYY-MM-DD HH:MM"). */
+function exampleScenario(ast: A.Policy, id: string): Scenario {
+  const ex = ast.declarations.find((d): d is A.Example => d.kind === 'Example' && d.id.text === id);
+  const scenario: Scenario = { title: ex?.title?.value ?? id, events: {}, facts: {} };
+  for (const g of ex?.givens ?? []) {
+    const v = lookupVocabulary(g.name.text);
+    if (!v) continue;
+    if (v.kind === 'event' && g.value.kind === 'instant') scenario.events[v.id] = `${g.value.date} ${g.value.time ?? '00:00'}`;
+    else if (v.kind === 'fact') {
+      const val = g.value;
+      if (v.id === 'evaluation_date' && val.kind === 'instant') scenario.evaluationDate = val.date;
+      else if (val.kind === 'boolean' || val.kind === 'number' || val.kind === 'string') scenario.facts[v.id] = val.value;
+      else if (val.kind === 'name') scenario.facts[v.id] = v.values?.find((x) => x.id === val.value || x.sv === val.value)?.id ?? val.value;
+    }
+  }
+  return scenario;
+}
+
+function ruleSources(ast: A.Policy, defaultFile: string): Record<string, RuleSource> {
+  const out: Record<string, RuleSource> = {};
+  const interp = (n: string) => ast.declarations.find((d): d is A.Interpretation => d.kind === 'Interpretation' && d.id.text === n);
+  for (const d of ast.declarations) {
+    if (!d.id) continue;
+    out[d.id.text] = {
+      title: 'title' in d ? d.title?.value : undefined,
+      citations: d.cites.map((c) => ({ heading: c.heading.value, quote: c.quote?.value, file: c.file?.value ?? defaultFile })),
+      interpretations: ('see' in d ? d.see : []).map((n) => ({ id: n.text, title: interp(n.text)?.title?.value })),
+      line: d.range.start.line,
+    };
+  }
+  return out;
+}
+
+const NOT_IN_SCHEMA = new Set(['care_type', 'municipality', 'evaluation_date']);
+
+function simulateOnce(p: Prepared, scenario: Scenario): SimulationView {
+  const empty: SimulationView = { ok: false, errors: [], deadlines: [], payments: [], explanation: [], warnings: [], rules: {} };
+  if (!p.compiled) {
+    const first = p.analysis.diagnostics.find((d) => d.severity === 'error');
+    return { ...empty, errors: [first ? `${first.range.start.line}: ${first.message}` : 'the policy has errors'] };
+  }
+  const events = Object.fromEntries(Object.entries(scenario.events).filter(([, v]) => typeof v === 'string' && v.trim() !== '').map(([k, v]) => [k, v.trim().replace('T', ' ')]));
+  const facts = Object.fromEntries(Object.entries(scenario.facts).filter(([k, v]) => !NOT_IN_SCHEMA.has(k) && v !== '' && v !== undefined));
+  const input = { county: p.info.county ?? p.info.agreement, events, facts, ...(scenario.evaluationDate ? { evaluationDate: scenario.evaluationDate } : {}) };
+  const c = validateCase(input);
+  if (!c.ok) return { ...empty, errors: c.errors.map((e) => `${e.pointer.replace(/^\/(events|facts)\//, '')}: ${e.message}`) };
+  const r = evaluate(p.compiled, c.data, p.info);
+  return {
+    ok: true, errors: [], deadlines: r.deadlines, payments: r.payments, explanation: r.explanation, warnings: r.warnings.map((w) => w.message),
+    rules: ruleSources(p.analysis.ast, p.info.source ?? ''),
+  };
+}
+
+function simulate(text: string, scenario: Scenario): SimulateResult {
+  const p = prepare(text);
+  const base = simulateOnce(p, scenario);
+  const wanted = scenario.whatIf ?? {};
+  if (!Object.keys(wanted).length) return { base, applied: [] };
+  const { text: changed, applied } = applyTweaks(text, p.outline.tweaks, wanted);
+  if (!applied.length) return { base, applied };
+  return { base, whatIf: simulateOnce(prepare(changed), scenario), applied };
+}
+
+type Handler<K extends RequestKind> = (params: RequestMap[K]['params']) => RequestMap[K]['result'] | Promise<RequestMap[K]['result']>;
+
+const handlers: { [K in RequestKind]: Handler<K> } = {
+  analyse: ({ text }) => analyseText(text),
+  complete: ({ text, offset, ui }) => completions(prepare(text).analysis.ast, text, offset, ui),
+  hover: ({ text, offset, ui }) => {
+    const h = hoverAt(prepare(text).analysis.ast, text, offset, ui);
+    if (!h) return null;
+    const lines = text.slice(0, h.start).split('\n');
+    const line = lines.length;
+    const column = lines[lines.length - 1].length + 1;
+    return { markdown: h.markdown, range: { startLine: line, startColumn: column, endLine: line, endColumn: column + (h.end - h.start) } };
+  },
+  definition: ({ text, offset }) => {
+    const r = definitionAt(prepare(text).analysis.ast, text, offset);
+    return r ? lineRange(r) : null;
+  },
+  format: ({ text }) => {
+    const f = formatText(text);
+    return { text: f.text, changed: f.changed, diagnostics: f.diagnostics.map(toDiagnostic) };
+  },
+  simulate: ({ text, scenario }) => simulate(text, scenario),
+  months: ({ text, input }): Promise<MonthsResult> => runMonths(prepare(text), input),
+  semanticDiff: async ({ from, to }) => {
+    // engine/versions (issue: version diffs) computes it; found at build time so the editor builds without it.
+    const load = Object.values(import.meta.glob('../../engine/versions/semantic-diff.ts'))[0];
+    if (!load) throw new Error('the semantic diff is not available in this build');
+    const mod = (await load()) as { semanticDiff?: (a: A.Policy, b: A.Policy) => unknown };
+    if (typeof mod.semanticDiff !== 'function') throw new Error('the semantic diff is not available in this build');
+    return mod.semanticDiff(prepare(from).analysis.ast, prepare(to).analysis.ast);
+  },
+  warm: ({ text }) => {
+    // JIT-warm the parser, checker, compiler and examples runner while the page fetches the policy.
+    analyseText(text);
+    cache.length = 0;
+    return null;
+  },
+  asDraft: ({ text, label }) => {
+    const draft = asDraft(prepare(text).analysis.ast, text, label);
+    return { text: draft, errors: prepare(draft).analysis.diagnostics.filter((d) => d.severity === 'error').length };
+  },
+};
+
+scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  const started = performance.now();
+  let response: WorkerResponse;
+  try {
+    const handler = handlers[request.kind] as Handler<RequestKind>;
+    const result = await handler(request as never);
+    response = { id: request.id, kind: request.kind, ok: true, result, ms: performance.now() - started };
+  } catch (err) {
+    // A crashing service must not kill the worker: answer with the error.
+    response = { id: request.id, kind: request.kind, ok: false, error: err instanceof Error ? `${err.message}` : String(err) };
+  }
   scope.postMessage(response);
 };
+
+export type { Prepared };

@@ -1,24 +1,24 @@
 import './style.css';
 import { monaco } from './monaco-setup';
-import { LANGUAGE_ID, registerAvtalLanguage } from './avtal-language';
+import { LANGUAGE_ID, registerAvtalLanguage, THEME_ID } from './avtal-language';
+import { api, OFFLINE_AGREEMENTS, OFFLINE_TEXTS, type AgreementInfo, type Status, type VersionInfo } from './api';
+import { clearUnsaved, loadUnsaved, storeUnsaved } from './drafts';
+import { h } from './dom';
 import { DEFAULT_LOCALE, isLocale, problemCount, t, type Locale, type MessageKey } from './i18n';
 import { LanguageClient, startLanguageWorker } from './language-client';
-import type { Diagnostic, Severity } from './protocol';
+import { renderExamples } from './panels/examples';
+import { MonthlyPanel } from './panels/monthly';
+import { SimulatorPanel } from './panels/simulator';
+import { renderVersions, type DiffView } from './panels/versions';
+import type { AnalyseResult, Diagnostic, Severity } from './protocol';
+import { decodeScenario, readHash, writeHash } from './scenario';
 
 performance.mark('avtal:start');
+// Ask the server for the agreements at once; the editor and the worker start meanwhile.
+const statusRequest = Promise.all([api.status(), api.agreements()]);
+statusRequest.catch(() => undefined);
 
 const LOCALE_STORAGE_KEY = 'avtal.locale';
-
-const SAMPLE = `# Avtal — platshållare tills språket finns
-avtal "Exempelavtal" {
-  part "Region" { }
-  part "Kommun" { }
-  regel "Betalningsansvar" {
-    om dagar > 3 då kommun betalar 1250 kr
-  }
-  gäller från 2025-01-01
-}
-`;
 
 type TabId = 'problems' | 'examples' | 'simulator' | 'monthly' | 'versions';
 const TABS: { id: TabId; label: MessageKey }[] = [
@@ -28,6 +28,7 @@ const TABS: { id: TabId; label: MessageKey }[] = [
   { id: 'monthly', label: 'tab.monthly' },
   { id: 'versions', label: 'tab.versions' },
 ];
+const isTab = (s: string | null): s is TabId => TABS.some((tab) => tab.id === s);
 
 // ---------------------------------------------------------------- state
 
@@ -35,14 +36,32 @@ const state: {
   locale: Locale;
   activeTab: TabId;
   diagnostics: Diagnostic[];
+  analysis: AnalyseResult | undefined;
   workerReady: boolean;
   workerError: string | undefined;
+  online: boolean;
+  status: Status | undefined;
+  agreements: AgreementInfo[];
+  agreement: AgreementInfo | undefined;
+  version: VersionInfo | undefined;
+  baseText: string; // the text as loaded from the server (or the bundle)
+  loading: boolean;
+  diff: DiffView | undefined;
 } = {
   locale: initialLocale(),
   activeTab: 'problems',
   diagnostics: [],
+  analysis: undefined,
   workerReady: false,
   workerError: undefined,
+  online: false,
+  status: undefined,
+  agreements: [],
+  agreement: undefined,
+  version: undefined,
+  baseText: '',
+  loading: true,
+  diff: undefined,
 };
 
 function initialLocale(): Locale {
@@ -57,8 +76,8 @@ function initialLocale(): Locale {
   return DEFAULT_LOCALE;
 }
 
-function $(selector: string): HTMLElement {
-  const el = document.querySelector<HTMLElement>(selector);
+function $<T extends HTMLElement = HTMLElement>(selector: string): T {
+  const el = document.querySelector<T>(selector);
   if (!el) throw new Error(`missing element ${selector}`);
   return el;
 }
@@ -68,24 +87,15 @@ function $(selector: string): HTMLElement {
 const tabList = $('.tabs');
 const tabPanels = $('.tab-panels');
 const statusEl = $('#status');
+const banner = $('#banner');
+const agreementSelect = $<HTMLSelectElement>('#agreement-select');
+const versionSelect = $<HTMLSelectElement>('#version-select');
 
 for (const tab of TABS) {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.id = `tab-${tab.id}`;
-  button.className = 'tab';
-  button.dataset.tab = tab.id;
-  button.setAttribute('role', 'tab');
-  button.setAttribute('aria-controls', `panel-${tab.id}`);
+  const button = h('button', { type: 'button', id: `tab-${tab.id}`, className: 'tab', 'data-tab': tab.id, role: 'tab', 'aria-controls': `panel-${tab.id}` });
   button.addEventListener('click', () => selectTab(tab.id));
   tabList.append(button);
-
-  const panel = document.createElement('section');
-  panel.id = `panel-${tab.id}`;
-  panel.className = 'tab-panel';
-  panel.setAttribute('role', 'tabpanel');
-  panel.setAttribute('aria-labelledby', button.id);
-  tabPanels.append(panel);
+  tabPanels.append(h('section', { id: `panel-${tab.id}`, className: 'tab-panel', role: 'tabpanel', 'aria-labelledby': button.id }));
 }
 
 tabList.addEventListener('keydown', (event) => {
@@ -97,6 +107,7 @@ tabList.addEventListener('keydown', (event) => {
 });
 
 function selectTab(id: TabId): void {
+  const changed = state.activeTab !== id;
   state.activeTab = id;
   for (const tab of TABS) {
     const selected = tab.id === id;
@@ -105,6 +116,10 @@ function selectTab(id: TabId): void {
     button.tabIndex = selected ? 0 : -1;
     $(`#panel-${tab.id}`).hidden = !selected;
   }
+  document.body.dataset.tab = id;
+  if (changed) writeHash({ tab: id === 'problems' ? undefined : id });
+  if (changed && id === 'simulator' && state.analysis) simulator.update(state.analysis.outline, state.analysis.examples);
+  if (changed && id === 'monthly' && state.analysis) monthly.update(state.analysis.outline);
 }
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('.lang-toggle button')) {
@@ -122,6 +137,9 @@ function setLocale(locale: Locale): void {
     /* ignore */
   }
   render();
+  simulator.rerender();
+  monthly.rerender();
+  void client.analyse(model.getValue(), state.locale);
 }
 
 // ---------------------------------------------------------------- render
@@ -129,41 +147,51 @@ function setLocale(locale: Locale): void {
 function render(): void {
   const { locale } = state;
   document.documentElement.lang = locale;
-  document.title = t(locale, 'app.title');
-  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
-    el.textContent = t(locale, el.dataset.i18n as MessageKey);
-  }
-  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-aria-label]')) {
-    el.setAttribute('aria-label', t(locale, el.dataset.i18nAriaLabel as MessageKey));
-  }
-  for (const button of document.querySelectorAll<HTMLButtonElement>('.lang-toggle button')) {
-    button.setAttribute('aria-pressed', String(button.dataset.lang === locale));
-  }
+  document.title = state.agreement ? `${state.agreement.agreement} ${state.version?.version ?? ''} — Avtal` : t(locale, 'app.title');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(locale, el.dataset.i18n as MessageKey);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(locale, el.dataset.i18nAriaLabel as MessageKey));
+  for (const button of document.querySelectorAll<HTMLButtonElement>('.lang-toggle button')) button.setAttribute('aria-pressed', String(button.dataset.lang === locale));
   tabList.setAttribute('aria-label', t(locale, 'tabs.label'));
   for (const tab of TABS) {
     const button = $(`#tab-${tab.id}`);
     button.textContent = t(locale, tab.label);
-    if (tab.id === 'problems' && state.diagnostics.length > 0) {
-      const badge = document.createElement('span');
-      badge.className = 'badge';
-      badge.textContent = String(state.diagnostics.length);
-      button.append(' ', badge);
-    }
-    if (tab.id !== 'problems') $(`#panel-${tab.id}`).textContent = t(locale, 'panel.placeholder');
+    const errors = state.diagnostics.length;
+    if (tab.id === 'problems' && errors > 0) button.append(' ', h('span', { className: 'badge', text: String(errors) }));
+    const failing = state.analysis?.examples?.filter((e) => !e.pass).length ?? 0;
+    if (tab.id === 'examples' && failing > 0) button.append(' ', h('span', { className: 'badge', text: String(failing) }));
   }
+  renderPickers();
   renderProblems();
+  renderExamplesPanel();
+  renderVersionsPanel();
   renderStatus();
+  renderSaveButton();
   selectTab(state.activeTab);
 }
 
 function renderStatus(): void {
   const { locale } = state;
   statusEl.dataset.state = state.workerError ? 'error' : state.workerReady ? 'ready' : 'starting';
-  statusEl.textContent = state.workerError
-    ? t(locale, 'status.workerError')
-    : state.workerReady
-      ? problemCount(locale, state.diagnostics.length)
-      : t(locale, 'status.starting');
+  statusEl.textContent = state.workerError ? t(locale, 'status.workerError') : state.workerReady ? problemCount(locale, state.diagnostics.length) : t(locale, 'status.starting');
+}
+
+const hasErrors = () => state.diagnostics.some((d) => d.severity === 'error');
+
+function renderSaveButton(): void {
+  const button = $<HTMLButtonElement>('#save-button');
+  const writable = state.online && state.status?.writable === true;
+  button.disabled = !writable || hasErrors();
+  button.title = !writable ? t(state.locale, state.online ? 'save.readonly' : 'versions.offline') : hasErrors() ? t(state.locale, 'save.blockedErrors') : '';
+}
+
+function renderPickers(): void {
+  agreementSelect.replaceChildren(...state.agreements.map((a) => h('option', { value: a.agreement, text: a.county && a.county !== a.agreement ? `${a.agreement} (${a.county})` : a.agreement, selected: a.agreement === state.agreement?.agreement })));
+  versionSelect.replaceChildren(
+    ...(state.agreement?.versions ?? []).map((v) =>
+      h('option', { value: v.version, selected: v.version === state.version?.version, text: `${v.version} — ${t(state.locale, v.status === 'published' ? 'status.published' : 'status.draft')}` }),
+    ),
+  );
+  agreementSelect.title = state.agreement?.title ?? '';
 }
 
 function renderProblems(): void {
@@ -171,33 +199,16 @@ function renderProblems(): void {
   const panel = $('#panel-problems');
   panel.replaceChildren();
   if (diagnostics.length === 0) {
-    const p = document.createElement('p');
-    p.className = 'empty';
-    p.textContent = t(locale, 'problems.none');
-    panel.append(p);
+    panel.append(h('p', { className: 'empty', text: t(locale, 'problems.none') }));
     return;
   }
-  const list = document.createElement('ul');
-  list.className = 'problems';
+  const list = h('ul', { className: 'problems' });
   for (const d of diagnostics) {
-    const item = document.createElement('li');
-    item.className = `problem severity-${d.severity}`;
-    item.tabIndex = 0;
-    const sev = document.createElement('span');
-    sev.className = 'severity';
-    sev.textContent = t(locale, `severity.${d.severity}`);
-    const msg = document.createElement('span');
-    msg.className = 'message';
-    msg.textContent = d.message;
-    const pos = document.createElement('span');
-    pos.className = 'position';
-    pos.textContent = t(locale, 'position', { line: d.startLine, column: d.startColumn });
-    item.append(sev, msg, pos);
-    const reveal = (): void => {
-      editor.setPosition({ lineNumber: d.startLine, column: d.startColumn });
-      editor.revealPositionInCenterIfOutsideViewport({ lineNumber: d.startLine, column: d.startColumn });
-      editor.focus();
-    };
+    const reveal = (): void => revealPosition(d.startLine, d.startColumn);
+    const item = h('li', { className: `problem severity-${d.severity}`, tabIndex: 0, 'data-line': d.startLine, 'data-code': d.code ?? '' },
+      h('span', { className: 'severity', text: t(locale, `severity.${d.severity}`) }),
+      h('span', { className: 'message', text: d.message }),
+      h('span', { className: 'position', text: `${t(locale, 'position', { line: d.startLine, column: d.startColumn })}${d.code ? ` · ${d.code}` : ''}` }));
     item.addEventListener('click', reveal);
     item.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') reveal();
@@ -207,19 +218,76 @@ function renderProblems(): void {
   panel.append(list);
 }
 
+function renderExamplesPanel(): void {
+  if (!state.analysis) return;
+  renderExamples($('#panel-examples'), state.locale, state.analysis.examples, (line) => revealPosition(line, 1));
+}
+
+function renderVersionsPanel(): void {
+  renderVersions($('#panel-versions'), { online: state.online, status: state.status, agreement: state.agreement, current: state.version, hasErrors: hasErrors(), diff: state.diff }, {
+    locale: () => state.locale,
+    open: (version) => void openVersion(state.agreement!.agreement, version),
+    compare: (from, to) => void compareVersions(from, to),
+    closeCompare,
+    save: saveDraft,
+  });
+}
+
+function revealPosition(line: number, column: number): void {
+  closeCompare();
+  editor.setPosition({ lineNumber: line, column });
+  editor.revealLineInCenter(line);
+  editor.focus();
+}
+
+function showBanner(message: string | undefined, actions: HTMLElement[] = []): void {
+  banner.hidden = !message;
+  banner.replaceChildren(...(message ? [h('span', { text: message }), ...actions] : []));
+}
+
 // ---------------------------------------------------------------- editor
 
-registerAvtalLanguage(monaco);
+const client = new LanguageClient(startLanguageWorker(), {
+  debounceMs: 120,
+  onAnalysis(result, { id, roundTripMs, workerMs }) {
+    if (!state.workerReady) {
+      state.workerReady = true;
+      document.body.dataset.workerReady = '1';
+      performance.mark('avtal:worker-ready');
+    }
+    document.body.dataset.analysedVersion = String(id);
+    document.body.dataset.lastRoundTripMs = roundTripMs.toFixed(1);
+    document.body.dataset.lastWorkerMs = workerMs.toFixed(1);
+    applyAnalysis(result);
+    if (!state.loading && document.body.dataset.usable !== '1') {
+      document.body.dataset.usable = '1';
+      performance.mark('avtal:usable');
+    }
+  },
+  onError(message) {
+    state.workerError = message;
+    document.body.dataset.workerError = message;
+    console.error('[avtal] language worker error:', message);
+    renderStatus();
+  },
+});
 
-const model = monaco.editor.createModel(SAMPLE, LANGUAGE_ID, monaco.Uri.parse('inmemory://avtal/agreement.avtal'));
+void client.request('warm', { text: OFFLINE_TEXTS['varmland@2019-01-01'] });
+registerAvtalLanguage(monaco, { client: () => client, ui: () => state.locale });
+
+const model = monaco.editor.createModel('', LANGUAGE_ID, monaco.Uri.parse('inmemory://avtal/agreement.avtal'));
 const editor = monaco.editor.create($('#editor'), {
   model,
+  theme: THEME_ID,
   automaticLayout: true,
   minimap: { enabled: false },
   fontSize: 14,
   scrollBeyondLastLine: false,
   renderWhitespace: 'selection',
   tabSize: 2,
+  wordWrap: 'on',
+  wrappingIndent: 'indent',
+  hover: { delay: 250 },
 });
 
 const SEVERITY: Record<Severity, monaco.MarkerSeverity> = {
@@ -248,32 +316,208 @@ function applyDiagnostics(diagnostics: Diagnostic[]): void {
   render();
 }
 
-// ---------------------------------------------------------------- language worker
+function applyAnalysis(result: AnalyseResult): void {
+  state.analysis = result;
+  const ex = result.examples;
+  document.body.dataset.examplesPassed = String(ex?.filter((e) => e.pass).length ?? -1);
+  document.body.dataset.examplesFailed = String(ex?.filter((e) => !e.pass).length ?? -1);
+  applyDiagnostics(result.diagnostics);
+  if (state.activeTab === 'simulator') simulator.update(result.outline, result.examples);
+  else simulator.update(result.outline, result.examples); // keeps the form current; runs are cheap
+  if (state.activeTab === 'monthly') monthly.update(result.outline);
+}
 
-const client = new LanguageClient(startLanguageWorker(), {
-  debounceMs: 150,
-  onDiagnostics(diagnostics, { id, roundTripMs }) {
-    if (!state.workerReady) {
-      state.workerReady = true;
-      document.body.dataset.workerReady = '1';
-      performance.mark('avtal:worker-ready');
+let storeTimer: ReturnType<typeof setTimeout> | undefined;
+model.onDidChangeContent(() => {
+  client.schedule(() => model.getValue(), () => state.locale);
+  if (state.loading || !state.agreement || !state.version) return;
+  const { agreement } = state.agreement;
+  const { version } = state.version;
+  if (storeTimer !== undefined) clearTimeout(storeTimer);
+  storeTimer = setTimeout(() => {
+    const text = model.getValue();
+    if (text === state.baseText) {
+      clearUnsaved(agreement, version);
+      setUnsaved(false);
+    } else {
+      storeUnsaved(agreement, version, text, state.baseText);
+      setUnsaved(true);
     }
-    document.body.dataset.analysedVersion = String(id);
-    document.body.dataset.lastRoundTripMs = roundTripMs.toFixed(1);
-    applyDiagnostics(diagnostics);
-  },
-  onError(message) {
-    state.workerError = message;
-    document.body.dataset.workerError = message;
-    console.error('[avtal] language worker error:', message);
-    renderStatus();
-  },
+  }, 250);
 });
 
-model.onDidChangeContent(() => client.schedule(() => model.getValue()));
-void client.analyse(model.getValue());
+function setUnsaved(on: boolean): void {
+  $('#unsaved').hidden = !on;
+  document.body.dataset.unsaved = on ? '1' : '0';
+}
 
-// Hooks for e2e tests and console debugging.
+// ---------------------------------------------------------------- panels
+
+const simulator = new SimulatorPanel($('#panel-simulator'), {
+  locale: () => state.locale,
+  run: (scenario) => client.request('simulate', { text: model.getValue(), scenario }),
+  reveal: (line) => revealPosition(line, 1),
+  agreement: () => ({ agreement: state.agreement?.agreement, version: state.version?.version }),
+});
+
+const monthly = new MonthlyPanel($('#panel-monthly'), {
+  locale: () => state.locale,
+  run: (input) => client.request('months', { text: model.getValue(), input }),
+});
+
+// ---------------------------------------------------------------- agreements and versions
+
+let first = true;
+async function loadAgreements(): Promise<void> {
+  try {
+    const request = first ? statusRequest : Promise.all([api.status(), api.agreements()]);
+    first = false;
+    const [status, agreements] = await request;
+    state.online = true;
+    state.status = status;
+    state.agreements = agreements;
+  } catch {
+    state.online = false;
+    state.agreements = OFFLINE_AGREEMENTS;
+  }
+  document.body.dataset.online = state.online ? '1' : '0';
+  document.body.dataset.writable = state.status?.writable ? '1' : '0';
+}
+
+function defaultVersion(a: AgreementInfo): VersionInfo | undefined {
+  const published = a.versions.filter((v) => v.status === 'published');
+  return (published.length ? published : a.versions).at(-1);
+}
+
+async function openVersion(agreementId: string, versionId?: string): Promise<void> {
+  const agreement = state.agreements.find((a) => a.agreement === agreementId) ?? state.agreements[0];
+  if (!agreement) return;
+  const version = agreement.versions.find((v) => v.version === versionId) ?? defaultVersion(agreement);
+  if (!version) return;
+  let text: string;
+  if (state.online) {
+    try {
+      text = (await api.version(agreement.agreement, version.version)).text;
+    } catch (err) {
+      showBanner(String((err as { message?: string }).message ?? err));
+      return;
+    }
+  } else text = OFFLINE_TEXTS[`${agreement.agreement}@${version.version}`] ?? '';
+  state.agreement = agreement;
+  state.version = version;
+  state.baseText = text;
+  state.diff = undefined;
+  closeCompare();
+  const unsaved = loadUnsaved(agreement.agreement, version.version);
+  state.loading = true;
+  model.setValue(unsaved && unsaved.text !== text ? unsaved.text : text);
+  state.loading = false;
+  if (unsaved && unsaved.text !== text) {
+    setUnsaved(true);
+    const time = new Date(unsaved.savedAt).toLocaleString(state.locale === 'sv' ? 'sv-SE' : 'en-GB');
+    showBanner(t(state.locale, 'draft.restored', { time }), [
+      h('button', { type: 'button', id: 'discard-unsaved', text: t(state.locale, 'draft.discard'), onclick: () => discardUnsaved() }),
+    ]);
+  } else {
+    setUnsaved(false);
+    showBanner(state.online ? undefined : t(state.locale, 'offline.note'));
+  }
+  writeHash({ a: agreement.agreement, v: version.version });
+  render();
+  await client.analyse(model.getValue(), state.locale);
+}
+
+function discardUnsaved(): void {
+  if (!state.agreement || !state.version) return;
+  clearUnsaved(state.agreement.agreement, state.version.version);
+  state.loading = true;
+  model.setValue(state.baseText);
+  state.loading = false;
+  setUnsaved(false);
+  showBanner(undefined);
+}
+
+agreementSelect.addEventListener('change', () => void openVersion(agreementSelect.value));
+versionSelect.addEventListener('change', () => void openVersion(state.agreement!.agreement, versionSelect.value));
+
+// ---------------------------------------------------------------- compare
+
+let diffEditor: monaco.editor.IStandaloneDiffEditor | undefined;
+
+async function compareVersions(from: string, to: string): Promise<void> {
+  if (!state.agreement) return;
+  const a = state.agreement.agreement;
+  const diff: DiffView = { from, to };
+  try {
+    const [left, right] = await Promise.all([api.version(a, from), api.version(a, to)]);
+    const container = $('#diff');
+    $('#editor').hidden = true;
+    container.hidden = false;
+    diffEditor ??= monaco.editor.createDiffEditor(container, { readOnly: true, automaticLayout: true, renderSideBySide: true, minimap: { enabled: false }, theme: THEME_ID, wordWrap: 'on' } as monaco.editor.IStandaloneDiffEditorConstructionOptions);
+    const old = diffEditor.getModel();
+    diffEditor.setModel({ original: monaco.editor.createModel(left.text, LANGUAGE_ID), modified: monaco.editor.createModel(right.text, LANGUAGE_ID) });
+    old?.original.dispose();
+    old?.modified.dispose();
+    document.body.dataset.comparing = `${from}..${to}`;
+  } catch (err) {
+    diff.error = String((err as { message?: string }).message ?? err);
+  }
+  try {
+    const d = await api.diff(a, from, to);
+    diff.semantic = d.semantic;
+    diff.behavioural = d.behavioural;
+  } catch {
+    // No /api/diff on this server: compute the semantic part in the worker from the two texts.
+    try {
+      const [left, right] = await Promise.all([api.version(a, from), api.version(a, to)]);
+      diff.semantic = await client.request('semanticDiff', { from: left.text, to: right.text });
+    } catch (err) {
+      diff.error ??= String((err as { message?: string }).message ?? err);
+    }
+  }
+  state.diff = diff;
+  renderVersionsPanel();
+}
+
+function closeCompare(): void {
+  if ($('#diff').hidden) return;
+  $('#diff').hidden = true;
+  $('#editor').hidden = false;
+  delete document.body.dataset.comparing;
+  if (state.diff) {
+    state.diff = undefined;
+    renderVersionsPanel();
+  }
+}
+
+// ---------------------------------------------------------------- save
+
+async function saveDraft(label: string, token: string): Promise<string> {
+  const { locale } = state;
+  if (!state.agreement) return '';
+  if (hasErrors()) return t(locale, 'save.blockedErrors');
+  const draft = await client.request('asDraft', { text: model.getValue(), label });
+  if (draft.errors > 0) return t(locale, 'save.blockedErrors');
+  const r = await api.saveDraft(state.agreement.agreement, label, draft.text, token);
+  if (!r.ok) {
+    if (r.error.status === 409) return t(locale, 'save.conflict');
+    if (r.error.status === 403) return r.error.code === 'AVT-H006' ? t(locale, 'save.readonly') : t(locale, 'save.forbidden');
+    return t(locale, 'save.failed', { message: r.error.message });
+  }
+  clearUnsaved(state.agreement.agreement, state.version!.version);
+  await loadAgreements();
+  await openVersion(state.agreement.agreement, label);
+  return t(locale, 'save.ok', { version: label });
+}
+
+$('#save-button').addEventListener('click', () => {
+  selectTab('versions');
+  document.getElementById('save-label')?.focus();
+});
+$('#format-button').addEventListener('click', () => void editor.getAction('editor.action.formatDocument')?.run());
+
+// ---------------------------------------------------------------- hooks and start
+
 declare global {
   interface Window {
     __avtal?: {
@@ -281,12 +525,27 @@ declare global {
       editor: monaco.editor.IStandaloneCodeEditor;
       applyDiagnostics: (diagnostics: Diagnostic[]) => void;
       setLocale: (locale: Locale) => void;
+      client: LanguageClient;
+      simulator: SimulatorPanel;
+      state: typeof state;
+      diffEditor: () => monaco.editor.IStandaloneDiffEditor | undefined;
     };
   }
 }
-window.__avtal = { monaco, editor, applyDiagnostics, setLocale };
+window.__avtal = { monaco, editor, applyDiagnostics, setLocale, client, simulator, state, diffEditor: () => diffEditor };
 
 render();
 editor.focus();
 document.body.dataset.editorReady = '1';
 performance.mark('avtal:editor-ready');
+
+void (async () => {
+  const hash = readHash();
+  const tab = hash.get('tab');
+  if (isTab(tab)) selectTab(tab);
+  const code = hash.get('s');
+  const scenario = code ? decodeScenario(code) : undefined;
+  if (scenario) simulator.setScenario(scenario);
+  await loadAgreements();
+  await openVersion(hash.get('a') ?? 'varmland', hash.get('v') ?? undefined);
+})();

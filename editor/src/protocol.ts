@@ -1,7 +1,10 @@
 // Messages between the editor (main thread) and the language worker.
-// Positions are 1-based (line and column), matching monaco's IMarkerData.
+// Positions are 1-based (line and column), end exclusive, matching monaco's IMarkerData.
+import type { CompletionItem, PolicyOutline } from '../../dsl/services';
+import type { DeadlineResult, ExplanationStep, PaymentResult } from '../../engine';
 
 export type Severity = 'error' | 'warning' | 'info';
+export type UiLang = 'sv' | 'en';
 
 export interface Diagnostic {
   message: string;
@@ -10,18 +13,112 @@ export interface Diagnostic {
   startColumn: number;
   endLine: number;
   endColumn: number;
-  /** Optional machine-readable code, e.g. 'E001'. */
+  /** Stable code from dsl/diagnostics/codes.ts, e.g. 'AVT-C002'. */
   code?: string;
 }
 
-/** main -> worker: please analyse this text. */
-export interface AnalyseRequest {
-  id: number;
-  text: string;
+export interface LineRange {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
 }
 
-/** worker -> main: diagnostics for request `id`. */
-export interface AnalyseResponse {
-  id: number;
+export interface ExpectationView {
+  label: string; // the expectation as written in the file
+  expected: string;
+  actual: string;
+  pass: boolean;
+  line: number;
+}
+
+export interface ExampleView {
+  id: string;
+  title?: string;
+  derived: boolean;
+  rule?: string;
+  pass: boolean;
+  line: number;
+  expectations: ExpectationView[];
+  errors: string[];
+  /** the example's givens as a scenario, for the simulator's "fill in from an example" */
+  scenario: Scenario;
+}
+
+export interface AnalyseResult {
+  diagnostics: Diagnostic[];
+  /** null when the policy has errors and cannot be run */
+  examples: ExampleView[] | null;
+  outline: PolicyOutline;
+  timings: { analyseMs: number; examplesMs: number };
+}
+
+/** One care episode, as the scenario form and YAML files hold it. */
+export interface Scenario {
+  title?: string;
+  events: Record<string, string>; // vocabulary id → "YYYY-MM-DD HH:MM" (Swedish local time)
+  facts: Record<string, boolean | number | string>;
+  evaluationDate?: string;
+  whatIf?: Record<string, string>; // tweak id → new value
+}
+
+export interface RuleSource {
+  title?: string;
+  citations: { heading: string; quote?: string; file: string }[];
+  interpretations: { id: string; title?: string }[];
+  line: number;
+}
+
+export interface SimulationView {
+  ok: boolean;
+  errors: string[];
+  deadlines: DeadlineResult[];
+  payments: PaymentResult[];
+  explanation: ExplanationStep[];
+  warnings: string[];
+  rules: Record<string, RuleSource>;
+}
+
+export interface SimulateResult {
+  base: SimulationView;
+  whatIf?: SimulationView;
+  applied: string[];
+}
+
+export interface HoverResult {
+  markdown: string;
+  range: LineRange;
+}
+
+export interface FormatResult {
+  text: string;
+  changed: boolean;
   diagnostics: Diagnostic[];
 }
+
+export interface MonthsResult {
+  available: boolean;
+  reason?: string;
+  result?: unknown;
+}
+
+export type RequestMap = {
+  analyse: { params: { text: string; ui: UiLang }; result: AnalyseResult };
+  complete: { params: { text: string; offset: number; ui: UiLang }; result: CompletionItem[] };
+  hover: { params: { text: string; offset: number; ui: UiLang }; result: HoverResult | null };
+  definition: { params: { text: string; offset: number }; result: LineRange | null };
+  format: { params: { text: string }; result: FormatResult };
+  simulate: { params: { text: string; scenario: Scenario }; result: SimulateResult };
+  months: { params: { text: string; input: unknown }; result: MonthsResult };
+  semanticDiff: { params: { from: string; to: string }; result: unknown };
+  warm: { params: { text: string }; result: null };
+  asDraft: { params: { text: string; label: string }; result: { text: string; errors: number } };
+};
+
+export type RequestKind = keyof RequestMap;
+
+export type WorkerRequest = { [K in RequestKind]: { id: number; kind: K } & RequestMap[K]['params'] }[RequestKind];
+
+export type WorkerResponse =
+  | { id: number; kind: RequestKind; ok: true; result: unknown; ms: number }
+  | { id: number; kind: RequestKind; ok: false; error: string };

@@ -5,6 +5,7 @@ import { caseSchema, type CaseInput } from './schema';
 import { emptyCase, eventSlot, factSlot, EVALUATION_DATE, type CaseData } from './case-data';
 import { parseInstant, parseIsoDate } from '../calendar';
 import type { Code } from '../../dsl/diagnostics';
+import { FACTS } from '../../dsl/builtins/vocabulary';
 
 export interface CaseError {
   code: Code;
@@ -46,7 +47,14 @@ export function validateCase(raw: unknown): CaseResult {
     if (parsed.ok) data.events[eventSlot(id)] = parsed.epochMs;
     else errors.push({ code: parsed.code === 'nonexistent-local-time' ? 'AVT-E002' : 'AVT-E001', pointer: `/events/${id}`, message: parsed.message });
   }
-  for (const [id, value] of Object.entries(input.facts ?? {})) data.facts[factSlot(id)] = value;
+  for (const [id, value] of Object.entries(input.facts ?? {})) {
+    // Date facts are calendar Day numbers inside, like the evaluation date.
+    if (FACTS[factSlot(id)].type === 'date' && typeof value === 'string') {
+      const day = parseIsoDate(value);
+      if (day === undefined) errors.push({ code: 'AVT-E008', pointer: `/facts/${id}`, message: `${value} is not a date of the calendar` });
+      else data.facts[factSlot(id)] = day;
+    } else data.facts[factSlot(id)] = value;
+  }
   data.facts[factSlot('care_type')] = input.careType ?? 'somatic';
   if (input.municipality !== undefined) data.facts[factSlot('municipality')] = input.municipality;
   if (input.evaluationDate !== undefined) {

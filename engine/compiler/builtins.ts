@@ -1,6 +1,6 @@
 // Implementations of the built-in functions declared in dsl/builtins/functions.ts, keyed by id.
 // Dates are calendar Day numbers; an unrecorded instant is NaN and propagates.
-import { localDayOf, weekday, isWeekend, isRedDay, isPublicHoliday, isCountedDay } from '../calendar';
+import { localDayOf, weekday, isWeekend, isRedDay, isPublicHoliday, isCountedDay, ymdOfDay, dayFromYmd, daysInMonth, startOfLocalDay } from '../calendar';
 
 type Impl = (args: number[]) => number | boolean;
 
@@ -16,4 +16,9 @@ export const BUILTIN_IMPLS: Record<string, Impl> = {
   is_public_holiday: ([d]) => !Number.isNaN(d) && isPublicHoliday(d),
   is_working_day: ([d]) => !Number.isNaN(d) && isCountedDay(d, 'working'),
   days_between: ([a, b]) => b - a,
+  years_after: ([d, n]) => {
+    if (Number.isNaN(d) || Number.isNaN(n)) return NaN;
+    const { year, month, day } = ymdOfDay(d);
+    return startOfLocalDay(dayFromYmd(year + n, month, Math.min(day, daysInMonth(year + n, month))));
+  },
 };

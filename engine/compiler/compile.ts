@@ -3,8 +3,12 @@
 import type * as A from '../../dsl/ast/ast';
 import type { CompileScope } from './expressions';
 import { compileDeadline, type CompiledDeadline } from './deadline';
+import { compileTimingDeadline } from './recurrence';
+import { isTimingDeadline } from '../../dsl/checker/recurrence';
 import { compilePayment, type CompiledPayment } from './payment';
 import { compileExampleCase, type CompiledExample } from './example-case';
+import { compileMeasure, type CompiledMeasure } from '../monthly/measure';
+import { compileLadder, type CompiledLadder } from '../monthly/ladder';
 
 export interface CompiledPolicy {
   ast: A.Policy;
@@ -14,6 +18,8 @@ export interface CompiledPolicy {
   payments: CompiledPayment[];
   examples: CompiledExample[];
   rules: Map<string, CompiledDeadline | CompiledPayment>;
+  measures: Map<string, CompiledMeasure>;
+  ladders: Map<string, CompiledLadder>;
 }
 
 interface PassState {
@@ -28,10 +34,13 @@ const PASSES: Pass[] = [
   // 1. Interpretations first: rules and explanations refer to them by name.
   { name: 'interpretations', run: (s) => { for (const d of s.ast.declarations) if (d.kind === 'Interpretation') s.out.interpretations.set(d.id.text, d); } },
   // 2. Deadlines and 3. payments need the scope (cutoffs, parameters), which is the AST's own.
-  { name: 'deadlines', run: (s) => { for (const d of s.ast.declarations) if (d.kind === 'Deadline') s.out.deadlines.push(compileDeadline(d, s.scope)); } },
+  { name: 'deadlines', run: (s) => { for (const d of s.ast.declarations) if (d.kind === 'Deadline') s.out.deadlines.push(isTimingDeadline(d) ? compileTimingDeadline(d, s.scope) : compileDeadline(d, s.scope)); } },
   { name: 'payments', run: (s) => { for (const d of s.ast.declarations) if (d.kind === 'Payment') s.out.payments.push(compilePayment(d, s.scope)); } },
   // 4. The rule index, after every rule is compiled.
   { name: 'rule-index', run: (s) => { for (const r of [...s.out.deadlines, ...s.out.payments]) s.out.rules.set(r.decl.id.text, r); } },
+  // 4b. Monthly measures, then the ladders that read them (engine/monthly).
+  { name: 'measures', run: (s) => { for (const d of s.ast.declarations) if (d.kind === 'Measure') s.out.measures.set(d.id.text, compileMeasure(d, s.scope)); } },
+  { name: 'ladders', run: (s) => { for (const d of s.ast.declarations) if (d.kind === 'Ladder') s.out.ladders.set(d.id.text, compileLadder(d, s.scope.parameter)); } },
   // 5. Examples last: each becomes a ready case bound to the rule it illustrates.
   { name: 'examples', run: (s) => { for (const d of s.ast.declarations) if (d.kind === 'Example') s.out.examples.push(compileExampleCase(d)); } },
 ];
@@ -45,7 +54,7 @@ export function compile(ast: A.Policy): CompiledPolicy {
     if (d.kind === 'Parameter') parameters.set(d.id.text, d);
   }
   const scope: CompileScope = { cutoff: (n) => cutoffs.get(n), parameter: (n) => parameters.get(n) };
-  const out: CompiledPolicy = { ast, header: ast.header!, interpretations: new Map(), deadlines: [], payments: [], examples: [], rules: new Map() };
+  const out: CompiledPolicy = { ast, header: ast.header!, interpretations: new Map(), deadlines: [], payments: [], examples: [], rules: new Map(), measures: new Map(), ladders: new Map() };
   for (const pass of PASSES) pass.run({ ast, scope, out });
   return out;
 }

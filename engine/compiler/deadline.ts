@@ -42,10 +42,15 @@ export function compileDeadline(d: A.Deadline, scope: CompileScope): CompiledDea
   const evalSlot = factSlot('evaluation_date');
 
   // "Within N days after X": by the end of the N-th counted day after the day of X.
-  const dueOf = dayCounted
-    ? (t: number) => startOfLocalDay(addDays(localDayOf(t), n, kind) + 1)
-    : (t: number) => t + elapsedMs;
-  const inTime = dayCounted ? (actual: number, due: number) => actual < due : (actual: number, due: number) => actual <= due;
+  // Calendar days need no counting: the day of X plus N (addDays truncates N the same way).
+  const calendarDays = Math.trunc(n) + 1;
+  const dueOf = !dayCounted
+    ? (t: number) => t + elapsedMs
+    : kind === 'calendar'
+      ? (t: number) => startOfLocalDay(localDayOf(t) + calendarDays)
+      : (t: number) => startOfLocalDay(addDays(localDayOf(t), n, kind) + 1);
+  // Day counts end at the start of the next day (exclusive); elapsed time at its last moment (inclusive).
+  const inTime = (actual: number, due: number) => (dayCounted ? actual < due : actual <= due);
 
   return {
     decl: d,
@@ -59,8 +64,11 @@ export function compileDeadline(d: A.Deadline, scope: CompileScope): CompiledDea
       if (!Number.isNaN(actual)) return { code: inTime(actual, due) ? DeadlineCode.Met : DeadlineCode.Missed, anchor: a, due, actual };
       // Not (yet) recorded: missed once the evaluation date or the discharge lies past the due time.
       const evalDay = c.facts[evalSlot] as number | undefined;
-      const now = Math.max(evalDay === undefined ? -Infinity : startOfLocalDay(evalDay + 1), Number.isNaN(c.events[DISCHARGED]) ? -Infinity : c.events[DISCHARGED]);
-      return { code: now > due ? DeadlineCode.Missed : DeadlineCode.Pending, anchor: a, due, actual };
+      // A discharge at the due time itself closes the episode: nothing is recorded after it.
+      const evalNow = evalDay === undefined ? -Infinity : startOfLocalDay(evalDay + 1);
+      const discharged = c.events[DISCHARGED];
+      const passed = evalNow > due || (!Number.isNaN(discharged) && discharged >= due);
+      return { code: passed ? DeadlineCode.Missed : DeadlineCode.Pending, anchor: a, due, actual };
     },
   };
 }

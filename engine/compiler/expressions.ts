@@ -5,7 +5,7 @@
 import type * as A from '../../dsl/ast/ast';
 import { lookupVocabulary, lookupEnumValue } from '../../dsl/builtins/vocabulary';
 import { lookupFunction } from '../../dsl/builtins/functions';
-import { parseIsoDate, localSecondOfDay, parseInstant } from '../calendar';
+import { parseIsoDate, localDayOf, localSecondOfDay, parseInstant } from '../calendar';
 import { eventSlot, factSlot, type CaseData } from '../case/case-data';
 import { BUILTIN_IMPLS } from './builtins';
 
@@ -21,16 +21,53 @@ export interface CompileScope {
 const MS = { minutes: 60_000, hours: 3_600_000 } as const;
 
 export function compileCondition(e: A.Expr, scope: CompileScope): Condition {
-  // An event name as a condition means "the event is recorded".
+  // An event name as a condition means "the event is recorded" (events are numbers: only NaN differs from itself).
   if (e.kind === 'NameRef') {
     const v = lookupVocabulary(e.name);
     if (v?.kind === 'event') {
       const slot = eventSlot(v.id);
-      return (c) => !Number.isNaN(c.events[slot]);
+      return (c) => c.events[slot] === c.events[slot];
     }
+    if (v?.kind === 'fact' && v.type === 'boolean') return compileName(e, scope) as Condition;
   }
+  // These always yield a boolean: no `=== true` wrapper on the hot path.
+  if (e.kind === 'Compare' || e.kind === 'CutoffTest' || e.kind === 'Is' || e.kind === 'And' || e.kind === 'Or' || e.kind === 'Not') return compileExpr(e, scope) as Condition;
   const f = compileExpr(e, scope);
   return (c) => f(c) === true;
+}
+
+/** Every condition holds; specialised for the short lists policies have, without array callbacks. */
+function allOf(ops: Condition[]): Condition {
+  if (ops.length === 1) return ops[0];
+  if (ops.length === 2) {
+    const [a, b] = ops;
+    return (c) => a(c) && b(c);
+  }
+  if (ops.length === 3) {
+    const [a, b, d] = ops;
+    return (c) => a(c) && b(c) && d(c);
+  }
+  return (c) => {
+    for (let i = 0; i < ops.length; i++) if (!ops[i](c)) return false;
+    return true;
+  };
+}
+
+/** Some condition holds. */
+function anyOf(ops: Condition[]): Condition {
+  if (ops.length === 1) return ops[0];
+  if (ops.length === 2) {
+    const [a, b] = ops;
+    return (c) => a(c) || b(c);
+  }
+  if (ops.length === 3) {
+    const [a, b, d] = ops;
+    return (c) => a(c) || b(c) || d(c);
+  }
+  return (c) => {
+    for (let i = 0; i < ops.length; i++) if (ops[i](c)) return true;
+    return false;
+  };
 }
 
 export function compileExpr(e: A.Expr, scope: CompileScope): Compiled {
@@ -70,6 +107,25 @@ export function compileExpr(e: A.Expr, scope: CompileScope): Compiled {
       const fn = lookupFunction(e.fn.text)!;
       const impl = BUILTIN_IMPLS[fn.id];
       const args = e.args.map((a) => compileExpr(a, scope));
+      // The common calls, without an argument array: same results as the implementations in builtins.ts.
+      if (args.length === 2 && (fn.id === 'latest' || fn.id === 'earliest')) {
+        const [a, b] = args;
+        const max = fn.id === 'latest';
+        return (c) => {
+          const x = a(c) as number;
+          const y = b(c) as number;
+          if (x !== x) return y;
+          if (y !== y) return x;
+          return max ? Math.max(x, y) : Math.min(x, y);
+        };
+      }
+      if (args.length === 1 && fn.id === 'date_of') {
+        const [a] = args;
+        return (c) => {
+          const t = a(c) as number;
+          return t === t ? localDayOf(t) : NaN;
+        };
+      }
       if (args.length === 1) {
         const [a] = args;
         return (c) => impl([a(c) as number]);
@@ -86,17 +142,15 @@ export function compileExpr(e: A.Expr, scope: CompileScope): Compiled {
       const subject = compileExpr(e.subject, scope);
       const fact = e.subject.kind === 'NameRef' ? lookupVocabulary(e.subject.name) : undefined;
       const value = fact?.kind === 'fact' ? lookupEnumValue(fact, e.value.text)?.id : e.value.text;
+      if (fact?.kind === 'fact' && (fact.type === 'enum' || fact.type === 'text')) {
+        const slot = factSlot(fact.id); // read as compileName reads an enum or text fact
+        return (c) => c.facts[slot] === value;
+      }
       return (c) => subject(c) === value;
     }
     case 'CutoffTest': return compileCutoffTest(e, scope);
-    case 'And': {
-      const ops = e.operands.map((o) => compileCondition(o, scope));
-      return (c) => ops.every((o) => o(c));
-    }
-    case 'Or': {
-      const ops = e.operands.map((o) => compileCondition(o, scope));
-      return (c) => ops.some((o) => o(c));
-    }
+    case 'And': return allOf(e.operands.map((o) => compileCondition(o, scope)));
+    case 'Or': return anyOf(e.operands.map((o) => compileCondition(o, scope)));
     case 'Not': {
       const op = compileCondition(e.operand, scope);
       return (c) => !op(c);

@@ -49,8 +49,14 @@ function chooser<T>(clauses: A.Conditional<T>[], scope: CompileScope): (c: CaseD
     else fallback ??= { value: cl.value, index };
   });
   const base = fallback!;
+  if (conditional.length === 0) return () => base;
+  if (conditional.length === 1) {
+    const only = conditional[0];
+    const when = only.when!;
+    return (c) => (when(c) ? only : base);
+  }
   return (c) => {
-    for (const ch of conditional) if (ch.when!(c)) return ch;
+    for (let i = 0; i < conditional.length; i++) if (conditional[i].when!(c)) return conditional[i];
     return base;
   };
 }
@@ -70,17 +76,29 @@ export function compilePayment(p: A.Payment, scope: CompileScope): CompiledPayme
   const exempt = p.exempt.map((e) => compileCondition(e, scope));
   const rates = rateTable(p.rate ? scope.parameter(p.rate.text) : undefined);
 
-  const amountOf = (first: number, last: number): { amount: number; missing: number } => {
-    if (!rates) return { amount: NaN, missing: 0 };
+  // The amount over the years the days fall in, into the outcome (no intermediate object on the hot path).
+  const amountInto = (out: PaymentOutcome, first: number, last: number): void => {
+    if (!rates) return;
+    const y0 = yearOfDay(first);
+    const y1 = yearOfDay(last);
+    if (y0 === y1) {
+      const rate = rates.get(y0);
+      if (rate === undefined) out.missingRateYear = y0;
+      else out.amount = (last - first + 1) * rate;
+      return;
+    }
     let amount = 0;
-    for (let y = yearOfDay(first); y <= yearOfDay(last); y++) {
+    for (let y = y0; y <= y1; y++) {
       const from = Math.max(first, dayFromYmd(y, 1, 1));
       const to = Math.min(last, dayFromYmd(y, 12, 31));
       const rate = rates.get(y);
-      if (rate === undefined) return { amount: NaN, missing: y };
+      if (rate === undefined) {
+        out.missingRateYear = y;
+        return;
+      }
       amount += (to - from + 1) * rate;
     }
-    return { amount, missing: 0 };
+    out.amount = amount;
   };
 
   return {
@@ -112,11 +130,16 @@ export function compilePayment(p: A.Payment, scope: CompileScope): CompiledPayme
       out.dayOne = localDayOf(t) + (d1.value === 'next-day' ? 1 : 0);
       const g = grace(c);
       out.graceClause = g.index;
-      const kind = DAY_KIND[g.value.unit];
       const n = g.value.n;
-      // Grace days are the n counted days from day 1 (day 1 itself when it counts); payment runs from the next day.
-      const firstCounted = isCountedDay(out.dayOne, kind) ? out.dayOne : addDays(out.dayOne, 1, kind);
-      out.lastGraceDay = n === 0 ? out.dayOne - 1 : addDays(firstCounted, n - 1, kind);
+      if (g.value.unit === 'days' || g.value.unit === 'calendar-days') {
+        // Calendar days: every day counts, so the grace days are day 1 and the n-1 days after it.
+        out.lastGraceDay = n === 0 ? out.dayOne - 1 : out.dayOne + Math.trunc(n - 1);
+      } else {
+        const kind = DAY_KIND[g.value.unit];
+        // Grace days are the n counted days from day 1 (day 1 itself when it counts); payment runs from the next day.
+        const firstCounted = isCountedDay(out.dayOne, kind) ? out.dayOne : addDays(out.dayOne, 1, kind);
+        out.lastGraceDay = n === 0 ? out.dayOne - 1 : addDays(firstCounted, n - 1, kind);
+      }
       out.firstPayable = out.lastGraceDay + 1;
       const endT = c.events[end];
       if (!Number.isNaN(endT)) out.lastBillable = localDayOf(endT) - (inclusive ? 0 : 1);
@@ -128,11 +151,7 @@ export function compilePayment(p: A.Payment, scope: CompileScope): CompiledPayme
       if (!Number.isNaN(out.lastBillable)) {
         out.billable = Math.max(0, out.lastBillable - out.firstPayable + 1);
         if (out.billable === 0) out.amount = rates ? 0 : NaN;
-        else {
-          const { amount, missing } = amountOf(out.firstPayable, out.lastBillable);
-          out.amount = amount;
-          out.missingRateYear = missing;
-        }
+        else amountInto(out, out.firstPayable, out.lastBillable);
       }
       return out;
     },

@@ -9,6 +9,8 @@ import type { CompiledPayment, PaymentOutcome } from '../compiler/payment';
 import { PaymentCode } from '../compiler/payment';
 import type { CitationOut, DeadlineResult, ExplanationStep, PaymentResult, Warning } from './result';
 import { exprText } from './expr-text';
+import { presentTimingDeadline } from './explain-timing';
+import { isTimingDeadline } from '../../dsl/checker/recurrence';
 
 export function citations(cites: A.Citation[], defaultFile: string): CitationOut[] {
   return cites.map((c) => ({ file: c.file?.value ?? defaultFile, heading: c.heading.value, ...(c.quote ? { quote: c.quote.value } : {}) }));
@@ -20,6 +22,7 @@ const isoInstant = (t: number): string | null => (Number.isNaN(t) ? null : new D
 
 export function presentDeadline(p: CompiledPolicy, r: CompiledDeadline, o: DeadlineOutcome, steps: ExplanationStep[] | undefined): DeadlineResult {
   const d = r.decl;
+  if (isTimingDeadline(d)) return presentTimingDeadline(p, r, o, steps);
   const status = ({ [DeadlineCode.NotApplicable]: 'not-applicable', [DeadlineCode.NoAnchor]: 'not-applicable', [DeadlineCode.Met]: 'met', [DeadlineCode.Missed]: 'missed', [DeadlineCode.Pending]: 'pending' } as const)[o.code];
   const subject = d.subject!.text;
   const dueText = Number.isNaN(o.due) ? null : r.dayCounted ? `${dayToIso(localDayOf(o.due - 1))} 24:00` : formatInstantLocal(o.due);

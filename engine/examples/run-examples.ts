@@ -6,6 +6,7 @@ import type { CompiledPolicy } from '../compiler/compile';
 import type { CompiledExample } from '../compiler/example-case';
 import { evaluate } from '../evaluator/evaluate';
 import type { EvaluationResult, VersionInfo } from '../evaluator/result';
+import { isMonthlyExample, runMonthlyExample } from '../monthly/examples';
 
 export interface ExpectationResult {
   text: string; // the expectation as written
@@ -41,6 +42,7 @@ function check(e: A.Expectation, ruleId: string | undefined, r: EvaluationResult
       const d = r.deadlines.find((x) => x.id === e.deadline.text);
       return row(`deadline ${e.deadline.text}`, e.status, d?.status);
     }
+    default: return row(e.kind, 'an outcome of one care episode', 'a ladder outcome (see engine/monthly)');
   }
 }
 
@@ -55,5 +57,5 @@ export function runExample(p: CompiledPolicy, ex: CompiledExample, version: Vers
 }
 
 export function runExamples(p: CompiledPolicy, version: VersionInfo): ExampleResult[] {
-  return p.examples.map((ex) => runExample(p, ex, version));
+  return p.examples.map((ex) => (isMonthlyExample(p, ex.decl) ? runMonthlyExample(p, ex, version) : runExample(p, ex, version)));
 }

@@ -57,12 +57,23 @@ export class PolicySet {
     this.checkSet();
   }
 
+  // The set does not change after construction: every evaluation asks these, so they are computed once
+  // (and copied out, so a caller may sort or push without touching the cache).
+  private agreementList?: string[];
+  private byAgreement = new Map<string, PolicyVersion[]>();
+
   agreements(): string[] {
-    return [...new Set(this.versions.map((v) => v.info.agreement))].sort();
+    this.agreementList ??= [...new Set(this.versions.map((v) => v.info.agreement))].sort();
+    return this.agreementList.slice();
   }
 
   versionsOf(agreement: string): PolicyVersion[] {
-    return this.versions.filter((v) => v.info.agreement === agreement).sort((a, b) => a.info.validFrom.localeCompare(b.info.validFrom));
+    let list = this.byAgreement.get(agreement);
+    if (!list) {
+      list = this.versions.filter((v) => v.info.agreement === agreement).sort((a, b) => a.info.validFrom.localeCompare(b.info.validFrom));
+      if (this.versions.length > 0) this.byAgreement.set(agreement, list);
+    }
+    return list.slice();
   }
 
   counties(): string[] {
@@ -115,7 +126,7 @@ export class PolicySet {
    * The version of an agreement in force on a date. Drafts are chosen only by their version label.
    * With no version in force, the fallback agreement named by the nearest version is tried.
    */
-  select(agreement: string, date: string, options: { version?: string } = {}): Selection {
+  select(agreement: string, date: string, options: { version?: string } = {}, visited: ReadonlySet<string> = new Set()): Selection {
     const all = this.versionsOf(agreement);
     if (all.length === 0) return { ok: false, error: diagnostic('AVT-E011', NO_RANGE, { agreement, known: this.agreements().join(', ') }) };
     if (options.version) {
@@ -129,8 +140,9 @@ export class PolicySet {
     const after = published.find((v) => v.info.validFrom > date);
     const nearest = before ?? after;
     const fallback = nearest?.analysis.ast.header?.fallback?.text;
-    if (fallback && fallback !== agreement && this.agreements().includes(fallback)) {
-      const fb = this.select(fallback, date);
+    // `visited` ends a cycle of fallbacks (A names B, B names A) with the plain "no version" error.
+    if (fallback && fallback !== agreement && !visited.has(fallback) && this.agreements().includes(fallback)) {
+      const fb = this.select(fallback, date, {}, new Set([...visited, agreement]));
       if (fb.ok) return { ...fb, viaFallback: { from: agreement, reason: `no version of ${agreement} is in force on ${date}; ${nearest!.info.version} names ${fallback} as what applies outside it` } };
     }
     const parts = [before && `the last before it is ${before.info.version} (${before.info.validFrom} to ${before.info.validTo ?? 'further notice'})`, after && `the next is ${after.info.version} from ${after.info.validFrom}`].filter(Boolean);

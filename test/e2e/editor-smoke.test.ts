@@ -1,40 +1,12 @@
-// Smoke test for the browser editor: build it with Vite, serve editor/dist,
-// load it in headless Chromium, check monaco renders, the language worker
-// answers, nothing is fetched from outside, and save a screenshot.
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Smoke test for the browser editor: build it with Vite, serve editor/dist statically (no API: the
+// editor opens the bundled Värmland agreement), load it in headless Chromium, check monaco renders, the
+// language worker answers and nothing is fetched from outside. Screenshots are `npm run screenshots`'s
+// job, not the tests'.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason, chromiumAvailable, launchBrowser } from './browser';
+import { distDir, ensureEditorBuilt } from './build';
 import { startStaticServer, type StaticServer } from './serve';
-
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const editorRoot = `${repoRoot}editor`;
-const distDir = `${editorRoot}/dist`;
-const screenshotPath = `${repoRoot}docs/screenshots/editor-smoke.png`;
-
-/** AVTAL_E2E_REUSE_BUILD=1 reuses an existing editor/dist instead of rebuilding. */
-const reuseBuild = process.env.AVTAL_E2E_REUSE_BUILD === '1';
-
-async function buildEditor(): Promise<number> {
-  const { build } = await import('vite');
-  // vitest sets NODE_ENV=test; Vite would then produce a non-production build.
-  const previousNodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  const started = performance.now();
-  try {
-    await build({
-      root: editorRoot,
-      configFile: `${editorRoot}/vite.config.ts`,
-      mode: 'production',
-      logLevel: 'warn',
-    });
-  } finally {
-    process.env.NODE_ENV = previousNodeEnv;
-  }
-  return performance.now() - started;
-}
 
 // Per-test timeout is generous: cold Chromium + a 4 MB monaco bundle on a busy CI box.
 const suiteName = `editor smoke${browserSkipReason ? ` (skipped: ${browserSkipReason})` : ''}`;
@@ -47,11 +19,7 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 60_000 }, () => {
   const timings: Record<string, number> = {};
 
   beforeAll(async () => {
-    if (reuseBuild && existsSync(`${distDir}/index.html`)) {
-      timings.viteBuildMs = NaN;
-    } else {
-      timings.viteBuildMs = await buildEditor();
-    }
+    timings.viteBuildMs = await ensureEditorBuilt();
     server = await startStaticServer(distDir);
     const launchStart = performance.now();
     browser = await launchBrowser();
@@ -102,7 +70,7 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 60_000 }, () => {
     // Language registered and model uses it.
     const languageId = await page.evaluate(() => window.__avtal?.editor.getModel()?.getLanguageId());
     expect(languageId).toBe('avtal');
-    // Placeholder tokenizer produced keyword tokens.
+    // The generated tokenizer produced tokens.
     expect(await page.locator('.monaco-editor .view-lines span[class^="mtk"]').count()).toBeGreaterThan(0);
     await expect.poll(() => page.locator('#status').textContent()).toBe('0 problem');
     expect(await page.evaluate(() => document.body.dataset.diagnosticsCount)).toBe('0');
@@ -113,7 +81,7 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 60_000 }, () => {
     await page.locator('.monaco-editor .view-lines').click();
     await page.keyboard.press('Control+End');
     const typeStart = performance.now();
-    await page.keyboard.type('x');
+    await page.keyboard.type('x'); // a stray name after the last example: a syntax error
     await page.waitForFunction(
       (prev) => Number(document.body.dataset.analysedVersion) > prev,
       before,
@@ -122,7 +90,9 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 60_000 }, () => {
     timings.keystrokeToDiagnosticsMs = performance.now() - typeStart; // includes the 150 ms debounce
     const text = await page.evaluate(() => window.__avtal?.editor.getValue());
     expect(text?.endsWith('x')).toBe(true);
-    expect(await page.evaluate(() => document.body.dataset.diagnosticsCount)).toBe('0');
+    expect(Number(await page.evaluate(() => document.body.dataset.diagnosticsCount))).toBeGreaterThan(0);
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => page.evaluate(() => document.body.dataset.diagnosticsCount), { timeout: 10_000 }).toBe('0');
   });
 
   it('shows diagnostics as monaco markers and in the Problems tab', async () => {
@@ -154,11 +124,9 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 60_000 }, () => {
     expect(await tabTexts()).toEqual(['Problem', 'Exempel', 'Simulering', 'Månad', 'Versioner']);
   });
 
-  it('works offline and without errors; saves a screenshot', async () => {
+  it('works offline and without errors', async () => {
     expect(externalRequests).toEqual([]);
-    expect(pageErrors).toEqual([]);
-    mkdirSync(dirname(screenshotPath), { recursive: true });
-    await page.screenshot({ path: screenshotPath });
-    expect(existsSync(screenshotPath)).toBe(true);
+    // The API is absent here: its 404s are expected (the editor falls back to the bundled policy).
+    expect(pageErrors.filter((e) => !/404|Failed to load resource/.test(e))).toEqual([]);
   });
 });

@@ -1,0 +1,214 @@
+// Engine benchmark (issue 7): the episode-level rules of every bundled policy over generated episodes,
+// evaluated by (a) Avtal's compiled evaluator, (b) json-rules-engine running the exported rules and
+// (c) a hand-written TypeScript function where one exists (bench/baselines). Checks that they agree on
+// a sample, then prints throughput and ratios; then parse + check + compile times and memory per
+// compiled policy. Run through `npm run bench` (node --expose-gc). Environment: BENCH_EPISODES
+// (default 100000), BENCH_JRE_EPISODES (default: all episodes), BENCH_SEED.
+import { readFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { Engine } from 'json-rules-engine';
+import { analyze, check, hasErrors, parse } from '../dsl';
+import type { CaseData } from '../engine/case/case-data';
+import { compile, type CompiledPolicy } from '../engine/compiler/compile';
+import { evaluateOutcomes } from '../engine/evaluator/evaluate';
+import { summariseAvtal, summariseJre, type RuleSummary } from '../engine/export/jre-compare';
+import { exportToJre } from '../engine/export/jre-export';
+import { JRE_ENGINE_OPTIONS, factsFromCaseData, registerAvtalRuntime, type EpisodeFacts } from '../engine/export/jre-runtime';
+import { findPolicyFiles } from '../engine/registry/load';
+import { sampleEpisodes } from '../test/support/episode-arbitrary';
+import { baselineFor, type Baseline } from './baselines';
+import { generatedPolicy } from './generated-policy';
+
+const N = Number(process.env.BENCH_EPISODES ?? 100_000);
+const JRE_N = Math.min(N, Number(process.env.BENCH_JRE_EPISODES ?? N));
+const SEED = Number(process.env.BENCH_SEED ?? 20261123);
+const SAMPLE = 5_000; // episodes on which the three must agree
+const ROUNDS = 7; // timed rounds of the synchronous evaluators; the best and the median are reported
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const fmtInt = (x: number) => Math.round(x).toLocaleString('en-US');
+const fmt = (x: number, d = 1) => x.toFixed(d);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pad = (s: string, n: number) => s.padEnd(n);
+const lpad = (s: string, n: number) => s.padStart(n);
+
+interface Loaded {
+  file: string;
+  text: string;
+  label: string;
+  compiled: CompiledPolicy;
+  exported: Set<string>;
+  notExported: string[];
+  engine: Engine;
+  baseline?: Baseline<unknown>;
+}
+
+// ---- compile times, first: the very first compile in the process is the cold one -----------------------
+
+function timeCompile(text: string): { parse: number; check: number; compile: number; total: number } {
+  const t0 = performance.now();
+  const parsed = parse(text);
+  const t1 = performance.now();
+  check(parsed.ast);
+  const t2 = performance.now();
+  compile(parsed.ast);
+  const t3 = performance.now();
+  return { parse: t1 - t0, check: t2 - t1, compile: t3 - t2, total: t3 - t0 };
+}
+
+const files = findPolicyFiles('policies');
+const generated = generatedPolicy(500);
+const sources = [...files.map((f) => ({ name: f, text: readFileSync(f, 'utf8') })), { name: `generated (${generated.split('\n').length} lines)`, text: generated }];
+const cold = new Map(sources.map((s) => [s.name, timeCompile(s.text)]));
+
+function loadPolicy(file: string, text: string): Loaded | string {
+  const a = analyze(text);
+  if (hasErrors(a.diagnostics) || !a.ast.header) return `${file}: has errors, skipped`;
+  const compiled = compile(a.ast);
+  if (compiled.deadlines.length + compiled.payments.length === 0) return `${file}: no episode-level rules, skipped`;
+  const { doc } = exportToJre(a.ast);
+  const engine = new Engine(doc.rules as never, JRE_ENGINE_OPTIONS);
+  registerAvtalRuntime(engine);
+  const h = a.ast.header;
+  return {
+    file, text, label: `${h.id.text} ${h.version?.value ?? ''}`, compiled, exported: new Set(doc.exported), notExported: doc.notExported.map((n) => n.rule), engine,
+    baseline: baselineFor(h.id.text, h.version?.value ?? ''),
+  };
+}
+
+// ---- throughput -------------------------------------------------------------------------------------
+
+function timeAvtal(p: CompiledPolicy, eps: CaseData[]): number {
+  let sum = 0;
+  const t = performance.now();
+  for (let i = 0; i < eps.length; i++) {
+    const o = evaluateOutcomes(p, eps[i]);
+    sum += o.deadlines.length ? o.deadlines[0].code : 0;
+    sum += o.payments.length ? o.payments[0].code : 0;
+  }
+  const ms = performance.now() - t;
+  if (sum < 0) console.log(sum);
+  return ms;
+}
+
+function timeBaseline(b: Baseline<unknown>, eps: CaseData[]): number {
+  let sum = 0;
+  const t = performance.now();
+  for (let i = 0; i < eps.length; i++) sum += b.checksum(b.evaluate(eps[i]));
+  const ms = performance.now() - t;
+  if (sum < 0) console.log(sum);
+  return ms;
+}
+
+async function timeJre(engine: Engine, facts: EpisodeFacts[]): Promise<number> {
+  let fired = 0;
+  const t = performance.now();
+  for (let i = 0; i < facts.length; i++) fired += (await engine.run(facts[i])).events.length;
+  const ms = performance.now() - t;
+  if (fired < 0) console.log(fired);
+  return ms;
+}
+
+function rounds(f: () => number): { best: number; median: number } {
+  f(); // warm-up
+  const xs = Array.from({ length: ROUNDS }, f);
+  return { best: Math.min(...xs), median: median(xs) };
+}
+
+function disagreement(a: RuleSummary[], b: RuleSummary[]): string | undefined {
+  const ja = JSON.stringify(a);
+  const jb = JSON.stringify(b);
+  return ja === jb ? undefined : `${ja}\n    vs ${jb}`;
+}
+
+async function main(): Promise<number> {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`\n== Engine benchmark: ${fmtInt(N)} episodes (json-rules-engine: ${fmtInt(JRE_N)}), seed ${SEED}`);
+  console.log(`   node ${process.version}, ${cpu}, ${availableParallelism()} CPUs, ${new Date().toISOString().slice(0, 10)}\n`);
+  let t = performance.now();
+  const episodes = sampleEpisodes(N, SEED);
+  console.log(`   generated ${fmtInt(N)} episodes in ${fmt(performance.now() - t, 0)} ms`);
+  t = performance.now();
+  const facts = episodes.slice(0, JRE_N).map(factsFromCaseData);
+  console.log(`   json-rules-engine facts prepared in ${fmt(performance.now() - t, 0)} ms (not timed below)\n`);
+
+  let failures = 0;
+  const rows: string[][] = [];
+  for (const f of files) {
+    const p = loadPolicy(f, readFileSync(f, 'utf8'));
+    if (typeof p === 'string') {
+      console.log(`   ${p}`);
+      continue;
+    }
+    // Agreement on a sample: Avtal = json-rules-engine on every exported rule; Avtal = hand-written on every rule.
+    let jreDiff = 0;
+    let handDiff = 0;
+    for (let i = 0; i < Math.min(SAMPLE, episodes.length); i++) {
+      const o = evaluateOutcomes(p.compiled, episodes[i]);
+      const d1 = disagreement(summariseAvtal(p.compiled, o, p.exported), summariseJre(p.compiled, (await p.engine.run(factsFromCaseData(episodes[i]))).events, p.exported));
+      if (d1 && jreDiff++ === 0) console.log(`   ${p.label}: Avtal and json-rules-engine disagree on episode ${i}:\n    ${d1}`);
+      if (p.baseline) {
+        const d2 = disagreement(summariseAvtal(p.compiled, o), p.baseline.summarise(p.baseline.evaluate(episodes[i])));
+        if (d2 && handDiff++ === 0) console.log(`   ${p.label}: Avtal and the hand-written function disagree on episode ${i}:\n    ${d2}`);
+      }
+    }
+    failures += jreDiff + handDiff;
+    const avtal = rounds(() => timeAvtal(p.compiled, episodes));
+    const hand = p.baseline ? rounds(() => timeBaseline(p.baseline!, episodes)) : undefined;
+    await timeJre(p.engine, facts.slice(0, 200)); // warm-up
+    const jreMs = await timeJre(p.engine, facts);
+    const perS = (ms: number, n: number) => (n / ms) * 1000;
+    const a = perS(avtal.best, N);
+    const j = perS(jreMs, JRE_N);
+    const h = hand ? perS(hand.best, N) : NaN;
+    const rules = p.compiled.deadlines.length + p.compiled.payments.length;
+    rows.push([
+      p.label, `${p.exported.size}/${rules}`, fmtInt(a), fmt((avtal.best * 1e6) / N, 0), hand ? fmtInt(h) : '—', hand ? fmt((hand.best * 1e6) / N, 0) : '—', fmtInt(j), fmt((jreMs * 1e6) / JRE_N, 0),
+      `${fmtInt(a / j)}×`, hand ? `${fmt(h / a, 2)}×` : '—', `${SAMPLE}: ${jreDiff === 0 ? 'agree' : `${jreDiff} differ`}${p.baseline ? `, ${handDiff === 0 ? 'agree' : `${handDiff} differ`}` : ''}`,
+    ]);
+    if (p.notExported.length) console.log(`   ${p.label}: not exported to json-rules-engine: ${p.notExported.join(', ')} (Avtal still evaluates them)`);
+  }
+  const head = ['policy', 'exported', 'Avtal ep/s', 'ns/ep', 'hand ep/s', 'ns/ep', 'JRE ep/s', 'ns/ep', 'Avtal÷JRE', 'hand÷Avtal', 'sample check'];
+  const widths = head.map((hd, i) => Math.max(hd.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => '   ' + r.map((c, i) => (i === 0 || i === r.length - 1 ? pad(c, widths[i]) : lpad(c, widths[i]))).join('  ');
+  console.log('\n' + line(head));
+  for (const r of rows) console.log(line(r));
+  console.log(`\n   Throughput from the best of ${ROUNDS} rounds (Avtal, hand-written) and one full run (json-rules-engine, awaited sequentially).`);
+  console.log('   Targets: Avtal÷JRE ≥ 100×; hand÷Avtal ≤ 2× (the hand-written function is at most twice as fast).');
+
+  // ---- parse + check + compile ----------------------------------------------------------------------
+  console.log('\n== Parse + check + compile (ms; cold = first in this process, warm = median of 50)\n');
+  const ch = ['policy', 'lines', 'cold', 'warm parse', 'check', 'compile', 'warm total', 'memory/compiled'];
+  const crows: string[][] = [];
+  for (const s of sources) {
+    for (let i = 0; i < 20; i++) timeCompile(s.text);
+    const xs = Array.from({ length: 50 }, () => timeCompile(s.text));
+    const m = (k: 'parse' | 'check' | 'compile' | 'total') => fmt(median(xs.map((x) => x[k])), 2);
+    crows.push([s.name, String(s.text.split('\n').length), fmt(cold.get(s.name)!.total, 1), m('parse'), m('check'), m('compile'), m('total'), memoryPerCompiled(s.text)]);
+  }
+  const cw = ch.map((hd, i) => Math.max(hd.length, ...crows.map((r) => r[i].length)));
+  const cline = (r: string[]) => '   ' + r.map((c, i) => (i === 0 ? pad(c, cw[i]) : lpad(c, cw[i]))).join('  ');
+  console.log(cline(ch));
+  for (const r of crows) console.log(cline(r));
+  console.log('\n   Target: warm total < 5 ms. Memory: heap growth over 200 compiled copies (each keeps its AST), per copy, after GC.');
+  if (!gc) console.log('   (run with node --expose-gc for the memory column)');
+  if (failures) console.log(`\n   FAILED: ${failures} disagreement(s)`);
+  return failures ? 1 : 0;
+}
+
+function memoryPerCompiled(text: string): string {
+  if (!gc) return 'n/a';
+  const K = 200;
+  const keep: CompiledPolicy[] = [];
+  gc();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < K; i++) keep.push(compile(analyze(text).ast));
+  gc();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  const kb = (after - before) / K / 1024;
+  return keep.length === K ? `${fmt(kb, 0)} KiB` : '?';
+}
+
+process.exitCode = await main();

@@ -1,0 +1,93 @@
+import { existsSync, statSync } from 'node:fs';
+import { analyze } from '../../dsl';
+import { formatDiagnostic, hasErrors } from '../../dsl/diagnostics';
+import type { Policy } from '../../dsl/ast/ast';
+import { compile, type CompiledPolicy } from '../../engine/compiler/compile';
+import { loadPolicySet } from '../../engine/registry/node';
+import { findVersion } from '../../engine/versions';
+import { semanticDiff } from '../../engine/versions/semantic-diff';
+import { behaviouralDiff } from '../../engine/versions/behavioural-diff';
+import { htmlPage, renderBehaviouralDiff, renderSemanticDiff, type DiffFormat } from '../../engine/versions/render';
+import type { PolicySet } from '../../engine/registry/policy-set';
+import { defaultPoliciesDir, err, out, readInput } from '../io';
+import type { Command } from './index';
+
+type Side = { ok: true; name: string; ast: Policy; compiled?: CompiledPolicy } | { ok: false; message: string };
+
+/** A file path, or agreement@version from the policies folder. */
+function resolveSide(arg: string, policies: () => PolicySet): Side {
+  if (existsSync(arg) && statSync(arg).isFile()) {
+    const read = readInput(arg);
+    if (!read.ok) return { ok: false, message: read.message };
+    const a = analyze(read.text);
+    for (const d of a.diagnostics.filter((x) => x.severity === 'error')) err(formatDiagnostic(d, arg));
+    return { ok: true, name: arg, ast: a.ast, compiled: hasErrors(a.diagnostics) || !a.ast.header ? undefined : compile(a.ast) };
+  }
+  const at = arg.lastIndexOf('@');
+  if (at <= 0) return { ok: false, message: `${arg}: no such file, and not agreement@version` };
+  const set = policies();
+  const v = findVersion(set, arg.slice(0, at), arg.slice(at + 1));
+  if (!v) {
+    const known = set.versionsOf(arg.slice(0, at)).map((x) => x.info.version);
+    return { ok: false, message: `${arg}: ${known.length ? `no such version; versions: ${known.join(', ')}` : `unknown agreement; known: ${set.agreements().join(', ')}`}` };
+  }
+  return { ok: true, name: arg, ast: v.analysis.ast, compiled: v.compiled };
+}
+
+export const diff: Command = {
+  summary: 'what a revision changes: semantic diff, and with --behaviour the outcomes that differ',
+  usage: `Usage: avtal diff <old> <new> [--format text|markdown|html|json] [--behaviour] [--limit N]
+
+<old> and <new> are policy files, or agreement@version labels from the policies folder
+(for example varmland@2019-01-01). Prints the semantic diff: rules added, removed, renamed or
+changed, each changed value old → new with both versions' citations, changed interpretations,
+validity and worked examples. Layout, comments and keyword language are not changes.
+  --behaviour     also run both versions over the worked examples and scenarios at every boundary
+                  either version mentions, and list each scenario whose outcome differs
+  --limit N       counterexamples to print (default 20; 0: all). JSON always has all.
+  --format F      text (default), markdown, html (a whole page) or json
+  --policies DIR  where agreement@version labels are looked up (default: the bundled policies)
+Exit 0 when nothing differs, 1 when something does, 2 on a usage or input error.`,
+  options: { format: { type: 'string' }, behaviour: { type: 'boolean' }, behavior: { type: 'boolean' }, limit: { type: 'string' }, policies: { type: 'string' } },
+  run(values, paths) {
+    if (paths.length !== 2) {
+      err(`avtal diff: give two versions\n\n${diff.usage}`);
+      return 2;
+    }
+    const format = (values.format as string | undefined) ?? 'text';
+    if (!['text', 'markdown', 'html', 'json'].includes(format)) {
+      err(`avtal diff: unknown format ${format}; use text, markdown, html or json`);
+      return 2;
+    }
+    const limit = values.limit === undefined ? 20 : Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 0) {
+      err(`avtal diff: --limit must be a whole number, found ${values.limit}`);
+      return 2;
+    }
+    let set: PolicySet | undefined;
+    const policies = () => (set ??= loadPolicySet((values.policies as string | undefined) ?? defaultPoliciesDir()));
+    const [a, b] = paths.map((p) => resolveSide(p, policies));
+    for (const s of [a, b]) if (!s.ok) err(`avtal diff: ${s.message}`);
+    if (!a.ok || !b.ok) return 2;
+    const semantic = semanticDiff(a.ast, b.ast);
+    let behavioural = null;
+    if (values.behaviour || values.behavior) {
+      const broken = [a, b].filter((s) => !s.compiled).map((s) => s.name);
+      if (broken.length) {
+        err(`avtal diff: ${broken.join(' and ')} ha${broken.length > 1 ? 've' : 's'} errors; the behavioural diff needs both versions to compile`);
+        return 2;
+      }
+      behavioural = behaviouralDiff(a.compiled!, b.compiled!);
+    }
+    const differs = !semantic.empty || (behavioural?.differing ?? 0) > 0;
+    if (format === 'json') {
+      out(JSON.stringify({ semantic, ...(behavioural ? { behavioural } : {}) }, null, 2));
+      return differs ? 1 : 0;
+    }
+    const f = format as DiffFormat;
+    let text = renderSemanticDiff(semantic, f);
+    if (behavioural) text += `${f === 'text' ? '\n' : ''}${renderBehaviouralDiff(behavioural, f, limit)}`;
+    out((f === 'html' ? htmlPage(`avtal diff ${a.name} ${b.name}`, text) : text).trimEnd());
+    return differs ? 1 : 0;
+  },
+};

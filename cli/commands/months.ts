@@ -1,0 +1,110 @@
+import { parse as parseYaml } from 'yaml';
+import { evaluateMonths, type MonthsInput, type MonthsResult } from '../../engine/monthly';
+import { loadPolicySet } from '../../engine/registry/node';
+import { defaultPoliciesDir, err, out, readInput } from '../io';
+import type { Command } from './index';
+
+export const months: Command = {
+  summary: 'monthly averages and escalation ladders per municipality (Kronoberg, Blekinge)',
+  usage: `Usage: avtal months --county <c> (--averages <file.yaml|json> | --episodes <file.jsonl|file.csv>)
+                   [--municipality M] [--format json|table] [--agreement A] [--on YYYY-MM-DD]
+                   [--from YYYY-MM] [--to YYYY-MM] [--policies DIR]
+
+Runs the county's monthly escalation ladder (a \`ladder\` / \`stege\` declaration) month by month for
+every municipality and prints, per month: the average and how many episodes it rests on, the ladder
+step, the actions due and what is invoiced (months, episodes, days, amount), with explanations.
+
+  --averages   monthly averages given directly: a map municipality → month (YYYY-MM) → average,
+               e.g.  Växjö: { 2025-01: 3.25, 2025-02: 2.6 }
+  --episodes   raw care episodes: JSON Lines (one case per line, the \`avtal schema\` format, with
+               "municipality"), or CSV with a header row (id, municipality, care_type and any event or
+               fact of the vocabulary, in English or Swedish). Errors name the line and the field.
+  --format     table (for a person: one row per month) or json (default)
+  --on         choose the agreement version in force on this date (default: the first month's first day)
+Exit 1 when the input has errors or the county has no ladder.`,
+  options: {
+    county: { type: 'string' }, agreement: { type: 'string' }, averages: { type: 'string' }, episodes: { type: 'string' },
+    municipality: { type: 'string' }, format: { type: 'string' }, on: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
+    policies: { type: 'string' }, ladder: { type: 'string' },
+  },
+  run(values) {
+    const county = values.county as string | undefined;
+    const file = (values.averages ?? values.episodes) as string | undefined;
+    if (!county || !file || (values.averages && values.episodes)) {
+      err('avtal months: give --county and exactly one of --averages or --episodes\n\n' + this.usage);
+      return 2;
+    }
+    const format = (values.format as string | undefined) ?? 'json';
+    if (format !== 'json' && format !== 'table') {
+      err(`avtal months: --format must be json or table, not ${format}`);
+      return 2;
+    }
+    const read = readInput(file);
+    if (!read.ok) {
+      err(`avtal months: ${read.message}`);
+      return 1;
+    }
+    let input: MonthsInput;
+    let firstDate: string | undefined;
+    if (values.averages) {
+      let raw: unknown;
+      try {
+        raw = parseYaml(read.text);
+      } catch (e) {
+        err(`avtal months: ${file}: not valid YAML or JSON: ${(e as Error).message}`);
+        return 1;
+      }
+      input = { averages: raw };
+      const keys = raw && typeof raw === 'object' ? Object.values(raw as Record<string, unknown>).flatMap((m) => (m && typeof m === 'object' ? Object.keys(m) : [])) : [];
+      firstDate = keys.filter((k) => /^\d{4}-\d{2}$/.test(k)).sort()[0];
+      if (firstDate) firstDate += '-01';
+    } else {
+      input = { episodes: read.text, format: file.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl' };
+      firstDate = read.text.match(/\d{4}-\d{2}-\d{2}/g)?.sort()[0];
+    }
+    const set = loadPolicySet((values.policies as string | undefined) ?? defaultPoliciesDir());
+    let agreement = values.agreement as string | undefined;
+    if (!agreement) {
+      const withLadder = set.agreements().filter((a) => set.versionsOf(a).some((v) => v.info.county === county && (v.compiled?.ladders.size ?? 0) > 0));
+      if (withLadder.length !== 1) {
+        err(withLadder.length === 0 ? `avtal months: no agreement of county ${county} has a monthly ladder; counties: ${set.counties().join(', ')}` : `avtal months: county ${county} has several agreements with ladders (${withLadder.join(', ')}); name one with --agreement`);
+        return 1;
+      }
+      agreement = withLadder[0];
+    }
+    const on = (values.on as string | undefined) ?? firstDate ?? new Date().toISOString().slice(0, 10);
+    const selection = set.select(agreement, on);
+    if (!selection.ok) {
+      err(`avtal months: ${selection.error.code} ${selection.error.message}`);
+      return 1;
+    }
+    const result = evaluateMonths(selection.version.compiled!, input, {
+      municipality: values.municipality as string | undefined, from: values.from as string | undefined, to: values.to as string | undefined,
+      ladder: values.ladder as string | undefined, explain: format === 'json',
+    });
+    for (const d of result.diagnostics) if (d.severity !== 'info' || format === 'table') err(`${file}${d.line ? `:${d.line}` : ''}: ${d.severity} ${d.code} ${d.message}`);
+    if (format === 'json') out(JSON.stringify({ ...result, version: selection.version.info, fallback: selection.viaFallback }, null, 2));
+    else out(table(result, selection.version.info.version));
+    return result.ok ? 0 : 1;
+  },
+};
+
+function table(r: MonthsResult, version: string): string {
+  const lines: string[] = [`${r.agreement} ${version} — ladder ${r.ladder ?? '-'} on measure ${r.measure ?? '-'} (${r.input})`];
+  for (const m of r.municipalities) {
+    lines.push('', m.municipality);
+    const rows = [['month', 'average', 'episodes', 'threshold', 'step', 'actions', 'invoiced']];
+    for (const x of m.months) {
+      rows.push([
+        x.month, x.average === null ? '—' : x.average.toFixed(2) + (x.emptyMonth ? ' (empty)' : ''), x.episodes === null ? '' : String(x.episodes),
+        x.threshold === null ? '—' : x.comparison === null ? `(${x.threshold})` : `${x.comparison === 'over' ? '>' : '≤'} ${x.threshold}`, x.step, x.actions.map((a) => a.id).join(', '),
+        x.invoiced ? (x.invoice && x.invoice.amount !== null ? `${x.invoice.days} d, ${x.invoice.amount} kr` : x.invoice && r.input === 'episodes' ? `${x.invoice.days} d` : 'yes') : '',
+      ]);
+    }
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+    for (const row of rows) lines.push('  ' + row.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+    const total = m.invoicedMonths.length ? `invoiced: ${m.invoicedMonths.join(', ')}${m.invoicedDays !== null ? `; ${m.invoicedEpisodes} episode(s), ${m.invoicedDays} day(s)` : ''}${m.invoicedAmount !== null ? `, ${m.invoicedAmount} kr` : ''}` : 'nothing invoiced';
+    lines.push(`  ${total}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,8 @@
+// Language services for editors, browser-safe: they read the AST and the builtin tables only.
+export { avtalMonarch, ROLE_TOKEN, type MonarchDefinition } from './monarch';
+export { completions, type CompletionItem, type CompletionKind } from './completion';
+export { hoverAt, declarationHover, type Hover } from './hover';
+export { definitionAt } from './definition';
+export { outline, applyTweaks, type PolicyOutline, type Tweak, type TweakKind } from './outline';
+export { wordAt } from './word-at';
+export { asDraft } from './draft';

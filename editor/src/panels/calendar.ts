@@ -1,0 +1,74 @@
+// The scenario's outcome as a calendar: weeks Monday to Sunday, each day marked with the events of the
+// episode, the grace days, the payable days and the days deadlines run out.
+import { h } from '../dom';
+import { humanName, t, type Locale } from '../i18n';
+import type { Scenario, SimulationView } from '../protocol';
+import { lookupVocabulary } from '../../../dsl/builtins/vocabulary';
+
+const DAY = 86_400_000;
+const toDay = (iso: string) => Math.round(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY);
+const toIso = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
+
+export function eventLabel(id: string, locale: Locale): string {
+  const v = lookupVocabulary(id);
+  return humanName(v ? (locale === 'sv' ? v.sv : v.id) : id);
+}
+
+export function renderCalendar(view: SimulationView, scenario: Scenario, locale: Locale, title: string): HTMLElement {
+  const marks = new Map<number, { cls: Set<string>; notes: string[] }>();
+  const mark = (day: number, cls: string, note?: string) => {
+    const m = marks.get(day) ?? { cls: new Set<string>(), notes: [] };
+    m.cls.add(cls);
+    if (note) m.notes.push(note);
+    marks.set(day, m);
+  };
+  for (const [id, value] of Object.entries(scenario.events)) {
+    if (!/^\d{4}-\d{2}-\d{2}/.test(value)) continue;
+    mark(toDay(value), 'event', `${eventLabel(id, locale)} ${value.slice(11, 16)}`);
+  }
+  const payment = view.payments.find((p) => p.responsible) ?? view.payments[0];
+  if (payment?.responsible && payment.dayOne && payment.lastGraceDay) {
+    let n = 1;
+    for (let d = toDay(payment.dayOne); d <= toDay(payment.lastGraceDay); d++) mark(d, 'grace', `${t(locale, 'sim.legend.grace')} ${n++}`);
+  }
+  if (payment?.responsible && payment.firstPayableDay) {
+    const first = toDay(payment.firstPayableDay);
+    const last = payment.lastBillableDay ? toDay(payment.lastBillableDay) : first;
+    for (let d = first; d <= last && d - first < 120; d++) mark(d, 'payable', d === first ? t(locale, 'sim.firstPayableDay') : undefined);
+    mark(first, 'first-payable');
+  }
+  for (const dl of view.deadlines) {
+    if (!dl.due) continue;
+    mark(toDay(dl.due), `due-${dl.status}`, `${t(locale, 'sim.legend.due')}: ${dl.title ?? dl.id}`);
+  }
+  const days = [...marks.keys()];
+  const wrap = h('section', { className: 'calendar-wrap' }, h('h4', { text: title }));
+  if (!days.length) return wrap;
+  let start = Math.min(...days);
+  let end = Math.max(...days);
+  if (end - start > 180) end = start + 180;
+  // weeks start on Monday: 1970-01-01 (day 0) was a Thursday
+  start -= (start + 3) % 7;
+  end += 6 - ((end + 3) % 7);
+  const grid = h('div', { className: 'calendar', role: 'grid' });
+  const names = locale === 'sv' ? ['mån', 'tis', 'ons', 'tor', 'fre', 'lör', 'sön'] : ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+  for (const n of names) grid.append(h('div', { className: 'cal-head', text: n }));
+  for (let d = start; d <= end; d++) {
+    const iso = toIso(d);
+    const m = marks.get(d);
+    const cell = h('div', { className: `cal-day ${m ? [...m.cls].join(' ') : ''} ${(d + 3) % 7 >= 5 ? 'weekend' : ''}`, 'data-date': iso, title: m?.notes.join('\n') ?? '' });
+    const date = new Date(d * DAY);
+    cell.append(h('span', { className: 'cal-date', text: date.getUTCDate() === 1 || d === start ? date.toLocaleDateString(locale === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }) : String(date.getUTCDate()) }));
+    for (const note of m?.notes ?? []) cell.append(h('span', { className: 'cal-note', text: note }));
+    grid.append(cell);
+  }
+  wrap.append(grid);
+  wrap.append(
+    h('div', { className: 'legend' },
+      h('span', { className: 'key event', text: t(locale, 'sim.legend.event') }),
+      h('span', { className: 'key grace', text: t(locale, 'sim.legend.grace') }),
+      h('span', { className: 'key payable', text: t(locale, 'sim.legend.payable') }),
+      h('span', { className: 'key due', text: t(locale, 'sim.legend.due') })),
+  );
+  return wrap;
+}

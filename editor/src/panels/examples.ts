@@ -1,0 +1,51 @@
+// Examples panel: every worked example of the open text, run by the worker on each change; pass or
+// fail, expected beside actual; a click jumps to the example in the text.
+import { h } from '../dom';
+import { t, type Locale } from '../i18n';
+import type { ExampleView } from '../protocol';
+
+export function renderExamples(panel: HTMLElement, locale: Locale, examples: ExampleView[] | null, reveal: (line: number) => void): void {
+  panel.replaceChildren();
+  if (examples === null) {
+    panel.append(h('p', { className: 'notice', text: t(locale, 'examples.blocked') }));
+    return;
+  }
+  if (examples.length === 0) {
+    panel.append(h('p', { className: 'empty', text: t(locale, 'examples.none') }));
+    return;
+  }
+  const passed = examples.filter((e) => e.pass).length;
+  panel.append(
+    h('p', { className: `summary ${passed === examples.length ? 'ok' : 'bad'}`, 'data-testid': 'examples-summary', text: t(locale, 'examples.summary', { pass: passed, total: examples.length }) }),
+  );
+  const list = h('ul', { className: 'examples' });
+  for (const ex of examples) {
+    const item = h('li', { className: `example ${ex.pass ? 'pass' : 'fail'}`, tabIndex: 0, 'data-example': ex.id, 'data-pass': String(ex.pass) });
+    const head = h(
+      'div',
+      { className: 'example-head' },
+      h('span', { className: 'mark', 'aria-label': t(locale, ex.pass ? 'examples.pass' : 'examples.fail'), text: ex.pass ? '✓' : '✗' }),
+      h('span', { className: 'example-title', text: ex.title ?? ex.id }),
+      h('span', { className: 'muted', text: `${ex.derived ? `${t(locale, 'examples.derived')} · ` : ''}${t(locale, 'examples.line', { line: ex.line })}` }),
+    );
+    item.append(head);
+    const table = h('table', { className: 'expectations' });
+    table.append(h('tr', {}, h('th', { text: t(locale, 'examples.what') }), h('th', { text: t(locale, 'examples.expected') }), h('th', { text: t(locale, 'examples.actual') })));
+    for (const e of ex.expectations) {
+      const row = h('tr', { className: e.pass ? 'pass' : 'fail' }, h('td', { text: e.label }), h('td', { text: e.expected }), h('td', { className: 'actual', text: e.actual }));
+      row.addEventListener('click', (event) => {
+        event.stopPropagation();
+        reveal(e.line);
+      });
+      table.append(row);
+    }
+    item.append(table);
+    for (const err of ex.errors) item.append(h('p', { className: 'error-text', text: err }));
+    item.addEventListener('click', () => reveal(ex.line));
+    item.addEventListener('keydown', (event) => {
+      if ((event as KeyboardEvent).key === 'Enter') reveal(ex.line);
+    });
+    list.append(item);
+  }
+  panel.append(list);
+}

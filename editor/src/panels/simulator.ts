@@ -1,0 +1,297 @@
+// Scenario simulator: a form for one care episode (the events and facts the open policy uses), evaluated
+// in the worker against the open text, drawn as a calendar with each deadline, the grace days, the first
+// payable day and the billable days, each with its rule and citation. What-if: change a number of the
+// policy without editing the file, and see both outcomes side by side.
+import type { PolicyOutline, Tweak } from '../../../dsl/services';
+import { h, money, prettyDate } from '../dom';
+import { humanName, t, type Locale, type MessageKey } from '../i18n';
+import type { ExampleView, Scenario, SimulateResult, SimulationView } from '../protocol';
+import { encodeScenario, scenarioFromYaml, scenarioToYaml, writeHash } from '../scenario';
+import { eventLabel, renderCalendar } from './calendar';
+
+export interface SimulatorDeps {
+  locale: () => Locale;
+  run: (scenario: Scenario) => Promise<SimulateResult>;
+  reveal: (line: number) => void;
+  agreement: () => { agreement?: string; version?: string };
+}
+
+export class SimulatorPanel {
+  scenario: Scenario = { events: {}, facts: {}, whatIf: {} };
+  private outline: PolicyOutline | undefined;
+  private examples: ExampleView[] = [];
+  private formSignature = '';
+  private readonly form = h('form', { className: 'sim-form', onsubmit: (e: Event) => e.preventDefault() });
+  private readonly result = h('div', { className: 'sim-result', 'aria-live': 'polite' });
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private runId = 0;
+  last: SimulateResult | undefined;
+
+  constructor(
+    private readonly panel: HTMLElement,
+    private readonly deps: SimulatorDeps,
+  ) {}
+
+  /** New analysis of the open text: rebuild the form when the policy's events, facts or numbers changed. */
+  update(outline: PolicyOutline, examples: ExampleView[] | null): void {
+    this.outline = outline;
+    if (examples) this.examples = examples;
+    const sig = JSON.stringify([this.deps.locale(), outline.events.map((e) => e.id), outline.facts.map((f) => f.id), outline.tweaks.map((tw) => [tw.id, tw.current]), this.examples.map((e) => e.id)]);
+    if (sig !== this.formSignature || !this.panel.contains(this.form)) {
+      this.formSignature = sig;
+      this.renderForm();
+    }
+    this.schedule(0);
+  }
+
+  setScenario(s: Scenario): void {
+    this.scenario = { events: { ...s.events }, facts: { ...s.facts }, evaluationDate: s.evaluationDate, whatIf: { ...(s.whatIf ?? {}) }, title: s.title };
+    this.formSignature = '';
+    if (this.outline) this.update(this.outline, null);
+  }
+
+  rerender(): void {
+    this.formSignature = '';
+    if (this.outline) this.update(this.outline, null);
+  }
+
+  private schedule(ms = 120): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.runNow(), ms);
+  }
+
+  async runNow(): Promise<void> {
+    const id = ++this.runId;
+    const hasEvents = Object.values(this.scenario.events).some((v) => v);
+    if (!hasEvents) {
+      this.last = undefined;
+      this.result.replaceChildren(h('p', { className: 'empty', text: t(this.deps.locale(), 'sim.emptyEvents') }));
+      document.body.dataset.simulated = String(id);
+      return;
+    }
+    try {
+      const r = await this.deps.run(this.scenario);
+      if (id !== this.runId) return; // a newer run is on its way
+      this.last = r;
+      this.renderResult(r);
+    } catch (err) {
+      this.result.replaceChildren(h('p', { className: 'error-text', text: String(err) }));
+    }
+    document.body.dataset.simulated = String(id);
+  }
+
+  // ---------------------------------------------------------------- form
+
+  private renderForm(): void {
+    const locale = this.deps.locale();
+    const o = this.outline!;
+    const s = this.scenario;
+    this.form.replaceChildren();
+    this.form.append(h('h3', { text: t(locale, 'sim.heading') }), h('p', { className: 'muted', text: t(locale, 'sim.intro') }));
+
+    if (this.examples.length) {
+      const select = h('select', { id: 'sim-example', onchange: () => {
+        const ex = this.examples.find((e) => e.id === select.value);
+        if (ex) this.setScenario({ ...ex.scenario, whatIf: this.scenario.whatIf });
+      } });
+      select.append(h('option', { value: '', text: t(locale, 'sim.choose') }));
+      for (const ex of this.examples) select.append(h('option', { value: ex.id, text: ex.title ?? ex.id }));
+      this.form.append(h('label', { className: 'field' }, h('span', { text: t(locale, 'sim.loadExample') }), select));
+    }
+
+    const events = h('fieldset', { className: 'events' }, h('legend', { text: t(locale, 'sim.events') }));
+    for (const e of o.events) {
+      const [date, time] = (s.events[e.id] ?? '').split(/[ T]/);
+      const dateInput = h('input', { type: 'date', name: `event-${e.id}-date`, value: date ?? '', 'aria-label': `${eventLabel(e.id, locale)}, ${t(locale, 'sim.date')}` });
+      const timeInput = h('input', { type: 'time', name: `event-${e.id}-time`, value: time?.slice(0, 5) ?? '', 'aria-label': `${eventLabel(e.id, locale)}, ${t(locale, 'sim.time')}` });
+      const sync = () => {
+        if (dateInput.value) s.events[e.id] = `${dateInput.value} ${timeInput.value || '00:00'}`;
+        else delete s.events[e.id];
+        this.schedule();
+      };
+      dateInput.addEventListener('input', sync);
+      timeInput.addEventListener('input', sync);
+      const clear = h('button', { type: 'button', className: 'link', title: t(locale, 'sim.clear'), 'aria-label': `${t(locale, 'sim.clear')}: ${eventLabel(e.id, locale)}`, text: '×', onclick: () => {
+        dateInput.value = '';
+        timeInput.value = '';
+        sync();
+      } });
+      events.append(h('div', { className: 'event-row', 'data-event': e.id, title: e.description }, h('span', { className: 'event-name', text: eventLabel(e.id, locale) }), dateInput, timeInput, clear));
+    }
+    this.form.append(events);
+
+    const facts = h('fieldset', { className: 'facts' }, h('legend', { text: t(locale, 'sim.facts') }));
+    for (const f of o.facts) {
+      const name = humanName(locale === 'sv' ? f.sv : f.id);
+      if (f.type === 'boolean') {
+        const box = h('input', { type: 'checkbox', name: `fact-${f.id}`, checked: s.facts[f.id] === true, onchange: () => {
+          s.facts[f.id] = box.checked;
+          this.schedule();
+        } });
+        facts.append(h('label', { className: 'fact-row', title: f.description }, box, h('span', { text: name })));
+      } else if (f.type === 'enum') {
+        const select = h('select', { name: `fact-${f.id}`, onchange: () => {
+          s.facts[f.id] = select.value;
+          this.schedule();
+        } });
+        for (const v of f.values ?? []) select.append(h('option', { value: v.id, text: locale === 'sv' ? v.sv : v.id, selected: s.facts[f.id] === v.id }));
+        facts.append(h('label', { className: 'fact-row', title: f.description }, h('span', { text: name }), select));
+      } else if (f.id !== 'evaluation_date') {
+        const input = h('input', { type: f.type === 'count' ? 'number' : f.type === 'date' ? 'date' : 'text', name: `fact-${f.id}`, value: String(s.facts[f.id] ?? ''), oninput: () => {
+          if (input.value === '') delete s.facts[f.id];
+          else s.facts[f.id] = f.type === 'count' ? Number(input.value) : input.value;
+          this.schedule();
+        } });
+        facts.append(h('label', { className: 'fact-row', title: f.description }, h('span', { text: name }), input));
+      }
+    }
+    const evalDate = h('input', { type: 'date', name: 'evaluation-date', value: s.evaluationDate ?? '', oninput: () => {
+      s.evaluationDate = evalDate.value || undefined;
+      this.schedule();
+    } });
+    facts.append(h('label', { className: 'fact-row' }, h('span', { text: t(locale, 'sim.evaluationDate') }), evalDate));
+    this.form.append(facts);
+
+    this.form.append(this.renderWhatIf(o.tweaks));
+    this.form.append(this.renderShare());
+    this.panel.replaceChildren(this.form, h('h3', { text: t(locale, 'sim.result') }), this.result);
+  }
+
+  private renderWhatIf(tweaks: Tweak[]): HTMLElement {
+    const locale = this.deps.locale();
+    const box = h('details', { className: 'what-if', open: Object.keys(this.scenario.whatIf ?? {}).length > 0 }, h('summary', { text: t(locale, 'sim.whatIf') }));
+    box.append(h('p', { className: 'muted', text: t(locale, 'sim.whatIfIntro') }));
+    const whatIf = (this.scenario.whatIf ??= {});
+    for (const tw of tweaks) {
+      const input = h('input', {
+        type: tw.kind === 'time' ? 'time' : 'number', step: tw.kind === 'time' ? 60 : 'any', min: 0, name: `tweak-${tw.id}`, 'data-tweak': tw.id,
+        value: whatIf[tw.id] ?? tw.current, oninput: () => {
+          if (input.value === '' || input.value === tw.current) delete whatIf[tw.id];
+          else whatIf[tw.id] = input.value;
+          row.classList.toggle('changed', whatIf[tw.id] !== undefined);
+          this.schedule();
+        },
+      });
+      const label = `${t(locale, `tweak.${tw.what}` as MessageKey)} — ${tw.decl}`;
+      const row = h('label', { className: `tweak-row ${whatIf[tw.id] !== undefined ? 'changed' : ''}`, title: tw.detail },
+        h('span', { className: 'tweak-name' }, h('span', { text: label }), h('span', { className: 'muted', text: `${tw.detail} · ${t(locale, 'examples.line', { line: tw.line })}` })),
+        input);
+      box.append(row);
+    }
+    box.append(h('button', { type: 'button', text: t(locale, 'sim.whatIfReset'), onclick: () => {
+      this.scenario.whatIf = {};
+      this.rerender();
+    } }));
+    return box;
+  }
+
+  private renderShare(): HTMLElement {
+    const locale = this.deps.locale();
+    const note = h('p', { className: 'muted share-note', 'aria-live': 'polite' });
+    const file = h('input', { type: 'file', accept: '.yaml,.yml,text/yaml', hidden: true, onchange: async () => {
+      const f = file.files?.[0];
+      if (!f) return;
+      try {
+        this.setScenario(scenarioFromYaml(await f.text()));
+      } catch (err) {
+        note.textContent = t(locale, 'sim.yamlError', { message: err instanceof Error ? err.message : String(err) });
+      }
+      file.value = '';
+    } });
+    return h('fieldset', { className: 'share' }, h('legend', { text: t(locale, 'sim.scenarioFile') }),
+      h('div', { className: 'buttons' },
+        h('button', { type: 'button', id: 'sim-save-yaml', text: t(locale, 'sim.saveYaml'), onclick: () => {
+          const yaml = this.toYaml();
+          const a = h('a', { href: URL.createObjectURL(new Blob([yaml], { type: 'text/yaml' })), download: `scenario-${this.deps.agreement().agreement ?? 'avtal'}.yaml` });
+          a.click();
+          setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+        } }),
+        h('button', { type: 'button', id: 'sim-open-yaml', text: t(locale, 'sim.openYaml'), onclick: () => file.click() }),
+        h('button', { type: 'button', id: 'sim-copy-link', text: t(locale, 'sim.copyLink'), onclick: () => {
+          this.writeLink();
+          void navigator.clipboard?.writeText(location.href).catch(() => undefined);
+          note.textContent = t(locale, 'sim.linkCopied');
+        } }),
+        file),
+      note);
+  }
+
+  toYaml(): string {
+    return scenarioToYaml({ ...this.scenario, ...this.deps.agreement() });
+  }
+
+  writeLink(): void {
+    writeHash({ tab: 'simulator', s: encodeScenario(this.scenario) });
+  }
+
+  // ---------------------------------------------------------------- result
+
+  private renderResult(r: SimulateResult): void {
+    const locale = this.deps.locale();
+    const out: HTMLElement[] = [];
+    const views: [string, SimulationView][] = [[t(locale, 'sim.now'), r.base]];
+    if (r.whatIf) views.push([t(locale, 'sim.changed'), r.whatIf]);
+    for (const [, v] of views) if (!v.ok) out.push(h('div', { className: 'notice error-text' }, h('strong', { text: `${t(locale, 'sim.cannotRun')}: ` }), v.errors.join('; ')));
+    if (views.every(([, v]) => v.ok)) {
+      out.push(this.summaryTable(views));
+      for (const [title, v] of views) out.push(renderCalendar(v, this.scenario, locale, views.length > 1 ? `${t(locale, 'sim.calendar')}: ${title}` : t(locale, 'sim.calendar')));
+      out.push(this.reasons(r.whatIf ?? r.base, r.base));
+    }
+    this.result.replaceChildren(...out);
+  }
+
+  private summaryTable(views: [string, SimulationView][]): HTMLElement {
+    const locale = this.deps.locale();
+    const table = h('table', { className: `sim-summary ${views.length > 1 ? 'compare' : ''}`, 'data-testid': 'sim-summary' });
+    if (views.length > 1) table.append(h('tr', {}, h('th'), ...views.map(([title]) => h('th', { text: title }))));
+    const row = (key: string, label: string, values: (v: SimulationView) => string, iso?: (v: SimulationView) => string | null) => {
+      const cells = views.map(([, v]) => values(v));
+      const tr = h('tr', { 'data-row': key, className: cells.some((c) => c !== cells[0]) ? 'differs' : '' }, h('th', { text: label }));
+      views.forEach(([, v], i) => tr.append(h('td', { text: cells[i], 'data-iso': iso?.(v) ?? undefined, 'data-testid': `sim-${key}-${i}` })));
+      table.append(tr);
+    };
+    const pay = (v: SimulationView) => v.payments[0];
+    if (views[0][1].payments.length) {
+      row('first-payable', t(locale, 'sim.firstPayableDay'), (v) => (pay(v)?.responsible ? prettyDate(pay(v).firstPayableDay, locale) : t(locale, 'sim.noPayment')), (v) => pay(v)?.firstPayableDay ?? null);
+      row('day-one', t(locale, 'sim.dayOne'), (v) => prettyDate(pay(v)?.dayOne, locale), (v) => pay(v)?.dayOne ?? null);
+      row('grace', t(locale, 'sim.graceDays'), (v) => (pay(v)?.graceDays == null ? '–' : String(pay(v).graceDays)));
+      row('last-grace', t(locale, 'sim.lastGraceDay'), (v) => prettyDate(pay(v)?.lastGraceDay, locale));
+      row('billable', t(locale, 'sim.billableDays'), (v) => (pay(v)?.billableDays == null ? (pay(v)?.responsible ? t(locale, 'sim.stillInHospital') : '–') : String(pay(v).billableDays)));
+      row('amount', t(locale, 'sim.amount'), (v) => money(pay(v)?.amount, locale));
+    }
+    const ids = views[0][1].deadlines.map((d) => d.id);
+    for (const id of ids) {
+      row(`deadline-${id}`, `${t(locale, 'sim.deadlines')}: ${views[0][1].deadlines.find((d) => d.id === id)?.title ?? id}`, (v) => {
+        const d = v.deadlines.find((x) => x.id === id);
+        if (!d) return '–';
+        return `${t(locale, `sim.status.${d.status}` as MessageKey)}${d.due ? ` (${t(locale, 'sim.due')} ${d.due})` : ''}`;
+      });
+    }
+    return table;
+  }
+
+  /** Each decision with its rule, citations and interpretations, in rule order. */
+  private reasons(v: SimulationView, base: SimulationView): HTMLElement {
+    const locale = this.deps.locale();
+    const box = h('section', { className: 'reasons' }, h('h4', { text: t(locale, 'sim.why') }));
+    const byRule = new Map<string, string[]>();
+    for (const step of v.explanation) byRule.set(step.rule, [...(byRule.get(step.rule) ?? []), step.text]);
+    for (const [rule, texts] of byRule) {
+      const src = v.rules[rule] ?? base.rules[rule];
+      const status = v.deadlines.find((d) => d.id === rule)?.status;
+      const card = h('article', { className: `reason ${status ? `status-${status}` : ''}`, 'data-rule': rule });
+      card.append(h('h5', {}, h('button', { type: 'button', className: 'link', text: src?.title ?? rule, onclick: () => src && this.deps.reveal(src.line) }),
+        status ? h('span', { className: `chip status-${status}`, text: t(locale, `sim.status.${status}` as MessageKey) }) : null));
+      const ul = h('ul');
+      for (const text of texts) ul.append(h('li', { text }));
+      card.append(ul);
+      for (const c of src?.citations ?? []) {
+        card.append(h('p', { className: 'cite' }, h('strong', { text: `${t(locale, 'sim.source')}: ` }), c.heading));
+        if (c.quote) card.append(h('blockquote', { text: c.quote }));
+      }
+      for (const i of src?.interpretations ?? []) card.append(h('p', { className: 'muted' }, `${t(locale, 'sim.interpretation')}: ${i.title ?? i.id}`));
+      box.append(card);
+    }
+    return box;
+  }
+}

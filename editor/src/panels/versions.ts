@@ -1,0 +1,129 @@
+// Versions panel: the versions of the open agreement, a comparison of two (Monaco's diff editor in the
+// main area, the semantic diff and the behavioural differences here), and saving as a new draft.
+import type { AgreementInfo, Status, VersionInfo } from '../api';
+import { h } from '../dom';
+import { t, type Locale } from '../i18n';
+
+export interface DiffView {
+  from: string;
+  to: string;
+  semantic?: unknown;
+  behavioural?: unknown;
+  error?: string;
+}
+
+export interface VersionsDeps {
+  locale: () => Locale;
+  open: (version: string) => void;
+  compare: (from: string, to: string) => void;
+  closeCompare: () => void;
+  save: (label: string, token: string) => Promise<string>;
+}
+
+export interface VersionsState {
+  online: boolean;
+  status?: Status;
+  agreement?: AgreementInfo;
+  current?: VersionInfo;
+  hasErrors: boolean;
+  diff?: DiffView;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A generic table for a list of records; nested values as text. */
+function genericTable(value: unknown): HTMLElement {
+  if (Array.isArray(value) && value.every(isRecord) && value.length) {
+    const keys = [...new Set(value.flatMap((r) => Object.keys(r)))].filter((k) => !/range|citations/i.test(k)).slice(0, 6);
+    const table = h('table', { className: 'diff-table' }, h('tr', {}, ...keys.map((k) => h('th', { text: k }))));
+    for (const r of value) table.append(h('tr', {}, ...keys.map((k) => h('td', { text: typeof r[k] === 'object' ? JSON.stringify(r[k]) : String(r[k] ?? '') }))));
+    return table;
+  }
+  return h('pre', { className: 'json', text: JSON.stringify(value, null, 2) });
+}
+
+interface Change { what: string; label: string; old?: string; new?: string }
+interface DeclChange { change: string; kindLabel?: string; kind?: string; id: string; oldId?: string; title?: string; changes: Change[] }
+
+function semanticTable(value: unknown, locale: Locale): HTMLElement {
+  if (!isRecord(value) || !Array.isArray(value.declarations)) return genericTable(value);
+  const decls = value.declarations as DeclChange[];
+  const header = (Array.isArray(value.header) ? value.header : []) as Change[];
+  if (value.empty === true || (!decls.length && !header.length)) return h('p', { className: 'empty', text: t(locale, 'versions.noDifferences') });
+  const table = h('table', { className: 'diff-table', 'data-testid': 'semantic-diff' });
+  table.append(h('tr', {}, h('th', { text: locale === 'sv' ? 'Vad' : 'What' }), h('th', { text: locale === 'sv' ? 'Före' : 'Before' }), h('th', { text: locale === 'sv' ? 'Efter' : 'After' })));
+  const row = (what: string, c: Change) => table.append(h('tr', { className: `change-${c.what}` }, h('td', { text: `${what}${c.label}` }), h('td', { className: 'old', text: c.old ?? '–' }), h('td', { className: 'new', text: c.new ?? '–' })));
+  for (const c of header) row('', c);
+  for (const d of decls) {
+    const name = `${d.kindLabel ?? d.kind ?? ''} ${d.id}`.trim();
+    if (d.change === 'changed') for (const c of d.changes) row(`${name}: `, c);
+    else table.append(h('tr', { className: `change-${d.change}` }, h('td', { text: name }), h('td', { text: d.change === 'added' ? '–' : d.oldId ?? d.id }), h('td', { text: d.change === 'removed' ? '–' : `${d.id}${d.title ? ` — ${d.title}` : ''}` })));
+  }
+  return table;
+}
+
+export function renderVersions(panel: HTMLElement, s: VersionsState, deps: VersionsDeps): void {
+  const locale = deps.locale();
+  panel.replaceChildren(h('h3', { text: t(locale, 'versions.heading') }));
+  if (!s.online) panel.append(h('p', { className: 'notice', text: t(locale, 'versions.offline') }));
+  const versions = s.agreement?.versions ?? [];
+  const list = h('ul', { className: 'version-list' });
+  for (const v of versions) {
+    const current = v.version === s.current?.version;
+    list.append(h('li', { className: current ? 'current' : '' },
+      h('button', { type: 'button', className: 'link', disabled: current, text: v.version, onclick: () => deps.open(v.version) }),
+      h('span', { className: `chip ${v.status}`, text: t(locale, v.status === 'published' ? 'status.published' : 'status.draft') }),
+      h('span', { className: 'muted', text: `${v.validFrom} – ${v.validTo ?? ''}` })));
+  }
+  panel.append(list);
+
+  // compare
+  const box = h('section', { className: 'compare' }, h('h4', { text: t(locale, 'versions.compare') }));
+  if (versions.length < 2) box.append(h('p', { className: 'muted', text: t(locale, 'versions.needTwo') }));
+  else {
+    const pick = (id: string, selected: string) => {
+      const sel = h('select', { id });
+      for (const v of versions) sel.append(h('option', { value: v.version, text: `${v.version} (${t(locale, v.status === 'published' ? 'status.published' : 'status.draft')})`, selected: v.version === selected }));
+      return sel;
+    };
+    const from = pick('diff-from', s.diff?.from ?? versions[Math.max(0, versions.length - 2)].version);
+    const to = pick('diff-to', s.diff?.to ?? versions[versions.length - 1].version);
+    box.append(
+      h('div', { className: 'compare-row' },
+        h('label', {}, h('span', { text: t(locale, 'versions.from') }), from),
+        h('label', {}, h('span', { text: t(locale, 'versions.to') }), to),
+        h('button', { type: 'button', id: 'diff-show', text: t(locale, 'versions.show'), onclick: () => deps.compare(from.value, to.value) })),
+    );
+    if (s.diff) {
+      box.append(h('button', { type: 'button', id: 'diff-close', className: 'link', text: t(locale, 'versions.close'), onclick: () => deps.closeCompare() }));
+      if (s.diff.error) box.append(h('p', { className: 'notice', text: t(locale, 'versions.diffError', { message: s.diff.error }) }));
+      if (s.diff.semantic !== undefined) box.append(h('h4', { text: t(locale, 'versions.semantic') }), semanticTable(s.diff.semantic, locale));
+      if (s.diff.behavioural !== undefined) {
+        const b = s.diff.behavioural;
+        box.append(h('h4', { text: t(locale, 'versions.behavioural') }), Array.isArray(b) && b.length === 0 ? h('p', { className: 'empty', text: t(locale, 'versions.noDifferences') }) : genericTable(b));
+      }
+    }
+  }
+  panel.append(box);
+
+  // save
+  const save = h('section', { className: 'save', id: 'save-section' }, h('h4', { text: t(locale, 'save.heading') }));
+  const writable = s.online && s.status?.writable === true;
+  if (!writable) save.append(h('p', { className: 'notice', 'data-testid': 'save-readonly', text: s.online ? t(locale, 'save.readonly') : t(locale, 'versions.offline') }));
+  else {
+    if (s.current?.status === 'published') save.append(h('p', { className: 'muted', text: t(locale, 'save.published') }));
+    if (s.hasErrors) save.append(h('p', { className: 'notice', text: t(locale, 'save.blockedErrors') }));
+    const today = new Date().toISOString().slice(0, 10);
+    const label = h('input', { type: 'text', id: 'save-label', value: `${today}-utkast` });
+    const token = h('input', { type: 'password', id: 'save-token', value: sessionStorage.getItem('avtal.token') ?? '', autocomplete: 'off' });
+    const result = h('p', { className: 'save-result', 'aria-live': 'polite' });
+    const submit = h('button', { type: 'button', id: 'save-submit', disabled: s.hasErrors, text: t(locale, 'save.submit'), onclick: async () => {
+      sessionStorage.setItem('avtal.token', token.value);
+      submit.disabled = true;
+      result.textContent = await deps.save(label.value.trim(), token.value);
+      submit.disabled = s.hasErrors;
+    } });
+    save.append(h('label', { className: 'field' }, h('span', { text: t(locale, 'save.label') }), label), h('label', { className: 'field' }, h('span', { text: t(locale, 'save.token') }), token), submit, result);
+  }
+  panel.append(save);
+}

@@ -1,0 +1,69 @@
+// One comparable summary per rule, from Avtal's outcomes and from json-rules-engine's events, so the
+// differential test and the benchmark can require that the two agree on every exported rule.
+import { dayToIso } from '../calendar';
+import type { CompiledPolicy } from '../compiler/compile';
+import { DeadlineCode } from '../compiler/deadline';
+import { PaymentCode } from '../compiler/payment';
+import type { Outcomes } from '../evaluator/evaluate';
+import { outcomesOf } from './jre-runtime';
+
+export interface RuleSummary {
+  rule: string;
+  status: string;
+  /** deadlines: the due instant (epoch ms); payments: responsible, first payable day, billable days, amount */
+  due?: number | null;
+  responsible?: boolean;
+  firstPayableDay?: string | null;
+  billableDays?: number | null;
+  amount?: number | null;
+}
+
+const DEADLINE_STATUS = ['not-applicable', 'not-applicable', 'met', 'missed', 'pending'] as const;
+const PAYMENT_STATUS = ['not-started', 'responsible', 'not-responsible', 'not-responsible'] as const;
+const nul = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+/** Avtal's outcomes for the rules named in `only` (all when omitted), in rule order. */
+export function summariseAvtal(p: CompiledPolicy, o: Outcomes, only?: ReadonlySet<string>): RuleSummary[] {
+  const out: RuleSummary[] = [];
+  p.deadlines.forEach((r, i) => {
+    if (only && !only.has(r.decl.id.text)) return;
+    const d = o.deadlines[i];
+    const live = d.code !== DeadlineCode.NotApplicable && d.code !== DeadlineCode.NoAnchor;
+    out.push({ rule: r.decl.id.text, status: DEADLINE_STATUS[d.code], due: live ? nul(d.due) : null });
+  });
+  p.payments.forEach((r, i) => {
+    if (only && !only.has(r.decl.id.text)) return;
+    const x = o.payments[i];
+    const yes = x.code === PaymentCode.Responsible;
+    out.push({
+      rule: r.decl.id.text, status: PAYMENT_STATUS[x.code], responsible: yes,
+      firstPayableDay: yes && !Number.isNaN(x.firstPayable) ? dayToIso(x.firstPayable) : null,
+      billableDays: yes ? nul(x.billable) : null, amount: yes ? nul(x.amount) : null,
+    });
+  });
+  return out;
+}
+
+/** json-rules-engine's events for the same rules, in the same order; a rule that fired no event, or several, says so. */
+export function summariseJre(p: CompiledPolicy, events: { type: string; params?: Record<string, any> }[], only?: ReadonlySet<string>): RuleSummary[] {
+  const counts = new Map<string, number>();
+  for (const e of events) counts.set(e.params?.rule, (counts.get(e.params?.rule) ?? 0) + 1);
+  const { deadlines, payments } = outcomesOf(events);
+  const out: RuleSummary[] = [];
+  const fired = (id: string) => counts.get(id) ?? 0;
+  for (const r of p.deadlines) {
+    const id = r.decl.id.text;
+    if (only && !only.has(id)) continue;
+    const d = deadlines.get(id);
+    out.push(fired(id) !== 1 || !d ? { rule: id, status: `fired ${fired(id)} events` } : { rule: id, status: d.status, due: d.due });
+  }
+  for (const r of p.payments) {
+    const id = r.decl.id.text;
+    if (only && !only.has(id)) continue;
+    const x = payments.get(id);
+    out.push(fired(id) !== 1 || !x
+      ? { rule: id, status: `fired ${fired(id)} events` }
+      : { rule: id, status: x.status, responsible: x.responsible, firstPayableDay: x.firstPayableDay, billableDays: x.billableDays, amount: x.amount });
+  }
+  return out;
+}

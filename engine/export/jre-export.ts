@@ -1,0 +1,333 @@
+// A checked policy → json-rules-engine rules. Each deadline and payment rule becomes a few rules with
+// mutually exclusive conditions, one per outcome, so exactly one event fires per rule and episode.
+// Conditions are json-rules-engine condition trees (all/any/not); day arithmetic, local dates and
+// cutoffs are the custom operators and calculated facts of ./jre-runtime. A rule with any clause that
+// has no faithful translation is left out whole and reported (AVT-X002): never exported wrongly.
+import type * as A from '../../dsl/ast/ast';
+import { lookupVocabulary, lookupEnumValue } from '../../dsl/builtins/vocabulary';
+import { lookupFunction } from '../../dsl/builtins/functions';
+import { diagnostic, type Diagnostic } from '../../dsl/diagnostics';
+import { formatExpression } from '../../dsl/format/formatter';
+import { parseInstant, parseIsoDate } from '../calendar';
+import { BUILTIN_IMPLS } from '../compiler/builtins';
+import { JRE_RUNTIME, type DayUnit, type PaymentParams, type ValueExpr } from './jre-runtime';
+
+export type JreCondition =
+  | { all: JreCondition[] }
+  | { any: JreCondition[] }
+  | { not: JreCondition }
+  | { fact: string; operator: string; value: unknown; params?: Record<string, unknown> };
+
+export interface JreRule {
+  name: string;
+  conditions: { all: JreCondition[] } | { any: JreCondition[] } | { not: JreCondition };
+  event: { type: 'avtal.deadline' | 'avtal.payment'; params: Record<string, unknown> };
+}
+
+export interface JreExport {
+  format: 'json-rules-engine';
+  runtime: string;
+  policy: { agreement: string; county?: string; version?: string; validFrom?: string; validTo: string | null; file?: string };
+  /** Facts every episode must supply; see episodeFacts in the runtime. */
+  inputFacts: string[];
+  exported: string[];
+  notExported: { rule: string; code: string; reason: string }[];
+  rules: JreRule[];
+}
+
+const FORMAT = 'json-rules-engine';
+
+/** Thrown inside one rule's translation; caught per rule and reported. */
+class NotExportable extends Error {
+  constructor(readonly reason: string, readonly node: A.Node) {
+    super(reason);
+  }
+}
+
+interface Scope {
+  lang: A.Policy['lang'];
+  cutoffs: Map<string, A.Cutoff>;
+  parameters: Map<string, A.Parameter>;
+}
+
+const fact = (f: string, operator: string, value: unknown, params?: Record<string, unknown>): JreCondition => (params ? { fact: f, operator, value, params } : { fact: f, operator, value });
+const all = (cs: JreCondition[]): JreCondition => (cs.length === 1 ? cs[0] : { all: cs });
+const any = (cs: JreCondition[]): JreCondition => (cs.length === 1 ? cs[0] : { any: cs });
+const not = (c: JreCondition): JreCondition => ({ not: c });
+const top = (cs: JreCondition[]): JreRule['conditions'] => ({ all: cs });
+
+// ---- expressions -----------------------------------------------------------------------------------
+
+const MS = { minutes: 60_000, hours: 3_600_000 } as const;
+
+/** An expression with a number as its value, in the runtime's ValueExpr form (the same representation as the evaluator's). */
+function valueExpr(e: A.Expr, s: Scope): ValueExpr {
+  switch (e.kind) {
+    case 'Number':
+    case 'Money': return e.value;
+    case 'Duration': return e.unit === 'minutes' || e.unit === 'hours' ? e.value * MS[e.unit] : e.value;
+    case 'Date': {
+      const d = parseIsoDate(e.iso);
+      if (d === undefined) break;
+      return d;
+    }
+    case 'Instant': {
+      const r = parseInstant(`${e.date}T${e.time}`);
+      if (!r.ok) break;
+      return r.epochMs;
+    }
+    case 'NameRef': {
+      const v = lookupVocabulary(e.name);
+      if (v?.kind === 'event') return { event: v.id };
+      if (v?.kind === 'fact' && (v.type === 'count' || v.type === 'date')) return { fact: v.id };
+      if (s.parameters.has(e.name)) throw new NotExportable(`parameter ${e.name} in a condition is not exported`, e);
+      break;
+    }
+    case 'Call': {
+      const fn = lookupFunction(e.fn.text);
+      if (!fn || !BUILTIN_IMPLS[fn.id] || fn.result === 'boolean') break;
+      return { call: fn.id, args: e.args.map((a) => valueExpr(a, s)) };
+    }
+    case 'Arith': {
+      const pair: [ValueExpr, ValueExpr] = [valueExpr(e.left, s), valueExpr(e.right, s)];
+      return e.op === '+' ? { add: pair } : { sub: pair };
+    }
+    default:
+  }
+  throw new NotExportable(`${formatExpression(e, s.lang)} has no json-rules-engine value`, e);
+}
+
+/** A comparison operand: a constant, a plain fact, or a value the runtime computes (fact avtal:value). */
+type Operand = { fact: string; params?: Record<string, unknown> } | { literal: number };
+
+function operand(e: A.Expr, s: Scope): Operand {
+  const v = valueExpr(e, s);
+  if (typeof v === 'number') return { literal: v };
+  if ('event' in v) return { fact: v.event };
+  if ('fact' in v) return { fact: v.fact };
+  return { fact: 'avtal:value', params: { expr: v } };
+}
+
+const FLIP: Record<A.RelOp, A.RelOp> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=', '!=': '!=' };
+const OPERATOR: Record<A.RelOp, string> = { '<': 'avtal:lt', '<=': 'avtal:le', '>': 'avtal:gt', '>=': 'avtal:ge', '=': 'avtal:eq', '!=': 'avtal:ne' };
+
+function compare(e: A.Compare, s: Scope): JreCondition {
+  let l = operand(e.left, s);
+  let r = operand(e.right, s);
+  let op = e.op;
+  if ('literal' in l) {
+    if ('literal' in r) throw new NotExportable('a comparison of two constants', e);
+    [l, r, op] = [r, l, FLIP[op]];
+  }
+  const left = l as { fact: string; params?: Record<string, unknown> };
+  return fact(left.fact, OPERATOR[op], 'literal' in r ? r.literal : r, left.params);
+}
+
+/** A condition, with Avtal's meaning: an event name means "recorded"; an unrecorded value makes a comparison false. */
+export function condition(e: A.Expr, s: Scope): JreCondition {
+  switch (e.kind) {
+    case 'NameRef': {
+      const v = lookupVocabulary(e.name);
+      if (v?.kind === 'event') return fact(v.id, 'avtal:recorded', true);
+      if (v?.kind === 'fact' && v.type === 'boolean') return fact(v.id, 'equal', true);
+      throw new NotExportable(`${e.name} is not a yes/no fact or an event`, e);
+    }
+    case 'Bool': throw new NotExportable('a constant condition', e);
+    case 'Not': return not(condition(e.operand, s));
+    case 'And': return all(e.operands.map((o) => condition(o, s)));
+    case 'Or': return any(e.operands.map((o) => condition(o, s)));
+    case 'Is': {
+      const v = e.subject.kind === 'NameRef' ? lookupVocabulary(e.subject.name) : undefined;
+      if (v?.kind !== 'fact' || v.type !== 'enum') throw new NotExportable(`${formatExpression(e, s.lang)}: only an enumerated fact can be tested with is`, e);
+      const value = lookupEnumValue(v, e.value.text)?.id;
+      if (value === undefined) throw new NotExportable(`${e.value.text} is not a value of ${v.id}`, e);
+      return fact(v.id, 'equal', value);
+    }
+    case 'CutoffTest': {
+      const cutoff = e.cutoff.kind === 'NameRef' ? s.cutoffs.get(e.cutoff.name) : undefined;
+      if (!cutoff) throw new NotExportable('the cutoff is not declared', e.cutoff);
+      const subject = operand(e.subject, s);
+      if (!('fact' in subject)) throw new NotExportable(`${formatExpression(e.subject, s.lang)} is a constant`, e.subject);
+      return fact(subject.fact, e.side === 'after' ? 'avtal:afterCutoff' : 'avtal:beforeCutoff', { minutes: cutoff.time.minutes, countsAs: cutoff.countsAs }, subject.params);
+    }
+    case 'Compare': return compare(e, s);
+    case 'Call': {
+      // A yes/no built-in (is_weekend, is_working_day, …): the runtime calls the evaluator's own implementation.
+      const fn = lookupFunction(e.fn.text);
+      if (fn?.result !== 'boolean' || !BUILTIN_IMPLS[fn.id]) throw new NotExportable(`${formatExpression(e, s.lang)} is not a condition`, e);
+      return fact('avtal:value', 'equal', true, { expr: { call: fn.id, args: e.args.map((a) => valueExpr(a, s)) } });
+    }
+    default:
+      throw new NotExportable(`${formatExpression(e, s.lang)} has no json-rules-engine condition`, e);
+  }
+}
+
+/** The instant a deadline counts from: any instant-valued expression. */
+const anchorExpr = (e: A.Expr, s: Scope): ValueExpr => {
+  const v = valueExpr(e, s);
+  if (typeof v === 'number') throw new NotExportable('a deadline counted from a constant instant', e);
+  return v;
+};
+
+const recordedAnchor = (a: ValueExpr, want: boolean): JreCondition =>
+  typeof a === 'object' && 'event' in a ? fact(a.event, 'avtal:recorded', want) : fact('avtal:value', 'avtal:recorded', want, { expr: a });
+
+// ---- rules -----------------------------------------------------------------------------------------
+
+/** The clauses each rule kind may use to be exported; any other clause (a newer form of the language) is not translated. */
+const KNOWN_CLAUSES: Record<'Deadline' | 'Payment', Set<string>> = {
+  Deadline: new Set(['kind', 'range', 'id', 'title', 'cites', 'see', 'when', 'subject', 'within', 'anchor']),
+  Payment: new Set(['kind', 'range', 'id', 'title', 'cites', 'see', 'from', 'dayOne', 'grace', 'requires', 'exempt', 'to', 'rate']),
+};
+
+function onlyKnownClauses(d: A.Deadline | A.Payment): void {
+  for (const [k, v] of Object.entries(d)) {
+    const used = v !== undefined && v !== null && v !== false && !(Array.isArray(v) && v.length === 0);
+    if (used && !KNOWN_CLAUSES[d.kind].has(k)) throw new NotExportable(`the ${k} form of a ${d.kind.toLowerCase()} has no json-rules-engine translation yet`, d.id);
+  }
+}
+
+function exportDeadline(d: A.Deadline, s: Scope): JreRule[] {
+  const id = d.id.text;
+  onlyKnownClauses(d);
+  if (!d.within || !d.anchor || !d.subject) throw new NotExportable('only the form `EVENT within N UNIT after INSTANT` is exported', d.id);
+  const when = d.when ? [condition(d.when, s)] : [];
+  const subject = lookupVocabulary(d.subject!.text);
+  if (subject?.kind !== 'event') throw new NotExportable('the subject is not an event', d.subject!);
+  const anchor = anchorExpr(d.anchor!, s);
+  const dueParams = { anchor, within: d.within!.value, unit: d.within!.unit };
+  const due = { fact: 'avtal:deadlineDue', params: dueParams };
+  const dayCounted = d.within!.unit !== 'hours' && d.within!.unit !== 'minutes';
+  // Day counts end at the start of the next day (exclusive); elapsed time ends at its last moment (inclusive).
+  const inTime = fact(subject.id, dayCounted ? 'avtal:lt' : 'avtal:le', due);
+  // Not recorded: missed once the end of the evaluation date lies past the due time, or the discharge at or past it.
+  const overdue = any([fact('avtal:evaluationEnd', 'avtal:gt', due), fact('discharged', 'avtal:ge', due)]);
+  const rule = (suffix: string, conds: JreCondition[], status: string, reason: string, withDue: boolean): JreRule => ({
+    name: `${id}:${suffix}`,
+    conditions: top(conds),
+    event: { type: 'avtal.deadline', params: { rule: id, status, reason, due: withDue ? due : null } },
+  });
+  const live = [...when, recordedAnchor(anchor, true)];
+  const rules = [
+    rule('no-anchor', [...when, recordedAnchor(anchor, false)], 'not-applicable', 'no-anchor', false),
+    rule('met', [...live, fact(subject.id, 'avtal:recorded', true), inTime], 'met', 'in-time', true),
+    rule('late', [...live, fact(subject.id, 'avtal:recorded', true), not(inTime)], 'missed', 'late', true),
+    rule('overdue', [...live, fact(subject.id, 'avtal:recorded', false), overdue], 'missed', 'not-recorded', true),
+    rule('pending', [...live, fact(subject.id, 'avtal:recorded', false), not(overdue)], 'pending', 'not-recorded', true),
+  ];
+  if (d.when) rules.unshift(rule('not-applicable', [not(when[0])], 'not-applicable', 'when-false', false));
+  return rules;
+}
+
+/** The clause chosen: the first conditional clause that holds, else the first unconditional one. */
+function choices<T>(clauses: A.Conditional<T>[], s: Scope, what: string, node: A.Node): { value: T; index: number; conds: JreCondition[] }[] {
+  const conditional = clauses.map((c, index) => ({ c, index })).filter((x) => x.c.when);
+  const fallback = clauses.findIndex((c) => !c.when);
+  if (fallback < 0) throw new NotExportable(`no unconditional ${what} clause`, node);
+  const whens = conditional.map((x) => condition(x.c.when!, s));
+  const out = conditional.map((x, i) => ({ value: x.c.value, index: x.index, conds: [...whens.slice(0, i).map(not), whens[i]] }));
+  out.push({ value: clauses[fallback].value, index: fallback, conds: whens.map(not) });
+  return out;
+}
+
+function rateTable(p: A.Parameter | undefined): Record<string, number> | null {
+  if (!p) return null;
+  return Object.fromEntries(p.values.filter((v) => v.value.kind === 'Money').map((v) => [String(v.year), (v.value as A.MoneyLit).value]));
+}
+
+function exportPayment(p: A.Payment, s: Scope): JreRule[] {
+  const id = p.id.text;
+  onlyKnownClauses(p);
+  const anchorEntry = lookupVocabulary(p.from!.text);
+  const endEntry = lookupVocabulary(p.to!.event.text);
+  if (anchorEntry?.kind !== 'event' || endEntry?.kind !== 'event') throw new NotExportable('from and to must name events', p);
+  const anchor = anchorEntry.id;
+  const requires = p.requires.map((r) => condition(r, s));
+  const exempt = p.exempt.map((e) => condition(e, s));
+  const dayOne = choices(p.dayOne, s, 'day 1', p);
+  const grace = choices(p.grace, s, 'grace', p);
+  const rateParam = p.rate ? s.parameters.get(p.rate.text) : undefined;
+  const rates = rateTable(rateParam);
+  const carry = rateParam?.carryForward ? { carryForward: true } : {};
+  const started = fact(anchor, 'avtal:recorded', true);
+  const none = { firstPayableDay: null, billableDays: null, amount: null };
+  const rules: JreRule[] = [
+    { name: `${id}:not-started`, conditions: top([fact(anchor, 'avtal:recorded', false)]), event: { type: 'avtal.payment', params: { rule: id, status: 'not-started', responsible: false, reason: 'not-started', ...none } } },
+  ];
+  if (requires.length) {
+    rules.push({ name: `${id}:requirement-unmet`, conditions: top([started, any(requires.map(not))]), event: { type: 'avtal.payment', params: { rule: id, status: 'not-responsible', responsible: false, reason: 'requirement-unmet', ...none } } });
+  }
+  if (exempt.length) {
+    rules.push({ name: `${id}:exempt`, conditions: top([started, ...requires, any(exempt)]), event: { type: 'avtal.payment', params: { rule: id, status: 'not-responsible', responsible: false, reason: 'exempt', ...none } } });
+  }
+  const payable = [started, ...requires, ...(exempt.length ? [not(any(exempt))] : [])];
+  for (const d1 of dayOne) {
+    for (const g of grace) {
+      const params: PaymentParams = { anchor, dayOne: d1.value, grace: g.value.n, unit: g.value.unit as DayUnit, end: endEntry.id, inclusive: p.to!.inclusive, rates, ...carry };
+      rules.push({
+        name: `${id}:responsible:day-one-${d1.index + 1}:grace-${g.index + 1}`,
+        conditions: top([...payable, ...d1.conds, ...g.conds]),
+        event: {
+          type: 'avtal.payment',
+          params: {
+            rule: id, status: 'responsible', responsible: true, reason: 'responsible', dayOne: d1.value, graceDays: g.value.n, graceUnit: g.value.unit,
+            firstPayableDay: { fact: 'avtal:firstPayableDay', params }, billableDays: { fact: 'avtal:billableDays', params }, amount: { fact: 'avtal:amount', params },
+          },
+        },
+      });
+    }
+  }
+  return rules;
+}
+
+/** Exports a policy the checker passed without errors. Diagnostics name every rule left out, and why. */
+export function exportToJre(ast: A.Policy, file?: string): { doc: JreExport; diagnostics: Diagnostic[] } {
+  const scope: Scope = { lang: ast.lang, cutoffs: new Map(), parameters: new Map() };
+  for (const d of ast.declarations) {
+    if (d.kind === 'Cutoff') scope.cutoffs.set(d.id.text, d);
+    if (d.kind === 'Parameter') scope.parameters.set(d.id.text, d);
+  }
+  const h = ast.header!;
+  const doc: JreExport = {
+    format: FORMAT,
+    runtime: JRE_RUNTIME,
+    policy: {
+      agreement: h.id.text, county: h.county?.text, version: h.version?.value, validFrom: h.validFrom?.iso,
+      validTo: !h.validTo || h.validTo === 'until-further-notice' ? null : h.validTo.iso, ...(file ? { file } : {}),
+    },
+    inputFacts: [],
+    exported: [],
+    notExported: [],
+    rules: [],
+  };
+  const diagnostics: Diagnostic[] = [];
+  for (const d of ast.declarations) {
+    if (d.kind !== 'Deadline' && d.kind !== 'Payment') continue;
+    try {
+      const rules = d.kind === 'Deadline' ? exportDeadline(d, scope) : exportPayment(d, scope);
+      doc.rules.push(...rules);
+      doc.exported.push(d.id.text);
+    } catch (e) {
+      if (!(e instanceof NotExportable)) throw e;
+      const diag = diagnostic('AVT-X002', e.node.range, { kind: d.kind === 'Deadline' ? 'deadline' : 'payment', name: d.id.text, format: FORMAT, reason: e.reason });
+      diagnostics.push(diag);
+      doc.notExported.push({ rule: d.id.text, code: diag.code, reason: e.reason });
+    }
+  }
+  const used = new Set<string>();
+  collectFacts(doc.rules, used);
+  // avtal:evaluationEnd and billable days read the evaluation date.
+  if (doc.rules.length) used.add('evaluation_date');
+  doc.inputFacts = [...used].sort();
+  return { doc, diagnostics };
+}
+
+const FACT_KEYS = new Set(['fact', 'event', 'anchor', 'end']);
+
+/** Every vocabulary name the rules read, wherever it appears: conditions, anchors, event params. */
+function collectFacts(x: unknown, into: Set<string>, key = ''): void {
+  if (typeof x === 'string') {
+    if (FACT_KEYS.has(key) && lookupVocabulary(x)) into.add(x);
+  } else if (Array.isArray(x)) for (const v of x) collectFacts(v, into, key);
+  else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) collectFacts(v, into, k);
+}

@@ -1,0 +1,274 @@
+// The entry point for monthly statistics: monthly averages or raw care episodes in, per municipality and
+// month the average, the ladder step, the actions due and what is invoiced out, each with its citations.
+// Browser-safe; never throws for a user's mistake.
+import type * as A from '../../dsl/ast/ast';
+import { CODES } from '../../dsl/diagnostics/codes';
+import type { CompiledPolicy } from '../compiler/compile';
+import type { CitationOut, ExplanationStep } from '../evaluator/result';
+import { readCsv, readJsonLines, readObjects, type Episode, type EpisodesRead } from './episodes';
+import { compileMeasureGroups, type MonthCell } from './aggregate';
+import { Counted } from './measure';
+import type { CompiledLadder, LadderMonth } from './ladder';
+import { monthText, parseMonth, yearOfMonth, type Month } from './months';
+import type { MonthInvoice, MonthResult, MonthsDiagnostic, MonthsResult, MunicipalityResult } from './result';
+
+/** Averages per municipality and month (`{"Växjö": {"2025-01": 3.25}}`), or raw episodes. */
+export type MonthsInput =
+  | { averages: unknown }
+  | { episodes: string; format: 'jsonl' | 'csv' }
+  | { episodes: unknown[] };
+
+export interface MonthsOptions {
+  /** Only this municipality. */
+  municipality?: string;
+  /** The ladder to run, when the policy has several. */
+  ladder?: string;
+  /** The first and last month to report (YYYY-MM); by default the months the input covers. */
+  from?: string;
+  to?: string;
+  /** Leave out the explanations (the numbers only). */
+  explain?: boolean;
+}
+
+const NOT_COUNTED: Record<number, string> = {
+  [Counted.Excluded]: 'excluded by the measure', [Counted.NoAnchor]: 'no anchor event', [Counted.Ongoing]: 'not yet ended', [Counted.NoMonth]: 'no event to place it in a month',
+};
+
+function diag(code: keyof typeof CODES, args: Record<string, string | number>, extra: Partial<MonthsDiagnostic> = {}): MonthsDiagnostic {
+  const e = CODES[code];
+  return { severity: e.severity, code, message: e.message.replace(/\{(\w+)\}/g, (_, k: string) => String(args[k] ?? `{${k}}`)), ...extra };
+}
+
+/** Parses the averages input: municipality → month → number. */
+function readAverages(raw: unknown, out: MonthsDiagnostic[]): Map<string, Map<Month, number>> {
+  const result = new Map<string, Map<Month, number>>();
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    out.push(diag('AVT-M004', { detail: 'expected a map from municipality to a map from month (YYYY-MM) to average' }));
+    return result;
+  }
+  for (const [municipality, months] of Object.entries(raw as Record<string, unknown>)) {
+    if (!months || typeof months !== 'object' || Array.isArray(months)) {
+      out.push(diag('AVT-M004', { detail: `${municipality}: expected a map from month (YYYY-MM) to average` }, { field: municipality }));
+      continue;
+    }
+    const m = new Map<Month, number>();
+    for (const [key, value] of Object.entries(months as Record<string, unknown>)) {
+      const month = parseMonth(key);
+      if (month === undefined) out.push(diag('AVT-M004', { detail: `${municipality}: ${key} is not a month (YYYY-MM)` }, { field: `${municipality}.${key}` }));
+      else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) out.push(diag('AVT-M004', { detail: `${municipality} ${key}: ${JSON.stringify(value)} is not an average (a number of at least 0)` }, { field: `${municipality}.${key}` }));
+      else m.set(month, value);
+    }
+    result.set(municipality, m);
+  }
+  return result;
+}
+
+function readEpisodes(input: MonthsInput): EpisodesRead {
+  if (!('episodes' in input)) return { episodes: [], errors: [] };
+  if (Array.isArray(input.episodes)) return readObjects(input.episodes);
+  return 'format' in input && input.format === 'csv' ? readCsv(input.episodes) : readJsonLines(input.episodes);
+}
+
+/**
+ * Evaluates a policy's escalation ladder month by month for every municipality of the input.
+ * `compiled` is one version of an agreement (choose it with PolicySet.select); the result carries every
+ * problem of the input as a located diagnostic (line and field for episode files).
+ */
+export function evaluateMonths(compiled: CompiledPolicy, input: MonthsInput, options: MonthsOptions = {}): MonthsResult {
+  const diagnostics: MonthsDiagnostic[] = [];
+  const h = compiled.header;
+  const ladders = [...compiled.ladders.values()];
+  const ladder = options.ladder ? compiled.ladders.get(options.ladder) : ladders[0];
+  const base: MonthsResult = {
+    ok: false, agreement: h.id.text, version: h.version?.value ?? '?', measure: null, ladder: null,
+    input: 'averages' in input ? 'averages' : 'episodes', municipalities: [], diagnostics,
+  };
+  if (!ladder) {
+    diagnostics.push(diag('AVT-M005', { what: 'ladder', detail: options.ladder ? `no ladder is named ${options.ladder}` : `${h.id.text} has no monthly escalation ladder` }));
+    return base;
+  }
+  const measure = compiled.measures.get(ladder.decl.measure!.text)!;
+  base.ladder = ladder.decl.id.text;
+  base.measure = measure.decl.id.text;
+  const range = { from: options.from ? parseMonth(options.from) : undefined, to: options.to ? parseMonth(options.to) : undefined };
+  for (const [k, v] of [['from', options.from], ['to', options.to]] as const) {
+    if (v !== undefined && parseMonth(v) === undefined) diagnostics.push(diag('AVT-M004', { detail: `--${k} ${v} is not a month (YYYY-MM)` }));
+  }
+
+  // 1. Monthly cells per municipality: given averages, or aggregated from episodes.
+  const cells = new Map<string, Map<Month, MonthCell>>();
+  const notCounted = new Map<string, Record<string, number>>();
+  let lo = Infinity;
+  let hi = -Infinity;
+  if ('averages' in input) {
+    for (const [municipality, months] of readAverages(input.averages, diagnostics)) {
+      const m = new Map<Month, MonthCell>();
+      for (const [month, average] of months) {
+        m.set(month, { average, sum: NaN, count: NaN, episodes: [] });
+      }
+      cells.set(municipality, m);
+    }
+  } else {
+    const read = readEpisodes(input);
+    for (const e of read.errors) diagnostics.push({ severity: 'error', code: e.code, message: e.message, line: e.line, field: e.field });
+    const groups = compileMeasureGroups(measure, read.episodes, options.municipality);
+    for (const [municipality, g] of groups) {
+      cells.set(municipality, g.months);
+      notCounted.set(municipality, Object.fromEntries(Object.entries(g.notCounted).map(([k, v]) => [NOT_COUNTED[Number(k)], v])));
+      for (const [code, count] of Object.entries(g.notCounted)) {
+        diagnostics.push(diag('AVT-M007', { count, municipality, reason: NOT_COUNTED[Number(code)] }, { municipality }));
+      }
+    }
+    for (const m of cells.values()) for (const k of m.keys()) [lo, hi] = [Math.min(lo, k), Math.max(hi, k)];
+  }
+
+  // 2. Run the ladder per municipality over consecutive months.
+  const municipalities = [...cells.keys()].filter((m) => !options.municipality || m === options.municipality).sort((a, b) => a.localeCompare(b, 'sv'));
+  const missingYears = new Set<number>();
+  const missingRates = new Set<number>();
+  for (const municipality of municipalities) {
+    const m = cells.get(municipality)!;
+    const keys = [...m.keys()];
+    const first = range.from ?? ('averages' in input ? Math.min(...keys) : lo);
+    const last = range.to ?? ('averages' in input ? Math.max(...keys) : hi);
+    if (!Number.isFinite(first) || !Number.isFinite(last)) {
+      base.municipalities.push({ municipality, months: [], invoicedMonths: [], invoicedEpisodes: null, invoicedDays: null, invoicedAmount: null, notCounted: notCounted.get(municipality) ?? {} });
+      continue;
+    }
+    const inputs: { month: Month; average: number | undefined }[] = [];
+    for (let mo = first; mo <= last; mo++) {
+      const cell = m.get(mo);
+      let average: number | undefined = cell?.average;
+      if (!cell) {
+        if ('averages' in input) diagnostics.push(diag('AVT-M003', { municipality, month: monthText(mo) }, { municipality, month: monthText(mo) }));
+        else average = measure.emptyMonth;
+      }
+      inputs.push({ month: mo, average });
+    }
+    const rows = ladder.run(inputs);
+    for (const r of rows) if (!r.threshold.ok && !missingYears.has(r.threshold.year)) {
+      missingYears.add(r.threshold.year);
+      const p = ladder.decl.threshold!;
+      diagnostics.push(diag('AVT-M001', { name: p.kind === 'parameter' ? p.name.text : '?', year: r.threshold.year }, { month: monthText(r.month) }));
+    }
+    base.municipalities.push(buildMunicipality(compiled, ladder, municipality, rows, m, 'averages' in input, options.explain !== false, missingRates, diagnostics, notCounted.get(municipality) ?? {}));
+  }
+  base.ok = !diagnostics.some((d) => d.severity === 'error');
+  return base;
+}
+
+function buildMunicipality(
+  compiled: CompiledPolicy, ladder: CompiledLadder, municipality: string, rows: LadderMonth[], cells: Map<Month, MonthCell>,
+  averagesOnly: boolean, explain: boolean, missingRates: Set<number>, diagnostics: MonthsDiagnostic[], notCounted: Record<string, number>,
+): MunicipalityResult {
+  const l = ladder.decl;
+  const invoicedBy = new Map<Month, string[]>();
+  const add = (mo: Month, why: string) => invoicedBy.set(mo, [...(invoicedBy.get(mo) ?? []), why]);
+  for (const r of rows) {
+    if (r.invoicedByStep) add(r.month, `step ${ladder.steps[r.stepAtStart]}`);
+    if (r.transition >= 0) {
+      const t = l.transitions[r.transition];
+      for (const mo of r.invoiceMonths) add(mo, `transition ${t.from.text}→${t.to.text} in ${monthText(r.month)}`);
+    }
+  }
+  const months: MonthResult[] = rows.map((r) => {
+    const cell = cells.get(r.month);
+    const t = r.transition >= 0 ? l.transitions[r.transition] : undefined;
+    const by = invoicedBy.get(r.month) ?? [];
+    const invoice = by.length > 0 ? invoiceOf(ladder, r.month, cell, averagesOnly, missingRates, diagnostics) : null;
+    return {
+      month: monthText(r.month),
+      average: r.average ?? null,
+      episodes: averagesOnly ? null : cell ? cell.count : 0,
+      days: averagesOnly ? null : cell ? cell.sum : 0,
+      emptyMonth: !averagesOnly && !cell,
+      threshold: r.threshold.ok ? r.threshold.value : null,
+      comparison: r.comparison ?? null,
+      stepAtStart: ladder.steps[r.stepAtStart],
+      step: ladder.steps[r.step],
+      transition: t ? { from: t.from.text, to: t.to.text } : null,
+      actions: t ? t.actions.map((a) => ({ id: a.id.text, title: a.title?.value })) : [],
+      invoiced: by.length > 0,
+      invoicedBy: by,
+      invoice,
+      explanation: explain ? explainMonth(compiled, ladder, r, t, by) : [],
+    };
+  });
+  const invoicedMonths = months.filter((m) => m.invoiced);
+  const sum = (f: (i: MonthInvoice) => number | null) => invoicedMonths.reduce<number | null>((acc, m) => (acc === null || !m.invoice || f(m.invoice) === null ? null : acc + f(m.invoice)!), 0);
+  return {
+    municipality, months, invoicedMonths: invoicedMonths.map((m) => m.month),
+    invoicedEpisodes: averagesOnly ? null : sum((i) => i.episodes),
+    invoicedDays: averagesOnly ? null : sum((i) => i.days),
+    invoicedAmount: averagesOnly ? null : sum((i) => i.amount),
+    notCounted,
+  };
+}
+
+/** What one invoiced month bills: the episodes over the ladder's day limit, their days from day N, at the year's rate. */
+function invoiceOf(ladder: CompiledLadder, month: Month, cell: MonthCell | undefined, averagesOnly: boolean, missingRates: Set<number>, diagnostics: MonthsDiagnostic[]): MonthInvoice {
+  const l = ladder.decl;
+  const year = yearOfMonth(month);
+  const rate = ladder.rate(year);
+  if (averagesOnly) return { episodes: 0, days: 0, rate: rate ?? null, amount: null, episodeIds: [] };
+  if (rate === undefined && l.rate && !missingRates.has(year)) {
+    missingRates.add(year);
+    diagnostics.push(diag('AVT-M006', { name: l.rate.text, year }, { month: monthText(month) }));
+  }
+  const over = l.invoicedEpisodesOver?.value ?? 0;
+  const fromDay = l.invoicedFromDay?.n ?? 1;
+  let episodes = 0;
+  let days = 0;
+  const ids: string[] = [];
+  for (const e of cell?.episodes ?? []) {
+    if (!(e.totalDays > over)) continue;
+    const lastNo = e.firstDayNo + e.days - 1;
+    const billed = Math.max(0, lastNo - Math.max(e.firstDayNo, fromDay) + 1);
+    if (billed === 0) continue;
+    episodes++;
+    days += billed;
+    ids.push(e.id);
+  }
+  return { episodes, days, rate: rate ?? null, amount: rate === undefined ? null : days * rate, episodeIds: ids };
+}
+
+function citations(compiled: CompiledPolicy, cites: A.Citation[]): CitationOut[] {
+  const file = compiled.header.source?.value ?? '';
+  return cites.map((c) => ({ file: c.file?.value ?? file, heading: c.heading.value, quote: c.quote?.value }));
+}
+
+function explainMonth(compiled: CompiledPolicy, ladder: CompiledLadder, r: LadderMonth, t: A.LadderTransition | undefined, by: string[]): ExplanationStep[] {
+  const l = ladder.decl;
+  const month = monthText(r.month);
+  const steps: ExplanationStep[] = [];
+  const thr = r.threshold;
+  const cmp = r.comparison === 'over' ? 'over' : r.comparison === 'at-or-under' ? 'at or under' : 'not compared with';
+  steps.push({
+    rule: l.id.text, title: l.title?.value,
+    text: r.average === undefined ? `${month}: not measured; runs of months in a row start again`
+      : !thr.ok ? `${month}: average ${r.average}; the threshold has no value for ${thr.year}`
+      : `${month}: average ${round(r.average)} is ${cmp} the threshold ${thr.value}${thr.fromYear !== thr.year ? ` (carried forward from ${thr.fromYear})` : ''}; ${r.runOver > 0 ? `${r.runOver} month(s) in a row over` : `${r.runUnder} month(s) in a row at or under`} in step ${ladder.steps[r.stepAtStart]}`,
+    citations: citations(compiled, l.cites), interpretations: l.see.map((s) => s.text),
+    values: { month, average: r.average ?? null, threshold: thr.ok ? thr.value : null, runOver: r.runOver, runUnder: r.runUnder },
+  });
+  if (t) {
+    steps.push({
+      rule: `${l.id.text}: ${t.from.text} → ${t.to.text}`,
+      text: `${t.when.run > 1 ? `${t.when.run} months in a row ` : ''}${t.when.side === 'over' ? 'over' : 'at or under'} the threshold: step ${t.from.text} → ${t.to.text}${t.actions.length ? `; actions: ${t.actions.map((a) => a.title?.value ?? a.id.text).join('; ')}` : ''}${t.invoiceMonths ? `; invoice ${r.invoiceMonths.map(monthText).join(', ')}` : ''}`,
+      citations: citations(compiled, t.cites.length ? t.cites : l.cites), interpretations: t.see.map((s) => s.text),
+      values: { from: t.from.text, to: t.to.text },
+    });
+  }
+  if (by.length) {
+    steps.push({
+      rule: `${l.id.text}: invoice`,
+      text: `${month} is invoiced (${by.join('; ')}): episodes over ${l.invoicedEpisodesOver?.text ?? '?'} days, days from day ${l.invoicedFromDay?.n ?? '?'}, rate ${l.rate?.text ?? '?'}`,
+      citations: citations(compiled, l.cites), interpretations: l.see.map((s) => s.text), values: { month },
+    });
+  }
+  return steps;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export type { Episode };

@@ -1,0 +1,41 @@
+// Runs a ladder's worked example: the example's monthly averages through the ladder, each expectation
+// (step, action, invoiced months) compared with the outcome.
+import type * as A from '../../dsl/ast/ast';
+import type { CompiledPolicy } from '../compiler/compile';
+import type { CompiledExample } from '../compiler/example-case';
+import type { ExampleResult } from '../examples/run-examples';
+import type { VersionInfo } from '../evaluator/result';
+import { evaluateMonths } from './evaluate-months';
+
+/** Whether an example illustrates a ladder (and so is a monthly scenario). */
+export function isMonthlyExample(p: CompiledPolicy, ex: A.Example): boolean {
+  return !!ex.rule && p.ladders.has(ex.rule.text);
+}
+
+export function runMonthlyExample(p: CompiledPolicy, ex: CompiledExample, version: VersionInfo): ExampleResult {
+  const d = ex.decl;
+  const averages: Record<string, Record<string, number>> = {};
+  for (const a of d.averages ?? []) (averages[a.municipality?.text ?? 'A'] ??= {})[a.month] = a.value;
+  const r = evaluateMonths(p, { averages }, { ladder: d.rule!.text });
+  const rows = r.municipalities.flatMap((m) => m.months);
+  const invoiced = [...new Set(r.municipalities.flatMap((m) => m.invoicedMonths))].sort();
+  const row = (text: string, expected: string, actual: string, range: A.Node['range']) => ({ text, expected, actual, pass: expected === actual, range });
+  const expectations = d.expects.map((e) => {
+    switch (e.kind) {
+      case 'step': return row(`step ${e.month}`, e.step.text, rows.find((x) => x.month === e.month)?.step ?? 'none', e.range);
+      case 'action': {
+        const acts = rows.find((x) => x.month === e.month)?.actions.map((a) => a.id) ?? [];
+        return row(`action ${e.month}`, e.action.text, acts.includes(e.action.text) ? e.action.text : acts.length ? acts.join(', ') : 'none', e.range);
+      }
+      case 'invoice': return row('invoiced months', [...e.months].sort().join(', '), invoiced.join(', ') || 'none', e.range);
+      case 'no-invoice': return row('invoiced months', 'none', invoiced.join(', ') || 'none', e.range);
+      default: return row(e.kind, 'a ladder outcome', 'not a ladder expectation', e.range);
+    }
+  });
+  const errors = r.diagnostics.filter((x) => x.severity === 'error').map((x) => `${x.code} ${x.message}`);
+  return {
+    id: d.id.text, title: d.title?.value, derived: d.derived, rule: d.rule?.text,
+    pass: errors.length === 0 && expectations.every((x) => x.pass), expectations, errors, range: d.range,
+    result: { version, deadlines: [], payments: [], explanation: rows.flatMap((m) => m.explanation), warnings: r.diagnostics.filter((x) => x.severity === 'warning').map((x) => ({ code: x.code, message: x.message })) },
+  };
+}

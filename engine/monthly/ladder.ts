@@ -1,0 +1,124 @@
+// A ladder declaration → a small state machine run month by month over one municipality's averages.
+// Each month: compare the average with the year's threshold, update the runs of consecutive months over
+// / at or under (an unmeasured month breaks both), invoice the month when the current step says so, then
+// fire the first transition out of the current step whose condition holds. A run counts back from this
+// month to, at most, the month the current step was entered (that month included): months before a step
+// was entered never count towards leaving it.
+import type * as A from '../../dsl/ast/ast';
+import { compareAverage, yearOfMonth, type Month } from './months';
+
+export type Threshold = { ok: true; value: number; year: number; fromYear: number } | { ok: false; year: number };
+
+export interface CompiledLadder {
+  decl: A.Ladder;
+  steps: string[];
+  /** The threshold for a calendar year; carried forward only when the parameter says so. */
+  threshold(year: number): Threshold;
+  /** The rate per day for a calendar year, undefined when the parameter has no value for it. */
+  rate(year: number): number | undefined;
+  run(months: LadderInput[]): LadderMonth[];
+}
+
+/** One month of one municipality: its average, or undefined when the month is not measured. */
+export interface LadderInput {
+  month: Month;
+  average: number | undefined;
+}
+
+export interface LadderMonth {
+  month: Month;
+  average: number | undefined;
+  threshold: Threshold;
+  comparison: 'over' | 'at-or-under' | undefined; // undefined: not measured, or no threshold for the year
+  stepAtStart: number; // index into steps
+  step: number; // the step after this month
+  transition: number; // index into decl.transitions, -1 when none fired
+  invoicedByStep: boolean;
+  invoiceMonths: Month[]; // months a transition this month invoices
+  runOver: number;
+  runUnder: number;
+}
+
+function yearTable(p: A.Parameter | undefined, kind: 'Number' | 'Money'): Map<number, number> {
+  const m = new Map<number, number>();
+  for (const v of p?.values ?? []) if (v.value.kind === kind) m.set(v.year, v.value.value);
+  return m;
+}
+
+export function compileLadder(l: A.Ladder, parameter: (name: string) => A.Parameter | undefined): CompiledLadder {
+  const steps = l.steps.map((s) => s.id.text);
+  const index = new Map(steps.map((s, i) => [s, i]));
+  const from: number[][] = steps.map(() => []);
+  l.transitions.forEach((t, i) => from[index.get(t.from.text)!]?.push(i));
+  const th = l.threshold!;
+  const param = th.kind === 'parameter' ? parameter(th.name.text) : undefined;
+  const values = yearTable(param, 'Number');
+  const years = [...values.keys()].sort((a, b) => a - b);
+  const carry = !!param?.carryForward;
+  const rates = yearTable(l.rate ? parameter(l.rate.text) : undefined, 'Money');
+
+  const threshold = (year: number): Threshold => {
+    if (th.kind === 'number') return { ok: true, value: th.value, year, fromYear: year };
+    const own = values.get(year);
+    if (own !== undefined) return { ok: true, value: own, year, fromYear: year };
+    if (carry) {
+      const earlier = years.filter((y) => y < year).pop();
+      if (earlier !== undefined) return { ok: true, value: values.get(earlier)!, year, fromYear: earlier };
+    }
+    return { ok: false, year };
+  };
+  const cache = new Map<number, Threshold>();
+  const thresholdCached = (year: number) => {
+    let t = cache.get(year);
+    if (!t) cache.set(year, (t = threshold(year)));
+    return t;
+  };
+
+  const holds = (c: A.MonthCondition, runOver: number, runUnder: number) => (c.side === 'over' ? runOver >= c.run : runUnder >= c.run);
+
+  return {
+    decl: l,
+    steps,
+    threshold: thresholdCached,
+    rate: (year) => rates.get(year),
+    run(months) {
+      const out: LadderMonth[] = [];
+      let cur = 0;
+      let entered = -Infinity; // the first step is entered before the first month
+      let globalOver = 0;
+      let globalUnder = 0;
+      for (const { month, average } of months) {
+        const thr = thresholdCached(yearOfMonth(month));
+        let comparison: LadderMonth['comparison'];
+        if (average !== undefined && thr.ok) {
+          comparison = compareAverage(average, thr.value) > 0 ? 'over' : 'at-or-under';
+          if (comparison === 'over') [globalOver, globalUnder] = [globalOver + 1, 0];
+          else [globalOver, globalUnder] = [0, globalUnder + 1];
+        } else [globalOver, globalUnder] = [0, 0]; // an unmeasured month breaks every run
+        const inStep = month - entered + 1;
+        const runOver = Math.min(globalOver, inStep);
+        const runUnder = Math.min(globalUnder, inStep);
+        const row: LadderMonth = {
+          month, average, threshold: thr, comparison, stepAtStart: cur, step: cur, transition: -1,
+          invoicedByStep: false, invoiceMonths: [], runOver, runUnder,
+        };
+        const inv = l.steps[cur].invoice;
+        row.invoicedByStep = !!inv && (!inv.when || (comparison !== undefined && holds(inv.when, runOver, runUnder)));
+        if (comparison !== undefined) {
+          for (const ti of from[cur]) {
+            const t = l.transitions[ti];
+            if (!holds(t.when, runOver, runUnder)) continue;
+            row.transition = ti;
+            if (t.invoiceMonths) for (let k = t.invoiceMonths.n - 1; k >= 0; k--) row.invoiceMonths.push(month - k);
+            cur = index.get(t.to.text)!;
+            entered = month;
+            break;
+          }
+        }
+        row.step = cur;
+        out.push(row);
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,196 @@
+// The behavioural diff: the same scenarios through both compiled versions, and every scenario whose
+// outcome differs reported as a concrete counterexample. Outcomes are compared on the numbers-only
+// hot path (evaluateOutcomes); only differing scenarios are evaluated again for their presentation.
+import { EVENTS, FACTS } from '../../dsl/builtins/vocabulary';
+import type { CompiledPolicy } from '../compiler/compile';
+import { evaluate, evaluateOutcomes, type Outcomes } from '../evaluator/evaluate';
+import type { VersionInfo } from '../evaluator/result';
+import { dayToIso } from '../calendar';
+import { EVALUATION_DATE, type CaseData } from '../case/case-data';
+import { describeInstant, generateScenarios, type Boundaries, type Scenario } from './scenarios';
+import { renamesBetween } from './semantic-diff';
+import { monthlyDiff } from './monthly-diff';
+
+export interface OutcomeDifference {
+  rule: string; // the rule's id in the new version
+  field: string; // e.g. "first payable day"
+  old: string;
+  new: string;
+}
+
+export interface Counterexample {
+  /** one line: "ready_notice_sent 2019-01-07 12:30: kommunens_betalningsansvar first payable day 2019-01-11 under the old version, 2019-01-10 under the new" */
+  text: string;
+  origin: string;
+  tier: number;
+  /** the example it was made from has the same outcome under both versions: the move onto a boundary made the difference */
+  novel: boolean;
+  /** the scenario: events in Stockholm local time, facts as given */
+  events: Record<string, string>;
+  facts: Record<string, string | number | boolean>;
+  /** for a monthly ladder: the month-by-month averages (YYYY-MM → average) */
+  averages?: Record<string, number>;
+  differences: OutcomeDifference[];
+}
+
+export interface BehaviouralDiff {
+  scenarios: number; // how many were run
+  differing: number;
+  counterexamples: Counterexample[]; // every differing scenario, the examples' and the boundaries' first
+  /** per rule and field: how many scenarios differ there */
+  summary: { rule: string; field: string; count: number }[];
+  /** rules only one version has: every scenario would differ, so they are listed, not compared */
+  onlyInOld: string[];
+  onlyInNew: string[];
+  boundaries: Boundaries;
+}
+
+export interface BehaviouralOptions {
+  /** at most this many scenarios (default 200 000) */
+  limit?: number;
+}
+
+type RuleList = 'deadlines' | 'payments';
+const RULE_LISTS: RuleList[] = ['deadlines', 'payments'];
+
+/** Fields of an outcome record that echo the input or name a clause by position: not behaviour. */
+const NOT_BEHAVIOUR = /clause|^anchor$|^actual$/i;
+
+function sameOutcome(x: object, y: object): boolean {
+  const a = x as Record<string, unknown>;
+  const b = y as Record<string, unknown>;
+  for (const k of Object.keys(a)) {
+    if (NOT_BEHAVIOUR.test(k)) continue;
+    const u = a[k];
+    const v = b[k];
+    if (u !== v && !(typeof u === 'number' && typeof v === 'number' && Number.isNaN(u) && Number.isNaN(v))) return false;
+  }
+  return true;
+}
+
+/** Presented fields that are text about the decision, not the decision. */
+const PRESENTATION_ONLY = new Set(['id', 'title', 'reason', 'actual', 'dueInstant', 'ratesUsed', 'currency']);
+const words = (k: string) => k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+const show = (v: unknown) => (v === null || v === undefined ? 'none' : String(v));
+
+const DUMMY: VersionInfo = { agreement: '', version: '', status: 'draft', validFrom: '', validTo: null, hash: '' };
+
+function describeScenario(s: Scenario): { events: Record<string, string>; facts: Record<string, string | number | boolean>; line: string } {
+  const events: Record<string, string> = {};
+  const facts: Record<string, string | number | boolean> = {};
+  const parts: string[] = [];
+  s.data.events.forEach((t, i) => {
+    if (Number.isNaN(t)) return;
+    events[EVENTS[i].id] = describeInstant(t);
+  });
+  s.data.facts.forEach((v, i) => {
+    if (v === undefined || (FACTS[i].id === 'care_type' && v === 'somatic')) return;
+    facts[FACTS[i].id] = i === EVALUATION_DATE && typeof v === 'number' ? dayToIso(v) : v;
+  });
+  const first = s.focus && (events[s.focus] !== undefined ? `${s.focus} ${events[s.focus]}` : facts[s.focus] !== undefined ? `${s.focus} ${show(facts[s.focus])}` : `no ${s.focus}`);
+  for (const [k, v] of Object.entries(events)) if (k !== s.focus) parts.push(`${k} ${v}`);
+  for (const [k, v] of Object.entries(facts)) if (k !== s.focus) parts.push(`${k} ${typeof v === 'boolean' ? (v ? 'yes' : 'no') : v}`);
+  return { events, facts, line: first ? `${first} (with ${parts.join(', ') || 'nothing else'})` : parts.join(', ') };
+}
+
+/** The fields a reader looks at first; the rest follow as "also". */
+const PRIMARY = ['first payable day', 'status', 'responsible', 'due', 'billable days', 'amount'];
+
+/** "kommunens_betalningsansvar first payable day 2019-01-11 under the old version, 2019-01-10 under the new (also grace days 4 → 3)" */
+function sentence(ds: OutcomeDifference[]): string {
+  const byRule = new Map<string, OutcomeDifference[]>();
+  for (const d of ds) byRule.set(d.rule, [...(byRule.get(d.rule) ?? []), d]);
+  return [...byRule.entries()]
+    .map(([rule, list]) => {
+      const sorted = [...list].sort((x, y) => (PRIMARY.indexOf(x.field) + 1 || 99) - (PRIMARY.indexOf(y.field) + 1 || 99));
+      const [first, ...rest] = sorted;
+      const also = rest.length ? ` (also ${rest.map((x) => `${x.field} ${x.old} → ${x.new}`).join(', ')})` : '';
+      return `${rule} ${first.field} ${first.old} under the old version, ${first.new} under the new${also}`;
+    })
+    .join('; ');
+}
+
+/**
+ * Runs both versions over the scenarios of `generateScenarios` and reports each whose outcome differs.
+ * Rules are matched by id, following renames the semantic diff finds.
+ */
+export function behaviouralDiff(a: CompiledPolicy, b: CompiledPolicy, options: BehaviouralOptions = {}): BehaviouralDiff {
+  const renames = renamesBetween(a.ast, b.ast);
+  const newId = (id: string) => renames.get(id) ?? id;
+  // pairs[list] = [index in a, index in b, id]
+  const pairs = {} as Record<RuleList, [number, number, string][]>;
+  const onlyInOld: string[] = [];
+  const onlyInNew: string[] = [];
+  for (const list of RULE_LISTS) {
+    const idsB = new Map(b[list].map((r, i) => [r.decl.id.text, i]));
+    pairs[list] = [];
+    a[list].forEach((r, i) => {
+      const j = idsB.get(newId(r.decl.id.text));
+      if (j === undefined) onlyInOld.push(r.decl.id.text);
+      else {
+        pairs[list].push([i, j, b[list][j].decl.id.text]);
+        idsB.delete(newId(r.decl.id.text));
+      }
+    });
+    onlyInNew.push(...idsB.keys());
+  }
+
+  const { scenarios, boundaries } = generateScenarios(a, b, options.limit);
+  const differing: Scenario[] = [];
+  const differingBases = new Set<number>();
+  for (const s of scenarios) {
+    const oa: Outcomes = evaluateOutcomes(a, s.data);
+    const ob: Outcomes = evaluateOutcomes(b, s.data);
+    if (RULE_LISTS.some((list) => pairs[list].some(([i, j]) => !sameOutcome(oa[list][i], ob[list][j])))) {
+      differing.push(s);
+      if (s.tier === 0) differingBases.add(s.base);
+    }
+  }
+
+  const counterexamples: Counterexample[] = [];
+  const tally = new Map<string, { rule: string; field: string; count: number }>();
+  for (const s of differing) {
+    const ra = evaluate(a, s.data, DUMMY, { explain: false });
+    const rb = evaluate(b, s.data, DUMMY, { explain: false });
+    const differences: OutcomeDifference[] = [];
+    for (const list of RULE_LISTS) {
+      for (const [i, j, id] of pairs[list]) {
+        const x = ra[list][i] as unknown as Record<string, unknown>;
+        const y = rb[list][j] as unknown as Record<string, unknown>;
+        for (const k of Object.keys(y)) {
+          if (PRESENTATION_ONLY.has(k) || show(x[k]) === show(y[k])) continue;
+          differences.push({ rule: id, field: words(k), old: show(x[k]), new: show(y[k]) });
+        }
+      }
+    }
+    if (differences.length === 0) continue;
+    const d = describeScenario(s);
+    counterexamples.push({ text: `${d.line}: ${sentence(differences)}`, origin: s.origin, tier: s.tier, novel: s.tier > 0 && !differingBases.has(s.base), events: d.events, facts: d.facts, differences });
+    for (const x of differences) {
+      const key = `${x.rule}\u0000${x.field}`;
+      const t = tally.get(key) ?? { rule: x.rule, field: x.field, count: 0 };
+      t.count++;
+      tally.set(key, t);
+    }
+  }
+  // monthly ladders: sequences of averages around each version's threshold
+  const monthly = monthlyDiff(a, b, renames);
+  onlyInOld.push(...monthly.onlyInOld);
+  onlyInNew.push(...monthly.onlyInNew);
+  for (const m of monthly.counterexamples) {
+    const tier = m.origin.startsWith('example') ? (m.origin.includes(', ') ? 1 : 0) : 2;
+    counterexamples.push({ text: m.text, origin: m.origin, tier, novel: tier > 0, events: {}, facts: {}, averages: m.averages, differences: m.differences });
+    // counted once per scenario, whichever months differ
+    for (const key of new Set(m.differences.map((x) => `${x.rule}\u0000${x.field.replace(/ in \d{4}-\d{2}$/, ' (some month)')}`))) {
+      const [rule, field] = key.split('\u0000');
+      const t = tally.get(key) ?? { rule, field, count: 0 };
+      t.count++;
+      tally.set(key, t);
+    }
+  }
+  // the examples as written first; then scenarios where the move onto a boundary made the difference;
+  // within each, times and values, day counts, calendar shifts. Stable otherwise.
+  const rank = (c: Counterexample) => (c.tier === 0 ? 0 : c.novel ? 1 : 2);
+  counterexamples.sort((x, y) => rank(x) - rank(y) || x.tier - y.tier);
+  return { scenarios: scenarios.length + monthly.scenarios, differing: counterexamples.length, counterexamples, summary: [...tally.values()], onlyInOld, onlyInNew, boundaries };
+}

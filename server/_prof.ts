@@ -1,0 +1,17 @@
+import { Writable } from 'node:stream';
+import autocannon from 'autocannon';
+import { buildApp } from './app';
+import { mainThreadCpuMs } from '../bench/thread-cpu';
+import { episode } from '../bench/load-cases';
+const sink = new Writable({ write: (_c, _e, cb) => cb() });
+const app = await buildApp({ policiesDir: 'policies', logger: { level: 'info', stream: sink } });
+await app.listen({ host: '127.0.0.1', port: 0 });
+const port = (app.server.address() as { port: number }).port;
+const path = process.argv[2] ?? '/api/evaluate';
+const requests = Array.from({ length: 200 }, (_, i) => ({ method: 'POST' as const, path, headers: { 'content-type': 'application/json' }, body: JSON.stringify(episode(i)) }));
+await autocannon({ url: `http://127.0.0.1:${port}`, connections: 50, duration: 2, workers: 1, requests });
+const c0 = process.cpuUsage(); const m0 = mainThreadCpuMs()!;
+const r = await autocannon({ url: `http://127.0.0.1:${port}`, connections: 50, duration: 5, workers: 1, requests });
+const c = process.cpuUsage(c0); const m = mainThreadCpuMs()! - m0;
+console.log(path, 'req/s', Math.round(r.requests.average), 'p99', r.latency.p99, 'server+gen-thread CPU µs/req', Math.round((c.user + c.system) / r.requests.total), 'server thread µs/req', Math.round(m * 1000 / r.requests.total));
+await app.close();

@@ -1,0 +1,67 @@
+// A worker thread with its own copy of the policy set. It evaluates a contiguous share of a JSON array of
+// cases (the text is parsed here, not in the main thread), or computes a diff of two versions, and answers
+// with JSON text. Both would otherwise hold the main thread for a long time.
+import { parentPort, workerData } from 'node:worker_threads';
+import { evaluateCase, type EvaluateCaseOptions } from '../engine/api';
+import { loadPolicySet } from '../engine/registry/load';
+import { diffVersions } from '../engine/versions';
+import { answerJson } from './answers';
+
+export interface DiffJob {
+  type: 'diff';
+  id: number;
+  generation: number;
+  agreement: string;
+  from: string;
+  to: string;
+  behaviour: boolean;
+}
+
+export interface BatchJob {
+  type: 'batch';
+  id: number;
+  generation: number;
+  text: string;
+  part: number;
+  parts: number;
+  max: number;
+  options: EvaluateCaseOptions;
+}
+
+export type BatchReply =
+  | { id: number; ok: true; count: number; json: string }
+  | { id: number; ok: false; problem: 'json'; message: string }
+  | { id: number; ok: false; problem: 'not-array' }
+  | { id: number; ok: false; problem: 'too-many'; count: number }
+  | { id: number; ok: false; problem: 'lost'; message: string }
+  | { id: number; ok: false; problem: 'diff'; code: string; message: string };
+
+const { policiesDir } = workerData as { policiesDir: string };
+let generation = -1;
+let set = loadPolicySet(policiesDir);
+
+parentPort!.on('message', (job: BatchJob | DiffJob) => {
+  if (job.generation !== generation) {
+    if (generation !== -1) set = loadPolicySet(policiesDir);
+    generation = job.generation;
+  }
+  if (job.type === 'diff') {
+    const d = diffVersions(set, job.agreement, job.from, job.to, { behaviour: job.behaviour });
+    const reply: BatchReply = d.ok ? { id: job.id, ok: true, count: 1, json: JSON.stringify({ semantic: d.semantic, behavioural: d.behavioural }) } : { id: job.id, ok: false, problem: 'diff', code: d.error.code, message: d.error.message };
+    return parentPort!.postMessage(reply);
+  }
+  let cases: unknown;
+  try {
+    cases = JSON.parse(job.text);
+  } catch (e) {
+    parentPort!.postMessage({ id: job.id, ok: false, problem: 'json', message: (e as Error).message } satisfies BatchReply);
+    return;
+  }
+  if (!Array.isArray(cases)) return parentPort!.postMessage({ id: job.id, ok: false, problem: 'not-array' } satisfies BatchReply);
+  if (cases.length > job.max) return parentPort!.postMessage({ id: job.id, ok: false, problem: 'too-many', count: cases.length } satisfies BatchReply);
+  const from = Math.floor((cases.length * job.part) / job.parts);
+  const to = Math.floor((cases.length * (job.part + 1)) / job.parts);
+  const out = new Array<string>(to - from);
+  for (let i = from; i < to; i++) out[i - from] = answerJson(evaluateCase(set, cases[i], job.options));
+  parentPort!.postMessage({ id: job.id, ok: true, count: cases.length, json: out.join(',') } satisfies BatchReply);
+});

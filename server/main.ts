@@ -1,0 +1,67 @@
+// `npm start`: one process serving the JSON API and the editor on 127.0.0.1:8080 unless told otherwise.
+//   --host H / HOST, --port P / PORT, --policies DIR, --token T / AVTAL_TOKEN (enables writes), --editor DIR
+// SIGINT/SIGTERM: stop accepting, finish the requests in flight, then exit.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildApp } from './app';
+
+const usage = `Usage: npm start -- [--host H] [--port P] [--policies DIR] [--token TOKEN] [--editor DIR]
+
+Serves the Avtal JSON API (/api/…, /openapi.json) and the browser editor. Defaults: HOST or 127.0.0.1,
+PORT or 8080, ./policies, editor/dist. Writes (saving drafts) are enabled only with --token or AVTAL_TOKEN.`;
+
+function fail(msg: string): never {
+  process.stderr.write(`avtal server: ${msg}\n\n${usage}\n`);
+  process.exit(2);
+}
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+let values: Record<string, string | boolean | undefined>;
+try {
+  ({ values } = parseArgs({
+    options: { host: { type: 'string' }, port: { type: 'string' }, policies: { type: 'string' }, token: { type: 'string' }, editor: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+  }));
+} catch (e) {
+  fail((e as Error).message);
+}
+if (values.help) {
+  process.stdout.write(usage + '\n');
+  process.exit(0);
+}
+const host = (values.host as string | undefined) ?? process.env.HOST ?? '127.0.0.1';
+const portText = (values.port as string | undefined) ?? process.env.PORT ?? '8080';
+const port = Number(portText);
+if (!/^\d+$/.test(portText) || port > 65535) fail(`invalid port ${portText}`);
+const policiesDir = resolve((values.policies as string | undefined) ?? (existsSync('policies') ? 'policies' : resolve(repo, 'policies')));
+if (!existsSync(policiesDir)) fail(`no policies folder at ${policiesDir}`);
+const token = (values.token as string | undefined) ?? (process.env.AVTAL_TOKEN || undefined);
+const editorDir = resolve((values.editor as string | undefined) ?? resolve(repo, 'editor/dist'));
+
+const app = await buildApp({ policiesDir, token, editorDir, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+let closing = false;
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down: finishing requests in flight');
+  const force = setTimeout(() => {
+    app.log.error('requests still running after 10 s; exiting');
+    process.exit(1);
+  }, 10_000);
+  force.unref();
+  await app.close();
+  app.log.info('stopped');
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+try {
+  await app.listen({ host, port });
+} catch (e) {
+  app.log.error({ err: e }, 'cannot listen');
+  process.exit(1);
+}
+app.log.info({ policiesDir, writable: !!token, editor: existsSync(resolve(editorDir, 'index.html')) ? editorDir : null }, 'ready');

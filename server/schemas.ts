@@ -1,0 +1,152 @@
+// The JSON Schemas of the HTTP API: requests (validated by Fastify's ajv) and responses (documented in
+// /openapi.json, and checked against real answers by the tests). The case schema is the engine's own.
+import { caseSchema } from '../engine/case/schema';
+
+const { $schema: _s, $id: _i, ...caseBody } = caseSchema;
+/** The case schema without its draft-07 identifiers, to embed in OpenAPI 3.1. */
+export const caseComponent = caseBody;
+
+const str = { type: 'string' } as const;
+const nstr = { type: ['string', 'null'] } as const;
+const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+
+export const versionLabel = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[\\p{L}\\p{N}][\\p{L}\\p{N}._-]*$' } as const;
+export const agreementId = { type: 'string', minLength: 1, maxLength: 60, pattern: '^[\\p{L}\\p{N}_-]+$' } as const;
+
+export const versionInfo = {
+  type: 'object',
+  required: ['agreement', 'version', 'status', 'validFrom', 'validTo', 'hash'],
+  properties: {
+    agreement: str, title: str, county: str, version: str,
+    status: { enum: ['published', 'draft'] },
+    validFrom: date, validTo: { type: ['string', 'null'], description: 'exclusive end; null: until further notice' },
+    hash: { type: 'string', description: 'sha256 of the file text (CRLF read as LF)' },
+    file: str, source: str,
+  },
+} as const;
+
+const citation = { type: 'object', required: ['file', 'heading'], properties: { file: str, heading: str, quote: str } } as const;
+const position = { type: 'object', properties: { offset: { type: 'integer' }, line: { type: 'integer' }, column: { type: 'integer' } } } as const;
+
+export const diagnosticSchema = {
+  type: 'object',
+  required: ['severity', 'code', 'message', 'range'],
+  properties: {
+    severity: { enum: ['error', 'warning', 'info'] }, code: str, message: str, file: str,
+    range: { type: 'object', properties: { start: position, end: position } },
+  },
+} as const;
+
+export const evaluationResult = {
+  type: 'object',
+  required: ['version', 'deadlines', 'payments', 'explanation', 'warnings'],
+  properties: {
+    caseId: str,
+    version: versionInfo,
+    deadlines: {
+      type: 'array',
+      items: {
+        type: 'object', required: ['id', 'status', 'due', 'dueInstant', 'actual', 'reason'],
+        properties: { id: str, title: str, status: { enum: ['met', 'missed', 'pending', 'not-applicable'] }, due: nstr, dueInstant: nstr, actual: nstr, reason: str },
+      },
+    },
+    payments: {
+      type: 'array',
+      items: {
+        type: 'object', required: ['id', 'status', 'responsible', 'reason', 'ongoing', 'currency'],
+        properties: {
+          id: str, title: str, status: { enum: ['responsible', 'not-responsible', 'not-started'] }, responsible: { type: 'boolean' }, reason: str,
+          dayOne: nstr, graceDays: { type: ['integer', 'null'] }, graceUnit: nstr, lastGraceDay: nstr, firstPayableDay: nstr, lastBillableDay: nstr,
+          billableDays: { type: ['integer', 'null'] }, ongoing: { type: 'boolean' }, amount: { type: ['number', 'null'] }, currency: { const: 'SEK' },
+          ratesUsed: { type: 'array', items: { type: 'object', properties: { year: { type: 'integer' }, rate: { type: 'number' }, days: { type: 'integer' } } } },
+        },
+      },
+    },
+    explanation: {
+      type: 'array',
+      items: {
+        type: 'object', required: ['rule', 'text', 'citations', 'interpretations', 'values'],
+        properties: {
+          rule: str, title: str, text: str, citations: { type: 'array', items: citation }, interpretations: { type: 'array', items: str },
+          values: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean', 'null'] } },
+        },
+      },
+    },
+    warnings: { type: 'array', items: { type: 'object', required: ['code', 'message'], properties: { code: str, message: str } } },
+    fallback: { type: 'object', properties: { from: str, reason: str }, description: 'present when the version came from the fallback agreement' },
+  },
+} as const;
+
+export const errorBody = {
+  type: 'object',
+  required: ['code', 'message'],
+  properties: {
+    code: { type: 'string', description: 'a stable code, AVT-…' },
+    message: str,
+    pointer: { type: 'string', description: 'JSON pointer to the field (ajv instancePath)' },
+    errors: { type: 'array', items: { type: 'object' } },
+  },
+} as const;
+
+export const errorResponse = { type: 'object', required: ['error'], properties: { error: errorBody } } as const;
+
+export const statusResponse = {
+  type: 'object', required: ['writable', 'policiesDir', 'version'],
+  properties: { writable: { type: 'boolean' }, policiesDir: str, version: str },
+} as const;
+
+export const agreementsResponse = {
+  type: 'array',
+  items: { type: 'object', required: ['agreement', 'versions'], properties: { agreement: str, title: str, county: str, versions: { type: 'array', items: versionInfo } } },
+} as const;
+
+export const versionDetailResponse = {
+  type: 'object', required: ['info', 'text', 'diagnostics', 'interpretations'],
+  properties: {
+    info: versionInfo, text: str, diagnostics: { type: 'array', items: diagnosticSchema },
+    interpretations: { type: 'array', items: { type: 'object', required: ['id', 'citations'], properties: { id: str, title: str, decision: str, citations: { type: 'array', items: citation } } } },
+  },
+} as const;
+
+export const versionParams = {
+  type: 'object', required: ['agreement', 'version'], additionalProperties: false,
+  properties: { agreement: { type: 'string', maxLength: 60 }, version: { type: 'string', maxLength: 64 } },
+} as const;
+
+export const evaluateQuery = {
+  type: 'object', additionalProperties: false,
+  properties: {
+    on: { ...date, description: 'choose the version in force on this date instead of the case\'s own date' },
+    version: { type: 'string', minLength: 1, maxLength: 64, description: 'choose this version label, drafts included' },
+    explain: { type: 'boolean', default: true, description: 'false leaves out the explanation steps' },
+  },
+} as const;
+
+export const batchAnswer = {
+  oneOf: [
+    { type: 'object', required: ['ok', 'result'], properties: { ok: { const: true }, result: evaluationResult } },
+    { type: 'object', required: ['ok', 'error'], properties: { ok: { const: false }, status: { type: 'integer', description: 'the status a single evaluation would have had' }, error: errorBody } },
+  ],
+} as const;
+
+export const batchResponse = { type: 'object', required: ['results'], properties: { results: { type: 'array', items: batchAnswer } } } as const;
+
+export const draftParams = { type: 'object', required: ['agreement'], additionalProperties: false, properties: { agreement: agreementId } } as const;
+
+export const draftBody = {
+  type: 'object', required: ['version', 'text'], additionalProperties: false,
+  properties: {
+    version: { ...versionLabel, description: 'the version label; the file is saved as <version>.draft.avtal' },
+    text: { type: 'string', minLength: 1, maxLength: 1_000_000, description: 'the policy text; its header names the agreement, this version and `draft`/`utkast`' },
+  },
+} as const;
+
+export const draftResponse = {
+  type: 'object', required: ['file', 'hash', 'info'],
+  properties: { file: { type: 'string', description: 'path relative to the policies folder' }, hash: str, info: versionInfo },
+} as const;
+
+export const draftRejected = {
+  type: 'object', required: ['error'],
+  properties: { error: { ...errorBody, properties: { ...errorBody.properties, errors: { type: 'array', items: diagnosticSchema } } } },
+} as const;

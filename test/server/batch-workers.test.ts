@@ -1,0 +1,59 @@
+// Large JSON batches go to worker threads: the answers equal the inline ones, in order, errors included,
+// and the workers see a draft saved after they started.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { episode as loadEpisode } from '../../bench/load-cases';
+import { app as makeApp, draftText, tempPolicies } from './helpers';
+
+const TOKEN = 'pool-token';
+let pooled: FastifyInstance;
+let inline: FastifyInstance;
+let temp: ReturnType<typeof tempPolicies>;
+beforeAll(async () => {
+  temp = tempPolicies();
+  pooled = await makeApp({ policiesDir: temp.dir, batchWorkers: 2, token: TOKEN });
+  inline = await makeApp({ policiesDir: temp.dir, batchWorkers: 0 });
+}, 120_000);
+afterAll(async () => {
+  await pooled.close();
+  await inline.close();
+  temp.remove();
+});
+
+const cases = Array.from({ length: 2000 }, (_, i) => (i % 97 === 5 ? { county: 'atlantis' } : i % 101 === 7 ? { county: 'varmland', events: { admitted: 'soon' } } : loadEpisode(i)));
+const batch = (app: FastifyInstance, payload: string, query = '') =>
+  app.inject({ method: 'POST', url: `/api/evaluate/batch${query}`, payload, headers: { 'content-type': 'application/json' } });
+
+describe('batches over worker threads', () => {
+  it('answers like the inline path, in order', async () => {
+    const body = JSON.stringify(cases);
+    expect(body.length).toBeGreaterThan(256 * 1024);
+    const [a, b] = [await batch(pooled, body, '?explain=false'), await batch(inline, body, '?explain=false')];
+    expect(a.statusCode).toBe(200);
+    expect(a.body).toBe(b.body);
+    const results = a.json().results;
+    expect(results).toHaveLength(2000);
+    expect(results[5]).toMatchObject({ ok: false, status: 404 });
+    expect(results[7]).toMatchObject({ ok: false, status: 400, error: { pointer: '/events/admitted' } });
+    expect(results[1999].result.caseId).toBe('load-1999');
+  }, 120_000);
+
+  it('400s invalid JSON and a non-array, 413s too many cases', async () => {
+    const big = 'x'.repeat(300 * 1024);
+    expect((await batch(pooled, `[{"id":"${big}"`)).json().error.code).toBe('AVT-H001');
+    const obj = await batch(pooled, JSON.stringify({ id: big }));
+    expect(obj.statusCode).toBe(400);
+    expect(obj.json().error.code).toBe('AVT-H004');
+    const many = await batch(pooled, '[' + Array(100_001).fill('{}').join(',') + ']');
+    expect(many.statusCode).toBe(413);
+    expect(many.json().error.code).toBe('AVT-H015');
+  }, 60_000);
+
+  it('sees a draft saved after the workers started', async () => {
+    const saved = await pooled.inject({ method: 'POST', url: '/api/agreements/varmland/drafts', payload: { version: 'pool-draft', text: draftText('pool-draft') }, headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(saved.statusCode).toBe(201);
+    const r = await batch(pooled, JSON.stringify(cases.slice(0, 1500)), '?explain=false&version=pool-draft');
+    expect(r.statusCode).toBe(200);
+    expect(r.json().results[0].result.version.version).toBe('pool-draft');
+  }, 60_000);
+});

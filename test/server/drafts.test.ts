@@ -1,0 +1,121 @@
+// Saving drafts through the API: refused without the token, refused with errors or a wrong header,
+// never overwriting, atomic under a race. Every test writes into its own temporary policies folder.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { app as makeApp, draftText, episode, tempPolicies } from './helpers';
+
+const TOKEN = 's3cret-token';
+let cleanup: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanup) c();
+  cleanup = [];
+});
+
+async function writable(token: string | null = TOKEN): Promise<{ app: FastifyInstance; dir: string }> {
+  const t = tempPolicies();
+  const app = await makeApp({ policiesDir: t.dir, token: token ?? undefined });
+  cleanup.push(() => void app.close(), t.remove);
+  return { app, dir: t.dir };
+}
+
+const save = (app: FastifyInstance, body: unknown, token = TOKEN, agreement = 'varmland') =>
+  app.inject({ method: 'POST', url: `/api/agreements/${agreement}/drafts`, payload: body as object, headers: { authorization: `Bearer ${token}` } });
+
+describe('POST /api/agreements/:agreement/drafts', () => {
+  it('saves a draft, then serves and evaluates it', async () => {
+    const { app, dir } = await writable();
+    const text = draftText('2026-utkast');
+    const r = await save(app, { version: '2026-utkast', text });
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({ file: 'varmland/2026-utkast.draft.avtal', hash: expect.stringMatching(/^sha256:/), info: { version: '2026-utkast', status: 'draft' } });
+    expect(readFileSync(join(dir, 'varmland/2026-utkast.draft.avtal'), 'utf8')).toBe(text);
+    expect((await app.inject('/api/agreements/varmland/versions/2026-utkast')).statusCode).toBe(200);
+    const ev = await app.inject({ method: 'POST', url: '/api/evaluate?version=2026-utkast', payload: episode });
+    expect(ev.json().version).toMatchObject({ version: '2026-utkast', status: 'draft', hash: r.json().hash });
+    expect((await app.inject('/api/status')).json().writable).toBe(true);
+  });
+
+  it('403s when the server has no token', async () => {
+    const { app } = await writable(null);
+    const r = await save(app, { version: 'x1', text: draftText('x1') });
+    expect(r.statusCode).toBe(403);
+    expect(r.json().error.code).toBe('AVT-H006');
+  });
+
+  it('403s a wrong or missing token', async () => {
+    const { app, dir } = await writable();
+    const r = await save(app, { version: 'x1', text: draftText('x1') }, 'guess');
+    expect(r.statusCode).toBe(403);
+    expect(r.json().error.code).toBe('AVT-H007');
+    const none = await app.inject({ method: 'POST', url: '/api/agreements/varmland/drafts', payload: { version: 'x1', text: draftText('x1') } });
+    expect(none.statusCode).toBe(403);
+    expect(existsSync(join(dir, 'varmland/x1.draft.avtal'))).toBe(false);
+  });
+
+  it('400s a text with checker errors, listing the diagnostics', async () => {
+    const { app, dir } = await writable();
+    const r = await save(app, { version: 'x2', text: draftText('x2') + '\ntidsfrist trasig "Ingen källa"\n  sip_kallad inom 3 dagar efter okänd_händelse\n' });
+    expect(r.statusCode).toBe(400);
+    const e = r.json().error;
+    expect(e.code).toBe('AVT-H011');
+    expect(e.errors.length).toBeGreaterThan(0);
+    expect(e.errors[0]).toMatchObject({ severity: 'error', code: expect.stringMatching(/^AVT-/), range: { start: { line: expect.any(Number) } } });
+    expect(existsSync(join(dir, 'varmland/x2.draft.avtal'))).toBe(false);
+  });
+
+  it('400s a header naming another agreement, a published status, or another version', async () => {
+    const { app } = await writable();
+    expect((await save(app, { version: 'x3', text: draftText('x3') }, TOKEN, 'halland')).json().error.code).toBe('AVT-H009');
+    expect((await save(app, { version: 'x3', text: draftText('x3', 'publicerad') })).json().error.code).toBe('AVT-H010');
+    const r = await save(app, { version: 'x4', text: draftText('x3') });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error).toMatchObject({ code: 'AVT-H012', pointer: '/version' });
+  });
+
+  it('400s a bad body with a pointer', async () => {
+    const { app } = await writable();
+    const r = await save(app, { version: '../../etc/passwd', text: 'x' });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error).toMatchObject({ code: 'AVT-H004', pointer: '/version' });
+    const missing = await save(app, { version: 'x5' });
+    expect(missing.json().error.pointer).toBe('/text');
+    const arr = await save(app, [1, 2]);
+    expect(arr.statusCode).toBe(400);
+    const num = await save(app, { version: 5, text: draftText('5') });
+    expect(num.statusCode).toBe(400);
+  });
+
+  it('409s a version that exists, published or draft', async () => {
+    const { app, dir } = await writable();
+    const published = await save(app, { version: '2019-01-01', text: draftText('2019-01-01') });
+    expect(published.statusCode).toBe(409);
+    expect(published.json().error.code).toBe('AVT-H008');
+    expect(existsSync(join(dir, 'varmland/2019-01-01.draft.avtal'))).toBe(false);
+    expect((await save(app, { version: 'x6', text: draftText('x6') })).statusCode).toBe(201);
+    const again = await save(app, { version: 'x6', text: draftText('x6') + '\n# changed\n' });
+    expect(again.statusCode).toBe(409);
+    expect(readFileSync(join(dir, 'varmland/x6.draft.avtal'), 'utf8')).toBe(draftText('x6'));
+  });
+
+  it('lets exactly one of two racing saves win; the file is whole and no temporary file is left', async () => {
+    const { app, dir } = await writable();
+    const a = draftText('race') + '\n# from A\n';
+    const b = draftText('race') + '\n# from B\n';
+    const [ra, rb] = await Promise.all([save(app, { version: 'race', text: a }), save(app, { version: 'race', text: b })]);
+    expect([ra.statusCode, rb.statusCode].sort()).toEqual([201, 409]);
+    const winner = ra.statusCode === 201 ? a : b;
+    expect(readFileSync(join(dir, 'varmland/race.draft.avtal'), 'utf8')).toBe(winner);
+    expect(readdirSync(join(dir, 'varmland')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('lets exactly one win when two servers share the folder', async () => {
+    const { app, dir } = await writable();
+    const other = await makeApp({ policiesDir: dir, token: TOKEN });
+    cleanup.push(() => void other.close());
+    const results = await Promise.all([save(app, { version: 'shared', text: draftText('shared') + '\n# A\n' }), save(other, { version: 'shared', text: draftText('shared') + '\n# B\n' })]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(readFileSync(join(dir, 'varmland/shared.draft.avtal'), 'utf8')).toMatch(/# [AB]\n$/);
+  });
+});

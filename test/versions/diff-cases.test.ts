@@ -1,0 +1,29 @@
+// Golden semantic diffs: test/cases/diff/<name>/{old.avtal,new.avtal,expected.txt}, one case per kind
+// of change. AVTAL_UPDATE_GOLDEN=1 rewrites expected.txt (review the change before committing it).
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../dsl';
+import { semanticDiff } from '../../engine/versions/semantic-diff';
+import { renderSemanticDiff } from '../../engine/versions/render';
+
+const ROOT = join(import.meta.dirname, '..', 'cases', 'diff');
+const cases = readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+
+describe('golden semantic diffs', () => {
+  it('has cases', () => expect(cases.length).toBeGreaterThanOrEqual(10));
+
+  for (const name of cases) {
+    it(name, () => {
+      const dir = join(ROOT, name);
+      const [oldA, newA] = ['old.avtal', 'new.avtal'].map((f) => analyze(readFileSync(join(dir, f), 'utf8')));
+      // the inputs are valid policies: a diff case tests the diff, not the checker
+      expect(oldA.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(newA.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const actual = renderSemanticDiff(semanticDiff(oldA.ast, newA.ast), 'text');
+      const file = join(dir, 'expected.txt');
+      if (process.env.AVTAL_UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, actual);
+      expect(actual).toBe(readFileSync(file, 'utf8'));
+    });
+  }
+});
