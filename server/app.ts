@@ -5,13 +5,16 @@ import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import Ajv from 'ajv';
 import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { errorJson, HttpError, message, type ErrorBody } from './errors';
+import { pointerStep } from '../engine/case/validate';
 import { openApiDocument } from './openapi';
 import { BatchPool } from './batch-pool';
 import { PolicyStore } from './policy-store';
 import { agreementRoutes } from './routes/agreements';
 import { draftRoutes } from './routes/drafts';
+import { monthsRoutes } from './routes/months';
+import { diffRoutes } from './routes/versions-diff';
 import { evaluateRoutes, SINGLE_LIMIT } from './routes/evaluate';
 
 export interface AppOptions {
@@ -34,14 +37,15 @@ const coercing = new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditi
 const exact = new Ajv({ coerceTypes: false, useDefaults: false, removeAdditional: false, allErrors: true, strict: false });
 
 /** Fastify's own errors (bad JSON, wrong content type, too large, schema) → our error body. */
-function toHttpError(e: FastifyError, method: string, url: string): HttpError | undefined {
+function toHttpError(e: FastifyError, req: FastifyRequest): HttpError | undefined {
+  const contentType = req.headers['content-type'];
   if (e instanceof HttpError) return e;
   if (e.validation) {
     const where = e.validationContext ?? 'body';
     const items = e.validation.map((v) => {
       let pointer = v.instancePath;
-      if (v.keyword === 'additionalProperties') pointer += `/${(v.params as { additionalProperty: string }).additionalProperty}`;
-      if (v.keyword === 'required') pointer += `/${(v.params as { missingProperty: string }).missingProperty}`;
+      if (v.keyword === 'additionalProperties') pointer += `/${pointerStep((v.params as { additionalProperty: string }).additionalProperty)}`;
+      if (v.keyword === 'required') pointer += `/${pointerStep((v.params as { missingProperty: string }).missingProperty)}`;
       const what = v.keyword === 'additionalProperties' ? 'is not a known field' : v.keyword === 'required' ? 'is required' : v.message ?? 'is invalid';
       return { code: 'AVT-H004', pointer, message: `${where}${pointer ? ' ' + pointer : ''} ${what}` };
     });
@@ -53,17 +57,15 @@ function toHttpError(e: FastifyError, method: string, url: string): HttpError | 
       return new HttpError(400, { code: 'AVT-H001', message: message('AVT-H001', { detail: e.message }), pointer: '' });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_TYPE':
-      return new HttpError(415, { code: 'AVT-H002', message: message('AVT-H002', { type: e.message, expected: 'application/json' }) });
+      return new HttpError(415, { code: 'AVT-H002', message: message('AVT-H002', { type: contentType ?? '(none)', expected: 'application/json' }) });
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new HttpError(413, { code: 'AVT-H003', message: e.message });
+      return new HttpError(413, { code: 'AVT-H003', message: message('AVT-H003', { limit: req.routeOptions.bodyLimit ?? SINGLE_LIMIT }) });
   }
   // Prototype poisoning, bad content length, aborted uploads…: the client's doing, so a 4xx.
   if (e instanceof SyntaxError || (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)) {
     const status = e.statusCode && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 400;
-    return new HttpError(status, { code: status === 413 ? 'AVT-H003' : status === 415 ? 'AVT-H002' : 'AVT-H004', message: message('AVT-H004', { detail: e.message }) });
+    return new HttpError(status, { code: status === 413 ? 'AVT-H003' : status === 415 ? 'AVT-H002' : 'AVT-H004', message: status === 413 || status === 415 ? e.message : message('AVT-H004', { detail: e.message }) });
   }
-  void method;
-  void url;
   return undefined;
 }
 
@@ -76,14 +78,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
+    // A URL that does not decode (`/api/agreements/%E0%A4%A`): our 400, not Fastify's own shape.
+    frameworkErrors: (e, _req, reply: FastifyReply) => {
+      void reply.code(400).type('application/json; charset=utf-8').send(errorJson({ code: 'AVT-H004', message: message('AVT-H004', { detail: e.message }) }));
+    },
   });
   // Bodies are JSON (or NDJSON for batches): text/plain would reach the engine as a string.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? exact : coercing).compile(schema));
 
   // Graceful shutdown: once closing, answers in flight say `Connection: close`, so keep-alive clients let go
-  // and close() does not wait for their idle sockets to time out.
-  // A streamed answer has sent its headers already: its socket is closed as soon as it falls idle.
+  // and close() does not wait for their idle sockets to time out. A streamed answer has sent its headers
+  // already: its socket is closed as soon as it falls idle.
   let closing = false;
   let sweeper: NodeJS.Timeout | undefined;
   app.addHook('preClose', async () => {
@@ -92,17 +98,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sweeper.unref();
   });
   app.addHook('onClose', async () => clearInterval(sweeper));
-  app.addHook('onSend', async (_req, reply, payload) => {
+  app.addHook('onSend', (_req, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
-    return payload;
+    done(null, payload);
   });
 
-  app.addHook('onResponse', async (req, reply) => {
+  app.addHook('onResponse', (req, reply, done) => {
     req.log.info({ method: req.method, url: req.url, status: reply.statusCode, durationMs: Math.round(reply.elapsedTime * 100) / 100 }, 'request');
+    done();
   });
 
   app.setErrorHandler(async (e: FastifyError, req, reply) => {
-    const known = toHttpError(e, req.method, req.url);
+    const known = toHttpError(e, req);
     if (known) return reply.code(known.status).type('application/json; charset=utf-8').send(errorJson(known.body));
     const id = randomUUID();
     req.log.error({ err: e, errorId: id }, 'internal error');
@@ -118,6 +125,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => pool.close());
   evaluateRoutes(app, store, pool);
   draftRoutes(app, store, options.token);
+  monthsRoutes(app, store);
+  diffRoutes(app, store, pool);
   const doc = JSON.stringify(openApiDocument(SERVICE_VERSION));
   app.get('/openapi.json', async (_req, reply) => reply.type('application/json; charset=utf-8').send(doc));
 
@@ -125,6 +134,5 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (editorDir && existsSync(resolve(editorDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: editorDir, prefix: '/', index: ['index.html'], wildcard: true });
   }
-  app.decorate('policies', store);
   return app;
 }

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, unlink } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { analyze } from '../dsl';
+import { analyze, diagnostic, type Range } from '../dsl';
 import { contentHash } from '../engine/registry/load';
 import type { VersionInfo } from '../engine/evaluator/result';
 import { httpError, HttpError } from './errors';
@@ -16,22 +16,25 @@ export interface Saved {
   info: VersionInfo;
 }
 
-const SAFE_SEGMENT = /^[\p{L}\p{N}_-]+$/u;
-
-/** Checks a draft and writes it to policies/<folder>/<version>.draft.avtal; throws HttpError for the client's mistakes. */
+/** Checks a draft and writes it beside the agreement's other versions as <version>.draft.avtal; throws HttpError for the client's mistakes. */
 export async function saveDraft(store: PolicyStore, agreement: string, version: string, text: string): Promise<Saved> {
+  // Drafts are new versions of a known agreement. A new agreement is added as a file, with review: a draft
+  // of an unknown agreement in a known county would make choosing that county's agreement ambiguous.
+  if (!store.set.agreements().includes(agreement)) throw httpError(404, 'AVT-H013', { agreement }, { pointer: '/agreement' });
   const analysis = analyze(text);
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw httpError(400, 'AVT-H011', { count: errors.length }, { errors });
+  if (errors.length > 0) throw httpError(400, 'AVT-H011', { count: errors.length }, { pointer: '/text', errors });
   const header = analysis.ast.header!;
-  if (header.id.text !== agreement) throw httpError(400, 'AVT-H009', { expected: agreement, actual: header.id.text }, { errors: [{ code: 'AVT-H009', message: 'agreement name', range: header.id.range }] });
-  if (header.status !== 'draft') throw httpError(400, 'AVT-H010', {}, { errors: [{ code: 'AVT-H010', message: 'status', range: header.version?.range ?? header.range }] });
-  if (header.version?.value !== version) throw httpError(400, 'AVT-H012', { expected: version, actual: header.version?.value ?? '(none)' }, { pointer: '/version' });
+  // Each refusal also lists the header's offending part as a located diagnostic, for the editor to mark.
+  const refuse = (code: 'AVT-H009' | 'AVT-H010' | 'AVT-H012', range: Range, args: Record<string, string>, pointer: string) =>
+    httpError(400, code, args, { pointer, errors: [diagnostic(code, range, args)] });
+  if (header.id.text !== agreement) throw refuse('AVT-H009', header.id.range, { expected: agreement, actual: header.id.text }, '/text');
+  if (header.status !== 'draft') throw refuse('AVT-H010', header.version?.range ?? header.range, {}, '/text');
+  if (header.version?.value !== version) throw refuse('AVT-H012', header.version?.range ?? header.range, { expected: version, actual: header.version?.value ?? '(none)' }, '/version');
   if (store.version(agreement, version)) throw httpError(409, 'AVT-H008', { version, agreement });
 
   const existing = store.set.versionsOf(agreement)[0];
-  const folder = existing ? dirname(existing.source.file) : header.county?.text ?? agreement;
-  if (folder !== '.' && !folder.split('/').every((s) => SAFE_SEGMENT.test(s))) throw httpError(400, 'AVT-H018', { detail: `unsafe folder name ${folder}` });
+  const folder = dirname(existing.source.file);
   const dir = resolve(store.dir, folder);
   const final = join(dir, `${version}.draft.avtal`);
   if (relative(store.dir, final).startsWith('..') || !final.startsWith(store.dir + sep)) throw httpError(400, 'AVT-H018', { detail: 'the file would lie outside the policies folder' });

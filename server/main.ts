@@ -1,5 +1,6 @@
 // `npm start`: one process serving the JSON API and the editor on 127.0.0.1:8080 unless told otherwise.
-//   --host H / HOST, --port P / PORT, --policies DIR, --token T / AVTAL_TOKEN (enables writes), --editor DIR
+//   --host H / HOST, --port P / PORT, --policies DIR, --token T / AVTAL_TOKEN (enables writes), --editor DIR,
+//   --batch-workers N (worker threads for large batches; default one per core)
 // SIGINT/SIGTERM: stop accepting, finish the requests in flight, then exit.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -7,10 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app';
 
-const usage = `Usage: npm start -- [--host H] [--port P] [--policies DIR] [--token TOKEN] [--editor DIR]
+const usage = `Usage: npm start -- [--host H] [--port P] [--policies DIR] [--token TOKEN] [--editor DIR] [--batch-workers N]
 
 Serves the Avtal JSON API (/api/…, /openapi.json) and the browser editor. Defaults: HOST or 127.0.0.1,
-PORT or 8080, ./policies, editor/dist. Writes (saving drafts) are enabled only with --token or AVTAL_TOKEN.`;
+PORT or 8080, ./policies, editor/dist, one batch worker thread per core (0: none). Writes (saving drafts)
+are enabled only with --token or AVTAL_TOKEN.`;
 
 function fail(msg: string): never {
   process.stderr.write(`avtal server: ${msg}\n\n${usage}\n`);
@@ -21,7 +23,7 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 let values: Record<string, string | boolean | undefined>;
 try {
   ({ values } = parseArgs({
-    options: { host: { type: 'string' }, port: { type: 'string' }, policies: { type: 'string' }, token: { type: 'string' }, editor: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { host: { type: 'string' }, port: { type: 'string' }, policies: { type: 'string' }, token: { type: 'string' }, editor: { type: 'string' }, 'batch-workers': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     strict: true,
   }));
 } catch (e) {
@@ -39,8 +41,11 @@ const policiesDir = resolve((values.policies as string | undefined) ?? (existsSy
 if (!existsSync(policiesDir)) fail(`no policies folder at ${policiesDir}`);
 const token = (values.token as string | undefined) ?? (process.env.AVTAL_TOKEN || undefined);
 const editorDir = resolve((values.editor as string | undefined) ?? resolve(repo, 'editor/dist'));
+const workersText = values['batch-workers'] as string | undefined;
+if (workersText !== undefined && !/^\d{1,2}$/.test(workersText)) fail(`invalid --batch-workers ${workersText}: a number of threads, 0 for none`);
+const batchWorkers = workersText === undefined ? undefined : Number(workersText);
 
-const app = await buildApp({ policiesDir, token, editorDir, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+const app = await buildApp({ policiesDir, token, editorDir, batchWorkers, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
   if (closing) return;

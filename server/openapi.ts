@@ -49,6 +49,18 @@ export const operations: Op[] = [
       403: err('writes disabled, or wrong token'), 409: err('the version exists'), 413: err('body over 1 MiB'),
     },
   },
+  {
+    method: 'post', path: '/api/months', summary: "A county's monthly escalation ladder over monthly averages or raw episodes, per municipality and month", body: { schema: S.monthsBody, required: true },
+    responses: {
+      200: { description: 'the ladder month by month; input problems are diagnostics in the result (ok: false)', schema: S.monthsResponse },
+      400: err('malformed request (pointer names the field)'), 404: err('unknown agreement, county without a ladder or with several, unknown version'),
+      413: err('body over 32 MiB'), 422: err('no version in force on the date, or the version has errors'),
+    },
+  },
+  {
+    method: 'get', path: '/api/diff', summary: 'Semantic and behavioural diff of two versions of an agreement', query: S.diffQuery,
+    responses: { 200: { description: 'both diffs', schema: S.diffResponse }, 400: err('missing or invalid query'), 404: err('unknown agreement or version') },
+  },
   { method: 'get', path: '/openapi.json', summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1', schema: { type: 'object' } } } },
 ];
 

@@ -150,3 +150,52 @@ export const draftRejected = {
   type: 'object', required: ['error'],
   properties: { error: { ...errorBody, properties: { ...errorBody.properties, errors: { type: 'array', items: diagnosticSchema } } } },
 } as const;
+
+export const diffQuery = {
+  type: 'object', required: ['agreement', 'from', 'to'], additionalProperties: false,
+  properties: {
+    agreement: { type: 'string', minLength: 1, maxLength: 60, description: 'the agreement id' },
+    from: { type: 'string', minLength: 1, maxLength: 64, description: 'the older version label' },
+    to: { type: 'string', minLength: 1, maxLength: 64, description: 'the newer version label' },
+    behaviour: { type: 'boolean', default: true, description: 'false leaves out the behavioural diff (it runs both versions over many scenarios)' },
+  },
+} as const;
+
+export const diffResponse = {
+  type: 'object', required: ['semantic', 'behavioural'],
+  properties: {
+    semantic: { type: 'object', description: 'rules added, removed, renamed or changed, with both versions\' citations (engine/versions/semantic-diff.ts)' },
+    behavioural: { type: ['object', 'null'], description: 'scenarios whose outcome differs (engine/versions/behavioural-diff.ts); null when a version has errors or behaviour=false' },
+  },
+} as const;
+
+export const monthsBody = {
+  type: 'object', additionalProperties: false,
+  properties: {
+    county: { type: 'string', minLength: 1, maxLength: 60, description: 'the county; its one agreement with a monthly ladder is used' },
+    agreement: { type: 'string', minLength: 1, maxLength: 60 },
+    version: { type: 'string', minLength: 1, maxLength: 64, description: 'a version label, drafts included; default: the version in force on `on`' },
+    on: { ...date, description: 'choose the version in force on this date; default: the first day of the first month in the input' },
+    averages: { type: 'object', description: 'municipality → month (YYYY-MM) → average, e.g. {"Växjö": {"2025-01": 3.25}}' },
+    episodes: {
+      oneOf: [{ type: 'array', items: { type: 'object' }, description: 'cases of the case schema, with municipality' }, { type: 'string', description: 'JSON Lines or CSV text (see format)' }],
+    },
+    format: { enum: ['jsonl', 'csv'], description: 'how an episodes string is written (default jsonl)' },
+    municipality: { type: 'string', maxLength: 200, description: 'only this municipality' },
+    ladder: { type: 'string', maxLength: 60, description: 'the ladder to run, when the policy has several' },
+    from: { type: 'string', pattern: '^\\d{4}-\\d{2}$', description: 'first month to report' },
+    to: { type: 'string', pattern: '^\\d{4}-\\d{2}$', description: 'last month to report' },
+    explain: { type: 'boolean', description: 'false leaves out the explanations' },
+  },
+} as const;
+
+export const monthsResponse = {
+  type: 'object', required: ['ok', 'agreement', 'version', 'municipalities', 'diagnostics'],
+  properties: {
+    ok: { type: 'boolean', description: 'false when the input had errors or the policy has no ladder (see diagnostics)' },
+    agreement: str, version: versionInfo, measure: nstr, ladder: nstr, input: { enum: ['averages', 'episodes'] },
+    municipalities: { type: 'array', items: { type: 'object', description: 'per month: average, step, actions, invoice, explanation (engine/monthly/result.ts)' } },
+    diagnostics: { type: 'array', items: { type: 'object', required: ['severity', 'code', 'message'], properties: { severity: str, code: str, message: str, line: { type: 'integer' }, field: str, municipality: str, month: str } } },
+    fallback: { type: 'object', properties: { from: str, reason: str } },
+  },
+} as const;

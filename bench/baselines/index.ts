@@ -4,8 +4,10 @@ import type { Baseline } from './baseline';
 
 export type { Baseline } from './baseline';
 import { varmland } from './varmland-2019-01-01';
+import { kronoberg } from './kronoberg-2024-11-04';
+import { blekinge } from './blekinge-2018-02-01';
 
-export const BASELINES: Baseline<any>[] = [varmland];
+export const BASELINES: Baseline<any>[] = [varmland, kronoberg, blekinge];
 
 export function baselineFor(agreement: string, version: string): Baseline<any> | undefined {
   return BASELINES.find((b) => b.agreement === agreement && b.version === version);

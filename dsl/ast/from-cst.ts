@@ -17,13 +17,39 @@ function tok(xs: IToken[] | undefined): IToken | undefined {
   return ok(t) ? t : undefined;
 }
 
+/** Every keyword with its spelling, for the mixed-language check: read off the tokens. */
+function keywordsOf(tokens: IToken[]): A.Policy['keywords'] {
+  const out: A.Policy['keywords'] = [];
+  for (const t of tokens) if (KEYWORD_BY_NAME.has(t.tokenType.name)) out.push({ name: t.tokenType.name, image: t.image, range: tokenRange(t) });
+  return out;
+}
+
+// Line starts of the text being built, so CST nodes can carry offsets only (the parser runs twice as
+// fast without tracking lines and columns) and ranges still get lines and columns.
+let lineStarts: number[] = [0];
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function positionAt(offset: number): { offset: number; line: number; column: number } {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { offset, line: lo + 1, column: offset - lineStarts[lo] + 1 };
+}
+
 function nodeRange(n: CstNode): Range {
   const loc = n.location;
   if (!loc || !Number.isFinite(loc.startOffset)) return { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
-  return {
-    start: { offset: loc.startOffset, line: loc.startLine ?? 1, column: loc.startColumn ?? 1 },
-    end: { offset: (loc.endOffset ?? loc.startOffset) + 1, line: loc.endLine ?? 1, column: (loc.endColumn ?? 1) + 1 },
-  };
+  const last = positionAt(Number.isFinite(loc.endOffset) ? loc.endOffset! : loc.startOffset);
+  return { start: positionAt(loc.startOffset), end: { offset: last.offset + 1, line: last.line, column: last.column + 1 } };
 }
 
 function name(t: IToken | undefined): A.Name | undefined {
@@ -44,17 +70,7 @@ function timeLit(t: IToken): A.TimeLit {
 }
 
 class Builder {
-  keywords: A.Policy['keywords'] = [];
-
-  /** Records keyword tokens of a CST node (shallow), for the language check. */
-  kw(children: Record<string, unknown>): void {
-    for (const [key, value] of Object.entries(children)) {
-      if (!KEYWORD_BY_NAME.has(key) || !Array.isArray(value)) continue;
-      for (const t of value as IToken[]) if (ok(t)) this.keywords.push({ name: key, image: t.image, range: tokenRange(t) });
-    }
-  }
-
-  policy(cst: C.PolicyCstNode): Omit<A.Policy, 'lang' | 'comments'> {
+  policy(cst: C.PolicyCstNode): Omit<A.Policy, 'lang' | 'comments' | 'keywords'> {
     const h = first(cst.children.header);
     const header = h ? this.header(h) : undefined;
     const declarations: A.Declaration[] = [];
@@ -62,11 +78,10 @@ class Builder {
       const decl = this.declaration(d);
       if (decl) declarations.push(decl);
     }
-    return { kind: 'Policy', header, declarations, keywords: this.keywords, range: nodeRange(cst) };
+    return { kind: 'Policy', header, declarations, range: nodeRange(cst) };
   }
 
   header(cst: C.HeaderCstNode): A.Header | undefined {
-    this.kw(cst.children);
     const id = name(tok(cst.children.Identifier));
     if (!id) return undefined;
     const header: A.Header = { kind: 'Header', id, title: str(tok(cst.children.StringLiteral)), cites: [], see: [], range: nodeRange(cst) };
@@ -74,30 +89,24 @@ class Builder {
       const c = clause.children;
       if (c.countyClause) {
         const cc = c.countyClause[0].children;
-        this.kw(cc);
         header.county = name(tok(cc.Identifier));
       } else if (c.versionClause) {
         const vc = c.versionClause[0].children;
-        this.kw(vc);
         header.version = str(tok(vc.StringLiteral));
         header.status = vc.Published ? 'published' : vc.Draft ? 'draft' : undefined;
       } else if (c.validClause) {
         const vc = c.validClause[0].children;
-        this.kw(vc);
         const from = tok(vc.DateLiteral);
         if (from) header.validFrom = { iso: from.image, range: tokenRange(from) };
         if (vc.UntilFurtherNotice) header.validTo = 'until-further-notice';
         const to = first(vc.validTo);
         if (to) {
-          this.kw(to.children);
           const t = tok(to.children.DateLiteral);
           if (t) header.validTo = { iso: t.image, range: tokenRange(t) };
         }
       } else if (c.sourceClause) {
-        this.kw(c.sourceClause[0].children);
         header.source = str(tok(c.sourceClause[0].children.StringLiteral));
       } else if (c.fallbackClause) {
-        this.kw(c.fallbackClause[0].children);
         header.fallback = name(tok(c.fallbackClause[0].children.Identifier));
       } else if (c.citeClause) {
         const cite = this.cite(c.citeClause[0]);
@@ -111,14 +120,12 @@ class Builder {
 
   cite(cst: C.CiteClauseCstNode): A.Citation | undefined {
     const c = cst.children;
-    this.kw(c);
     const heading = str(tok(c.heading));
     if (!heading) return undefined;
     return { heading, file: str(tok(c.file)), quote: str(tok(c.quote)), range: nodeRange(cst) };
   }
 
   see(cst: C.SeeClauseCstNode): A.Name[] {
-    this.kw(cst.children);
     return (cst.children.Identifier ?? []).filter(ok).map((t) => name(t)!);
   }
 
@@ -138,11 +145,9 @@ class Builder {
 
   interpretation(cst: C.InterpretationDeclCstNode): A.Interpretation | undefined {
     const c = cst.children;
-    this.kw(c);
     const id = name(tok(c.Identifier));
     if (!id) return undefined;
     const decision = first(c.decisionClause);
-    if (decision) this.kw(decision.children);
     return {
       kind: 'Interpretation', id, title: str(tok(c.StringLiteral)),
       cites: this.cites(c.citeClause), decision: decision ? str(tok(decision.children.StringLiteral)) : undefined,
@@ -160,7 +165,6 @@ class Builder {
 
   cutoff(cst: C.CutoffDeclCstNode): A.Cutoff | undefined {
     const c = cst.children;
-    this.kw(c);
     const id = name(tok(c.Identifier));
     const time = tok(c.time);
     const boundary = tok(c.boundary);
@@ -173,7 +177,6 @@ class Builder {
 
   deadline(cst: C.DeadlineDeclCstNode): A.Deadline | undefined {
     const c = cst.children;
-    this.kw(c);
     const id = name(tok(c.Identifier));
     if (!id) return undefined;
     const d: A.Deadline = { kind: 'Deadline', id, title: str(tok(c.StringLiteral)), cites: [], see: [], range: nodeRange(cst) };
@@ -184,20 +187,17 @@ class Builder {
       else if (k.whenClause) d.when = this.when(k.whenClause[0]);
       else if (k.withinClause) {
         const w = k.withinClause[0].children;
-        this.kw(w);
         d.subject = name(tok(w.subject));
         d.within = this.duration(first(w.duration));
         d.anchor = this.expression(first(w.anchor));
       } else if (k.everyClause) {
         const e = k.everyClause[0];
-        this.kw(e.children);
         d.subject = name(tok(e.children.subject));
         const unit = this.periodUnit(first(e.children.periodUnit));
         const n = tok(e.children.NumberLiteral);
         if (unit) d.every = { n: n ? Number(n.image) : 1, unit, start: this.expression(first(e.children.start)), range: nodeRange(e) };
       } else if (k.windowClause) {
         const w = k.windowClause[0];
-        this.kw(w.children);
         const subject = name(tok(w.children.subject));
         d.subject ??= subject;
         const days = this.daySet(first(w.children.daySet));
@@ -212,7 +212,6 @@ class Builder {
   periodUnit(cst: C.PeriodUnitCstNode | undefined): A.PeriodUnit | undefined {
     if (!cst) return undefined;
     const c = cst.children;
-    this.kw(c);
     if (c.CalendarYear) return 'calendar-years';
     if (c.CalendarMonth) return 'calendar-months';
     if (c.Months) return 'months';
@@ -223,7 +222,6 @@ class Builder {
   daySet(cst: C.DaySetCstNode | undefined): A.DaySet | undefined {
     if (!cst) return undefined;
     const c = cst.children;
-    this.kw(c);
     if (c.Days) return 'days';
     if (c.Weekdays) return 'weekdays';
     if (c.WorkingDays) return 'working-days';
@@ -235,7 +233,6 @@ class Builder {
 
   escalation(cst: C.EscalationDeclCstNode): A.Escalation | undefined {
     const c = cst.children;
-    this.kw(c);
     const id = name(tok(c.Identifier));
     if (!id) return undefined;
     const e: A.Escalation = { kind: 'Escalation', id, title: str(tok(c.StringLiteral)), cites: [], see: [], steps: [], range: nodeRange(cst) };
@@ -245,7 +242,6 @@ class Builder {
       else if (k.seeClause) e.see.push(...this.sees(k.seeClause));
       else if (k.escalationStep) {
         const st = k.escalationStep[0];
-        this.kw(st.children);
         const sid = name(tok(st.children.Identifier));
         if (sid) e.steps.push({ id: sid, title: str(tok(st.children.StringLiteral)), cites: this.cites(st.children.citeClause), range: nodeRange(st) });
       }
@@ -254,13 +250,11 @@ class Builder {
   }
 
   when(cst: C.WhenClauseCstNode): A.Expr | undefined {
-    this.kw(cst.children);
     return this.expression(first(cst.children.expression));
   }
 
   payment(cst: C.PaymentDeclCstNode): A.Payment | undefined {
     const c = cst.children;
-    this.kw(c);
     const id = name(tok(c.Identifier));
     if (!id) return undefined;
     const p: A.Payment = {
@@ -271,35 +265,28 @@ class Builder {
       if (k.citeClause) p.cites.push(...this.cites(k.citeClause));
       else if (k.seeClause) p.see.push(...this.sees(k.seeClause));
       else if (k.fromClause) {
-        this.kw(k.fromClause[0].children);
         p.from = name(tok(k.fromClause[0].children.Identifier));
       } else if (k.dayOneClause) {
         const d = k.dayOneClause[0].children;
-        this.kw(d);
         const when = first(d.whenClause);
         p.dayOne.push({ value: d.NextDay ? 'next-day' : 'same-day', when: when ? this.when(when) : undefined, range: nodeRange(k.dayOneClause[0]) });
       } else if (k.graceClause) {
         const g = k.graceClause[0].children;
-        this.kw(g);
         const count = this.dayCount(first(g.dayCount));
         const when = first(g.whenClause);
         if (count) p.grace.push({ value: count, when: when ? this.when(when) : undefined, range: nodeRange(k.graceClause[0]) });
       } else if (k.requiresClause) {
-        this.kw(k.requiresClause[0].children);
         const e = this.expression(first(k.requiresClause[0].children.expression));
         if (e) p.requires.push(e);
       } else if (k.exemptClause) {
-        this.kw(k.exemptClause[0].children);
         const w = first(k.exemptClause[0].children.whenClause);
         const e = w ? this.when(w) : undefined;
         if (e) p.exempt.push(e);
       } else if (k.toClause) {
         const t = k.toClause[0].children;
-        this.kw(t);
         const event = name(tok(t.Identifier));
         if (event) p.to = { event, inclusive: !t.Exclusive, range: nodeRange(k.toClause[0]) };
       } else if (k.rateClause) {
-        this.kw(k.rateClause[0].children);
         p.rate = name(tok(k.rateClause[0].children.Identifier));
       }
     }
@@ -308,13 +295,11 @@ class Builder {
 
   parameter(cst: C.ParameterDeclCstNode): A.Parameter | undefined {
     const c = cst.children;
-    this.kw(c);
     const id = name(tok(c.Identifier));
     if (!id) return undefined;
     const values: A.ParameterValue[] = [];
     for (const v of c.valueClause ?? []) {
       const k = v.children;
-      this.kw(k);
       const lit = this.literal(first(k.literal));
       const year = tok(k.year);
       if (lit && year) values.push({ year: Number(year.image), value: lit, cites: this.cites(k.citeClause), range: nodeRange(v) });
@@ -328,7 +313,6 @@ class Builder {
 
   example(cst: C.ExampleDeclCstNode): A.Example | undefined {
     const c = cst.children;
-    this.kw(c);
     const id = name(tok(c.Identifier));
     if (!id) return undefined;
     const ex: A.Example = {
@@ -339,7 +323,6 @@ class Builder {
       const k = clause.children;
       if (k.citeClause) ex.cites.push(...this.cites(k.citeClause));
       else if (k.assumeClause) {
-        this.kw(k.assumeClause[0].children);
         const s = str(tok(k.assumeClause[0].children.StringLiteral));
         if (s) ex.assumptions.push(s);
       } else if (k.givenClause) {
@@ -350,7 +333,6 @@ class Builder {
         if (e) ex.expects.push(e);
       } else if (k.givenAverage) {
         const g = k.givenAverage[0].children;
-        this.kw(g);
         const m = tok(g.MonthLiteral);
         const n = tok(g.NumberLiteral);
         if (m && n) ex.averages!.push({ municipality: name(tok(g.municipality)), month: m.image, value: Number(n.image), text: n.image, range: nodeRange(k.givenAverage[0]) });
@@ -361,7 +343,6 @@ class Builder {
 
   given(cst: C.GivenClauseCstNode): A.Given | undefined {
     const c = cst.children;
-    this.kw(c);
     const n = name(tok(c.Identifier));
     if (!n) return undefined;
     let value: A.GivenValue | undefined;
@@ -380,41 +361,34 @@ class Builder {
 
   expectation(cst: C.ExpectClauseCstNode): A.Expectation | undefined {
     const c = cst.children;
-    this.kw(c);
     const range = nodeRange(cst);
     if (c.NoPayment) return { kind: 'no-payment', range };
     if (c.expectFirstPayable) {
       const k = c.expectFirstPayable[0].children;
-      this.kw(k);
       const d = tok(k.DateLiteral);
       return d ? { kind: 'first-payable-day', date: d.image, range } : undefined;
     }
     if (c.expectBillable) {
       const k = c.expectBillable[0].children;
-      this.kw(k);
       const n = tok(k.NumberLiteral);
       return n ? { kind: 'billable-days', n: Number(n.image), range } : undefined;
     }
     if (c.expectAmount) {
       const k = c.expectAmount[0].children;
-      this.kw(k);
       const n = tok(k.NumberLiteral);
       return n ? { kind: 'amount', value: Number(n.image), range } : undefined;
     }
     if (c.expectGrace) {
-      this.kw(c.expectGrace[0].children);
       const count = this.dayCount(first(c.expectGrace[0].children.dayCount));
       return count ? { kind: 'grace', count, range } : undefined;
     }
     if (c.expectDayOne) {
       const k = c.expectDayOne[0].children;
-      this.kw(k);
       const d = tok(k.DateLiteral);
       return d ? { kind: 'day-one', date: d.image, range } : undefined;
     }
     if (c.expectDeadline) {
       const k = c.expectDeadline[0].children;
-      this.kw(k);
       const deadline = name(tok(k.Identifier));
       const status: A.DeadlineStatus | undefined = k.Met ? 'met' : k.Missed ? 'missed' : k.Pending ? 'pending' : k.NotApplicable ? 'not-applicable' : undefined;
       return deadline && status ? { kind: 'deadline', deadline, status, range } : undefined;
@@ -422,21 +396,18 @@ class Builder {
     if (c.NoInvoice) return { kind: 'no-invoice', range };
     if (c.expectStep) {
       const k = c.expectStep[0].children;
-      this.kw(k);
       const m = tok(k.MonthLiteral);
       const step = name(tok(k.Identifier));
       return m && step ? { kind: 'step', month: m.image, step, range } : undefined;
     }
     if (c.expectAction) {
       const k = c.expectAction[0].children;
-      this.kw(k);
       const m = tok(k.MonthLiteral);
       const action = name(tok(k.Identifier));
       return m && action ? { kind: 'action', month: m.image, action, range } : undefined;
     }
     if (c.expectInvoice) {
       const k = c.expectInvoice[0].children;
-      this.kw(k);
       const months = (k.MonthLiteral ?? []).filter(ok).map((t) => t.image);
       return months.length ? { kind: 'invoice', months, range } : undefined;
     }
@@ -447,7 +418,6 @@ class Builder {
 
   measure(cst: C.MeasureDeclCstNode): A.Measure | undefined {
     const c = cst.children;
-    this.kw(c);
     const id = name(tok(c.Identifier));
     if (!id) return undefined;
     const m: A.Measure = { kind: 'Measure', id, title: str(tok(c.StringLiteral)), cites: [], see: [], includes: [], received: [], dayOne: [], range: nodeRange(cst) };
@@ -456,37 +426,30 @@ class Builder {
       if (k.citeClause) m.cites.push(...this.cites(k.citeClause));
       else if (k.seeClause) m.see.push(...this.sees(k.seeClause));
       else if (k.includesClause) {
-        this.kw(k.includesClause[0].children);
         const e = this.expression(first(k.includesClause[0].children.expression));
         if (e) m.includes.push(e);
       } else if (k.fromClause) {
-        this.kw(k.fromClause[0].children);
         m.from = name(tok(k.fromClause[0].children.Identifier));
       } else if (k.receivedClause) {
         const r = k.receivedClause[0].children;
-        this.kw(r);
         const when = first(r.whenClause);
         m.received.push({ value: r.NextDay ? 'next-day' : 'same-day', when: when ? this.when(when) : undefined, range: nodeRange(k.receivedClause[0]) });
       } else if (k.dayOneClause) {
         const d = k.dayOneClause[0].children;
-        this.kw(d);
         const when = first(d.whenClause);
         m.dayOne.push({ value: d.NextDay ? 'next-day' : 'same-day', when: when ? this.when(when) : undefined, range: nodeRange(k.dayOneClause[0]) });
       } else if (k.toClause) {
         const t = k.toClause[0].children;
-        this.kw(t);
         const event = name(tok(t.Identifier));
         if (event) m.to = { event, inclusive: !t.Exclusive, range: nodeRange(k.toClause[0]) };
       } else if (k.monthClause) {
         const mc = k.monthClause[0].children;
-        this.kw(mc);
         const range = nodeRange(k.monthClause[0]);
         const event = name(tok(mc.Identifier));
         if (mc.Split) m.month = { mode: 'split', range };
         else if (event) m.month = { mode: 'event', event, range };
       } else if (k.emptyMonthClause) {
         const e = k.emptyMonthClause[0].children;
-        this.kw(e);
         const n = tok(e.NumberLiteral);
         if (n) m.emptyMonth = { kind: 'Number', value: Number(n.image), text: n.image, range: tokenRange(n) };
       }
@@ -497,13 +460,11 @@ class Builder {
   monthCondition(cst: C.MonthConditionCstNode | undefined): A.MonthCondition | undefined {
     if (!cst) return undefined;
     const c = cst.children;
-    this.kw(c);
     if (!c.Over && !c.AtOrUnder) return undefined;
     const run = first(c.monthRun);
     let n = 1;
     let runRange: Range | undefined;
     if (run) {
-      this.kw(run.children);
       const t = tok(run.children.NumberLiteral);
       if (t) [n, runRange] = [Number(t.image), tokenRange(t)];
     }
@@ -512,7 +473,6 @@ class Builder {
 
   ladder(cst: C.LadderDeclCstNode): A.Ladder | undefined {
     const c = cst.children;
-    this.kw(c);
     const id = name(tok(c.Identifier));
     if (!id) return undefined;
     const l: A.Ladder = { kind: 'Ladder', id, title: str(tok(c.StringLiteral)), measure: name(tok(c.measure)), cites: [], see: [], steps: [], transitions: [], range: nodeRange(cst) };
@@ -522,7 +482,6 @@ class Builder {
       else if (k.seeClause) l.see.push(...this.sees(k.seeClause));
       else if (k.thresholdClause) {
         const t = k.thresholdClause[0].children;
-        this.kw(t);
         const range = nodeRange(k.thresholdClause[0]);
         const n = tok(t.NumberLiteral);
         const p = name(tok(t.Identifier));
@@ -530,53 +489,44 @@ class Builder {
         else if (p) l.threshold = { kind: 'parameter', name: p, range };
       } else if (k.stepDecl) {
         const s = k.stepDecl[0].children;
-        this.kw(s);
         const sid = name(tok(s.Identifier));
         if (!sid) continue;
         const inv = first(s.stepInvoice);
         let invoice: A.LadderStep['invoice'];
         if (inv) {
-          this.kw(inv.children);
           invoice = { when: this.monthCondition(first(inv.children.monthCondition)), range: nodeRange(inv) };
         }
         l.steps.push({ id: sid, title: str(tok(s.StringLiteral)), invoice, range: nodeRange(k.stepDecl[0]) });
       } else if (k.transitionDecl) {
         const t = k.transitionDecl[0].children;
-        this.kw(t);
         const from = name(tok(t.source));
         const to = name(tok(t.target));
         const when = this.monthCondition(first(t.monthCondition));
         if (!from || !to || !when) continue;
         const tr: A.LadderTransition = { from, to, when, actions: [], cites: this.cites(t.citeClause), see: this.sees(t.seeClause), range: nodeRange(k.transitionDecl[0]) };
         for (const a of t.actionClause ?? []) {
-          this.kw(a.children);
           const aid = name(tok(a.children.Identifier));
           if (aid) tr.actions.push({ id: aid, title: str(tok(a.children.StringLiteral)), range: nodeRange(a) });
         }
         const im = first(t.invoiceMonths);
         if (im) {
-          this.kw(im.children);
           const n = tok(im.children.NumberLiteral);
           if (n) tr.invoiceMonths = { n: Number(n.image), range: nodeRange(im) };
         }
         l.transitions.push(tr);
       } else if (k.invoicedClause) {
         const ic = k.invoicedClause[0].children;
-        this.kw(ic);
         const ep = first(ic.invoicedEpisodes);
         const dy = first(ic.invoicedDays);
         if (ep) {
-          this.kw(ep.children);
           const n = tok(ep.children.NumberLiteral);
           const unit = this.dayUnit(first(ep.children.dayUnit));
           if (n && unit) l.invoicedEpisodesOver = { value: Number(n.image), text: n.image, unit, range: nodeRange(k.invoicedClause[0]) };
         } else if (dy) {
-          this.kw(dy.children);
           const n = tok(dy.children.NumberLiteral);
           if (n) l.invoicedFromDay = { n: Number(n.image), range: nodeRange(k.invoicedClause[0]) };
         }
       } else if (k.rateClause) {
-        this.kw(k.rateClause[0].children);
         l.rate = name(tok(k.rateClause[0].children.Identifier));
       }
     }
@@ -602,7 +552,6 @@ class Builder {
   durationUnit(cst: C.DurationUnitCstNode | undefined): A.DurationUnit | undefined {
     if (!cst) return undefined;
     const c = cst.children;
-    this.kw(c);
     if (c.Minutes) return 'minutes';
     if (c.Hours) return 'hours';
     return this.dayUnit(first(c.dayUnit));
@@ -611,7 +560,6 @@ class Builder {
   dayUnit(cst: C.DayUnitCstNode | undefined): A.DayUnit | undefined {
     if (!cst) return undefined;
     const c = cst.children;
-    this.kw(c);
     if (c.Days) return 'days';
     if (c.CalendarDays) return 'calendar-days';
     if (c.Weekdays) return 'weekdays';
@@ -627,14 +575,12 @@ class Builder {
 
   orExpr(cst: C.OrExprCstNode | undefined): A.Expr | undefined {
     if (!cst) return undefined;
-    this.kw(cst.children);
     const operands = (cst.children.operands ?? []).map((x) => this.andExpr(x)).filter((x): x is A.Expr => !!x);
     if (operands.length === 0) return undefined;
     return operands.length === 1 ? operands[0] : { kind: 'Or', operands, range: nodeRange(cst) };
   }
 
   andExpr(cst: C.AndExprCstNode): A.Expr | undefined {
-    this.kw(cst.children);
     const operands = (cst.children.operands ?? []).map((x) => this.notExpr(x)).filter((x): x is A.Expr => !!x);
     if (operands.length === 0) return undefined;
     return operands.length === 1 ? operands[0] : { kind: 'And', operands, range: nodeRange(cst) };
@@ -643,7 +589,6 @@ class Builder {
   notExpr(cst: C.NotExprCstNode): A.Expr | undefined {
     const neg = first(cst.children.negation);
     if (neg) {
-      this.kw(neg.children);
       const operand = this.notExpr(neg.children.notExpr[0]);
       return operand ? { kind: 'Not', operand, range: nodeRange(neg) } : undefined;
     }
@@ -664,13 +609,11 @@ class Builder {
     }
     const is = first(cst.children.isTail);
     if (is) {
-      this.kw(is.children);
       const value = name(tok(is.children.Identifier));
       return value ? { kind: 'Is', subject: left, value, range } : undefined;
     }
     const cut = first(cst.children.cutoffTail);
     if (cut) {
-      this.kw(cut.children);
       const cutoff = this.atom(first(cut.children.atom));
       return cutoff ? { kind: 'CutoffTest', side: cut.children.After ? 'after' : 'before', subject: left, cutoff, range } : undefined;
     }
@@ -713,11 +656,9 @@ class Builder {
   literal(cst: C.LiteralCstNode | undefined): A.Literal | undefined {
     if (!cst) return undefined;
     const c = cst.children;
-    this.kw(c);
     const range = nodeRange(cst);
     const q = first(c.quantity);
     if (q) {
-      this.kw(q.children);
       const n = tok(q.children.NumberLiteral);
       if (!n) return undefined;
       const value = Number(n.image);
@@ -743,9 +684,10 @@ class Builder {
   }
 }
 
-export function buildAst(cst: C.PolicyCstNode, comments: A.Comment[]): A.Policy {
+export function buildAst(cst: C.PolicyCstNode, comments: A.Comment[], text: string, tokens: IToken[]): A.Policy {
+  lineStarts = lineStartsOf(text);
   const b = new Builder();
-  const partial = b.policy(cst);
+  const partial = { ...b.policy(cst), keywords: keywordsOf(tokens) };
   // The file's language is its first keyword's; a keyword both languages share decides nothing.
   let lang: Lang = 'en';
   for (const k of partial.keywords) {

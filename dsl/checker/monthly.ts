@@ -1,4 +1,4 @@
-// Checks of monthly measures, escalation ladders and monthly worked examples (docs/language-monthly.md).
+// Checks of monthly measures, escalation ladders and monthly worked examples (docs/language.md, monthly measures).
 // Reads the AST only; every problem is a located diagnostic.
 import type * as A from '../ast/ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';

@@ -1,5 +1,5 @@
 // Checks of recurring obligations (`EVENT every [N] PERIOD [from EXPR]`), time windows
-// (`EVENT on DAYS between TIME and TIME`) and escalation procedures (docs/language-recurrence.md).
+// (`EVENT on DAYS between TIME and TIME`) and escalation procedures (docs/language.md, recurring obligations).
 // Reads the AST only; every problem is a located diagnostic.
 import type * as A from '../ast/ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';

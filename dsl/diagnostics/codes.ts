@@ -124,6 +124,7 @@ const table = {
   'AVT-H017': { severity: 'error', message: 'the server is shutting down; try again' },
   'AVT-H018': { severity: 'error', message: 'cannot save the draft: {detail}' },
   'AVT-H019': { severity: 'error', message: 'internal error {id}; the request was logged' },
+  'AVT-H020': { severity: 'error', message: 'no agreement of county {county} has a monthly ladder; counties: {known}' },
 } satisfies Record<string, CodeEntry>;
 
 export type Code = keyof typeof table;

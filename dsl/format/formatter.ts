@@ -153,7 +153,7 @@ class Printer {
   }
 
   monthCondition(c: A.MonthCondition): Doc {
-    const run = c.runRange ? [String(c.run), ' ', this.k('Months', c.run === 1), ' ', this.k('InARow'), ' '] : '';
+    const run = c.runRange ? [plainNumber(c.run), ' ', this.k('Months', c.run === 1), ' ', this.k('InARow'), ' '] : '';
     return [run, this.k(c.side === 'over' ? 'Over' : 'AtOrUnder')];
   }
 
@@ -165,7 +165,7 @@ class Printer {
       const e = l.invoicedEpisodesOver;
       clauses.push(this.clause(e, [this.k('Invoiced'), ' ', this.k('Episodes'), ' ', this.k('Over'), ' ', e.text, ' ', this.duration(2, e.unit).slice(2)]));
     }
-    if (l.invoicedFromDay) clauses.push(this.clause(l.invoicedFromDay, [this.k('Invoiced'), ' ', this.k('Days'), ' ', this.k('From'), ' ', this.k('Days', true), ' ', String(l.invoicedFromDay.n)]));
+    if (l.invoicedFromDay) clauses.push(this.clause(l.invoicedFromDay, [this.k('Invoiced'), ' ', this.k('Days'), ' ', this.k('From'), ' ', this.k('Days', true), ' ', plainNumber(l.invoicedFromDay.n)]));
     if (l.rate) clauses.push(this.clause(l.rate, [this.k('Rate'), ' ', l.rate.text]));
     for (const s of l.steps) {
       const inv = s.invoice ? [' ', this.k('Invoice'), s.invoice.when ? [' ', this.k('When'), ' ', this.monthCondition(s.invoice.when)] : ''] : '';
@@ -175,7 +175,7 @@ class Printer {
       const body: Doc[] = t.cites.map((c) => this.cite(c));
       if (t.see.length > 0) body.push(this.see(t.see));
       for (const a of t.actions) body.push(this.clause(a, [this.k('Action'), ' ', a.id.text, this.title(a.title)]));
-      if (t.invoiceMonths) body.push(this.clause(t.invoiceMonths, [this.k('Invoice'), ' ', String(t.invoiceMonths.n), ' ', this.k('Months', t.invoiceMonths.n === 1)]));
+      if (t.invoiceMonths) body.push(this.clause(t.invoiceMonths, [this.k('Invoice'), ' ', plainNumber(t.invoiceMonths.n), ' ', this.k('Months', t.invoiceMonths.n === 1)]));
       clauses.push(this.clause(t, [this.k('From'), ' ', t.from.text, ' ', this.k('To'), ' ', t.to.text, ' ', this.k('When'), ' ', this.monthCondition(t.when), indent(body)]));
     }
     return [this.k('Ladder'), ' ', l.id.text, this.title(l.title), ...(l.measure ? [' ', this.k('For'), ' ', l.measure.text] : []), indent(clauses)];

@@ -81,7 +81,7 @@ export function parse(text: string): ParseResult {
   const cst = parser.policy() as PolicyCstNode;
   const diagnostics: Diagnostic[] = [...lexed.diagnostics];
   const comments: Comment[] = lexed.comments.map((t) => ({ text: t.image.trimEnd(), range: tokenRange(t) }));
-  const ast = buildAst(cst, comments);
+  const ast = buildAst(cst, comments, text, lexed.tokens);
   for (const e of parser.errors) diagnostics.push(diagnostic('AVT-P001', errorRange(e, text), { detail: describe(e, ast.lang) }));
   if (!ast.header && lexed.tokens.length > 0 && !diagnostics.some((d) => d.code.startsWith('AVT-P'))) {
     diagnostics.push(diagnostic('AVT-P002', tokenRange(lexed.tokens[0])));

@@ -8,7 +8,7 @@ import {
 
 class AvtalParser extends CstParser {
   constructor() {
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'full' });
+    super(allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'onlyOffset' });
     this.performSelfAnalysis();
   }
 
@@ -145,7 +145,7 @@ class AvtalParser extends CstParser {
     ]);
   });
 
-  // ---- recurring obligations and time windows (docs/language-recurrence.md) -------------------
+  // ---- recurring obligations and time windows (docs/language.md, recurring obligations) -------------------
   // "EVENT every [N] PERIOD [from EXPR]": the event must recur in every period.
   everyClause = this.RULE('everyClause', () => {
     this.CONSUME(Identifier, { LABEL: 'subject' });
@@ -401,7 +401,7 @@ class AvtalParser extends CstParser {
     ]);
   });
 
-  // ---- monthly measures and escalation ladders (docs/language-monthly.md) ---------------------
+  // ---- monthly measures and escalation ladders (docs/language.md, monthly measures) ---------------------
   measureDecl = this.RULE('measureDecl', () => {
     this.CONSUME(T.Measure);
     this.CONSUME(Identifier);

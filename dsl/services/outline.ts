@@ -9,7 +9,7 @@ export type TweakKind = 'number' | 'time';
 
 export interface Tweak {
   id: string; // stable within a text: "grace:kommunens_betalningsansvar:1"
-  what: 'grace' | 'cutoff' | 'within' | 'parameter' | 'number';
+  what: 'grace' | 'cutoff' | 'within' | 'parameter' | 'threshold' | 'number';
   decl: string; // the declaration it belongs to
   kind: TweakKind;
   current: string; // "3", "12:00", "7800"
@@ -64,6 +64,14 @@ export function outline(ast: A.Policy, text: string): PolicyOutline {
     if (d.kind === 'Deadline' && d.within) {
       covered.add(d.within);
       tweaks.push({ id: `within:${d.id.text}`, what: 'within', decl: d.id.text, kind: 'number', current: String(d.within.value), detail: clauseText(text, d.within.range), line: lineOf(text, d.within.range.start.offset), spans: [span(d.within.range)] });
+    }
+    if ((d.kind as string) === 'Ladder') {
+      // a monthly ladder's threshold ("gräns 2.4"), when it is written as a number
+      const th = (d as unknown as { threshold?: { kind: string; value?: number; range: A.Node['range'] } }).threshold;
+      if (th?.kind === 'number' && th.value !== undefined) {
+        covered.add(th);
+        tweaks.push({ id: `threshold:${d.id.text}`, what: 'threshold', decl: d.id.text, kind: 'number', current: String(th.value), detail: clauseText(text, th.range), line: lineOf(text, th.range.start.offset), spans: [span(th.range)] });
+      }
     }
     if (d.kind === 'Parameter') {
       for (const v of d.values) {

@@ -75,7 +75,7 @@ export const KEYWORDS: readonly KeywordEntry[] = [
   kw('Missed', 'missed', 'missad', 'value', 'the deadline was missed'),
   kw('Pending', 'pending', 'väntande', 'value', 'the deadline has not passed and the event has not happened'),
   kw('NotApplicable', 'not applicable', 'ej tillämplig', 'value', 'the deadline does not apply to the case'),
-  // monthly measures and escalation ladders (docs/language-monthly.md)
+  // monthly measures and escalation ladders (docs/language.md, monthly measures)
   kw('Measure', 'measure', 'mått', 'declaration', "a monthly average per municipality of the days patients stay after being ready for discharge"),
   kw('Ladder', 'ladder', 'stege', 'declaration', 'an escalation ladder: steps, the monthly conditions that move between them, and what each move triggers'),
   kw('Step', 'step', 'steg', 'clause', 'a step of a ladder; the first declared step is where every municipality starts'),
@@ -95,7 +95,7 @@ export const KEYWORDS: readonly KeywordEntry[] = [
   kw('CarryForward', 'carry forward', 'förs vidare', 'value', "a year without a value of its own takes the latest earlier year's value"),
   kw('Average', 'average', 'genomsnitt', 'clause', "a month's average in a worked example"),
   kw('NoInvoice', 'no invoice', 'ingen fakturering', 'expectation', 'no month is invoiced'),
-  // recurring obligations, time windows and escalation procedures (docs/language-recurrence.md)
+  // recurring obligations, time windows and escalation procedures (docs/language.md, recurring obligations)
   kw('Every', 'every', 'varje', 'operator', 'a recurring obligation: the event must recur in every period'),
   kw('CalendarYear', ['calendar years', 'calendar year'], ['kalenderår'], 'unit', 'calendar years, 1 January to 31 December'),
   kw('CalendarMonth', ['calendar months', 'calendar month'], ['kalendermånader', 'kalendermånad'], 'unit', 'calendar months, from the first to the last day of the month'),

@@ -3,6 +3,7 @@
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 import { KEYWORDS } from './keywords';
 
+const DIGITS = [...'0123456789'].map((c) => c.charCodeAt(0));
 const IDENT_CHAR = '[\\p{L}\\p{N}_]';
 
 // Chevrotain drops a RegExp's `u` flag, so patterns that need Unicode letters (å, ä, ö) match through
@@ -24,11 +25,18 @@ export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f
 export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r]*/, group: 'comments' });
 export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\\n\r]|\\.)*"/ });
 export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"(?:[^"\\\n\r]|\\.)*/ });
-export const DateLiteral = createToken({ name: 'DateLiteral', pattern: unicode(/\d{4}-\d{2}-\d{2}(?![\p{L}\p{N}_])/u), line_breaks: false });
-export const MonthLiteral = createToken({ name: 'MonthLiteral', pattern: unicode(/\d{4}-\d{2}(?![\p{L}\p{N}_])/u), line_breaks: false });
-export const TimeLiteral = createToken({ name: 'TimeLiteral', pattern: unicode(/\d{1,2}:\d{2}(?![\p{L}\p{N}_])/u), line_breaks: false });
-export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: unicode(/\d+(?:\.\d+)?(?![\p{L}\p{N}_])/u), line_breaks: false });
-export const Identifier = createToken({ name: 'Identifier', pattern: unicode(/[\p{L}_][\p{L}\p{N}_]*/u), line_breaks: false });
+export const DateLiteral = createToken({ name: 'DateLiteral', start_chars_hint: DIGITS, pattern: unicode(/\d{4}-\d{2}-\d{2}(?![\p{L}\p{N}_])/u), line_breaks: false });
+export const MonthLiteral = createToken({ name: 'MonthLiteral', start_chars_hint: DIGITS, pattern: unicode(/\d{4}-\d{2}(?![\p{L}\p{N}_])/u), line_breaks: false });
+export const TimeLiteral = createToken({ name: 'TimeLiteral', start_chars_hint: DIGITS, pattern: unicode(/\d{1,2}:\d{2}(?![\p{L}\p{N}_])/u), line_breaks: false });
+export const NumberLiteral = createToken({ name: 'NumberLiteral', start_chars_hint: DIGITS, pattern: unicode(/\d+(?:\.\d+)?(?![\p{L}\p{N}_])/u), line_breaks: false });
+// A name starts with a Latin letter (Swedish å, ä, ö and other accented letters included) or _, so the
+// lexer can pick candidate tokens by their first character; it continues with any letter or digit.
+const NAME_START = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_'].map((c) => c.charCodeAt(0));
+for (let c = 0xc0; c <= 0x24f; c++) if (c !== 0xd7 && c !== 0xf7) NAME_START.push(c);
+export const Identifier = createToken({
+  name: 'Identifier', start_chars_hint: NAME_START, line_breaks: false,
+  pattern: unicode(/(?=[A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F])[\p{L}_][\p{L}\p{N}_]*/u),
+});
 
 export const LParen = createToken({ name: 'LParen', pattern: '(' });
 export const RParen = createToken({ name: 'RParen', pattern: ')' });

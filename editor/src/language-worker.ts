@@ -173,7 +173,14 @@ const handlers: { [K in RequestKind]: Handler<K> } = {
     return { text: f.text, changed: f.changed, diagnostics: f.diagnostics.map(toDiagnostic) };
   },
   simulate: ({ text, scenario }) => simulate(text, scenario),
-  months: ({ text, input }): Promise<MonthsResult> => runMonths(prepare(text), input),
+  months: async ({ text, input, whatIf }): Promise<MonthsResult> => {
+    const p = prepare(text);
+    const base = await runMonths(p, input);
+    if (input === null || !whatIf || !Object.keys(whatIf).length) return base;
+    const { text: changed, applied } = applyTweaks(text, p.outline.tweaks, whatIf);
+    if (!applied.length) return base;
+    return { ...base, whatIfResult: (await runMonths(prepare(changed), input)).result, applied };
+  },
   semanticDiff: async ({ from, to }) => {
     // engine/versions (issue: version diffs) computes it; found at build time so the editor builds without it.
     const load = Object.values(import.meta.glob('../../engine/versions/semantic-diff.ts'))[0];

@@ -230,6 +230,11 @@ function renderVersionsPanel(): void {
     compare: (from, to) => void compareVersions(from, to),
     closeCompare,
     save: saveDraft,
+    simulate: (scenario) => {
+      closeCompare();
+      simulator.setScenario(scenario);
+      selectTab('simulator');
+    },
   });
 }
 
@@ -322,8 +327,8 @@ function applyAnalysis(result: AnalyseResult): void {
   document.body.dataset.examplesPassed = String(ex?.filter((e) => e.pass).length ?? -1);
   document.body.dataset.examplesFailed = String(ex?.filter((e) => !e.pass).length ?? -1);
   applyDiagnostics(result.diagnostics);
+  // Panels out of sight wait: selecting their tab brings them up to date (keeps the worker free for keystrokes).
   if (state.activeTab === 'simulator') simulator.update(result.outline, result.examples);
-  else simulator.update(result.outline, result.examples); // keeps the form current; runs are cheap
   if (state.activeTab === 'monthly') monthly.update(result.outline);
 }
 
@@ -362,7 +367,7 @@ const simulator = new SimulatorPanel($('#panel-simulator'), {
 
 const monthly = new MonthlyPanel($('#panel-monthly'), {
   locale: () => state.locale,
-  run: (input) => client.request('months', { text: model.getValue(), input }),
+  run: (input, whatIf) => client.request('months', { text: model.getValue(), input, whatIf }),
 });
 
 // ---------------------------------------------------------------- agreements and versions
@@ -443,6 +448,7 @@ versionSelect.addEventListener('change', () => void openVersion(state.agreement!
 // ---------------------------------------------------------------- compare
 
 let diffEditor: monaco.editor.IStandaloneDiffEditor | undefined;
+let revealFirstChange = false;
 
 async function compareVersions(from: string, to: string): Promise<void> {
   if (!state.agreement) return;
@@ -453,7 +459,17 @@ async function compareVersions(from: string, to: string): Promise<void> {
     const container = $('#diff');
     $('#editor').hidden = true;
     container.hidden = false;
-    diffEditor ??= monaco.editor.createDiffEditor(container, { readOnly: true, automaticLayout: true, renderSideBySide: true, minimap: { enabled: false }, theme: THEME_ID, wordWrap: 'on' } as monaco.editor.IStandaloneDiffEditorConstructionOptions);
+    if (!diffEditor) {
+      diffEditor = monaco.editor.createDiffEditor(container, { readOnly: true, automaticLayout: true, renderSideBySide: true, minimap: { enabled: false }, theme: THEME_ID, wordWrap: 'on' } as monaco.editor.IStandaloneDiffEditorConstructionOptions);
+      // Show the first change at once: a reader comparing versions looks for what changed.
+      diffEditor.onDidUpdateDiff(() => {
+        const first = diffEditor?.getLineChanges()?.[0];
+        if (!first || !revealFirstChange) return;
+        revealFirstChange = false;
+        diffEditor!.getModifiedEditor().revealLineInCenter(Math.max(1, first.modifiedStartLineNumber));
+      });
+    }
+    revealFirstChange = true;
     const old = diffEditor.getModel();
     diffEditor.setModel({ original: monaco.editor.createModel(left.text, LANGUAGE_ID), modified: monaco.editor.createModel(right.text, LANGUAGE_ID) });
     old?.original.dispose();

@@ -1,12 +1,40 @@
 // The monthly simulator's bridge to engine/monthly (issue 3). The engine is found at build time with
-// import.meta.glob, so the editor builds and says "not available" until that folder exists.
+// import.meta.glob, so the editor still builds (and the panel says "not available") without that folder.
+import type * as A from '../../dsl/ast/ast';
 import type { Prepared } from './language-worker';
 import type { MonthsResult } from './protocol';
 
 const modules = import.meta.glob('../../engine/monthly/index.ts');
 
-export async function runMonths(_p: Prepared, _input: unknown): Promise<MonthsResult> {
+interface MonthlyModule {
+  evaluateMonths: (compiled: unknown, input: unknown, options?: { municipality?: string; ladder?: string; explain?: boolean }) => unknown;
+}
+
+let loaded: Promise<MonthlyModule | undefined> | undefined;
+
+function engine(): Promise<MonthlyModule | undefined> {
   const load = Object.values(modules)[0];
-  if (!load) return { available: false, reason: 'engine/monthly is not built yet' };
-  return { available: false, reason: 'engine/monthly exists but is not wired yet' };
+  if (!load) return Promise.resolve(undefined);
+  loaded ??= load().then((m) => (typeof (m as MonthlyModule).evaluateMonths === 'function' ? (m as MonthlyModule) : undefined)).catch(() => undefined);
+  return loaded;
+}
+
+/** `input` null: what the panel needs to draw its form; otherwise the months computed. */
+export async function runMonths(p: Prepared, input: unknown): Promise<MonthsResult> {
+  const mod = await engine();
+  if (!mod) return { available: false, reason: 'engine/monthly is not in this build' };
+  const ladders = p.analysis.ast.declarations.filter((d) => (d.kind as string) === 'Ladder').map((d) => d.id.text);
+  if (!ladders.length) return { available: true, applicable: false };
+  if (!p.compiled) return { available: true, applicable: true, ladders, reason: 'errors' };
+  if (input === null) {
+    const examples = p.analysis.ast.declarations
+      .filter((d): d is A.Example => d.kind === 'Example' && !!d.rule && ladders.includes(d.rule.text) && !!(d as A.Example).averages?.length)
+      .map((d) => {
+        const averages: Record<string, Record<string, number>> = {};
+        for (const a of d.averages ?? []) (averages[a.municipality?.text ?? 'Kommun A'] ??= {})[a.month] = a.value;
+        return { id: d.id.text, title: d.title?.value, averages };
+      });
+    return { available: true, applicable: true, ladders, examples };
+  }
+  return { available: true, applicable: true, ladders, result: mod.evaluateMonths(p.compiled, input, { explain: true }) };
 }

@@ -98,8 +98,16 @@ export interface FormatResult {
 
 export interface MonthsResult {
   available: boolean;
+  /** the open policy has a ladder (monthly rules) */
+  applicable?: boolean;
   reason?: string;
+  ladders?: string[];
+  /** the ladders' worked examples, their monthly averages per municipality */
+  examples?: { id: string; title?: string; averages: Record<string, Record<string, number>> }[];
   result?: unknown;
+  /** the same months under the policy with the what-if numbers */
+  whatIfResult?: unknown;
+  applied?: string[];
 }
 
 export type RequestMap = {
@@ -109,7 +117,7 @@ export type RequestMap = {
   definition: { params: { text: string; offset: number }; result: LineRange | null };
   format: { params: { text: string }; result: FormatResult };
   simulate: { params: { text: string; scenario: Scenario }; result: SimulateResult };
-  months: { params: { text: string; input: unknown }; result: MonthsResult };
+  months: { params: { text: string; input: unknown; whatIf?: Record<string, string> }; result: MonthsResult };
   semanticDiff: { params: { from: string; to: string }; result: unknown };
   warm: { params: { text: string }; result: null };
   asDraft: { params: { text: string; label: string }; result: { text: string; errors: number } };

@@ -18,16 +18,19 @@ export type CaseResult = { ok: true; input: CaseInput; data: CaseData } | { ok: 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validateSchema = ajv.compile(caseSchema);
 
+/** One JSON pointer step (RFC 6901): '~' and '/' in a key are escaped. */
+export const pointerStep = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
 function schemaErrors(): CaseError[] {
   return (validateSchema.errors ?? []).map((e) => {
     let pointer = e.instancePath;
     let message = e.message ?? 'is invalid';
     if (e.keyword === 'additionalProperties') {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
-      pointer = `${pointer}/${extra}`;
+      pointer = `${pointer}/${pointerStep(extra)}`;
       message = `is not a known field${pointer.startsWith('/events') ? ' (see `avtal schema` for the event names)' : pointer.startsWith('/facts') ? ' (see `avtal schema` for the fact names)' : ''}`;
     } else if (e.keyword === 'required') {
-      pointer = `${pointer}/${(e.params as { missingProperty: string }).missingProperty}`;
+      pointer = `${pointer}/${pointerStep((e.params as { missingProperty: string }).missingProperty)}`;
       message = 'is required';
     } else if (e.keyword === 'enum') {
       message = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;

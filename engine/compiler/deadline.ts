@@ -29,6 +29,8 @@ export interface CompiledDeadline {
 export const DAY_KIND: Record<A.DayUnit, DayKind> = { days: 'calendar', 'calendar-days': 'calendar', weekdays: 'weekday', 'working-days': 'working' };
 
 const DISCHARGED = eventSlot('discharged');
+/** The outcome of a deadline whose condition does not hold: always the same, so built once, shared and frozen. */
+const NOT_APPLICABLE: DeadlineOutcome = Object.freeze({ code: DeadlineCode.NotApplicable, anchor: NaN, due: NaN, actual: NaN }) as DeadlineOutcome;
 
 export function compileDeadline(d: A.Deadline, scope: CompileScope): CompiledDeadline {
   const when: Condition | undefined = d.when ? compileCondition(d.when, scope) : undefined;
@@ -56,7 +58,7 @@ export function compileDeadline(d: A.Deadline, scope: CompileScope): CompiledDea
     decl: d,
     dayCounted,
     run(c) {
-      if (when && !when(c)) return { code: DeadlineCode.NotApplicable, anchor: NaN, due: NaN, actual: NaN };
+      if (when && !when(c)) return NOT_APPLICABLE;
       const a = anchor(c) as number;
       const actual = c.events[subject];
       if (Number.isNaN(a)) return { code: DeadlineCode.NoAnchor, anchor: a, due: NaN, actual };

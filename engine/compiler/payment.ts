@@ -101,30 +101,31 @@ export function compilePayment(p: A.Payment, scope: CompileScope): CompiledPayme
     out.amount = amount;
   };
 
+  // The outcomes without payment depend only on the clause that decided them: built once, shared, frozen.
+  const fixed = (code: PaymentCode, clause: number): PaymentOutcome => Object.freeze({
+    code, clause, dayOne: NaN, dayOneClause: -1, graceClause: -1, lastGraceDay: NaN,
+    firstPayable: NaN, lastBillable: NaN, billable: NaN, ongoing: false, amount: NaN, missingRateYear: 0,
+  }) as PaymentOutcome;
+  const notStarted = fixed(PaymentCode.NotStarted, -1);
+  const notStartedAt = requires.map((_, i) => fixed(PaymentCode.NotStarted, i));
+  const unmetAt = requires.map((_, i) => fixed(PaymentCode.RequirementUnmet, i));
+  const exemptAt = exempt.map((_, i) => fixed(PaymentCode.Exempt, i));
+
   return {
     decl: p,
     run(c) {
-      const out: PaymentOutcome = {
-        code: PaymentCode.NotStarted, clause: -1, dayOne: NaN, dayOneClause: -1, graceClause: -1, lastGraceDay: NaN,
-        firstPayable: NaN, lastBillable: NaN, billable: NaN, ongoing: false, amount: NaN, missingRateYear: 0,
-      };
       const t = c.events[anchor];
       for (let i = 0; i < requires.length; i++) {
-        if (!requires[i](c)) {
-          out.code = Number.isNaN(t) ? PaymentCode.NotStarted : PaymentCode.RequirementUnmet;
-          out.clause = i;
-          return out;
-        }
+        if (!requires[i](c)) return Number.isNaN(t) ? notStartedAt[i] : unmetAt[i];
       }
-      if (Number.isNaN(t)) return out;
+      if (Number.isNaN(t)) return notStarted;
       for (let i = 0; i < exempt.length; i++) {
-        if (exempt[i](c)) {
-          out.code = PaymentCode.Exempt;
-          out.clause = i;
-          return out;
-        }
+        if (exempt[i](c)) return exemptAt[i];
       }
-      out.code = PaymentCode.Responsible;
+      const out: PaymentOutcome = {
+        code: PaymentCode.Responsible, clause: -1, dayOne: NaN, dayOneClause: -1, graceClause: -1, lastGraceDay: NaN,
+        firstPayable: NaN, lastBillable: NaN, billable: NaN, ongoing: false, amount: NaN, missingRateYear: 0,
+      };
       const d1 = dayOne(c);
       out.dayOneClause = d1.index;
       out.dayOne = localDayOf(t) + (d1.value === 'next-day' ? 1 : 0);

@@ -66,7 +66,7 @@ function compileRecurrence(d: A.Deadline, r: A.Recurrence, scope: CompileScope):
       const lastDay = Number.isNaN(last) ? NaN : localDayOf(last);
       const evalDay = c.facts[EVALUATION_DATE] as number | undefined;
       const ref = evalDay ?? (Number.isNaN(lastDay) ? startDay : lastDay);
-      if (Number.isNaN(ref)) return none(DeadlineCode.NoAnchor);
+      if (Number.isNaN(ref) || ref < startDay) return none(DeadlineCode.NoAnchor); // not started by the reference day
 
       if (fixed) {
         // The event must fall in every period: met when it fell in the current one; missed when a whole

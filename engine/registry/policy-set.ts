@@ -106,7 +106,7 @@ export class PolicySet {
     }
   }
 
-  /** The agreement a case names, or the one agreement with payment or deadline rules in its county. */
+  /** The agreement a case names; else the county's only agreement, or the one whose id is the county's name. */
   agreementFor(county: string, agreement?: string): { ok: true; agreement: string } | { ok: false; error: Diagnostic } {
     if (agreement) {
       if (this.agreements().includes(agreement)) return { ok: true, agreement };
@@ -114,11 +114,10 @@ export class PolicySet {
     }
     const inCounty = this.agreements().filter((a) => this.versionsOf(a).some((v) => v.info.county === county));
     if (inCounty.length === 0) return { ok: false, error: diagnostic('AVT-E003', NO_RANGE, { county, known: this.counties().join(', ') }) };
-    const withRules = inCounty.filter((a) => this.versionsOf(a).some((v) => (v.compiled?.payments.length ?? 0) + (v.compiled?.deadlines.length ?? 0) > 0));
-    const candidates = withRules.length > 0 ? withRules : inCounty;
-    const withPayment = candidates.filter((a) => this.versionsOf(a).some((v) => (v.compiled?.payments.length ?? 0) > 0));
-    const pick = withPayment.length === 1 ? withPayment : candidates;
-    if (pick.length > 1) return { ok: false, error: diagnostic('AVT-E009', NO_RANGE, { county, agreements: pick.join(', ') }) };
+    // One agreement in the county, or the one named like the county (its main agreement; others, such
+    // as Kronoberg's home-care agreement, are reached by naming them in the case).
+    const pick = inCounty.length === 1 ? inCounty : inCounty.filter((a) => a === county);
+    if (pick.length !== 1) return { ok: false, error: diagnostic('AVT-E009', NO_RANGE, { county, agreements: inCounty.join(', ') }) };
     return { ok: true, agreement: pick[0] };
   }
 

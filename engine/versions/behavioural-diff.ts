@@ -3,10 +3,10 @@
 // hot path (evaluateOutcomes); only differing scenarios are evaluated again for their presentation.
 import { EVENTS, FACTS } from '../../dsl/builtins/vocabulary';
 import type { CompiledPolicy } from '../compiler/compile';
-import { evaluate, evaluateOutcomes, type Outcomes } from '../evaluator/evaluate';
+import { evaluate, evaluateOutcomes } from '../evaluator/evaluate';
 import type { VersionInfo } from '../evaluator/result';
 import { dayToIso } from '../calendar';
-import { EVALUATION_DATE, type CaseData } from '../case/case-data';
+import { emptyCase, EVALUATION_DATE } from '../case/case-data';
 import { describeInstant, generateScenarios, type Boundaries, type Scenario } from './scenarios';
 import { renamesBetween } from './semantic-diff';
 import { monthlyDiff } from './monthly-diff';
@@ -36,7 +36,8 @@ export interface Counterexample {
 export interface BehaviouralDiff {
   scenarios: number; // how many were run
   differing: number;
-  counterexamples: Counterexample[]; // every differing scenario, the examples' and the boundaries' first
+  /** every differing scenario (or maxCounterexamples of them), the examples' and the boundaries' first */
+  counterexamples: Counterexample[];
   /** per rule and field: how many scenarios differ there */
   summary: { rule: string; field: string; count: number }[];
   /** rules only one version has: every scenario would differ, so they are listed, not compared */
@@ -48,10 +49,24 @@ export interface BehaviouralDiff {
 export interface BehaviouralOptions {
   /** at most this many scenarios (default 200 000) */
   limit?: number;
+  /** keep at most this many counterexamples, spread over the kinds of difference (default: all); counts stay exact */
+  maxCounterexamples?: number;
 }
 
-type RuleList = 'deadlines' | 'payments';
-const RULE_LISTS: RuleList[] = ['deadlines', 'payments'];
+/** A compiled rule as every kind has it: its declaration, with an id. */
+type RuleLike = { decl: { id: { text: string } } };
+type Lists = Record<string, unknown[]>;
+
+/**
+ * The kinds of rule the hot path evaluates: every array of Outcomes (deadlines, payments, and whatever
+ * kind is added later) whose compiled policy holds rules of the same name.
+ */
+function ruleLists(p: CompiledPolicy): string[] {
+  const o = evaluateOutcomes(p, emptyCase()) as unknown as Lists;
+  const compiled = p as unknown as Lists;
+  return Object.keys(o).filter((k) => Array.isArray(o[k]) && Array.isArray(compiled[k]));
+}
+const rulesOf = (p: CompiledPolicy, list: string) => ((p as unknown as Lists)[list] ?? []) as RuleLike[];
 
 /** Fields of an outcome record that echo the input or name a clause by position: not behaviour. */
 const NOT_BEHAVIOUR = /clause|^anchor$|^actual$/i;
@@ -93,6 +108,30 @@ function describeScenario(s: Scenario): { events: Record<string, string>; facts:
   return { events, facts, line: first ? `${first} (with ${parts.join(', ') || 'nothing else'})` : parts.join(', ') };
 }
 
+/** Counterexamples to show: every one when limit is 0, else up to `limit`, spread over the kinds of difference, in order. */
+export function pickCounterexamples(all: Counterexample[], limit: number): Counterexample[] {
+  if (limit <= 0 || all.length <= limit) return all;
+  const bySignature = new Map<string, Counterexample[]>();
+  for (const c of all) {
+    const sig = c.differences.map((d) => `${d.rule}/${d.field}`).join(',');
+    const group = bySignature.get(sig);
+    if (group) group.push(c);
+    else bySignature.set(sig, [c]);
+  }
+  const chosen = new Set<Counterexample>();
+  for (let round = 0; chosen.size < limit; round++) {
+    let any = false;
+    for (const group of bySignature.values()) {
+      if (round < group.length && chosen.size < limit) {
+        chosen.add(group[round]);
+        any = true;
+      }
+    }
+    if (!any) break;
+  }
+  return all.filter((c) => chosen.has(c));
+}
+
 /** The fields a reader looks at first; the rest follow as "also". */
 const PRIMARY = ['first payable day', 'status', 'responsible', 'due', 'billable days', 'amount'];
 
@@ -118,17 +157,18 @@ export function behaviouralDiff(a: CompiledPolicy, b: CompiledPolicy, options: B
   const renames = renamesBetween(a.ast, b.ast);
   const newId = (id: string) => renames.get(id) ?? id;
   // pairs[list] = [index in a, index in b, id]
-  const pairs = {} as Record<RuleList, [number, number, string][]>;
+  const RULE_LISTS = [...new Set([...ruleLists(a), ...ruleLists(b)])];
+  const pairs: Record<string, [number, number, string][]> = {};
   const onlyInOld: string[] = [];
   const onlyInNew: string[] = [];
   for (const list of RULE_LISTS) {
-    const idsB = new Map(b[list].map((r, i) => [r.decl.id.text, i]));
+    const idsB = new Map(rulesOf(b, list).map((r, i) => [r.decl.id.text, i]));
     pairs[list] = [];
-    a[list].forEach((r, i) => {
+    rulesOf(a, list).forEach((r, i) => {
       const j = idsB.get(newId(r.decl.id.text));
       if (j === undefined) onlyInOld.push(r.decl.id.text);
       else {
-        pairs[list].push([i, j, b[list][j].decl.id.text]);
+        pairs[list].push([i, j, rulesOf(b, list)[j].decl.id.text]);
         idsB.delete(newId(r.decl.id.text));
       }
     });
@@ -139,9 +179,9 @@ export function behaviouralDiff(a: CompiledPolicy, b: CompiledPolicy, options: B
   const differing: Scenario[] = [];
   const differingBases = new Set<number>();
   for (const s of scenarios) {
-    const oa: Outcomes = evaluateOutcomes(a, s.data);
-    const ob: Outcomes = evaluateOutcomes(b, s.data);
-    if (RULE_LISTS.some((list) => pairs[list].some(([i, j]) => !sameOutcome(oa[list][i], ob[list][j])))) {
+    const oa = evaluateOutcomes(a, s.data) as unknown as Lists;
+    const ob = evaluateOutcomes(b, s.data) as unknown as Lists;
+    if (RULE_LISTS.some((list) => pairs[list].some(([i, j]) => !sameOutcome(oa[list][i] as object, ob[list][j] as object)))) {
       differing.push(s);
       if (s.tier === 0) differingBases.add(s.base);
     }
@@ -150,15 +190,18 @@ export function behaviouralDiff(a: CompiledPolicy, b: CompiledPolicy, options: B
   const counterexamples: Counterexample[] = [];
   const tally = new Map<string, { rule: string; field: string; count: number }>();
   for (const s of differing) {
-    const ra = evaluate(a, s.data, DUMMY, { explain: false });
-    const rb = evaluate(b, s.data, DUMMY, { explain: false });
+    // the presented results (dates as text) for every list evaluate() presents; the raw outcome record otherwise
+    const ra = evaluate(a, s.data, DUMMY, { explain: false }) as unknown as Lists;
+    const rb = evaluate(b, s.data, DUMMY, { explain: false }) as unknown as Lists;
+    const raw = { a: evaluateOutcomes(a, s.data) as unknown as Lists, b: evaluateOutcomes(b, s.data) as unknown as Lists };
+    const record = (r: Lists, o: Lists, list: string, i: number) => ((Array.isArray(r[list]) ? r[list] : o[list])[i] ?? {}) as Record<string, unknown>;
     const differences: OutcomeDifference[] = [];
     for (const list of RULE_LISTS) {
       for (const [i, j, id] of pairs[list]) {
-        const x = ra[list][i] as unknown as Record<string, unknown>;
-        const y = rb[list][j] as unknown as Record<string, unknown>;
+        const x = record(ra, raw.a, list, i);
+        const y = record(rb, raw.b, list, j);
         for (const k of Object.keys(y)) {
-          if (PRESENTATION_ONLY.has(k) || show(x[k]) === show(y[k])) continue;
+          if (PRESENTATION_ONLY.has(k) || NOT_BEHAVIOUR.test(k) || show(x[k]) === show(y[k])) continue;
           differences.push({ rule: id, field: words(k), old: show(x[k]), new: show(y[k]) });
         }
       }
@@ -192,5 +235,6 @@ export function behaviouralDiff(a: CompiledPolicy, b: CompiledPolicy, options: B
   // within each, times and values, day counts, calendar shifts. Stable otherwise.
   const rank = (c: Counterexample) => (c.tier === 0 ? 0 : c.novel ? 1 : 2);
   counterexamples.sort((x, y) => rank(x) - rank(y) || x.tier - y.tier);
-  return { scenarios: scenarios.length + monthly.scenarios, differing: counterexamples.length, counterexamples, summary: [...tally.values()], onlyInOld, onlyInNew, boundaries };
+  const kept = options.maxCounterexamples ? pickCounterexamples(counterexamples, options.maxCounterexamples) : counterexamples;
+  return { scenarios: scenarios.length + monthly.scenarios, differing: counterexamples.length, counterexamples: kept, summary: [...tally.values()], onlyInOld, onlyInNew, boundaries };
 }

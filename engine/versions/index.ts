@@ -5,7 +5,7 @@ import { behaviouralDiff, type BehaviouralDiff } from './behavioural-diff';
 import { semanticDiff, type SemanticDiff } from './semantic-diff';
 
 export { semanticDiff, renamesBetween, type SemanticDiff, type Change, type DeclarationChange, type CitationRef, type VersionRef } from './semantic-diff';
-export { behaviouralDiff, type BehaviouralDiff, type BehaviouralOptions, type Counterexample, type OutcomeDifference } from './behavioural-diff';
+export { behaviouralDiff, pickCounterexamples, type BehaviouralDiff, type BehaviouralOptions, type Counterexample, type OutcomeDifference } from './behavioural-diff';
 export { generateScenarios, boundariesOf, type Scenario, type Boundaries } from './scenarios';
 export { renderSemanticDiff, renderBehaviouralDiff, htmlPage, type DiffFormat } from './render';
 export { checkLock, updateLock, parseLock, serializeLock, LOCK_FILE_NAME, type Lock, type LockEntry } from './lock';
@@ -19,9 +19,10 @@ export function findVersion(set: PolicySet, agreement: string, version: string):
 
 /**
  * Both diffs between two versions of an agreement, by label (what GET /api/diff serves). The
- * behavioural diff is null when either version has errors and cannot be compiled.
+ * behavioural diff is null when either version has errors and cannot be compiled; it keeps at most
+ * 500 counterexamples unless told otherwise (its counts stay exact).
  */
-export function diffVersions(set: PolicySet, agreement: string, from: string, to: string, options: { behaviour?: boolean } = {}): VersionsDiff {
+export function diffVersions(set: PolicySet, agreement: string, from: string, to: string, options: { behaviour?: boolean; maxCounterexamples?: number } = {}): VersionsDiff {
   const a = findVersion(set, agreement, from);
   const b = findVersion(set, agreement, to);
   const missing = !a ? from : !b ? to : undefined;
@@ -30,6 +31,6 @@ export function diffVersions(set: PolicySet, agreement: string, from: string, to
     return { ok: false, error: diagnostic('AVT-V014', NO_RANGE, { detail: `${agreement} has no version ${missing}; versions: ${known}` }) };
   }
   const semantic = semanticDiff(a!.analysis.ast, b!.analysis.ast);
-  const behavioural = options.behaviour === false || !a!.compiled || !b!.compiled ? null : behaviouralDiff(a!.compiled, b!.compiled);
+  const behavioural = options.behaviour === false || !a!.compiled || !b!.compiled ? null : behaviouralDiff(a!.compiled, b!.compiled, { maxCounterexamples: options.maxCounterexamples ?? 500 });
   return { ok: true, semantic, behavioural };
 }

@@ -1,5 +1,5 @@
 // Diffs as plain text (terminal), Markdown and HTML (review memos), through one small document model.
-import type { BehaviouralDiff, Counterexample } from './behavioural-diff';
+import { pickCounterexamples as pick, type BehaviouralDiff } from './behavioural-diff';
 import type { Change, CitationRef, DeclarationChange, SemanticDiff, VersionRef } from './semantic-diff';
 
 export type DiffFormat = 'text' | 'markdown' | 'html';
@@ -11,9 +11,12 @@ type Block =
   | { kind: 'list'; items: { text: Inline[]; sub?: Inline[][] }[] };
 
 const code = (s: string): Inline => ({ code: s });
+/** A value: quoted prose (a decision, a quote) stays prose; names, numbers and conditions are code. */
+const value = (s: string): Inline => (s.startsWith('"') ? s : code(s));
 
 function versionLine(v: VersionRef): string {
-  return `${v.version} (${v.status}, valid ${v.validFrom ?? '?'} to ${v.validTo ?? '?'})`;
+  const to = v.validTo === 'until further notice' ? ' until further notice' : v.validTo ? ` to ${v.validTo}` : '';
+  return `${v.version} (${v.status}, valid from ${v.validFrom ?? '?'}${to})`;
 }
 
 function citationLines(c: { old: CitationRef[]; new: CitationRef[] }, quoteWidth: number): Inline[][] {
@@ -28,9 +31,9 @@ function citationLines(c: { old: CitationRef[]; new: CitationRef[] }, quoteWidth
 
 function changeLine(c: Change): Inline[] {
   const label = c.label || 'value';
-  if (c.what === 'added') return [`${label}: added `, code(c.new ?? '')];
-  if (c.what === 'removed') return [`${label}: removed `, code(c.old ?? '')];
-  return [`${label}: `, code(c.old ?? ''), ' → ', code(c.new ?? '')];
+  if (c.what === 'added') return [`${label}: added `, value(c.new ?? '')];
+  if (c.what === 'removed') return [`${label}: removed `, value(c.old ?? '')];
+  return [`${label}: `, value(c.old ?? ''), ' → ', value(c.new ?? '')];
 }
 
 function declarationBlocks(d: DeclarationChange, quoteWidth: number): Block[] {
@@ -64,28 +67,6 @@ export function semanticBlocks(diff: SemanticDiff, quoteWidth = 0): Block[] {
   return blocks;
 }
 
-/** Counterexamples to show: every one when limit is 0, else up to `limit`, spread over the kinds of difference. */
-function pick(all: Counterexample[], limit: number): Counterexample[] {
-  if (limit <= 0 || all.length <= limit) return all;
-  const bySignature = new Map<string, Counterexample[]>();
-  for (const c of all) {
-    const sig = c.differences.map((d) => `${d.rule}/${d.field}`).join(',');
-    bySignature.set(sig, [...(bySignature.get(sig) ?? []), c]);
-  }
-  const chosen = new Set<Counterexample>();
-  for (let round = 0; chosen.size < limit; round++) {
-    let any = false;
-    for (const group of bySignature.values()) {
-      if (round < group.length && chosen.size < limit) {
-        chosen.add(group[round]);
-        any = true;
-      }
-    }
-    if (!any) break;
-  }
-  return all.filter((c) => chosen.has(c));
-}
-
 export function behaviouralBlocks(diff: BehaviouralDiff, limit = 20): Block[] {
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: ['Behavioural diff'] },
@@ -97,7 +78,7 @@ export function behaviouralBlocks(diff: BehaviouralDiff, limit = 20): Block[] {
   if (diff.differing === 0) return [...blocks, { kind: 'para', text: ['No scenario has a different outcome.'] }];
   blocks.push({ kind: 'list', items: diff.summary.map((s) => ({ text: [code(s.rule), ` ${s.field}: ${s.count} scenario(s)`] })) });
   const shown = pick(diff.counterexamples, limit);
-  blocks.push({ kind: 'heading', level: 2, text: [shown.length < diff.counterexamples.length ? `Counterexamples (${shown.length} of ${diff.counterexamples.length}; --limit 0 shows all)` : 'Counterexamples'] });
+  blocks.push({ kind: 'heading', level: 2, text: [shown.length < diff.differing ? `Counterexamples (${shown.length} of ${diff.differing}; --limit 0 shows all)` : 'Counterexamples'] });
   blocks.push({ kind: 'list', items: shown.map((c) => ({ text: [c.text], sub: [[`scenario: ${c.origin}`]] })) });
   return blocks;
 }

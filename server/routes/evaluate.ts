@@ -2,12 +2,13 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { evaluateCase, type EvaluateCaseOptions } from '../../engine/api';
+import { caseSchema } from '../../engine/case/schema';
+import type { PolicySet } from '../../engine/registry/policy-set';
 import { answerJson } from '../answers';
 import type { BatchPool } from '../batch-pool';
 import { fromEvaluationError, httpError, message } from '../errors';
 import { lines } from '../ndjson';
 import type { PolicyStore } from '../policy-store';
-import { caseSchema } from '../../engine/case/schema';
 import { evaluateQuery } from '../schemas';
 
 export const SINGLE_LIMIT = 1024 * 1024;
@@ -16,6 +17,11 @@ export const BATCH_MAX = 100_000;
 /** Bodies shorter than this (about a thousand cases) are evaluated inline; longer ones over the worker threads. */
 const INLINE_BELOW = 256 * 1024;
 
+type Query = { on?: string; version?: string; explain?: boolean };
+
+const optionsOf = (q: Query): EvaluateCaseOptions => ({ on: q.on, version: q.version, explain: q.explain !== false });
+const isNdjson = (req: FastifyRequest) => req.headers['content-type']?.startsWith('application/x-ndjson') ?? false;
+
 /** Invalid JSON (message), too many cases (count), or not an array (neither). */
 function batchProblem(p: { message?: string; count?: number }) {
   if (p.message !== undefined) return httpError(400, 'AVT-H001', { detail: p.message }, { pointer: '' });
@@ -23,16 +29,60 @@ function batchProblem(p: { message?: string; count?: number }) {
   return httpError(400, 'AVT-H004', { detail: 'the body must be a JSON array of cases (or NDJSON, one case per line)' }, { pointer: '' });
 }
 
-type Query = { on?: string; version?: string; explain?: boolean };
+/** One answer line per case line, in order; a bad line gets an error line naming it. Sent in chunks of about 64 KiB. */
+async function* ndjsonAnswers(source: Readable, set: PolicySet, options: EvaluateCaseOptions): AsyncGenerator<string> {
+  let out = '';
+  for await (const l of lines(source, SINGLE_LIMIT)) {
+    if (!l.ok) {
+      out += JSON.stringify({ ok: false, line: l.line, status: 413, error: { code: 'AVT-H016', message: message('AVT-H016', { line: l.line, limit: SINGLE_LIMIT }) } }) + '\n';
+    } else {
+      let raw: unknown;
+      let bad: Error | undefined;
+      try {
+        raw = JSON.parse(l.text);
+      } catch (e) {
+        bad = e as Error;
+      }
+      out += (bad
+        ? JSON.stringify({ ok: false, line: l.line, status: 400, error: { code: 'AVT-H001', message: message('AVT-H001', { detail: bad.message }), pointer: '' } })
+        : answerJson(evaluateCase(set, raw, options))) + '\n';
+    }
+    if (out.length > 64 * 1024) {
+      yield out;
+      out = '';
+    }
+  }
+  if (out) yield out;
+}
 
-const optionsOf = (q: Query): EvaluateCaseOptions => ({ on: q.on, version: q.version, explain: q.explain !== false });
+/** A JSON array (as text): inline when small, else parsed and evaluated by the worker threads. */
+async function arrayAnswers(text: string, store: PolicyStore, pool: BatchPool, options: EvaluateCaseOptions): Promise<string> {
+  if (text.length >= INLINE_BELOW && pool.size > 0) {
+    const answer = await pool.run(text, store.generation, BATCH_MAX, options);
+    if (answer.ok) return answer.json;
+    if (answer.problem === 'lost' || answer.problem === 'diff') throw new Error(answer.message);
+    throw batchProblem(answer.problem === 'json' ? { message: answer.message } : answer.problem === 'too-many' ? { count: answer.count } : {});
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (e) {
+    throw batchProblem({ message: (e as Error).message });
+  }
+  if (!Array.isArray(body)) throw batchProblem({});
+  if (body.length > BATCH_MAX) throw batchProblem({ count: body.length });
+  const set = store.set;
+  const parts = new Array<string>(body.length);
+  for (let i = 0; i < body.length; i++) parts[i] = answerJson(evaluateCase(set, body[i], options));
+  return parts.join(',');
+}
 
 export function evaluateRoutes(app: FastifyInstance, store: PolicyStore, pool: BatchPool): void {
   // NDJSON bodies are left as a stream for the batch route to read line by line.
   app.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
 
   app.post('/api/evaluate', { schema: { querystring: evaluateQuery }, bodyLimit: SINGLE_LIMIT }, async (req: FastifyRequest<{ Querystring: Query }>, reply) => {
-    if (req.headers['content-type']?.startsWith('application/x-ndjson')) throw httpError(415, 'AVT-H002', { type: 'application/x-ndjson', expected: 'application/json (one case); NDJSON goes to /api/evaluate/batch' });
+    if (isNdjson(req)) throw httpError(415, 'AVT-H002', { type: 'application/x-ndjson', expected: 'application/json (one case); NDJSON goes to /api/evaluate/batch' });
     const answer = evaluateCase(store.set, req.body, optionsOf(req.query));
     if (!answer.ok) throw fromEvaluationError(answer.error);
     return reply.type('application/json; charset=utf-8').send(JSON.stringify(answer.result));
@@ -40,58 +90,15 @@ export function evaluateRoutes(app: FastifyInstance, store: PolicyStore, pool: B
 
   // The batch route reads a JSON body as text: large batches are parsed by the worker threads, not here.
   app.register(async (batch) => {
-  batch.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BATCH_LIMIT }, (_req, body, done) => done(null, body));
-  batch.post('/api/evaluate/batch', { schema: { querystring: evaluateQuery }, bodyLimit: BATCH_LIMIT }, async (req: FastifyRequest<{ Querystring: Query }>, reply) => {
-    const options = optionsOf(req.query);
-    if (req.headers['content-type']?.startsWith('application/x-ndjson')) {
-      const set = store.set;
-      const source = req.body as Readable;
-      async function* answers(): AsyncGenerator<string> {
-        let out = '';
-        for await (const l of lines(source, SINGLE_LIMIT)) {
-          let text: string;
-          if (!l.ok) text = JSON.stringify({ ok: false, line: l.line, status: 413, error: { code: 'AVT-H016', message: message('AVT-H016', { line: l.line, limit: SINGLE_LIMIT }) } });
-          else {
-            let raw: unknown;
-            try {
-              raw = JSON.parse(l.text);
-            } catch (e) {
-              raw = e;
-            }
-            text = raw instanceof Error
-              ? JSON.stringify({ ok: false, line: l.line, status: 400, error: { code: 'AVT-H001', message: message('AVT-H001', { detail: raw.message }), pointer: '' } })
-              : answerJson(evaluateCase(set, raw, options));
-          }
-          out += text + '\n';
-          if (out.length > 64 * 1024) {
-            yield out;
-            out = '';
-          }
-        }
-        if (out) yield out;
-      }
-      return reply.type('application/x-ndjson; charset=utf-8').send(Readable.from(answers(), { objectMode: false }));
-    }
-    const text = req.body as string;
-    if (text.length >= INLINE_BELOW && pool.size > 0) {
-      const answer = await pool.run(text, store.generation, BATCH_MAX, options);
-      if (answer.ok) return reply.type('application/json; charset=utf-8').send(`{"results":[${answer.json}]}`);
-      if (answer.problem === 'lost') throw new Error(answer.message);
-      throw batchProblem(answer.problem === 'json' ? { message: answer.message } : answer.problem === 'too-many' ? { count: answer.count } : {});
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch (e) {
-      throw batchProblem({ message: (e as Error).message });
-    }
-    if (!Array.isArray(body)) throw batchProblem({});
-    if (body.length > BATCH_MAX) throw batchProblem({ count: body.length });
-    const set = store.set;
-    const parts = new Array<string>(body.length);
-    for (let i = 0; i < body.length; i++) parts[i] = answerJson(evaluateCase(set, body[i], options));
-    return reply.type('application/json; charset=utf-8').send(`{"results":[${parts.join(',')}]}`);
-  });
+    batch.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BATCH_LIMIT }, (_req, body, done) => done(null, body));
+    batch.post('/api/evaluate/batch', { schema: { querystring: evaluateQuery }, bodyLimit: BATCH_LIMIT }, async (req: FastifyRequest<{ Querystring: Query }>, reply) => {
+      const options = optionsOf(req.query);
+      if (isNdjson(req)) return reply.type('application/x-ndjson; charset=utf-8').send(Readable.from(ndjsonAnswers(req.body as Readable, store.set, options), { objectMode: false }));
+      // An empty body without a content type is not parsed at all: req.body is undefined, not text.
+      if (typeof req.body !== 'string') throw batchProblem({});
+      const answers = await arrayAnswers(req.body, store, pool, options);
+      return reply.type('application/json; charset=utf-8').send(`{"results":[${answers}]}`);
+    });
   });
 
   app.get('/api/schema/case', async () => caseSchema);

@@ -96,6 +96,7 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 60_000 }, () => {
   });
 
   it('shows diagnostics as monaco markers and in the Problems tab', async () => {
+    await page.evaluate(() => window.__avtal?.editor.revealLine(2)); // squiggles are drawn for visible lines only
     await page.evaluate(() =>
       window.__avtal?.applyDiagnostics([
         { message: 'demo error', severity: 'error', startLine: 2, startColumn: 1, endLine: 2, endColumn: 6 },

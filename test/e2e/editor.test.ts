@@ -12,12 +12,13 @@ import { ensureEditorBuilt, repoRoot } from './build';
 
 const TOKEN = 'e2e-secret-token';
 const VARMLAND = readFileSync(join(repoRoot, 'policies/varmland/2019-01-01.avtal'), 'utf8');
+const EXAMPLES = VARMLAND.match(/^exempel /gm)?.length ?? 0;
 
-/** Värmland with its examples repeated under new names until the text has at least 500 lines. */
+/** Värmland with its examples (and what follows them) repeated under new names until the text has at least 500 lines. */
 function bigPolicy(): string {
   const examples = VARMLAND.slice(VARMLAND.indexOf('exempel exempel_1'));
   let text = VARMLAND;
-  for (let i = 1; text.split('\n').length < 500; i++) text += `\n${examples.replace(/^exempel (\S+)/gm, (_m, n: string) => `exempel ${n}_${i}`)}`;
+  for (let i = 1; text.split('\n').length < 500; i++) text += `\n${examples.replace(/^(\p{L}+) ([\p{L}\p{N}_]+)/gmu, (_m, kw: string, n: string) => `${kw} ${n}_${i}`)}`;
   return text;
 }
 
@@ -43,17 +44,25 @@ async function lineOf(page: Page, needle: string): Promise<number> {
   return line;
 }
 
-/** Selects the first match of `needle` and types `replacement` over it with real keystrokes. */
-async function typeOver(page: Page, needle: string, replacement: string): Promise<void> {
-  await page.evaluate((n) => {
+/**
+ * Within the first match of `needle`, selects the part `from` and types `to` over it with real keystrokes
+ * (Backspace when `to` is empty). Keep `to` short: a digit or a letter.
+ */
+async function typeOver(page: Page, needle: string, from: string, to: string): Promise<void> {
+  await page.evaluate(([n, f]) => {
     const { editor } = window.__avtal!;
-    const match = editor.getModel()!.findMatches(n, false, false, true, null, false)[0];
+    const model = editor.getModel()!;
+    const match = model.findMatches(n, false, false, true, null, false)[0];
     if (!match) throw new Error(`not found: ${n}`);
-    editor.setSelection(match.range);
-    editor.revealRangeInCenter(match.range);
+    const start = model.getOffsetAt(match.range.getStartPosition()) + n.indexOf(f);
+    const a = model.getPositionAt(start);
+    const b = model.getPositionAt(start + f.length);
+    editor.setSelection({ startLineNumber: a.lineNumber, startColumn: a.column, endLineNumber: b.lineNumber, endColumn: b.column });
+    editor.revealLineInCenter(a.lineNumber);
     editor.focus();
-  }, needle);
-  await page.keyboard.type(replacement);
+  }, [needle, from] as const);
+  if (to === '') await page.keyboard.press('Backspace');
+  else await page.keyboard.type(to);
 }
 
 /** Puts the cursor inside the first match of `needle`, `offset` characters in. */
@@ -70,7 +79,7 @@ async function cursorAt(page: Page, needle: string, offset: number): Promise<voi
 }
 
 async function runAction(page: Page, id: string): Promise<void> {
-  await page.evaluate((a) => window.__avtal!.editor.getAction(a)!.run(), id);
+  await page.evaluate((a) => window.__avtal!.editor.trigger('e2e', a, {}), id);
 }
 
 async function openEditor(context: BrowserContext, url: string, errors: string[]): Promise<{ page: Page; usableMs: number; marks: Record<string, number> }> {
@@ -125,7 +134,8 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 90_000 }, () => {
     expect(await page.locator('#version-select').inputValue()).toBe('2019-01-01');
     expect(await page.evaluate(() => window.__avtal!.editor.getValue())).toBe(VARMLAND);
     expect(await page.locator('#status').textContent()).toBe('0 problem');
-    expect(await page.evaluate(() => document.body.dataset.examplesPassed)).toBe('8');
+    expect(EXAMPLES).toBeGreaterThanOrEqual(8);
+    expect(await page.evaluate(() => document.body.dataset.examplesPassed)).toBe(String(EXAMPLES));
     // page usable (text shown and checked) well within a sanity bound; the figure is printed
     expect(timings.pageUsableMs).toBeLessThan(20_000);
   });
@@ -146,7 +156,7 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 90_000 }, () => {
 
   it('shows a typed error as a squiggle at the right line, in the problems list and on hover', async () => {
     const line = await lineOf(page, '  kräver inskrivningsmeddelande_skickat');
-    await afterAnalysis(page, () => typeOver(page, 'kräver inskrivningsmeddelande_skickat', 'kräver inskrivningsmedelande_skickat'));
+    await afterAnalysis(page, () => typeOver(page, 'kräver inskrivningsmeddelande_skickat', 'dd', 'd'));
     await expect.poll(() => page.locator('#panel-problems .problem').count()).toBe(1);
     const problem = page.locator('#panel-problems .problem').first();
     expect(await problem.getAttribute('data-line')).toBe(String(line));
@@ -160,8 +170,8 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 90_000 }, () => {
     await runAction(page, 'editor.action.showHover');
     await expect.poll(() => page.locator('.monaco-hover:visible').allTextContents().then((t) => t.join(' ')), { timeout: 10_000 }).toContain('unknown name');
     await page.keyboard.press('Escape');
-    // undo: the problem goes away
-    await afterAnalysis(page, () => page.keyboard.press('Control+z'));
+    // put the letter back: the problem goes away
+    await afterAnalysis(page, () => typeOver(page, 'kräver inskrivningsmedelande_skickat', 'd', 'dd'));
     await expect.poll(() => page.evaluate(() => document.body.dataset.diagnosticsCount)).toBe('0');
   });
 
@@ -198,16 +208,16 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 90_000 }, () => {
 
   it('runs the examples: all pass; a broken number makes example 2 fail, expected beside actual', async () => {
     await page.click('#tab-examples');
-    await expect.poll(() => page.locator('[data-testid="examples-summary"]').textContent()).toBe('8 av 8 exempel stämmer');
-    await afterAnalysis(page, () => typeOver(page, 'frist 4 dagar när', 'frist 5 dagar när'));
-    await expect.poll(() => page.locator('[data-testid="examples-summary"]').textContent()).toBe('7 av 8 exempel stämmer');
+    await expect.poll(() => page.locator('[data-testid="examples-summary"]').textContent()).toBe(`${EXAMPLES} av ${EXAMPLES} exempel stämmer`);
+    await afterAnalysis(page, () => typeOver(page, 'frist 4 dagar när', '4', '5'));
+    await expect.poll(() => page.locator('[data-testid="examples-summary"]').textContent()).toBe(`${EXAMPLES - 1} av ${EXAMPLES} exempel stämmer`);
     const failed = page.locator('.example[data-pass="false"]');
     expect(await failed.count()).toBe(1);
     expect(await failed.getAttribute('data-example')).toBe('exempel_2');
     const failingRows = failed.locator('tr.fail');
     const cells = await failingRows.first().locator('td').allTextContents();
-    expect(cells[1]).toBe('4 days'); // expected (frist 4 dagar)
-    expect(cells[2]).toBe('5 days'); // actual
+    expect(cells[1]).toBe('4 dagar'); // expected (frist 4 dagar)
+    expect(cells[2]).toBe('5 dagar'); // actual
     const all = (await failingRows.allTextContents()).join(' ');
     expect(all).toContain('2019-01-11');
     expect(all).toContain('2019-01-12');
@@ -215,8 +225,8 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 90_000 }, () => {
     await failed.locator('.example-title').click();
     expect(await page.evaluate(() => window.__avtal!.editor.getPosition()!.lineNumber)).toBe(await lineOf(page, 'exempel exempel_2'));
     // put the number back
-    await afterAnalysis(page, () => typeOver(page, 'frist 5 dagar när', 'frist 4 dagar när'));
-    await expect.poll(() => page.locator('[data-testid="examples-summary"]').textContent()).toBe('8 av 8 exempel stämmer');
+    await afterAnalysis(page, () => typeOver(page, 'frist 5 dagar när', '5', '4'));
+    await expect.poll(() => page.locator('[data-testid="examples-summary"]').textContent()).toBe(`${EXAMPLES} av ${EXAMPLES} exempel stämmer`);
   });
 
   it('simulates Värmland example 2 from the form and shows the first payable day 2019-01-11', async () => {
@@ -277,11 +287,51 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 90_000 }, () => {
     await p2.close();
   });
 
-  it('monthly simulator: says plainly whether the monthly engine is available', async () => {
+  it('monthly simulator: Kronoberg example 2 typed in month by month invoices March, April and May', async () => {
+    await page.selectOption('#agreement-select', 'kronoberg');
+    await page.waitForFunction(() => window.__avtal!.editor.getValue().includes('avtal kronoberg'), undefined, { timeout: 15_000 });
     await page.click('#tab-monthly');
-    await page.waitForSelector('#panel-monthly h3', { timeout: 10_000 });
+    await page.waitForSelector('body[data-monthly]', { timeout: 15_000 });
     const state = await page.evaluate(() => document.body.dataset.monthly);
-    expect(['unavailable', 'ready', 'not-applicable']).toContain(state);
+    if (state === 'unavailable') {
+      // issue 3's engine is not in this build: the panel must say so plainly
+      expect(await page.locator('[data-testid="monthly-unavailable"]').textContent()).toContain('inte tillgänglig');
+      return;
+    }
+    expect(state).toBe('ready');
+    await page.click('#monthly-add');
+    await page.click('#monthly-add');
+    const averages = ['3.25', '3.0', '2.7', '2.6', '2.8'];
+    for (const [i, v] of averages.entries()) await page.fill(`input[name="average-${i}"]`, v);
+    expect(await page.inputValue('input[name="month-4"]')).toBe('2025-05');
+    const invoiced = page.locator('[data-testid="monthly-invoiced-0"]');
+    await expect.poll(() => invoiced.getAttribute('data-months'), { timeout: 15_000 }).toBe('2025-03,2025-04,2025-05');
+    const text = await invoiced.textContent();
+    for (const m of ['mars', 'april', 'maj']) expect(text).toContain(m);
+    expect(await page.locator('table.months tr.invoiced').count()).toBe(3);
+    expect(await page.locator('.chart rect').count()).toBe(5);
+    // what-if: a threshold of 3.0 instead of 2.4 — nothing is invoiced, shown beside the agreement's outcome
+    await page.locator('#panel-monthly details.what-if > summary').click();
+    await page.fill('#panel-monthly input[data-tweak="threshold:betalningsstege"]', '3.0');
+    await expect.poll(() => page.locator('[data-testid="monthly-invoiced-1"]').getAttribute('data-months'), { timeout: 15_000 }).toBe('');
+    expect(await page.locator('[data-testid="monthly-invoiced-0"]').getAttribute('data-months')).toBe('2025-03,2025-04,2025-05');
+    // an episodes file instead of averages: two January episodes of 4 and 2 days after ready → average 3
+    await page.locator('#panel-monthly details.what-if button', { hasText: 'Återställ' }).click();
+    await page.setInputFiles('#monthly-file', {
+      name: 'vardtillfallen.csv', mimeType: 'text/csv',
+      buffer: Buffer.from('id,kommun,inskrivning,utskrivningsklar_meddelad,utskrivning,samordningsärende\n' +
+        'a,Växjö,2025-01-05 08:00,2025-01-10 10:00,2025-01-14 11:00,ja\n' +
+        'b,Växjö,2025-01-06 08:00,2025-01-20 09:00,2025-01-22 11:00,ja\n'),
+    });
+    const jan = page.locator('#panel-monthly table.months tr[data-month="2025-01"]');
+    await jan.waitFor({ timeout: 15_000 });
+    const cells = await jan.locator('td').allTextContents();
+    expect(cells[1]).toBe('3');
+    expect(cells[3]).toBe('Kontakt');
+    expect(await page.locator('#panel-monthly h4', { hasText: 'Växjö' }).count()).toBe(1);
+    // back to Värmland for the tests that follow
+    await page.selectOption('#agreement-select', 'varmland');
+    await page.waitForFunction(() => window.__avtal!.editor.getValue().includes('avtal varmland'), undefined, { timeout: 15_000 });
   });
 
   it('compares two versions: Monaco diff editor shows the changed number; the semantic diff lists it', async () => {
@@ -297,10 +347,18 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 90_000 }, () => {
       return d.getLineChanges()!.map((c) => ({ from: original.getLineContent(c.originalStartLineNumber).trim(), to: modified.getLineContent(c.modifiedStartLineNumber).trim() }));
     });
     expect(changed).toContainEqual({ from: 'frist 3 dagar', to: 'frist 2 dagar' });
-    // the changed line is on screen, inserted text marked
-    await expect.poll(() => page.locator('.monaco-diff-editor .editor.modified .view-line').allTextContents().then((t) => t.join('\n')), { timeout: 10_000 }).toContain('frist 2 dagar');
+    // the changed line on screen in the right-hand (new) side
+    const shown = async () => {
+      await page.evaluate(() => {
+        const m = window.__avtal!.diffEditor()!.getModifiedEditor();
+        m.revealLineInCenter(m.getModel()!.findMatches('frist 2 dagar', false, false, true, null, false)[0].range.startLineNumber);
+      });
+      return (await page.locator('.modified-in-monaco-diff-editor .view-line').allTextContents()).join('\n').replace(/\u00a0/g, ' ');
+    };
+    await expect.poll(shown, { timeout: 10_000 }).toContain('frist 2 dagar');
+    expect(await page.locator('.modified-in-monaco-diff-editor .char-insert, .modified-in-monaco-diff-editor .line-insert').count()).toBeGreaterThan(0);
     const table = page.locator('[data-testid="semantic-diff"]');
-    await table.waitFor({ timeout: 10_000 });
+    await table.waitFor({ timeout: 30_000 }); // /api/diff also runs the behavioural comparison
     const rows = await table.locator('tr').allTextContents();
     expect(rows.some((r) => r.includes('3') && r.includes('2') && /grace|frist/i.test(r))).toBe(true);
     await page.click('#diff-close');
@@ -328,7 +386,7 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 90_000 }, () => {
   it('keeps unsaved changes over a reload until they are discarded', async () => {
     await page.selectOption('#version-select', '2019-01-01');
     await expect.poll(() => page.evaluate(() => window.__avtal!.editor.getValue())).toBe(VARMLAND);
-    await typeOver(page, 'frist 3 dagar\n', 'frist 2 dagar\n');
+    await typeOver(page, 'frist 3 dagar\n', '3', '2');
     await page.waitForSelector('body[data-unsaved="1"]', { timeout: 10_000 });
     await page.reload({ waitUntil: 'load' });
     await page.waitForSelector('body[data-usable="1"]', { timeout: 30_000 });
@@ -349,21 +407,27 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 90_000 }, () => {
     await expect.poll(() => page.evaluate(() => document.body.dataset.diagnosticsCount)).toBe('0');
     const samples: number[] = [];
     const worker: number[] = [];
-    for (let i = 0; i < 6; i++) {
-      // type a letter into a name: an unknown-name error appears; the next round removes it
-      const wantError = i % 2 === 0;
-      if (wantError) await cursorAt(page, 'kräver sip_kallad', 14);
-      else await cursorAt(page, 'kräver sip_kalxlad', 15);
-      const before = await analysedVersion(page);
+    // Each measured keystroke makes a text the worker has not seen (its small cache would answer a repeat
+    // at once): a different letter typed into a name, an unknown-name error appears; then it is removed.
+    for (const letter of ['q', 'w', 'z', 'v', 'j', 'k', 'b']) {
+      await cursorAt(page, 'kräver sip_kallad', 14);
+      let before = await analysedVersion(page);
       const started = performance.now();
-      await page.keyboard.press(wantError ? 'x' : 'Backspace');
+      await page.keyboard.press(letter);
       await page.waitForFunction(
-        ([prev, err]) => Number(document.body.dataset.analysedVersion) > (prev as number) && (Number(document.body.dataset.diagnosticsCount) > 0) === err,
-        [before, wantError] as const,
+        (prev) => Number(document.body.dataset.analysedVersion) > prev && Number(document.body.dataset.diagnosticsCount) > 0,
+        before,
         { timeout: 15_000 },
       );
       samples.push(performance.now() - started);
       worker.push(Number(await page.evaluate(() => document.body.dataset.lastWorkerMs)));
+      before = await analysedVersion(page);
+      await page.keyboard.press('Backspace');
+      await page.waitForFunction(
+        (prev) => Number(document.body.dataset.analysedVersion) > prev && document.body.dataset.diagnosticsCount === '0',
+        before,
+        { timeout: 15_000 },
+      );
     }
     timings.keystrokeToDiagnosticsMedianMs = median(samples);
     timings.keystrokeToDiagnosticsMaxMs = Math.max(...samples);

@@ -23,8 +23,9 @@ export const RESERVED: ReadonlySet<string> = new Set([
   ...FUNCTIONS.flatMap((f) => [f.id, f.sv]),
 ]);
 
-const FIRST = [...'abcdefghijklmnopqrstuvwxyzåäöéABCXYZÅÄÖ_ßøΩж'];
-const REST = [...FIRST, ...'0123456789'];
+// A name starts with a Latin letter (å, ä, ö, ß, ø… included) or _, and continues with any letter or digit.
+const FIRST = [...'abcdefghijklmnopqrstuvwxyzåäöéABCXYZÅÄÖ_ßøŁ'];
+const REST = [...FIRST, ...'0123456789Ωж'];
 
 /** A free name: an identifier that is no keyword and no name the formatter would translate. */
 export const freeName: fc.Arbitrary<string> = fc
@@ -156,6 +157,12 @@ export function headerArb(lang: Lang): fc.Arbitrary<A.Header> {
 
 type DeclarationArb = (lang: Lang) => fc.Arbitrary<A.Declaration>;
 
+/** `[N months in a row] over|at or under`; without the run, N is 1. */
+const monthCondition: fc.Arbitrary<A.MonthCondition> = fc.record({
+  run: fc.option(fc.integer({ min: 0, max: 99 }), { nil: undefined }),
+  side: fc.constantFrom<A.MonthCondition['side']>('over', 'at-or-under'),
+}).map(({ run, side }) => (run === undefined ? { run: 1, side, range: R } : { run, runRange: R, side, range: R }));
+
 /** One generator per declaration kind. Partial on purpose: a kind added to the language without a generator here still type-checks. */
 export const DECLARATIONS: { [K in A.Declaration['kind']]?: DeclarationArb } = {
   Interpretation: () =>
@@ -168,8 +175,23 @@ export const DECLARATIONS: { [K in A.Declaration['kind']]?: DeclarationArb } = {
   Deadline: (lang) =>
     fc.record({
       id: nameNode(freeName), title: optional(str), cites, see, when: optional(expressionArb(lang)),
-      rule: optional(fc.record({ subject: nameNode(eventName(lang)), within: duration, anchor: expressionArb(lang) })),
-    }).map(({ rule, ...x }): A.Declaration => ({ kind: 'Deadline', ...x, ...rule, range: R })),
+      // `EVENT within DURATION after EXPR`, or a recurring `EVENT every [N] PERIOD [from EXPR]`
+      rule: optional(fc.oneof(
+        fc.record({ subject: nameNode(eventName(lang)), within: duration, anchor: expressionArb(lang) }),
+        fc.record({
+          subject: nameNode(eventName(lang)),
+          every: fc.record({ n: fc.integer({ min: 0, max: 99 }), unit: fc.constantFrom<A.PeriodUnit>('calendar-years', 'calendar-months', 'months', 'days'), start: optional(expressionArb(lang)) }).map((e) => ({ ...e, range: R })),
+        }),
+      )),
+      // `EVENT on DAYS between TIME and TIME`
+      windows: fc.array(fc.record({
+        subject: nameNode(eventName(lang)),
+        days: fc.constantFrom<A.DaySet>('days', 'weekdays', 'working-days', 'public-holidays', 'red-days', 'days-off'),
+        start: timeLit, end: timeLit,
+      }).map((w): A.TimeWindow => ({ ...w, range: R })), { maxLength: 2 }),
+    }).map(({ rule, windows, ...x }): A.Declaration => ({
+      kind: 'Deadline', ...x, ...rule, subject: rule?.subject ?? windows[0]?.subject, windows: windows.length > 0 ? windows : undefined, range: R,
+    })),
 
   Payment: (lang) =>
     fc.record({
@@ -188,6 +210,47 @@ export const DECLARATIONS: { [K in A.Declaration['kind']]?: DeclarationArb } = {
       id: nameNode(freeName), title: optional(str), cites,
       values: fc.array(fc.record({ year: fc.integer({ min: 1900, max: 2200 }), value: literalArb, cites }).map((v) => ({ ...v, range: R })), { maxLength: 3 }),
     }).map((x): A.Declaration => ({ kind: 'Parameter', ...x, range: R })),
+
+  Escalation: () =>
+    fc.record({
+      id: nameNode(freeName), title: optional(str), cites, see,
+      steps: fc.array(fc.record({ id: nameNode(freeName), title: optional(str), cites }).map((x) => ({ ...x, range: R })), { maxLength: 3 }),
+    }).map((x): A.Declaration => ({ kind: 'Escalation', ...x, range: R })),
+
+  // monthly measures and ladders (docs/language.md, monthly measures)
+  Measure: (lang) =>
+    fc.record({
+      id: nameNode(freeName), title: optional(str), cites, see,
+      includes: fc.array(expressionArb(lang), { maxLength: 2 }),
+      from: optional(nameNode(eventName(lang))),
+      received: fc.array(conditional(fc.constantFrom<'same-day' | 'next-day'>('same-day', 'next-day'), lang), { maxLength: 2 }),
+      dayOne: fc.array(conditional(fc.constantFrom<'same-day' | 'next-day'>('same-day', 'next-day'), lang), { maxLength: 2 }),
+      to: optional(fc.record({ event: nameNode(eventName(lang)), inclusive: fc.boolean() }).map((t) => ({ ...t, range: R }))),
+      month: optional(fc.oneof(
+        fc.constant<A.MonthAssignment>({ mode: 'split', range: R }),
+        nameNode(eventName(lang)).map((event): A.MonthAssignment => ({ mode: 'event', event, range: R })),
+      )),
+      emptyMonth: optional(numberText.map((text): A.NumberLit => ({ kind: 'Number', value: Number(text), text, range: R }))),
+    }).map((x): A.Declaration => ({ kind: 'Measure', ...x, range: R })),
+
+  Ladder: () =>
+    fc.record({
+      id: nameNode(freeName), title: optional(str), measure: nameNode(freeName), cites, see,
+      threshold: optional(fc.oneof(
+        numberText.map((text): A.Threshold => ({ kind: 'number', value: Number(text), text, range: R })),
+        nameNode(freeName).map((name): A.Threshold => ({ kind: 'parameter', name, range: R })),
+      )),
+      steps: fc.array(fc.record({ id: nameNode(freeName), title: optional(str), invoice: optional(fc.record({ when: optional(monthCondition) }).map((i) => ({ ...i, range: R }))) }).map((x) => ({ ...x, range: R })), { maxLength: 3 }),
+      transitions: fc.array(fc.record({
+        from: nameNode(freeName), to: nameNode(freeName), when: monthCondition,
+        actions: fc.array(fc.record({ id: nameNode(freeName), title: optional(str) }).map((x) => ({ ...x, range: R })), { maxLength: 2 }),
+        invoiceMonths: optional(fc.nat({ max: 24 }).map((n) => ({ n, range: R }))),
+        cites, see,
+      }).map((x) => ({ ...x, range: R })), { maxLength: 3 }),
+      invoicedEpisodesOver: optional(fc.record({ text: numberText, unit: dayUnit }).map((x) => ({ ...x, value: Number(x.text), range: R }))),
+      invoicedFromDay: optional(fc.nat({ max: 99 }).map((n) => ({ n, range: R }))),
+      rate: optional(nameNode(freeName)),
+    }).map((x): A.Declaration => ({ kind: 'Ladder', ...x, range: R })),
 
   Example: (lang) =>
     fc.record({
@@ -257,6 +320,10 @@ export function stripRanges(value: unknown): unknown {
       // An empty list is the same as an absent one: a construct added to the parser after these
       // generators were written (a new list field) must not break the comparison.
       if (k === 'range' || k === 'keywords' || v === undefined || (Array.isArray(v) && v.length === 0)) continue;
+      if (k.endsWith('Range')) {
+        out[k] = true; // a range kept to say that something was written (`runRange`): only its presence counts
+        continue;
+      }
       out[k] = k === 'comments' && Array.isArray(v) ? v.map((c: A.Comment) => c.text) : stripRanges(v);
     }
     return out;

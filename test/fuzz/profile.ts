@@ -4,6 +4,8 @@
 // prints one line — its name, how many cases it tried and the seed — and a failure prints the seed,
 // the path and the shrunk counterexample (FUZZ_SEED and FUZZ_PATH replay it).
 import fc from 'fast-check';
+import { expect } from 'vitest';
+import { relative } from 'node:path';
 
 const LONG_SECONDS = Number(process.env.FUZZ_SECONDS ?? '0');
 /** True in the long profile (`npm run fuzz`). */
@@ -36,8 +38,10 @@ function parameters<Ts>(name: string, options: ProfileOptions): fc.Parameters<Ts
   const only = process.env.FUZZ_ONLY;
   const base: fc.Parameters<Ts> = {};
   if (replaySeed !== undefined && (!only || only === name)) {
+    // a replay: the seed, and the path to the shrunk case when known; without a path, run long enough to meet the failure again
     base.seed = Number(replaySeed);
     if (process.env.FUZZ_PATH) base.path = process.env.FUZZ_PATH;
+    else base.numRuns = 1_000_000;
   }
   if (LONG) {
     return {
@@ -67,7 +71,9 @@ function failure<Ts>(name: string, details: fc.RunDetails<Ts>, options: ProfileO
       report += `\n(could not show the counterexample: ${String(e)})`;
     }
   }
-  const replay = `replay: FUZZ_ONLY='${name}' FUZZ_SEED=${details.seed}${details.counterexamplePath ? ` FUZZ_PATH='${details.counterexamplePath}'` : ''} npx vitest run test/properties`;
+  const testPath = expect.getState().testPath;
+  const file = testPath ? relative(process.cwd(), testPath) : 'test/properties';
+  const replay = `replay: FUZZ_ONLY='${name}' FUZZ_SEED=${details.seed}${details.counterexamplePath ? ` FUZZ_PATH='${details.counterexamplePath}'` : ''} npx vitest run ${file}`;
   return new Error(`property "${name}" failed (seed ${details.seed})\n${replay}\n${report}`);
 }
 

@@ -3,7 +3,6 @@
 // with the offsets. A text without syntax errors formats to a text that re-parses and is stable.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { lex } from '../../dsl/tokens/lexer';
 import { parse } from '../../dsl/parser/parse';
 import { analyze } from '../../dsl';
 import { formatPolicy, formatText } from '../../dsl/format';
@@ -63,41 +62,46 @@ function expectRangesInside(text: string, value: unknown): void {
 
 /** The full pipeline on one text: lexer, parser, checker, formatter. Throws on any broken invariant. */
 function checkText(text: string): void {
-  const lexed = lex(text);
-  expectRangesInside(text, lexed.diagnostics);
-  const parsed = parse(text);
-  expectRangesInside(text, parsed.diagnostics);
-  expectRangesInside(text, parsed.ast);
-  const analysis = analyze(text);
+  const analysis = analyze(text); // lexer + parser + checker
   expectRangesInside(text, analysis.diagnostics);
-  for (const d of analysis.diagnostics) expect(typeof d.code).toBe('string');
+  expectRangesInside(text, analysis.ast);
+  for (const d of analysis.diagnostics) expect(d.code).toMatch(/^AVT-[A-Z]\d{3}$/);
   // the formatter prints whatever tree recovery left, without throwing, in both languages
-  formatPolicy(parsed.ast);
-  formatPolicy(parsed.ast, { lang: parsed.ast.lang === 'en' ? 'sv' : 'en' });
-  const formatted = formatText(text);
-  if (parsed.diagnostics.some((d) => d.severity === 'error')) {
-    expect(formatted.text).toBe(text); // a broken text is never rewritten
+  const other = formatPolicy(analysis.ast, { lang: analysis.ast.lang === 'en' ? 'sv' : 'en' });
+  expect(typeof other).toBe('string');
+  const syntaxErrors = analysis.diagnostics.some((d) => d.severity === 'error' && /^AVT-[LP]/.test(d.code));
+  if (syntaxErrors) {
+    expect(formatText(text).text).toBe(text); // a broken text is never rewritten
     return;
   }
   // a text without syntax errors formats to a text that re-parses cleanly, keeps its comments, and is stable
-  const again = parse(formatted.text);
+  const formatted = formatPolicy(analysis.ast);
+  const again = parse(formatted);
   expect(again.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  expect(again.ast.comments.map((c) => c.text)).toEqual(parsed.ast.comments.map((c) => c.text));
-  expect(formatText(formatted.text).text).toBe(formatted.text);
+  expect(again.ast.comments.map((c) => c.text)).toEqual(analysis.ast.comments.map((c) => c.text));
+  expect(formatPolicy(again.ast)).toBe(formatted);
+}
+
+/** Seconds of CPU this process spent in `f` (not wall time: a loaded machine does not make it fail). */
+function cpuSeconds(f: () => void): number {
+  const before = process.cpuUsage();
+  f();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1e6;
 }
 
 const show = (text: string) => JSON.stringify(text.length > 2000 ? text.slice(0, 2000) + '…' : text);
 
 describe('bad policy text never crashes and ranges stay inside the text', () => {
   const cases: [string, fc.Arbitrary<string>, number][] = [
-    ['any text', anyPolicyText, 200],
-    ['valid text', validText, 60],
-    ['tokens deleted, duplicated, swapped, inserted', mutatedText, 200],
+    ['any text', anyPolicyText, 40],
+    ['valid text', validText, 20],
+    ['tokens deleted, duplicated, swapped, inserted', mutatedText, 40],
     ['random bytes', randomBytesText, 80],
     ['random unicode', randomUnicodeText, 80],
-    ['unterminated strings', unterminatedStringText, 60],
+    ['unterminated strings', unterminatedStringText, 30],
     ['huge numbers', hugeNumberText, 60],
-    ['deep nesting', deepNestingText, 30],
+    ['deep nesting', deepNestingText, 12],
   ];
   for (const [name, arb, quick] of cases) {
     it(name, () => {
@@ -108,21 +112,30 @@ describe('bad policy text never crashes and ranges stay inside the text', () => 
   it('a 1 MB file is lexed, parsed, checked and formatted without hanging', () => {
     const text = largeText(1_000_000);
     expect(text.length).toBeGreaterThanOrEqual(1_000_000);
-    const started = Date.now();
-    const analysis = analyze(text);
-    const formatted = formatText(text);
-    const seconds = (Date.now() - started) / 1000;
-    console.log(`[property] 1 MB file: ${text.length} characters, ${analysis.ast.declarations.length} declarations, ${analysis.diagnostics.length} diagnostics, ${seconds.toFixed(1)} s`);
+    let analysis = analyze('');
+    let formatted = formatText('');
+    const seconds = cpuSeconds(() => {
+      analysis = analyze(text);
+      formatted = formatText(text);
+    });
+    console.log(`[property] 1 MB file: ${text.length} characters, ${analysis.ast.declarations.length} declarations, ${analysis.diagnostics.length} diagnostics, ${seconds.toFixed(1)} s of CPU`);
     expectRangesInside(text, analysis.diagnostics);
     expect(formatted.text.length).toBeGreaterThan(0);
     expect(seconds).toBeLessThan(10); // terminates: a generous bound, not a benchmark
   }, 60_000);
 
-  it('a 1 MB line of one character and a 1 MB unterminated string terminate', () => {
-    for (const text of ['agreement a\n' + 'x'.repeat(1_000_000), 'agreement a "' + 'x'.repeat(1_000_000), '('.repeat(200_000), '#'.repeat(1_000_000), '\u0000'.repeat(100_000)]) {
-      const started = Date.now();
-      checkText(text);
-      expect((Date.now() - started) / 1000).toBeLessThan(10);
+  it('degenerate large inputs terminate: one 1 MB token, 100 000 parentheses, 100 000 NULs', () => {
+    const texts = [
+      'agreement a\n' + 'x'.repeat(1_000_000), 'agreement a "' + 'x'.repeat(1_000_000), '#'.repeat(1_000_000), 'agreement a\n' + '9'.repeat(1_000_000),
+      'agreement a\ndeadline d\n  when ' + '('.repeat(100_000), 'agreement a\ndeadline d\n  when ' + 'not '.repeat(50_000) + 'x', '\u0000'.repeat(100_000),
+    ];
+    for (const text of texts) {
+      const seconds = cpuSeconds(() => {
+        const analysis = analyze(text);
+        expectRangesInside(text, analysis.diagnostics);
+        formatText(text);
+      });
+      expect(seconds, JSON.stringify(text.slice(0, 40))).toBeLessThan(10); // terminates: a generous bound, not a benchmark
     }
-  }, 60_000);
+  }, 120_000);
 });

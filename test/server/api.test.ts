@@ -1,4 +1,7 @@
 // The HTTP API through Fastify's injection: reading agreements, evaluating, and every client error path.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Ajv from 'ajv';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +59,31 @@ describe('reading', () => {
     expect(r.json().error.code).toBe('AVT-H005');
   });
 
+  it('400s a URL that does not decode and an unknown query parameter', async () => {
+    const r = await app.inject('/api/agreements/%E0%A4%A/versions/x');
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.code).toBe('AVT-H004');
+    const q = await post('/api/evaluate?colour=blue', episode);
+    expect(q.statusCode).toBe(400);
+    expect(q.json().error).toMatchObject({ code: 'AVT-H004', pointer: '/colour' });
+  });
+
+  it('serves the editor build', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'avtal-editor-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Avtal</title>');
+    const withEditor = await makeApp({ editorDir: dir });
+    try {
+      const r = await withEditor.inject('/');
+      expect(r.statusCode).toBe(200);
+      expect(r.headers['content-type']).toMatch(/^text\/html/);
+      expect(r.body).toContain('<title>Avtal</title>');
+      expect((await withEditor.inject('/api/status')).statusCode).toBe(200);
+    } finally {
+      await withEditor.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('serves the case schema', async () => {
     const r = await app.inject('/api/schema/case');
     expect(r.json()).toEqual(JSON.parse(JSON.stringify(caseSchema)));
@@ -64,11 +92,16 @@ describe('reading', () => {
   it('serves an OpenAPI document naming every route', async () => {
     const doc = (await app.inject('/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
-    for (const p of ['/api/status', '/api/agreements', '/api/agreements/{agreement}/versions/{version}', '/api/evaluate', '/api/evaluate/batch', '/api/schema/case', '/api/agreements/{agreement}/drafts']) {
+    for (const p of ['/api/status', '/api/agreements', '/api/agreements/{agreement}/versions/{version}', '/api/evaluate', '/api/evaluate/batch', '/api/schema/case', '/api/agreements/{agreement}/drafts', '/api/months', '/api/diff']) {
       expect(doc.paths[p], p).toBeDefined();
     }
     expect(doc.paths['/api/evaluate'].post.parameters.map((p: { name: string }) => p.name)).toEqual(['on', 'version', 'explain']);
     expect(doc.components.schemas.Case.properties.county).toBeDefined();
+    // Every schema in the document is one ajv can compile, and each $ref points at a component.
+    const strict = new Ajv({ strict: false });
+    for (const [name, schema] of Object.entries(doc.components.schemas)) strict.addSchema(schema as object, `#/components/schemas/${name}`);
+    const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
+    for (const ref of refs) expect(doc.components.schemas[ref.split('/').pop()!.replace('"', '')], ref).toBeDefined();
   });
 });
 

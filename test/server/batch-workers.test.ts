@@ -49,6 +49,13 @@ describe('batches over worker threads', () => {
     expect(many.json().error.code).toBe('AVT-H015');
   }, 60_000);
 
+  it('computes a diff in a worker, the same as inline', async () => {
+    const url = '/api/diff?agreement=varmland&from=2019-01-01&to=2019-01-01';
+    const [a, b] = [await pooled.inject(url), await inline.inject(url)];
+    expect(a.statusCode).toBe(200);
+    expect(a.body).toBe(b.body);
+  }, 60_000);
+
   it('sees a draft saved after the workers started', async () => {
     const saved = await pooled.inject({ method: 'POST', url: '/api/agreements/varmland/drafts', payload: { version: 'pool-draft', text: draftText('pool-draft') }, headers: { authorization: `Bearer ${TOKEN}` } });
     expect(saved.statusCode).toBe(201);

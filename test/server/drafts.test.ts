@@ -74,6 +74,13 @@ describe('POST /api/agreements/:agreement/drafts', () => {
     expect(r.json().error).toMatchObject({ code: 'AVT-H012', pointer: '/version' });
   });
 
+  it('404s an unknown agreement', async () => {
+    const { app } = await writable();
+    const r = await save(app, { version: 'x1', text: draftText('x1').replace('avtal varmland', 'avtal atlantis') }, TOKEN, 'atlantis');
+    expect(r.statusCode).toBe(404);
+    expect(r.json().error.code).toBe('AVT-H013');
+  });
+
   it('400s a bad body with a pointer', async () => {
     const { app } = await writable();
     const r = await save(app, { version: '../../etc/passwd', text: 'x' });

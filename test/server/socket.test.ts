@@ -8,7 +8,7 @@ import { episode, repoPolicies } from './helpers';
 
 async function listen(logLines?: string[]) {
   const stream = new Writable({ write(chunk, _enc, cb) { logLines?.push(...String(chunk).split('\n').filter(Boolean)); cb(); } });
-  const app = await buildApp({ policiesDir: repoPolicies, logger: logLines ? { level: 'info', stream } : false });
+  const app = await buildApp({ policiesDir: repoPolicies, batchWorkers: 0, logger: logLines ? { level: 'info', stream } : false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');

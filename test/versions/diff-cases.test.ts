@@ -22,7 +22,8 @@ describe('golden semantic diffs', () => {
       expect(newA.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       const actual = renderSemanticDiff(semanticDiff(oldA.ast, newA.ast), 'text');
       const file = join(dir, 'expected.txt');
-      if (process.env.AVTAL_UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, actual);
+      if (process.env.AVTAL_UPDATE_GOLDEN) writeFileSync(file, actual);
+      expect(existsSync(file), `${name}/expected.txt is missing: run with AVTAL_UPDATE_GOLDEN=1 and review it`).toBe(true);
       expect(actual).toBe(readFileSync(file, 'utf8'));
     });
   }

@@ -8,13 +8,14 @@ import { compile } from '../../engine/compiler/compile';
 import { semanticDiff } from '../../engine/versions/semantic-diff';
 import { behaviouralDiff } from '../../engine/versions/behavioural-diff';
 import { diffVersions } from '../../engine/versions';
-import { loadPolicySet } from '../../engine/registry/node';
+import { findPolicyFiles, loadPolicySet } from '../../engine/registry/node';
 
 const HERE = import.meta.dirname;
 const read = (p: string) => readFileSync(join(HERE, '..', '..', p), 'utf8');
 const VARMLAND = read('policies/varmland/2019-01-01.avtal');
 const PROPOSAL = read('policies/varmland/2026-proposal.draft.avtal');
 const CASES = 'test/cases/diff';
+// The behavioural diffs run tens of thousands of scenarios; a loaded machine needs more than the default 5 s.
 
 function compiled(text: string) {
   const a = analyze(text);
@@ -34,6 +35,18 @@ describe('semantic diff', () => {
     const en = formatText(VARMLAND, { lang: 'en', width: 60 }).text;
     expect(en).not.toBe(VARMLAND);
     expect(semanticDiff(analyze(VARMLAND).ast, analyze(en).ast).empty).toBe(true);
+  });
+
+  it('of every bundled policy against its translation into either keyword language is empty', () => {
+    const files = findPolicyFiles(join(HERE, '..', '..', 'policies'));
+    expect(files.length).toBeGreaterThan(1);
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      for (const lang of ['en', 'sv'] as const) {
+        const d = semanticDiff(analyze(text).ast, analyze(formatText(text, { lang, width: 70 }).text).ast);
+        expect({ file: f, lang, empty: d.empty }).toEqual({ file: f, lang, empty: true });
+      }
+    }
   });
 
   it('reports a changed cutoff time with old and new value and both citations', () => {
@@ -60,7 +73,7 @@ describe('semantic diff', () => {
   });
 });
 
-describe('behavioural diff', () => {
+describe('behavioural diff', { timeout: 60_000 }, () => {
   it('of a version with itself finds no differing scenario', () => {
     const p = compiled(VARMLAND);
     const d = behaviouralDiff(p, p);
@@ -110,7 +123,7 @@ describe('behavioural diff', () => {
   });
 });
 
-describe('behavioural diff of a monthly ladder', () => {
+describe('behavioural diff of a monthly ladder', { timeout: 60_000 }, () => {
   it('finds a threshold moved from 2.4 to 2.5, with averages inside the moved interval', () => {
     const d = behaviouralDiff(compiled(read(`${CASES}/threshold/old.avtal`)), compiled(read(`${CASES}/threshold/new.avtal`)));
     expect(d.differing).toBeGreaterThan(0);
@@ -125,13 +138,24 @@ describe('behavioural diff of a monthly ladder', () => {
   });
 });
 
-describe('the Värmland proposal', () => {
+describe('the Värmland proposal', { timeout: 60_000 }, () => {
   it('shows the moved cutoff, the changed interpretation and counterexamples inside 12:00–13:00', () => {
     const d = semanticDiff(analyze(VARMLAND).ast, analyze(PROPOSAL).ast);
     expect(d.declarations.find((x) => x.id === 'middag')?.changes.find((c) => c.label === 'time')).toMatchObject({ old: '12:00', new: '13:00' });
     expect(d.declarations.find((x) => x.id === 'utskrivningsdagen_räknas')?.change).toBe('changed');
     const b = behaviouralDiff(compiled(VARMLAND), compiled(PROPOSAL));
     expect(b.counterexamples.some((c) => c.events.ready_notice_sent === '2019-01-07 12:01' && c.differences.some((x) => x.field === 'first payable day' && x.old === '2019-01-11' && x.new === '2019-01-10'))).toBe(true);
+  });
+
+  it('keeps a spread of counterexamples when asked, with exact counts', () => {
+    const all = behaviouralDiff(compiled(VARMLAND), compiled(PROPOSAL));
+    const some = behaviouralDiff(compiled(VARMLAND), compiled(PROPOSAL), { maxCounterexamples: 10 });
+    expect(some.differing).toBe(all.differing);
+    expect(some.counterexamples).toHaveLength(10);
+    expect(all.counterexamples.length).toBe(all.differing);
+    // both kinds of change are represented: the moved cutoff and the discharge day no longer billed
+    expect(some.counterexamples.some((c) => c.differences.some((x) => x.field === 'first payable day'))).toBe(true);
+    expect(some.counterexamples.some((c) => c.differences.some((x) => x.field === 'billable days'))).toBe(true);
   });
 
   it('is served by label through diffVersions, drafts included', () => {

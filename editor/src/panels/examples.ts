@@ -4,6 +4,32 @@ import { h } from '../dom';
 import { t, type Locale } from '../i18n';
 import type { ExampleView } from '../protocol';
 
+const SV_WORDS: [RegExp, string][] = [
+  [/\bcalendar[ -]days?\b/g, 'kalenderdagar'],
+  [/\bworking[ -]days?\b/g, 'arbetsdagar'],
+  [/\bweekdays?\b/g, 'vardagar'],
+  [/\b1 days\b/g, '1 dag'],
+  [/\bdays?\b/g, 'dagar'],
+  [/\bhours?\b/g, 'timmar'],
+  [/^not responsible$/, 'inget betalningsansvar'],
+  [/^responsible from /, 'betalningsansvar från '],
+  [/^no payment rule$/, 'ingen betalningsregel'],
+  [/^not-applicable$/, 'ej tillämplig'],
+  [/^met$/, 'hållen'],
+  [/^missed$/, 'missad'],
+  [/^pending$/, 'väntande'],
+  [/^none$/, 'inget'],
+  [/ SEK\b/g, ' kr'],
+];
+
+/** The engine's expected/actual values, in the reader's language ("3 days" → "3 dagar"). */
+export function localValue(value: string, locale: Locale): string {
+  if (locale !== 'sv') return value;
+  let out = value;
+  for (const [re, sv] of SV_WORDS) out = out.replace(re, sv);
+  return out;
+}
+
 export function renderExamples(panel: HTMLElement, locale: Locale, examples: ExampleView[] | null, reveal: (line: number) => void): void {
   panel.replaceChildren();
   if (examples === null) {
@@ -32,7 +58,7 @@ export function renderExamples(panel: HTMLElement, locale: Locale, examples: Exa
     const table = h('table', { className: 'expectations' });
     table.append(h('tr', {}, h('th', { text: t(locale, 'examples.what') }), h('th', { text: t(locale, 'examples.expected') }), h('th', { text: t(locale, 'examples.actual') })));
     for (const e of ex.expectations) {
-      const row = h('tr', { className: e.pass ? 'pass' : 'fail' }, h('td', { text: e.label }), h('td', { text: e.expected }), h('td', { className: 'actual', text: e.actual }));
+      const row = h('tr', { className: e.pass ? 'pass' : 'fail' }, h('td', { text: e.label }), h('td', { text: localValue(e.expected, locale) }), h('td', { className: 'actual', text: localValue(e.actual, locale) }));
       row.addEventListener('click', (event) => {
         event.stopPropagation();
         reveal(e.line);

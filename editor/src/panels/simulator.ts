@@ -21,6 +21,7 @@ export class SimulatorPanel {
   private outline: PolicyOutline | undefined;
   private examples: ExampleView[] = [];
   private formSignature = '';
+  private exampleId = '';
   private readonly form = h('form', { className: 'sim-form', onsubmit: (e: Event) => e.preventDefault() });
   private readonly result = h('div', { className: 'sim-result', 'aria-live': 'polite' });
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -92,10 +93,11 @@ export class SimulatorPanel {
     if (this.examples.length) {
       const select = h('select', { id: 'sim-example', onchange: () => {
         const ex = this.examples.find((e) => e.id === select.value);
+        this.exampleId = select.value;
         if (ex) this.setScenario({ ...ex.scenario, whatIf: this.scenario.whatIf });
       } });
       select.append(h('option', { value: '', text: t(locale, 'sim.choose') }));
-      for (const ex of this.examples) select.append(h('option', { value: ex.id, text: ex.title ?? ex.id }));
+      for (const ex of this.examples) select.append(h('option', { value: ex.id, text: ex.title ?? ex.id, selected: ex.id === this.exampleId }));
       this.form.append(h('label', { className: 'field' }, h('span', { text: t(locale, 'sim.loadExample') }), select));
     }
 
@@ -270,6 +272,37 @@ export class SimulatorPanel {
     return table;
   }
 
+  /** What the engine decided, in the reader's language, from the structured result (the engine's own sentence is the tooltip). */
+  private decisionLines(v: SimulationView, rule: string, engineTexts: string[]): string[] {
+    const locale = this.deps.locale();
+    if (locale === 'en') return engineTexts;
+    const d = v.deadlines.find((x) => x.id === rule);
+    if (d) {
+      if (d.status === 'not-applicable') return [/not recorded/.test(d.reason) ? 'Tiden har inte börjat: händelsen den räknas från har inte skett.' : 'Gäller inte i det här fallet: villkoret för tidsfristen är inte uppfyllt.'];
+      const done = d.actual ? `gjort ${d.actual}` : 'inte gjort';
+      return [`${t(locale, `sim.status.${d.status}` as MessageKey)}: ${done}${d.due ? `, senast ${d.due}` : ''}.`];
+    }
+    const p = v.payments.find((x) => x.id === rule);
+    if (!p) return engineTexts;
+    if (!p.responsible) {
+      const m = /^the requirement "(.*)" is not met$/.exec(p.reason) ?? undefined;
+      const e = /^exempt, because (.*)$/.exec(p.reason) ?? undefined;
+      if (m) return [`Inget betalningsansvar: villkoret »${m[1]}« är inte uppfyllt.`];
+      if (e) return [`Inget betalningsansvar: undantag eftersom ${e[1]}.`];
+      if (p.status === 'not-started') return ['Inget betalningsansvar har börjat: händelsen det räknas från har inte skett.'];
+      return engineTexts;
+    }
+    const unit = p.graceUnit === 'working-days' ? 'arbetsdagar' : p.graceUnit === 'weekdays' ? 'vardagar' : 'dagar';
+    const lines = [
+      `Dag 1 är ${prettyDate(p.dayOne, locale)}.`,
+      `${p.graceDays} fristdagar (${unit}): sista fristdag ${prettyDate(p.lastGraceDay, locale)}.`,
+      `Betalningsansvaret börjar ${prettyDate(p.firstPayableDay, locale)}.`,
+    ];
+    if (p.billableDays == null) lines.push('Debiterbara dagar räknas inte: patienten är kvar och inget slutdatum är angivet.');
+    else lines.push(`${p.billableDays} debiterbara dagar till och med ${prettyDate(p.lastBillableDay, locale)}${p.amount != null ? `: ${money(p.amount, locale)}` : ''}.`);
+    return lines;
+  }
+
   /** Each decision with its rule, citations and interpretations, in rule order. */
   private reasons(v: SimulationView, base: SimulationView): HTMLElement {
     const locale = this.deps.locale();
@@ -279,11 +312,11 @@ export class SimulatorPanel {
     for (const [rule, texts] of byRule) {
       const src = v.rules[rule] ?? base.rules[rule];
       const status = v.deadlines.find((d) => d.id === rule)?.status;
-      const card = h('article', { className: `reason ${status ? `status-${status}` : ''}`, 'data-rule': rule });
+      const card = h('article', { className: `reason ${status ? `status-${status}` : ''}`, 'data-rule': rule, title: texts.join('\n') });
       card.append(h('h5', {}, h('button', { type: 'button', className: 'link', text: src?.title ?? rule, onclick: () => src && this.deps.reveal(src.line) }),
         status ? h('span', { className: `chip status-${status}`, text: t(locale, `sim.status.${status}` as MessageKey) }) : null));
       const ul = h('ul');
-      for (const text of texts) ul.append(h('li', { text }));
+      for (const text of this.decisionLines(v, rule, texts)) ul.append(h('li', { text }));
       card.append(ul);
       for (const c of src?.citations ?? []) {
         card.append(h('p', { className: 'cite' }, h('strong', { text: `${t(locale, 'sim.source')}: ` }), c.heading));

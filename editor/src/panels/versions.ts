@@ -3,6 +3,7 @@
 import type { AgreementInfo, Status, VersionInfo } from '../api';
 import { h } from '../dom';
 import { t, type Locale } from '../i18n';
+import type { Scenario } from '../protocol';
 
 export interface DiffView {
   from: string;
@@ -18,6 +19,7 @@ export interface VersionsDeps {
   compare: (from: string, to: string) => void;
   closeCompare: () => void;
   save: (label: string, token: string) => Promise<string>;
+  simulate: (scenario: Scenario) => void;
 }
 
 export interface VersionsState {
@@ -62,6 +64,29 @@ function semanticTable(value: unknown, locale: Locale): HTMLElement {
   return table;
 }
 
+interface Counterexample { text: string; events: Record<string, string>; facts: Record<string, string | number | boolean>; differences: { rule: string; field: string; old: string; new: string }[] }
+
+function behaviouralView(value: unknown, locale: Locale, simulate: (s: Scenario) => void): HTMLElement {
+  if (!isRecord(value) || typeof value.scenarios !== 'number' || !Array.isArray(value.counterexamples)) return Array.isArray(value) && value.length === 0 ? h('p', { className: 'empty', text: t(locale, 'versions.noDifferences') }) : genericTable(value);
+  const box = h('div', { className: 'behavioural', 'data-testid': 'behavioural-diff' });
+  const differing = Number(value.differing ?? 0);
+  box.append(h('p', { className: `summary ${differing ? 'bad' : 'ok'}`, text: t(locale, 'versions.scenarios', { differing, total: value.scenarios }) }));
+  const summary = (Array.isArray(value.summary) ? value.summary : []) as { rule: string; field: string; count: number }[];
+  if (summary.length) {
+    const table = h('table', { className: 'diff-table' }, h('tr', {}, h('th', { text: t(locale, 'sim.rule') }), h('th', { text: locale === 'sv' ? 'Utfall' : 'Outcome' }), h('th', { text: locale === 'sv' ? 'Antal' : 'Count' })));
+    for (const r of summary) table.append(h('tr', {}, h('td', { text: r.rule }), h('td', { text: r.field }), h('td', { text: String(r.count) })));
+    box.append(table);
+  }
+  const list = h('ul', { className: 'counterexamples' });
+  for (const c of (value.counterexamples as Counterexample[]).slice(0, 8)) {
+    const li = h('li', {}, h('span', { text: c.text }));
+    if (c.events && Object.keys(c.events).length) li.append(' ', h('button', { type: 'button', className: 'link', text: t(locale, 'versions.trySimulator'), onclick: () => simulate({ events: c.events, facts: c.facts ?? {} }) }));
+    list.append(li);
+  }
+  box.append(list);
+  return box;
+}
+
 export function renderVersions(panel: HTMLElement, s: VersionsState, deps: VersionsDeps): void {
   const locale = deps.locale();
   panel.replaceChildren(h('h3', { text: t(locale, 'versions.heading') }));
@@ -100,7 +125,7 @@ export function renderVersions(panel: HTMLElement, s: VersionsState, deps: Versi
       if (s.diff.semantic !== undefined) box.append(h('h4', { text: t(locale, 'versions.semantic') }), semanticTable(s.diff.semantic, locale));
       if (s.diff.behavioural !== undefined) {
         const b = s.diff.behavioural;
-        box.append(h('h4', { text: t(locale, 'versions.behavioural') }), Array.isArray(b) && b.length === 0 ? h('p', { className: 'empty', text: t(locale, 'versions.noDifferences') }) : genericTable(b));
+        box.append(h('h4', { text: t(locale, 'versions.behavioural') }), behaviouralView(b, locale, deps.simulate));
       }
     }
   }
