@@ -2,16 +2,9 @@
 // bundled Värmland agreement, and versions and saving say they need the server.
 import bundledVarmland from '../../policies/varmland/2019-01-01.avtal?raw';
 
-export interface VersionInfo {
-  agreement: string;
-  title?: string;
-  county?: string;
-  version: string;
-  status: 'published' | 'draft';
-  validFrom: string;
-  validTo: string | null;
-  file?: string;
-}
+import type { VersionInfo } from '../../engine/evaluator/result';
+
+export type { VersionInfo };
 
 export interface AgreementInfo {
   agreement: string;
