@@ -69,7 +69,7 @@ export const api = {
 export const OFFLINE_AGREEMENTS: AgreementInfo[] = [
   {
     agreement: 'varmland', county: 'varmland', title: 'Överenskommelse om samverkan vid utskrivning från sluten hälso- och sjukvård i Värmland',
-    versions: [{ agreement: 'varmland', version: '2019-01-01', status: 'published', validFrom: '2019-01-01', validTo: null }],
+    versions: [{ agreement: 'varmland', version: '2019-01-01', status: 'published', validFrom: '2019-01-01', validTo: null, hash: 'bundled copy (no server)' }],
   },
 ];
 export const OFFLINE_TEXTS: Record<string, string> = { 'varmland@2019-01-01': bundledVarmland };
