@@ -1,5 +1,5 @@
 // The library entry point: what the CLI, the HTTP service and other programs call.
-import type { Diagnostic } from '../dsl/diagnostics';
+import { diagnostic, NO_RANGE, type Diagnostic } from '../dsl/diagnostics';
 import { dayToIso, localDayOf, parseIsoDate } from './calendar';
 import { eventSlot, EVALUATION_DATE } from './case/case-data';
 import { validateCase, type CaseError } from './case/validate';
@@ -48,7 +48,7 @@ export function evaluateCase(set: PolicySet, raw: unknown, options: EvaluateCase
   else if (!Number.isNaN(data.events[ADMITTED])) date = dayToIso(localDayOf(data.events[ADMITTED]));
   else if (data.facts[EVALUATION_DATE] !== undefined) date = dayToIso(data.facts[EVALUATION_DATE] as number);
   if (date === undefined && !options.version) {
-    return { ok: false, error: { kind: 'invalid-case', errors: [{ code: 'AVT-E010', pointer: '/events', message: 'the case has no date to choose a version by: give ready_notice_sent, admitted or evaluationDate, or choose a date with --on' }] } };
+    return fromDiagnostic('invalid-case', diagnostic('AVT-E010', NO_RANGE), '/events');
   }
   const selection = set.select(which.agreement, date ?? '', { version: options.version });
   if (!selection.ok) return fromDiagnostic(selection.error.code === 'AVT-E012' ? 'broken-policy' : selection.error.code === 'AVT-E011' ? 'unknown' : 'no-version', selection.error);

@@ -77,7 +77,7 @@ const table = {
   'AVT-E007': { severity: 'error', message: 'cannot read {file}: {detail}' },
   'AVT-E008': { severity: 'error', message: 'invalid date {value}: expected YYYY-MM-DD' },
   'AVT-E009': { severity: 'error', message: 'county {county} has several agreements ({agreements}); name one with `agreement`' },
-  'AVT-E010': { severity: 'error', message: 'the case has no date to choose a version by: give ready_notice_sent, admitted or evaluationDate, or choose a date with --on' },
+  'AVT-E010': { severity: 'error', message: 'the case has no date to choose a version by: give ready_notice_sent, admitted or evaluationDate, or choose a date (CLI `--on`, HTTP `?on=`)' },
   'AVT-E011': { severity: 'error', message: 'unknown agreement {agreement}; known agreements: {known}' },
   'AVT-E012': { severity: 'error', message: '{file} has errors and cannot be used: {detail}' },
   // monthly statistics and ladders (AVT-M001…M099)
