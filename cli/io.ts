@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { PolicySet } from '../engine/registry/policy-set';
+import { loadPolicySet } from '../engine/registry/node';
 
 export type Read = { ok: true; text: string } | { ok: false; message: string };
 
@@ -24,3 +26,16 @@ export function defaultPoliciesDir(): string {
 
 export const out = (s = ''): void => void process.stdout.write(s + '\n');
 export const err = (s: string): void => void process.stderr.write(s + '\n');
+
+/**
+ * A folder or file checked on its own may name a fallback that lives elsewhere in the bundled policies
+ * (e.g. nationell_lag): for such a set, AVT-V002 is not an unknown fallback.
+ */
+export function fallbackKnownElsewhere(set: PolicySet): (d: { file: string; diagnostic: { code: string } }) => boolean {
+  let bundled: string[] | undefined;
+  return (d) => {
+    if (d.diagnostic.code !== 'AVT-V002') return false;
+    const name = set.versions.find((v) => v.source.file === d.file)?.analysis.ast.header?.fallback?.text;
+    return !!name && (bundled ??= loadPolicySet(defaultPoliciesDir()).agreements()).includes(name);
+  };
+}

@@ -2,7 +2,7 @@ import { isAbsolute, relative } from 'node:path';
 import { lockDiagnostics } from '../lock-file';
 import { formatDiagnostic, hasErrors } from '../../dsl/diagnostics';
 import { loadPolicySet } from '../../engine/registry/node';
-import { defaultPoliciesDir, err, out } from '../io';
+import { defaultPoliciesDir, err, fallbackKnownElsewhere, out } from '../io';
 import type { Command } from './index';
 import { existsSync } from 'node:fs';
 
@@ -33,7 +33,8 @@ Prints diagnostics as file:line:col severity code message. Exit 1 when there are
         errors += v.analysis.diagnostics.filter((d) => d.severity === 'error').length;
         warnings += v.analysis.diagnostics.filter((d) => d.severity === 'warning').length;
       }
-      for (const { file, diagnostic } of set.diagnostics) {
+      const knownElsewhere = fallbackKnownElsewhere(set);
+      for (const { file, diagnostic } of set.diagnostics.filter((d) => !knownElsewhere(d))) {
         out(formatDiagnostic(diagnostic, show(file === root ? root : `${root}/${file}`)));
         if (hasErrors([diagnostic])) errors++;
       }

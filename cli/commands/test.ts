@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { formatDiagnostic } from '../../dsl/diagnostics';
 import { runExamples } from '../../engine/examples/run-examples';
 import { loadPolicySet } from '../../engine/registry/node';
-import { defaultPoliciesDir, err, out } from '../io';
+import { defaultPoliciesDir, err, fallbackKnownElsewhere, out } from '../io';
 import type { Command } from './index';
 import { existsSync } from 'node:fs';
 
@@ -26,14 +26,7 @@ published version, an unknown fallback), counts as one failure. Exit 1 on any fa
         continue;
       }
       const set = loadPolicySet(root);
-      // A file tested on its own may name a fallback that lives elsewhere in the bundled policies (e.g.
-      // nationell_lag): that is not an unknown fallback.
-      let bundled: string[] | undefined;
-      const knownElsewhere = (d: { file: string; diagnostic: { code: string } }) => {
-        if (d.diagnostic.code !== 'AVT-V002') return false;
-        const name = set.versions.find((v) => v.source.file === d.file)?.analysis.ast.header?.fallback?.text;
-        return !!name && (bundled ??= loadPolicySet(defaultPoliciesDir()).agreements()).includes(name);
-      };
+      const knownElsewhere = fallbackKnownElsewhere(set);
       for (const { file, diagnostic } of set.diagnostics.filter((d) => d.diagnostic.severity === 'error' && !knownElsewhere(d))) {
         out(`✗ ${formatDiagnostic(diagnostic, relative(process.cwd(), `${root}/${file}`))}`);
         failed++;

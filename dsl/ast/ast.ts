@@ -180,6 +180,7 @@ export type Expectation = Node &
     | { kind: 'grace'; count: DayCount }
     | { kind: 'day-one'; date: string }
     | { kind: 'deadline'; deadline: Name; status: DeadlineStatus }
+    | { kind: 'computed'; computed: Name; date: string }
     | { kind: 'step'; month: string; step: Name }
     | { kind: 'action'; month: string; action: Name }
     | { kind: 'invoice'; months: string[] }
@@ -272,7 +273,18 @@ export interface Ladder extends Node {
   rate?: Name;
 }
 
-export type Declaration = Interpretation | Cutoff | Deadline | Payment | Parameter | Example | Measure | Ladder | Escalation;
+/** A date the agreement computes from the case (an estimated discharge date, how long medicines last). */
+export interface Computed extends Node {
+  kind: 'Computed';
+  id: Name;
+  title?: Str;
+  cites: Citation[];
+  see: Name[];
+  when?: Expr;
+  value?: Expr;
+}
+
+export type Declaration = Interpretation | Cutoff | Deadline | Payment | Parameter | Example | Measure | Ladder | Escalation | Computed;
 
 export interface Policy extends Node {
   kind: 'Policy';

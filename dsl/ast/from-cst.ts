@@ -137,6 +137,7 @@ class Builder {
     if (c.paymentDecl) return this.payment(c.paymentDecl[0]);
     if (c.parameterDecl) return this.parameter(c.parameterDecl[0]);
     if (c.exampleDecl) return this.example(c.exampleDecl[0]);
+    if (c.computedDecl) return this.computed(c.computedDecl[0]);
     if (c.measureDecl) return this.measure(c.measureDecl[0]);
     if (c.ladderDecl) return this.ladder(c.ladderDecl[0]);
     if (c.escalationDecl) return this.escalation(c.escalationDecl[0]);
@@ -311,6 +312,21 @@ class Builder {
     };
   }
 
+  computed(cst: C.ComputedDeclCstNode): A.Computed | undefined {
+    const c = cst.children;
+    const id = name(tok(c.Identifier));
+    if (!id) return undefined;
+    const d: A.Computed = { kind: 'Computed', id, title: str(tok(c.StringLiteral)), cites: [], see: [], range: nodeRange(cst) };
+    for (const clause of c.computedClause ?? []) {
+      const k = clause.children;
+      if (k.citeClause) d.cites.push(...this.cites(k.citeClause));
+      else if (k.seeClause) d.see.push(...this.sees(k.seeClause));
+      else if (k.whenClause) d.when = this.when(k.whenClause[0]);
+      else if (k.computedValue) d.value = this.expression(first(k.computedValue[0].children.expression));
+    }
+    return d;
+  }
+
   example(cst: C.ExampleDeclCstNode): A.Example | undefined {
     const c = cst.children;
     const id = name(tok(c.Identifier));
@@ -386,6 +402,12 @@ class Builder {
       const k = c.expectDayOne[0].children;
       const d = tok(k.DateLiteral);
       return d ? { kind: 'day-one', date: d.image, range } : undefined;
+    }
+    if (c.expectComputed) {
+      const k = c.expectComputed[0].children;
+      const computed = name(tok(k.Identifier));
+      const d = tok(k.DateLiteral);
+      return computed && d ? { kind: 'computed', computed, date: d.image, range } : undefined;
     }
     if (c.expectDeadline) {
       const k = c.expectDeadline[0].children;

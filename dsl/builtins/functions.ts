@@ -22,6 +22,8 @@ export const FUNCTIONS: readonly FunctionEntry[] = [
   { id: 'is_public_holiday', sv: 'är_allmän_helgdag', params: ['date'], result: 'boolean', description: 'the date is a public holiday (Lag 1989:253), not counting ordinary Sundays' },
   { id: 'is_working_day', sv: 'är_arbetsdag', params: ['date'], result: 'boolean', description: 'Monday to Friday, and neither a public holiday nor Midsummer, Christmas or New Year\'s Eve' },
   { id: 'years_after', sv: 'år_efter', params: ['date', 'number'], result: 'instant', description: 'the start of the day n whole years after a date (a 29 February gives 28 February): e.g. the day a person born on the date turns n' },
+  { id: 'next_weekday', sv: 'nästa_veckodag', params: ['date', 'number'], result: 'date', description: 'the first date after the given one that falls on that day of the week (1 = Monday … 7 = Sunday)' },
+  { id: 'add_working_days', sv: 'plus_arbetsdagar', params: ['date', 'number'], result: 'date', description: 'the date on which the given number of working days after the date have passed (working days: Monday to Friday, not public holidays nor Midsummer, Christmas or New Year\'s Eve)' },
   { id: 'days_between', sv: 'dagar_mellan', params: ['date', 'date'], result: 'days', description: 'the number of calendar days from the first date to the second' },
 ];
 

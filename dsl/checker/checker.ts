@@ -17,7 +17,7 @@ export interface CheckResult {
 
 const KIND_WORD: Record<A.Declaration['kind'], string> = {
   Interpretation: 'interpretation', Cutoff: 'cutoff', Deadline: 'deadline', Payment: 'payment', Parameter: 'parameter', Example: 'example',
-  Measure: 'measure', Ladder: 'ladder', Escalation: 'escalation',
+  Measure: 'measure', Ladder: 'ladder', Escalation: 'escalation', Computed: 'computed date',
 };
 
 export function check(policy: A.Policy): CheckResult {
@@ -83,6 +83,9 @@ export function check(policy: A.Policy): CheckResult {
         break;
       case 'Escalation':
         checkEscalation(d, timing);
+        break;
+      case 'Computed':
+        checkComputed(d, types, symbols, out, used);
         break;
     }
   }
@@ -219,11 +222,11 @@ function checkExample(ex: A.Example, symbols: Symbols, out: Diagnostic[], monthl
   const rule = ex.rule ? symbols.lookup(ex.rule.text) : undefined;
   if (rule?.kind === 'declaration' && rule.decl.kind === 'Ladder') return checkMonthlyExample(ex, rule.decl, monthly);
   checkNoMonthlyParts(ex, monthly);
-  let ruleKind: 'Deadline' | 'Payment' | undefined;
+  let ruleKind: 'Deadline' | 'Payment' | 'Computed' | undefined;
   if (ex.rule && !rule) out.push(diagnostic('AVT-C002', ex.rule.range, { name: ex.rule.text, hint: hintFor(ex.rule.text, symbols) }));
   else if (ex.rule && rule) {
-    if (rule.kind === 'declaration' && (rule.decl.kind === 'Deadline' || rule.decl.kind === 'Payment')) ruleKind = rule.decl.kind;
-    else out.push(diagnostic('AVT-C003', ex.rule.range, { name: ex.rule.text, actual: rule.kind === 'declaration' ? KIND_WORD[rule.decl.kind] : rule.entry.kind, expected: 'deadline or payment' }));
+    if (rule.kind === 'declaration' && (rule.decl.kind === 'Deadline' || rule.decl.kind === 'Payment' || rule.decl.kind === 'Computed')) ruleKind = rule.decl.kind;
+    else out.push(diagnostic('AVT-C003', ex.rule.range, { name: ex.rule.text, actual: rule.kind === 'declaration' ? KIND_WORD[rule.decl.kind] : rule.entry.kind, expected: 'deadline, payment or computed date' }));
   }
   const givenNames = new Set<string>();
   for (const g of ex.givens) {
@@ -259,8 +262,13 @@ function checkExample(ex: A.Example, symbols: Symbols, out: Diagnostic[], monthl
       const s = symbols.lookup(e.deadline.text);
       if (!s) out.push(diagnostic('AVT-C002', e.deadline.range, { name: e.deadline.text, hint: hintFor(e.deadline.text, symbols) }));
       else if (s.kind !== 'declaration' || s.decl.kind !== 'Deadline') out.push(diagnostic('AVT-C003', e.deadline.range, { name: e.deadline.text, actual: s.kind === 'declaration' ? KIND_WORD[s.decl.kind] : s.entry.kind, expected: 'deadline' }));
-    } else if (ruleKind === 'Deadline') {
-      out.push(diagnostic('AVT-C025', e.range, { name: ex.id.text, what: 'a payment outcome', rule: ex.rule!.text, kind: 'deadline' }));
+    } else if (e.kind === 'computed') {
+      const s = symbols.lookup(e.computed.text);
+      if (!s) out.push(diagnostic('AVT-C002', e.computed.range, { name: e.computed.text, hint: hintFor(e.computed.text, symbols) }));
+      else if (s.kind !== 'declaration' || s.decl.kind !== 'Computed') out.push(diagnostic('AVT-C003', e.computed.range, { name: e.computed.text, actual: s.kind === 'declaration' ? KIND_WORD[s.decl.kind] : s.entry.kind, expected: 'computed date' }));
+      checkDate(e.date, e.range, out);
+    } else if (ruleKind === 'Deadline' || ruleKind === 'Computed') {
+      out.push(diagnostic('AVT-C025', e.range, { name: ex.id.text, what: 'a payment outcome', rule: ex.rule!.text, kind: KIND_WORD[ruleKind] }));
     }
     if (e.kind === 'first-payable-day' || e.kind === 'day-one') checkDate(e.date, e.range, out);
   }
@@ -275,4 +283,13 @@ function checkDate(iso: string, range: Range, out: Diagnostic[]): void {
 function checkTime(t: A.TimeLit, out: Diagnostic[]): void {
   const [h, m] = t.text.split(':').map(Number);
   if (h > 23 || m > 59) out.push(diagnostic('AVT-C032', t.range, { value: t.text }));
+}
+
+/** A computed date: cited, its condition a condition, its value a date. */
+function checkComputed(d: A.Computed, types: TypeChecker, symbols: Symbols, out: Diagnostic[], used: Set<string>): void {
+  requireCitation(d, out);
+  checkSee(d.see, symbols, out, used);
+  if (d.when) types.condition(d.when);
+  if (!d.value) out.push(diagnostic('AVT-C023', d.id.range, { kind: 'computed date', clause: 'a value: `value DATE-EXPRESSION`' }));
+  else types.expect(d.value, 'date');
 }

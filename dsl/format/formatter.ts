@@ -109,6 +109,7 @@ class Printer {
       case 'Measure': return this.measure(d);
       case 'Ladder': return this.ladder(d);
       case 'Escalation': return this.escalation(d);
+      case 'Computed': return this.computed(d);
     }
   }
 
@@ -234,6 +235,14 @@ class Printer {
     return [this.k('Parameter'), ' ', p.id.text, this.title(p.title), indent(clauses)];
   }
 
+  computed(d: A.Computed): Doc {
+    const clauses: Doc[] = d.cites.map((c) => this.cite(c));
+    if (d.see.length > 0) clauses.push(this.see(d.see));
+    if (d.when) clauses.push(this.clause(d.when, [this.k('When'), ' ', this.expr(d.when)]));
+    if (d.value) clauses.push(this.clause(d.value, [this.k('Value'), ' ', this.expr(d.value)]));
+    return [this.k('Computed'), ' ', d.id.text, this.title(d.title), indent(clauses)];
+  }
+
   example(ex: A.Example): Doc {
     const clauses: Doc[] = ex.cites.map((c) => this.cite(c));
     for (const a of ex.assumptions) clauses.push(this.clause(a, [this.k('Assume'), ' ', quote(a.value)]));
@@ -268,6 +277,7 @@ class Printer {
       case 'amount': return [this.k('Amount'), ' ', plainNumber(e.value), ' ', this.k('Currency')];
       case 'grace': return [this.k('Grace'), ' ', this.duration(e.count.n, e.count.unit)];
       case 'day-one': return [this.k('Days', true), ' 1: ', e.date];
+      case 'computed': return [e.computed.text, ' ', e.date];
       case 'deadline': {
         const status = { met: 'Met', missed: 'Missed', pending: 'Pending', 'not-applicable': 'NotApplicable' }[e.status];
         return [e.deadline.text, ' ', this.k(status)];

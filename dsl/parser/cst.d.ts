@@ -140,6 +140,7 @@ export type DeclarationCstChildren = {
   paymentDecl?: PaymentDeclCstNode[];
   parameterDecl?: ParameterDeclCstNode[];
   exampleDecl?: ExampleDeclCstNode[];
+  computedDecl?: ComputedDeclCstNode[];
   measureDecl?: MeasureDeclCstNode[];
   ladderDecl?: LadderDeclCstNode[];
   escalationDecl?: EscalationDeclCstNode[];
@@ -537,6 +538,7 @@ export type ExpectClauseCstChildren = {
   expectGrace?: ExpectGraceCstNode[];
   expectDayOne?: ExpectDayOneCstNode[];
   expectDeadline?: ExpectDeadlineCstNode[];
+  expectComputed?: ExpectComputedCstNode[];
   expectStep?: ExpectStepCstNode[];
   expectAction?: ExpectActionCstNode[];
   expectInvoice?: ExpectInvoiceCstNode[];
@@ -594,6 +596,50 @@ export type ExpectDayOneCstChildren = {
   NumberLiteral: IToken[];
   Colon: IToken[];
   DateLiteral: IToken[];
+};
+
+export interface ExpectComputedCstNode extends CstNode {
+  name: "expectComputed";
+  children: ExpectComputedCstChildren;
+}
+
+export type ExpectComputedCstChildren = {
+  Identifier: IToken[];
+  DateLiteral: IToken[];
+};
+
+export interface ComputedDeclCstNode extends CstNode {
+  name: "computedDecl";
+  children: ComputedDeclCstChildren;
+}
+
+export type ComputedDeclCstChildren = {
+  Computed: IToken[];
+  Identifier: IToken[];
+  StringLiteral?: IToken[];
+  computedClause?: ComputedClauseCstNode[];
+};
+
+export interface ComputedClauseCstNode extends CstNode {
+  name: "computedClause";
+  children: ComputedClauseCstChildren;
+}
+
+export type ComputedClauseCstChildren = {
+  citeClause?: CiteClauseCstNode[];
+  seeClause?: SeeClauseCstNode[];
+  whenClause?: WhenClauseCstNode[];
+  computedValue?: ComputedValueCstNode[];
+};
+
+export interface ComputedValueCstNode extends CstNode {
+  name: "computedValue";
+  children: ComputedValueCstChildren;
+}
+
+export type ComputedValueCstChildren = {
+  Value: IToken[];
+  expression: ExpressionCstNode[];
 };
 
 export interface ExpectDeadlineCstNode extends CstNode {
@@ -1156,6 +1202,10 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   expectAmount(children: ExpectAmountCstChildren, param?: IN): OUT;
   expectGrace(children: ExpectGraceCstChildren, param?: IN): OUT;
   expectDayOne(children: ExpectDayOneCstChildren, param?: IN): OUT;
+  expectComputed(children: ExpectComputedCstChildren, param?: IN): OUT;
+  computedDecl(children: ComputedDeclCstChildren, param?: IN): OUT;
+  computedClause(children: ComputedClauseCstChildren, param?: IN): OUT;
+  computedValue(children: ComputedValueCstChildren, param?: IN): OUT;
   expectDeadline(children: ExpectDeadlineCstChildren, param?: IN): OUT;
   measureDecl(children: MeasureDeclCstChildren, param?: IN): OUT;
   measureClause(children: MeasureClauseCstChildren, param?: IN): OUT;

@@ -97,6 +97,7 @@ class AvtalParser extends CstParser {
       { ALT: () => this.SUBRULE(this.paymentDecl) },
       { ALT: () => this.SUBRULE(this.parameterDecl) },
       { ALT: () => this.SUBRULE(this.exampleDecl) },
+      { ALT: () => this.SUBRULE(this.computedDecl) },
       { ALT: () => this.SUBRULE(this.measureDecl) },
       { ALT: () => this.SUBRULE(this.ladderDecl) },
       { ALT: () => this.SUBRULE(this.escalationDecl) },
@@ -356,6 +357,7 @@ class AvtalParser extends CstParser {
       { ALT: () => this.SUBRULE(this.expectGrace) },
       { ALT: () => this.SUBRULE(this.expectDayOne) },
       { ALT: () => this.SUBRULE(this.expectDeadline) },
+      { ALT: () => this.SUBRULE(this.expectComputed) },
       { ALT: () => this.SUBRULE(this.expectStep) },
       { ALT: () => this.SUBRULE(this.expectAction) },
       { ALT: () => this.SUBRULE(this.expectInvoice) },
@@ -389,6 +391,32 @@ class AvtalParser extends CstParser {
     this.CONSUME(NumberLiteral);
     this.CONSUME(Colon);
     this.CONSUME(DateLiteral);
+  });
+
+  expectComputed = this.RULE('expectComputed', () => {
+    this.CONSUME(Identifier);
+    this.CONSUME(DateLiteral);
+  });
+
+  computedDecl = this.RULE('computedDecl', () => {
+    this.CONSUME(T.Computed);
+    this.CONSUME(Identifier);
+    this.OPTION(() => this.CONSUME(StringLiteral));
+    this.MANY(() => this.SUBRULE(this.computedClause));
+  });
+
+  computedClause = this.RULE('computedClause', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.citeClause) },
+      { ALT: () => this.SUBRULE(this.seeClause) },
+      { ALT: () => this.SUBRULE(this.whenClause) },
+      { ALT: () => this.SUBRULE(this.computedValue) },
+    ]);
+  });
+
+  computedValue = this.RULE('computedValue', () => {
+    this.CONSUME(T.Value);
+    this.SUBRULE(this.expression);
   });
 
   expectDeadline = this.RULE('expectDeadline', () => {

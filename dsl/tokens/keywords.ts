@@ -32,6 +32,7 @@ export const KEYWORDS: readonly KeywordEntry[] = [
   kw('Payment', 'payment', 'betalningsansvar', 'declaration', "the municipality's payment responsibility for a patient ready for discharge"),
   kw('Parameter', 'parameter', 'parameter', 'declaration', 'a named value that changes by calendar year'),
   kw('Example', 'example', 'exempel', 'declaration', 'a worked example: a scenario and its expected outcome'),
+  kw('Computed', 'computed', 'beräknat', 'declaration', 'a date the agreement computes from the case: an estimated discharge date, how long medicines last'),
   // header clauses
   kw('County', 'county', 'län', 'clause', 'the county whose agreement this is'),
   kw('Version', 'version', 'version', 'clause', "this file's version label"),

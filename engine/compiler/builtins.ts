@@ -1,6 +1,6 @@
 // Implementations of the built-in functions declared in dsl/builtins/functions.ts, keyed by id.
 // Dates are calendar Day numbers; an unrecorded instant is NaN and propagates.
-import { localDayOf, weekday, isWeekend, isRedDay, isPublicHoliday, isCountedDay, ymdOfDay, dayFromYmd, daysInMonth, startOfLocalDay } from '../calendar';
+import { addDays, localDayOf, weekday, isWeekend, isRedDay, isPublicHoliday, isCountedDay, ymdOfDay, dayFromYmd, daysInMonth, startOfLocalDay } from '../calendar';
 
 type Impl = (args: number[]) => number | boolean;
 
@@ -16,6 +16,8 @@ export const BUILTIN_IMPLS: Record<string, Impl> = {
   is_public_holiday: ([d]) => !Number.isNaN(d) && isPublicHoliday(d),
   is_working_day: ([d]) => !Number.isNaN(d) && isCountedDay(d, 'working'),
   days_between: ([a, b]) => b - a,
+  next_weekday: ([d, w]) => (Number.isNaN(d) || !(w >= 1 && w <= 7) ? NaN : d + (((w - weekday(d) + 6) % 7) + 1)),
+  add_working_days: ([d, n]) => (Number.isNaN(d) || !(n >= 0) || n > 3660 ? NaN : addDays(d, Math.floor(n), 'working')),
   years_after: ([d, n]) => {
     if (Number.isNaN(d) || Number.isNaN(n)) return NaN;
     const { year, month, day } = ymdOfDay(d);

@@ -1,5 +1,6 @@
 // The compiler: a checked AST → a CompiledPolicy of closures. Never eval, never new Function.
 // It is a named, ordered list of small passes; each reads the AST and what earlier passes built.
+import { compileComputed, type CompiledComputed } from './computed';
 import type * as A from '../../dsl/ast/ast';
 import type { CompileScope } from './expressions';
 import { compileDeadline, type CompiledDeadline } from './deadline';
@@ -20,6 +21,7 @@ export interface CompiledPolicy {
   rules: Map<string, CompiledDeadline | CompiledPayment>;
   measures: Map<string, CompiledMeasure>;
   ladders: Map<string, CompiledLadder>;
+  computed: CompiledComputed[];
 }
 
 interface PassState {
@@ -36,6 +38,8 @@ const PASSES: Pass[] = [
   // 2. Deadlines and 3. payments need the scope (cutoffs, parameters), which is the AST's own.
   { name: 'deadlines', run: (s) => { for (const d of s.ast.declarations) if (d.kind === 'Deadline') s.out.deadlines.push(isTimingDeadline(d) ? compileTimingDeadline(d, s.scope) : compileDeadline(d, s.scope)); } },
   { name: 'payments', run: (s) => { for (const d of s.ast.declarations) if (d.kind === 'Payment') s.out.payments.push(compilePayment(d, s.scope)); } },
+  // 3b. Computed dates (an estimated discharge date, how long medicines last).
+  { name: 'computed', run: (s) => { for (const d of s.ast.declarations) if (d.kind === 'Computed') s.out.computed.push(compileComputed(d, s.scope)); } },
   // 4. The rule index, after every rule is compiled.
   { name: 'rule-index', run: (s) => { for (const r of [...s.out.deadlines, ...s.out.payments]) s.out.rules.set(r.decl.id.text, r); } },
   // 4b. Monthly measures, then the ladders that read them (engine/monthly).
@@ -54,7 +58,7 @@ export function compile(ast: A.Policy): CompiledPolicy {
     if (d.kind === 'Parameter') parameters.set(d.id.text, d);
   }
   const scope: CompileScope = { cutoff: (n) => cutoffs.get(n), parameter: (n) => parameters.get(n) };
-  const out: CompiledPolicy = { ast, header: ast.header!, interpretations: new Map(), deadlines: [], payments: [], examples: [], rules: new Map(), measures: new Map(), ladders: new Map() };
+  const out: CompiledPolicy = { ast, header: ast.header!, interpretations: new Map(), deadlines: [], payments: [], examples: [], rules: new Map(), measures: new Map(), ladders: new Map(), computed: [] };
   for (const pass of PASSES) pass.run({ ast, scope, out });
   return out;
 }

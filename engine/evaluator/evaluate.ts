@@ -4,6 +4,7 @@ import type { CompiledPolicy } from '../compiler/compile';
 import type { DeadlineOutcome } from '../compiler/deadline';
 import type { PaymentOutcome } from '../compiler/payment';
 import { presentDeadline, presentPayment } from './explain';
+import { presentComputed } from './explain-computed';
 import type { EvaluationResult, ExplanationStep, VersionInfo, Warning } from './result';
 
 export interface Outcomes {
@@ -32,5 +33,6 @@ export function evaluate(p: CompiledPolicy, c: CaseData, version: VersionInfo, o
   const warnings: Warning[] = [];
   const deadlines = p.deadlines.map((r, i) => presentDeadline(p, r, o.deadlines[i], steps));
   const payments = p.payments.map((r, i) => presentPayment(p, r, o.payments[i], steps, warnings));
-  return { ...(options.caseId !== undefined ? { caseId: options.caseId } : {}), version, deadlines, payments, explanation: steps ?? [], warnings };
+  const computed = p.computed.map((r) => presentComputed(p, r, r.run(c), steps));
+  return { ...(options.caseId !== undefined ? { caseId: options.caseId } : {}), version, deadlines, payments, computed, explanation: steps ?? [], warnings };
 }

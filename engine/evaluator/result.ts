@@ -68,11 +68,21 @@ export interface Warning {
   message: string;
 }
 
+export interface ComputedResult {
+  id: string;
+  title?: string;
+  /** the date, or null when the rule does not apply or an event it needs is not recorded */
+  date: string | null;
+  applies: boolean;
+  reason: string;
+}
+
 export interface EvaluationResult {
   caseId?: string;
   version: VersionInfo;
   deadlines: DeadlineResult[];
   payments: PaymentResult[];
+  computed: ComputedResult[];
   explanation: ExplanationStep[];
   warnings: Warning[];
 }

@@ -38,6 +38,10 @@ function check(e: A.Expectation, ruleId: string | undefined, r: EvaluationResult
     case 'amount': return row('amount', `${e.value} SEK`, payment?.amount == null ? 'none' : `${payment.amount} SEK`);
     case 'grace': return row('grace days', `${e.count.n} ${e.count.unit}`, payment?.graceDays == null ? 'none' : `${payment.graceDays} ${payment.graceUnit}`);
     case 'day-one': return row('day 1', e.date, payment?.dayOne);
+    case 'computed': {
+      const d = r.computed.find((x) => x.id === e.computed.text);
+      return row(e.computed.text, e.date, d?.date);
+    }
     case 'deadline': {
       const d = r.deadlines.find((x) => x.id === e.deadline.text);
       return row(`deadline ${e.deadline.text}`, e.status, d?.status);
