@@ -28,9 +28,17 @@ function keywordsOf(tokens: IToken[]): A.Policy['keywords'] {
 // fast without tracking lines and columns) and ranges still get lines and columns.
 let lineStarts: number[] = [0];
 
+/** Where each line starts; a line ends at \n, \r\n or a lone \r, as the lexer counts them. */
 function lineStartsOf(text: string): number[] {
   const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) starts.push(i + 1);
+    else if (ch === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
   return starts;
 }
 

@@ -217,6 +217,12 @@ export const DECLARATIONS: { [K in A.Declaration['kind']]?: DeclarationArb } = {
       steps: fc.array(fc.record({ id: nameNode(freeName), title: optional(str), cites }).map((x) => ({ ...x, range: R })), { maxLength: 3 }),
     }).map((x): A.Declaration => ({ kind: 'Escalation', ...x, range: R })),
 
+  Computed: (lang) =>
+    fc.record({
+      id: nameNode(freeName), title: optional(str), cites, see,
+      when: optional(expressionArb(lang)), value: optional(expressionArb(lang)),
+    }).map((x): A.Declaration => ({ kind: 'Computed', ...x, range: R })),
+
   // monthly measures and ladders (docs/language.md, monthly measures)
   Measure: (lang) =>
     fc.record({
@@ -289,6 +295,7 @@ function expectationArb(_lang: Lang): fc.Arbitrary<A.Expectation> {
     isoDate.map((date): A.Expectation => ({ kind: 'day-one', date, range: R })),
     fc.record({ deadline: nameNode(freeName), status: fc.constantFrom<A.DeadlineStatus>('met', 'missed', 'pending', 'not-applicable') })
       .map((x): A.Expectation => ({ kind: 'deadline', ...x, range: R })),
+    fc.record({ computed: nameNode(freeName), date: isoDate }).map((x): A.Expectation => ({ kind: 'computed', ...x, range: R })),
   );
 }
 

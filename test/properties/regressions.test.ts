@@ -84,3 +84,8 @@ describe('regressions found by the property tests', () => {
     expect(d.range.start).toEqual({ offset: 10, line: 2, column: 1 });
   });
 });
+
+it('a lone carriage return ends a line for AST ranges as it does for the lexer', () => {
+  const r = parse('\rA');
+  expect(r.ast.header?.range.start).toEqual({ offset: 1, line: 2, column: 1 });
+});
