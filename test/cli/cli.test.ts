@@ -2,18 +2,11 @@
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureOutput } from '../support/capture-output';
 import { main } from '../../cli/main';
 
-let stdout = '';
-let stderr = '';
-beforeEach(() => {
-  stdout = '';
-  stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-});
-afterEach(() => vi.restoreAllMocks());
+const output = captureOutput();
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'avtal-cli-'));
 const varmland = join(import.meta.dirname, '../../policies/varmland/2019-01-01.avtal');
@@ -21,12 +14,12 @@ const varmland = join(import.meta.dirname, '../../policies/varmland/2019-01-01.a
 describe('avtal', () => {
   it('prints usage and exits 2 without a command', async () => {
     expect(await main([])).toBe(2);
-    expect(stdout).toContain('Usage: avtal <command>');
+    expect(output.stdout()).toContain('Usage: avtal <command>');
   });
 
   it('rejects an unknown command and an unknown option with exit 2', async () => {
     expect(await main(['frobnicate'])).toBe(2);
-    expect(stderr).toContain("unknown command 'frobnicate'");
+    expect(output.stderr()).toContain("unknown command 'frobnicate'");
     expect(await main(['check', '--frob'])).toBe(2);
   });
 
@@ -34,7 +27,7 @@ describe('avtal', () => {
     for (const verb of ['check', 'fmt', 'test', 'eval', 'schema', 'explain']) {
       expect(await main([verb, '--help'])).toBe(0);
     }
-    expect(stdout).toContain('Usage: avtal eval');
+    expect(output.stdout()).toContain('Usage: avtal eval');
   });
 
   it('check: a broken policy gives file:line:col code message and exit 1', async () => {
@@ -42,13 +35,13 @@ describe('avtal', () => {
     const file = join(dir, 'broken.avtal');
     writeFileSync(file, 'agreement demo\n  version "1" draft\n  valid from 2024-01-01 until further notice\n  source "x"\ndeadline d\n  cite "x"\n  admission_notice_sent within 24 after admitted\n');
     expect(await main(['check', file])).toBe(1);
-    expect(stdout).toMatch(/broken\.avtal:7:35 error AVT-P001 /);
+    expect(output.stdout()).toMatch(/broken\.avtal:7:35 error AVT-P001 /);
   });
 
   it('test: runs the worked examples with a closing count', async () => {
     expect(await main(['test', varmland])).toBe(0);
-    expect(stdout).toMatch(/✓ .*exempel_2/);
-    expect(stdout).toMatch(/^\d+ passed, 0 failed$/m);
+    expect(output.stdout()).toMatch(/✓ .*exempel_2/);
+    expect(output.stdout()).toMatch(/^\d+ passed, 0 failed$/m);
   });
 
   it('test: a failing example shows expected and actual, exit 1', async () => {
@@ -56,8 +49,8 @@ describe('avtal', () => {
     const file = join(dir, 'v.avtal');
     writeFileSync(file, readFileSync(varmland, 'utf8').replace('förvänta första betalningsdag 2019-01-11', 'förvänta första betalningsdag 2019-01-12'));
     expect(await main(['test', file])).toBe(1);
-    expect(stdout).toContain('expected 2019-01-12, actual 2019-01-11');
-    expect(stdout).toMatch(/^\d+ passed, 1 failed$/m);
+    expect(output.stdout()).toContain('expected 2019-01-12, actual 2019-01-11');
+    expect(output.stdout()).toMatch(/^\d+ passed, 1 failed$/m);
   });
 
   it('fmt --check reports an unformatted file and changes nothing', async () => {
@@ -76,13 +69,13 @@ describe('avtal', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ county: 'varmland', events: { admitted: '2019-03-31T02:30' } }));
     expect(await main(['eval', '--case', bad])).toBe(1);
-    expect(stderr).toContain('#/events/admitted: AVT-E002');
+    expect(output.stderr()).toContain('#/events/admitted: AVT-E002');
     const notJson = join(dir, 'x.json');
     writeFileSync(notJson, '{ nope');
     expect(await main(['eval', '--case', notJson])).toBe(1);
-    expect(stderr).toContain('not valid JSON');
+    expect(output.stderr()).toContain('not valid JSON');
     expect(await main(['eval', '--case', join(dir, 'missing.json')])).toBe(1);
-    expect(stderr).toContain('no such file');
+    expect(output.stderr()).toContain('no such file');
   });
 
   it('eval: prints the JSON result with version, deadlines, payment and explanation', async () => {
@@ -90,7 +83,7 @@ describe('avtal', () => {
     const file = join(dir, 'c.json');
     writeFileSync(file, JSON.stringify({ county: 'varmland', events: { admitted: '2019-01-03T09:00', admission_notice_sent: '2019-01-03T15:00', ready_notice_sent: '2019-01-07T13:00' }, facts: { sip_needed: false } }));
     expect(await main(['eval', '--case', file])).toBe(0);
-    const result = JSON.parse(stdout);
+    const result = JSON.parse(output.stdout());
     expect(result.version.agreement).toBe('varmland');
     expect(result.payments[0].firstPayableDay).toBe('2019-01-11');
     expect(result.explanation.length).toBeGreaterThan(0);
@@ -99,6 +92,6 @@ describe('avtal', () => {
 
   it('schema prints the case JSON Schema', async () => {
     expect(await main(['schema'])).toBe(0);
-    expect(JSON.parse(stdout).properties.events.properties.ready_notice_sent).toBeDefined();
+    expect(JSON.parse(output.stdout()).properties.events.properties.ready_notice_sent).toBeDefined();
   });
 });

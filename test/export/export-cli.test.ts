@@ -2,18 +2,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureOutput } from '../support/capture-output';
 import { main } from '../../cli/main';
 
-let stdout = '';
-let stderr = '';
-beforeEach(() => {
-  stdout = '';
-  stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-});
-afterEach(() => vi.restoreAllMocks());
+const output = captureOutput();
 
 const varmland = join(import.meta.dirname, '../../policies/varmland/2019-01-01.avtal');
 const fixture = join(import.meta.dirname, 'fixtures/constructs.avtal');
@@ -21,27 +14,27 @@ const fixture = join(import.meta.dirname, 'fixtures/constructs.avtal');
 describe('avtal export', () => {
   it('writes the rules of a policy as json-rules-engine JSON', async () => {
     expect(await main(['export', '--format', 'json-rules-engine', varmland])).toBe(0);
-    const doc = JSON.parse(stdout);
+    const doc = JSON.parse(output.stdout());
     expect(doc).toMatchObject({ format: 'json-rules-engine', runtime: 'avtal-jre-runtime/1', policy: { agreement: 'varmland', version: '2019-01-01' } });
     expect(doc.exported).toEqual(['inskrivningsmeddelande', 'kallelse_till_sip', 'kommunens_betalningsansvar']);
     expect(doc.rules.every((r: { event: { type: string } }) => r.event.type === 'avtal.deadline' || r.event.type === 'avtal.payment')).toBe(true);
-    expect(stderr).toBe('');
+    expect(output.stderr()).toBe('');
   });
 
   it('reports a rule it leaves out, located, and still writes the others to --out', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'avtal-export-')), 'rules.json');
     expect(await main(['export', '--format', 'json-rules-engine', fixture, '--out', out])).toBe(0);
-    expect(stderr).toMatch(/constructs\.avtal:\d+:\d+ warning AVT-X002 payment unexportable/);
+    expect(output.stderr()).toMatch(/constructs\.avtal:\d+:\d+ warning AVT-X002 payment unexportable/);
     expect(JSON.parse(readFileSync(out, 'utf8')).notExported).toEqual([expect.objectContaining({ rule: 'unexportable', code: 'AVT-X002' })]);
   });
 
   it('refuses an unknown format (AVT-X003) and a policy with errors (AVT-X001)', async () => {
     expect(await main(['export', '--format', 'drools', varmland])).toBe(2);
-    expect(stderr).toContain('AVT-X003');
+    expect(output.stderr()).toContain('AVT-X003');
     const broken = join(mkdtempSync(join(tmpdir(), 'avtal-export-')), 'broken.avtal');
     writeFileSync(broken, 'agreement x "X"\n  county x\n\ndeadline d "D"\n  sip_called within 3 days after nothing_known\n');
-    stderr = '';
+    output.clear();
     expect(await main(['export', '--format', 'json-rules-engine', broken])).toBe(1);
-    expect(stderr).toContain('AVT-X001');
+    expect(output.stderr()).toContain('AVT-X001');
   });
 });
