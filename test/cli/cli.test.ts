@@ -95,3 +95,17 @@ describe('avtal', () => {
     expect(JSON.parse(output.stdout()).properties.events.properties.ready_notice_sent).toBeDefined();
   });
 });
+
+describe('the README examples', () => {
+  const examples = join(import.meta.dirname, '../../examples');
+
+  it('eval on examples/varmland-exempel-2.json gives the agreement\'s example 2', async () => {
+    expect(await main(['eval', '--case', join(examples, 'varmland-exempel-2.json'), '--no-explain'])).toBe(0);
+    expect(JSON.parse(output.stdout()).payments[0]).toMatchObject({ firstPayableDay: '2019-01-11', billableDays: 4 });
+  });
+
+  it('months on examples/kronoberg-exempel-2.yaml invoices March, April and May', async () => {
+    expect(await main(['months', '--county', 'kronoberg', '--averages', join(examples, 'kronoberg-exempel-2.yaml'), '--format', 'table'])).toBe(0);
+    expect(output.stdout()).toContain('invoiced: 2025-03, 2025-04, 2025-05');
+  });
+});
