@@ -1,44 +1,113 @@
-// `npm run load`: a bounded load test of the HTTP service on loopback (about 30 s). The server runs in this
-// process (logging one JSON line per request to a discarding stream); autocannon fires from a worker thread.
+// `npm run load`: a bounded load test of the HTTP service on loopback (about 45 s). The service runs as
+// `npm start` runs it — its own processes, one per core, logging one JSON line per request (to /dev/null
+// here) — and this process drives it with the small generator of bench/load-generator.ts, on the same
+// two cores.
 //   1. single-episode evaluations at 50 connections, with the explanation and with explain=false (8 s each),
-//      and GET /api/status (4 s) as the floor of what HTTP costs on the machine
+//      GET /api/status (4 s) as the floor of what HTTP costs on the machine, and explain=false against a
+//      single-process service (5 s) for comparison
 //   2. a batch of 10,000 episodes as one JSON array, and as NDJSON (client-measured wall time, up to 5 runs in 3 s each)
 // Figures go to docs/performance.md (## HTTP service).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { openSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
-import { Writable } from 'node:stream';
-import autocannon from 'autocannon';
+import { fileURLToPath } from 'node:url';
 import { evaluateCase } from '../engine/api';
 import { loadPolicySet } from '../engine/registry/load';
-import { buildApp } from '../server/app';
 import { episode } from './load-cases';
-import { mainThreadCpuMs } from './thread-cpu';
+import { runLoad } from './load-generator';
 
 const DURATION = Number(process.env.LOAD_SECONDS ?? 8);
 const CONNECTIONS = 50;
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const policiesDir = `${repo}policies`;
 
-const sink = new Writable({ write: (_c, _e, cb) => cb() });
-const policiesDir = new URL('../policies', import.meta.url).pathname;
-const app = await buildApp({ policiesDir, logger: { level: 'info', stream: sink } });
-await app.listen({ host: '127.0.0.1', port: 0 });
-const port = (app.server.address() as { port: number }).port;
-const base = `http://127.0.0.1:${port}`;
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
 
-async function cannon(path: string, seconds: number, method: 'GET' | 'POST' = 'POST') {
-  // One body per run: autocannon deep-copies every request of a varied sequence, which costs the generator more
-  // than the server. The server caches nothing, so each request is parsed, validated and evaluated in full.
-  const m0 = mainThreadCpuMs();
-  const request = method === 'POST' ? { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(episode(7)) } : { method };
-  const r = await autocannon({ url: `${base}${path}`, connections: CONNECTIONS, duration: seconds, workers: 1, ...request });
-  const m1 = mainThreadCpuMs();
+interface Service {
+  base: string;
+  port: number;
+  child: ChildProcess;
+  /** CPU time (ms) of the service's processes so far: the primary and its workers, all threads */
+  cpuMs(): number;
+  stop(): Promise<void>;
+}
+
+/** CPU ms of a process (all its threads) from /proc; 0 when it is gone. */
+function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10; // utime + stime, at 100 ticks per second
+  } catch {
+    return 0;
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(d));
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return out;
+}
+
+async function startService(processes: number): Promise<Service> {
+  const port = await freePort();
+  const log = openSync('/dev/null', 'w');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--policies', policiesDir, '--processes', String(processes)], {
+    cwd: repo, stdio: ['ignore', log, 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the service stopped with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${base}/api/status`)).ok && (processes === 1 || childrenOf(child.pid!).length >= processes)) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error('the service did not start within 60 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  // Every process must be listening: ask until the answers stop being slow (each process warms up on its first requests).
+  await runLoad({ port, method: 'GET', path: '/api/status', connections: processes * 4, seconds: 1 });
+  const pids = () => [child.pid!, ...childrenOf(child.pid!)];
   return {
-    path, seconds, connections: CONNECTIONS, requests: r.requests.total, perSecond: Math.round(r.requests.average),
-    p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, errors: r.errors + r.timeouts + r.non2xx,
-    serverCpuUsPerRequest: m0 === undefined || m1 === undefined ? null : Math.round(((m1 - m0) * 1000) / r.requests.total),
+    base, port, child,
+    cpuMs: () => pids().reduce((sum, pid) => sum + processCpuMs(pid), 0),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
+async function load(service: Service, path: string, seconds: number, method: 'GET' | 'POST' = 'POST') {
+  const body = method === 'POST' ? JSON.stringify(episode(7)) : undefined;
+  const c0 = service.cpuMs();
+  const r = await runLoad({ port: service.port, method, path, body, connections: CONNECTIONS, seconds });
+  const c1 = service.cpuMs();
+  return { ...r, serverCpuUsPerRequest: r.requests ? Math.round(((c1 - c0) * 1000) / r.requests) : null };
+}
+
 /** Up to `runs` runs, but no new run once `budgetMs` has passed: the test stays bounded on a busy machine. */
-async function batch(kind: 'json' | 'ndjson', explain: boolean, runs = 5, budgetMs = 3000) {
+async function batch(base: string, kind: 'json' | 'ndjson', explain: boolean, runs = 5, budgetMs = 3000) {
   const cases = Array.from({ length: 10_000 }, (_, i) => episode(i));
   const body = kind === 'json' ? JSON.stringify(cases) : cases.map((c) => JSON.stringify(c)).join('\n') + '\n';
   const times: number[] = [];
@@ -56,10 +125,6 @@ async function batch(kind: 'json' | 'ndjson', explain: boolean, runs = 5, budget
   return { kind, explain, cases: cases.length, runs: times.length, requestBytes: body.length, responseBytes: bytes, bestMs: Math.round(times[0]), medianMs: Math.round(times[Math.floor(times.length / 2)]) };
 }
 
-console.error(`HTTP load test on ${base}: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-// The batch workers start in the background; wait for them before measuring.
-await fetch(`${base}/api/evaluate/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(Array.from({ length: 2000 }, (_, i) => episode(i))) });
-await cannon('/api/evaluate', 2); // warm-up, not reported
 // A fixed piece of CPU work, timed: on a shared machine it tells how much slower than usual this run was.
 const calibrate = () => {
   const set = loadPolicySet(policiesDir);
@@ -69,14 +134,32 @@ const calibrate = () => {
   for (let i = 0; i < 20_000; i++) JSON.stringify(evaluateCase(set, c));
   return Math.round(((performance.now() - t) * 1000) / 20_000);
 };
+
+const processes = cpus().length;
+console.error(`HTTP load test: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 const calibrationUs = calibrate();
-// The floor: the same server answering a tiny GET, so what HTTP itself costs here can be told apart.
-const single = [await cannon('/api/evaluate', DURATION), await cannon('/api/evaluate?explain=false', DURATION), await cannon('/api/status', 4, 'GET')];
-const batches = [await batch('json', true), await batch('json', false), await batch('ndjson', true), await batch('ndjson', false)];
-await app.close();
+
+const service = await startService(processes);
+console.error(`service on ${service.base}: ${processes} processes`);
+// The batch workers start in the background; a first batch waits for them.
+await fetch(`${service.base}/api/evaluate/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(Array.from({ length: 2000 }, (_, i) => episode(i))) });
+await load(service, '/api/evaluate', 2); // warm-up, not reported
+const single = [
+  { processes, ...(await load(service, '/api/evaluate', DURATION)) },
+  { processes, ...(await load(service, '/api/evaluate?explain=false', DURATION)) },
+  { processes, ...(await load(service, '/api/status', 4, 'GET')) },
+];
+const batches = [await batch(service.base, 'json', true), await batch(service.base, 'json', false), await batch(service.base, 'ndjson', true), await batch(service.base, 'ndjson', false)];
+await service.stop();
+
+// The same service in one process, for comparison.
+const alone = await startService(1);
+await load(alone, '/api/evaluate?explain=false', 2);
+single.push({ processes: 1, ...(await load(alone, '/api/evaluate?explain=false', 5)) });
+await alone.stop();
 
 console.log(`\ncalibration: evaluateCase + JSON.stringify of one episode in a loop, ${calibrationUs} µs per episode (this grows with whatever else the machine is doing: compare runs by it)`);
-console.log('single episodes (POST /api/evaluate, 50 connections)');
+console.log(`single episodes (POST /api/evaluate, ${CONNECTIONS} connections; server CPU = all its processes)`);
 console.table(single);
 console.log('batches of 10,000 episodes (client-measured; up to 5 runs within 3 s each)');
 console.table(batches);

@@ -78,7 +78,7 @@ function fallbackPayments(set: PolicySet, v: PolicyVersion, data: Parameters<typ
   const name = v.analysis.ast.header?.fallback?.text;
   // An agreement with a payment rule, or with an economic ladder of its own, regulates payment itself.
   const regulates = (v.compiled?.payments.length ?? 0) > 0 || (v.compiled?.ladders.size ?? 0) > 0;
-  if (!name || regulates || date === undefined || !set.agreements().includes(name)) return undefined;
+  if (!name || regulates || date === undefined || !set.has(name)) return undefined;
   const fb = set.select(name, date);
   if (!fb.ok || (fb.version.compiled?.payments.length ?? 0) === 0) return undefined;
   const result = evaluate(fb.version.compiled!, data, fb.version.info, { explain });

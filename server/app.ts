@@ -11,6 +11,7 @@ import { pointerStep } from '../engine/case/validate';
 import { openApiDocument } from './openapi';
 import { BatchPool } from './batch-pool';
 import { PolicyStore } from './policy-store';
+import type { PolicyPeers } from './cluster';
 import { agreementRoutes } from './routes/agreements';
 import { draftRoutes } from './routes/drafts';
 import { monthsRoutes } from './routes/months';
@@ -27,6 +28,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** worker threads for large JSON batches; 0 evaluates every batch in the main thread. Default: one per core (none on one core). */
   batchWorkers?: number;
+  /** the other processes serving the same policies folder, when this one is a cluster worker */
+  peers?: PolicyPeers;
 }
 
 export const SERVICE_VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
@@ -70,7 +73,7 @@ function toHttpError(e: FastifyError, req: FastifyRequest): HttpError | undefine
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const store = new PolicyStore(options.policiesDir);
+  const store = new PolicyStore(options.policiesDir, options.peers);
   const app = Fastify({
     logger: options.logger ?? false,
     logController: new LogController({ disableRequestLogging: true }), // one line per request, written in onResponse below

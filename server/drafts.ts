@@ -62,7 +62,7 @@ export async function saveDraft(store: PolicyStore, agreement: string, version: 
   } finally {
     await unlink(temp).catch(() => undefined);
   }
-  store.reload();
+  await store.changed();
   const file = relative(store.dir, final).split(sep).join('/');
   const saved = store.set.versions.find((v) => v.source.file === file);
   return { file, hash: saved?.source.hash ?? contentHash(text), info: saved!.info };

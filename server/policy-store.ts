@@ -6,6 +6,7 @@ import type { PolicySet, PolicyVersion } from '../engine/registry/policy-set';
 import { loadPolicySet } from '../engine/registry/load';
 import type { VersionInfo } from '../engine/evaluator/result';
 import { citations } from '../engine/evaluator/explain';
+import type { PolicyPeers } from './cluster';
 
 export interface AgreementSummary {
   agreement: string;
@@ -28,9 +29,11 @@ export class PolicyStore {
   /** counts reloads, so worker threads holding their own copy know when to read the folder again */
   generation = 0;
 
-  constructor(dir: string) {
+  /** `peers`: the other processes serving the same folder (a cluster), told when this one changes it. */
+  constructor(dir: string, private readonly peers?: PolicyPeers) {
     this.dir = resolve(dir);
     this.current = loadPolicySet(this.dir);
+    peers?.onChange(() => this.reload());
   }
 
   get set(): PolicySet {
@@ -42,6 +45,12 @@ export class PolicyStore {
     this.current = loadPolicySet(this.dir);
     this.generation++;
     this.summaries = undefined;
+  }
+
+  /** After this process changed the folder: reads it again, and resolves once the other processes have too. */
+  async changed(): Promise<void> {
+    this.reload();
+    await this.peers?.changed();
   }
 
   agreements(): AgreementSummary[] {

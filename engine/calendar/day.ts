@@ -86,6 +86,16 @@ function pad(n: number, width: number): string {
 
 /** 'YYYY-MM-DD'. Years outside 0..9999 use the ISO 8601 expanded form (sign + 6 digits). */
 export function dayToIso(day: Day): string {
+  // Days of the calendar's table years are formatted once and kept: results print the same few days over and over.
+  const i = day - ISO_TABLE_FIRST;
+  if (i >= 0 && i < isoTable.length) return (isoTable[i] ??= formatDay(day));
+  return formatDay(day);
+}
+
+const ISO_TABLE_FIRST: Day = dayFromYmd(FIRST_YEAR, 1, 1);
+const isoTable = new Array<string | undefined>(dayFromYmd(LAST_YEAR + 1, 1, 1) - ISO_TABLE_FIRST);
+
+function formatDay(day: Day): string {
   const p = packedYmd(day);
   const y = Math.floor(p / 10000);
   const rest = p - y * 10000;

@@ -1,12 +1,12 @@
 // Explanations of recurring obligations and time windows: the same DeadlineResult as a deadline,
 // with the period or the window that decided it.
-import { dayToIso, formatInstantLocal, localDayOf } from '../calendar';
+import { dayToIso, formatInstantLocal, formatInstantUtc, localDayOf } from '../calendar';
 import type { CompiledPolicy } from '../compiler/compile';
 import { DeadlineCode, type CompiledDeadline, type DeadlineOutcome } from '../compiler/deadline';
 import { windowOf } from '../compiler/recurrence';
 import type { DeadlineResult, ExplanationStep } from './result';
 import { exprText } from './expr-text';
-import { citations } from './explain';
+import { DEADLINE_STATUS, ruleSource } from './explain';
 
 const local = (t: number): string | null => (Number.isNaN(t) ? null : formatInstantLocal(t));
 const dayText = (exclusiveEnd: number): string | null => (Number.isNaN(exclusiveEnd) ? null : `${dayToIso(localDayOf(exclusiveEnd - 1))} 24:00`);
@@ -14,7 +14,7 @@ const dayText = (exclusiveEnd: number): string | null => (Number.isNaN(exclusive
 export function presentTimingDeadline(p: CompiledPolicy, r: CompiledDeadline, o: DeadlineOutcome, steps: ExplanationStep[] | undefined): DeadlineResult {
   const d = r.decl;
   const lang = p.ast.lang;
-  const status = ({ [DeadlineCode.NotApplicable]: 'not-applicable', [DeadlineCode.NoAnchor]: 'not-applicable', [DeadlineCode.Met]: 'met', [DeadlineCode.Missed]: 'missed', [DeadlineCode.Pending]: 'pending' } as const)[o.code];
+  const status = DEADLINE_STATUS[o.code];
   const subject = d.subject!.text;
   let rule: string;
   let reason: string;
@@ -45,8 +45,8 @@ export function presentTimingDeadline(p: CompiledPolicy, r: CompiledDeadline, o:
   }
   steps?.push({
     rule: d.id.text, title: d.title?.value, text: `Deadline ${d.id.text}: ${rule} — ${status}: ${reason}.`,
-    citations: citations(d.cites, p.header.source?.value ?? ''), interpretations: d.see.map((n) => n.text),
+    ...ruleSource(p, d),
     values: { due, actual: local(o.actual), status },
   });
-  return { id: d.id.text, title: d.title?.value, status, due, dueInstant: Number.isNaN(o.due) ? null : new Date(o.due - 1).toISOString(), actual: local(o.actual), reason };
+  return { id: d.id.text, title: d.title?.value, status, due, dueInstant: Number.isNaN(o.due) ? null : formatInstantUtc(o.due - 1), actual: local(o.actual), reason };
 }

@@ -1,13 +1,13 @@
 // Turns raw outcomes into the JSON result: dates as text, and each decision as an explanation step
 // that names its rule, its citations, the interpretations it relies on and the values it used.
 import type * as A from '../../dsl/ast/ast';
-import { dayToIso, formatInstantLocal, localDayOf } from '../calendar';
+import { dayToIso, formatInstantLocal, formatInstantUtc, localDayOf } from '../calendar';
 import type { CompiledPolicy } from '../compiler/compile';
 import type { CompiledDeadline, DeadlineOutcome } from '../compiler/deadline';
 import { DeadlineCode } from '../compiler/deadline';
 import type { CompiledPayment, PaymentOutcome } from '../compiler/payment';
 import { PaymentCode } from '../compiler/payment';
-import type { CitationOut, DeadlineResult, ExplanationStep, PaymentResult, Warning } from './result';
+import type { CitationOut, DeadlineResult, DeadlineStatus, ExplanationStep, PaymentResult, Warning } from './result';
 import { exprText } from './expr-text';
 import { presentTimingDeadline } from './explain-timing';
 import { isTimingDeadline } from '../../dsl/checker/recurrence';
@@ -16,32 +16,82 @@ export function citations(cites: A.Citation[], defaultFile: string): CitationOut
   return cites.map((c) => ({ file: c.file?.value ?? defaultFile, heading: c.heading.value, ...(c.quote ? { quote: c.quote.value } : {}) }));
 }
 
+type Cited = { cites: A.Citation[]; see: A.Name[] };
+const ruleSources = new WeakMap<Cited, { citations: readonly CitationOut[]; interpretations: readonly string[] }>();
+
+/**
+ * A rule's citations and the interpretations it relies on, as explanation steps carry them: built once per
+ * rule of a compiled policy (its AST never changes) and frozen, as every result of that rule shares them.
+ */
+export function ruleSource(p: CompiledPolicy, d: Cited): { citations: readonly CitationOut[]; interpretations: readonly string[] } {
+  let s = ruleSources.get(d);
+  if (!s) {
+    s = Object.freeze({
+      citations: Object.freeze(citations(d.cites, p.header.source?.value ?? '').map((c) => Object.freeze(c))),
+      interpretations: Object.freeze(d.see.map((n) => n.text)),
+    });
+    ruleSources.set(d, s);
+  }
+  return s;
+}
+
 const iso = (day: number): string | null => (Number.isNaN(day) ? null : dayToIso(day));
 const local = (t: number): string | null => (Number.isNaN(t) ? null : formatInstantLocal(t));
-const isoInstant = (t: number): string | null => (Number.isNaN(t) ? null : new Date(t).toISOString());
+const isoInstant = (t: number): string | null => (Number.isNaN(t) ? null : formatInstantUtc(t));
+
+/** Deadline outcome codes → statuses (indexed by DeadlineCode). */
+export const DEADLINE_STATUS: readonly DeadlineStatus[] = (() => {
+  const t: DeadlineStatus[] = [];
+  t[DeadlineCode.NotApplicable] = 'not-applicable';
+  t[DeadlineCode.NoAnchor] = 'not-applicable';
+  t[DeadlineCode.Met] = 'met';
+  t[DeadlineCode.Missed] = 'missed';
+  t[DeadlineCode.Pending] = 'pending';
+  return t;
+})();
+
+function deadlineReason(p: CompiledPolicy, d: A.Deadline, o: DeadlineOutcome, dueText: string | null): string {
+  const subject = d.subject!.text;
+  switch (o.code) {
+    case DeadlineCode.NotApplicable: return `the rule applies only when ${exprText(d.when!, p.ast.lang)}, which does not hold`;
+    case DeadlineCode.NoAnchor: return `${exprText(d.anchor!, p.ast.lang)} is not recorded, so the time has not started`;
+    case DeadlineCode.Met: return `${subject} at ${local(o.actual)}, due by ${dueText}`;
+    case DeadlineCode.Missed: return Number.isNaN(o.actual) ? `${subject} is not recorded and was due by ${dueText}` : `${subject} at ${local(o.actual)}, after the due time ${dueText}`;
+    default: return `${subject} is not recorded yet; due by ${dueText}`;
+  }
+}
 
 export function presentDeadline(p: CompiledPolicy, r: CompiledDeadline, o: DeadlineOutcome, steps: ExplanationStep[] | undefined): DeadlineResult {
   const d = r.decl;
   if (isTimingDeadline(d)) return presentTimingDeadline(p, r, o, steps);
-  const status = ({ [DeadlineCode.NotApplicable]: 'not-applicable', [DeadlineCode.NoAnchor]: 'not-applicable', [DeadlineCode.Met]: 'met', [DeadlineCode.Missed]: 'missed', [DeadlineCode.Pending]: 'pending' } as const)[o.code];
-  const subject = d.subject!.text;
+  const status = DEADLINE_STATUS[o.code];
   const dueText = Number.isNaN(o.due) ? null : r.dayCounted ? `${dayToIso(localDayOf(o.due - 1))} 24:00` : formatInstantLocal(o.due);
-  const within = `${d.within!.value} ${d.within!.unit.replace('-', ' ')}`;
-  const reason = (() => {
-    switch (o.code) {
-      case DeadlineCode.NotApplicable: return `the rule applies only when ${exprText(d.when!, p.ast.lang)}, which does not hold`;
-      case DeadlineCode.NoAnchor: return `${exprText(d.anchor!, p.ast.lang)} is not recorded, so the time has not started`;
-      case DeadlineCode.Met: return `${subject} at ${local(o.actual)}, due by ${dueText}`;
-      case DeadlineCode.Missed: return Number.isNaN(o.actual) ? `${subject} is not recorded and was due by ${dueText}` : `${subject} at ${local(o.actual)}, after the due time ${dueText}`;
-      case DeadlineCode.Pending: return `${subject} is not recorded yet; due by ${dueText}`;
-    }
-  })();
-  steps?.push({
-    rule: d.id.text, title: d.title?.value, text: `Deadline ${d.id.text}: ${subject} within ${within} after ${exprText(d.anchor!, p.ast.lang)} — ${status}: ${reason}.`,
-    citations: citations(d.cites, p.header.source?.value ?? ''), interpretations: d.see.map((n) => n.text),
-    values: { anchor: local(o.anchor), due: dueText, actual: local(o.actual), status },
-  });
-  return { id: d.id.text, title: d.title?.value, status, due: dueText, dueInstant: isoInstant(r.dayCounted ? o.due - 1 : o.due), actual: local(o.actual), reason };
+  const reason = deadlineReason(p, d, o, dueText);
+  const actual = local(o.actual);
+  if (steps) {
+    const within = `${d.within!.value} ${d.within!.unit.replace('-', ' ')}`;
+    steps.push({
+      rule: d.id.text, title: d.title?.value, text: `Deadline ${d.id.text}: ${d.subject!.text} within ${within} after ${exprText(d.anchor!, p.ast.lang)} — ${status}: ${reason}.`,
+      ...ruleSource(p, d),
+      values: { anchor: local(o.anchor), due: dueText, actual, status },
+    });
+  }
+  return { id: d.id.text, title: d.title?.value, status, due: dueText, dueInstant: isoInstant(r.dayCounted ? o.due - 1 : o.due), actual, reason };
+}
+
+const rateParameters = new WeakMap<A.Payment, A.Parameter>();
+/** The parameter a payment's rate names, looked up once per payment rule. */
+function rateParameter(p: CompiledPolicy, d: A.Payment, name: string): A.Parameter {
+  let param = rateParameters.get(d);
+  if (!param) {
+    param = p.ast.declarations.find((x): x is A.Parameter => x.kind === 'Parameter' && x.id.text === name)!;
+    rateParameters.set(d, param);
+  }
+  return param;
+}
+
+function pushStep(steps: ExplanationStep[], p: CompiledPolicy, d: A.Payment, text: string, values: ExplanationStep['values']): void {
+  steps.push({ rule: d.id.text, title: d.title?.value, text, ...ruleSource(p, d), values });
 }
 
 export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: PaymentOutcome, steps: ExplanationStep[] | undefined, warnings: Warning[]): PaymentResult {
@@ -52,26 +102,22 @@ export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: Payment
     id: d.id.text, title: d.title?.value, status: 'not-started', responsible: false, reason: '', dayOne: null, graceDays: null, graceUnit: null,
     lastGraceDay: null, firstPayableDay: null, lastBillableDay: null, billableDays: null, ongoing: o.ongoing, amount: null, currency: 'SEK', ratesUsed: [],
   };
-  const cites = citations(d.cites, p.header.source?.value ?? '');
-  const interps = d.see.map((n) => n.text);
-  const step = (text: string, values: ExplanationStep['values']) =>
-    steps?.push({ rule: d.id.text, title: d.title?.value, text, citations: cites, interpretations: interps, values });
 
   if (o.code === PaymentCode.NotStarted) {
     base.reason = `${d.from!.text} is not recorded: no payment responsibility has started`;
-    step(`Payment ${d.id.text}: ${base.reason}.`, {});
+    if (steps) pushStep(steps, p, d, `Payment ${d.id.text}: ${base.reason}.`, {});
     return base;
   }
   if (o.code === PaymentCode.RequirementUnmet) {
     base.status = 'not-responsible';
     base.reason = `the requirement "${exprText(d.requires[o.clause], lang)}" is not met`;
-    step(`Payment ${d.id.text}: no payment, because ${base.reason}.`, { requirement: exprText(d.requires[o.clause], lang) });
+    if (steps) pushStep(steps, p, d, `Payment ${d.id.text}: no payment, because ${base.reason}.`, { requirement: exprText(d.requires[o.clause], lang) });
     return base;
   }
   if (o.code === PaymentCode.Exempt) {
     base.status = 'not-responsible';
     base.reason = `exempt, because ${exprText(d.exempt[o.clause], lang)}`;
-    step(`Payment ${d.id.text}: no payment, ${base.reason}.`, { exemption: exprText(d.exempt[o.clause], lang) });
+    if (steps) pushStep(steps, p, d, `Payment ${d.id.text}: no payment, ${base.reason}.`, { exemption: exprText(d.exempt[o.clause], lang) });
     return base;
   }
   const dayOneClause = d.dayOne[o.dayOneClause];
@@ -86,25 +132,25 @@ export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: Payment
   base.lastBillableDay = iso(o.lastBillable);
   base.billableDays = Number.isNaN(o.billable) ? null : o.billable;
   base.amount = Number.isNaN(o.amount) ? null : o.amount;
-  step(
+  if (steps) pushStep(steps, p, d,
     `Day 1 is ${base.dayOne}: ${dayOneClause.value === 'same-day' ? 'the same day as' : 'the day after'} ${d.from!.text}${dayOneClause.when ? `, because ${exprText(dayOneClause.when, lang)}` : ''}.`,
     { dayOne: base.dayOne },
   );
-  step(
+  if (steps) pushStep(steps, p, d,
     `${graceClause.value.n} grace ${graceClause.value.unit.replace('-', ' ')}${graceClause.when ? `, because ${exprText(graceClause.when, lang)}` : ''}: the last grace day is ${base.lastGraceDay}, so payment responsibility starts on ${base.firstPayableDay}.`,
     { graceDays: graceClause.value.n, lastGraceDay: base.lastGraceDay, firstPayableDay: base.firstPayableDay },
   );
   if (base.billableDays === null) {
     base.reason = `payment responsibility from ${base.firstPayableDay}; the patient is still in hospital and no evaluation date was given`;
-    step(`Billable days: not counted, the patient is still in hospital and no evaluation date was given.`, {});
+    if (steps) pushStep(steps, p, d, `Billable days: not counted, the patient is still in hospital and no evaluation date was given.`, {});
   } else {
     const endText = o.ongoing ? `the evaluation date ${base.lastBillableDay}` : `${d.to!.event.text} (${d.to!.inclusive ? 'inclusive' : 'exclusive'})`;
     base.reason = `payment responsibility from ${base.firstPayableDay}; ${base.billableDays} billable day(s) up to ${endText}`;
-    step(`Billable days from ${base.firstPayableDay} to ${base.lastBillableDay}: ${base.billableDays}, counted up to ${endText}.`, { billableDays: base.billableDays, lastBillableDay: base.lastBillableDay });
+    if (steps) pushStep(steps, p, d, `Billable days from ${base.firstPayableDay} to ${base.lastBillableDay}: ${base.billableDays}, counted up to ${endText}.`, { billableDays: base.billableDays, lastBillableDay: base.lastBillableDay });
     if (rateName && o.missingRateYear) {
       warnings.push({ code: 'AVT-E005', message: `parameter ${rateName} has no value for ${o.missingRateYear}; the amount is not computed` });
     } else if (rateName && base.amount !== null) {
-      const param = p.ast.declarations.find((x): x is A.Parameter => x.kind === 'Parameter' && x.id.text === rateName)!;
+      const param = rateParameter(p, d, rateName);
       const firstYear = Number(base.firstPayableDay!.slice(0, 4));
       const lastYear = Number(base.lastBillableDay!.slice(0, 4));
       for (let y = firstYear; y <= lastYear && base.billableDays > 0; y++) {
@@ -113,7 +159,7 @@ export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: Payment
         const to = Math.min(o.lastBillable, Date.UTC(y, 11, 31) / 86_400_000);
         if (v && to >= from) base.ratesUsed.push({ year: y, rate: (v.value as A.MoneyLit).value, days: to - from + 1 });
       }
-      step(`Amount: ${base.ratesUsed.map((u) => `${u.days} × ${u.rate} SEK (${rateName} ${u.year})`).join(' + ') || '0'} = ${base.amount} SEK.`, { amount: base.amount });
+      if (steps) pushStep(steps, p, d, `Amount: ${base.ratesUsed.map((u) => `${u.days} × ${u.rate} SEK (${rateName} ${u.year})`).join(' + ') || '0'} = ${base.amount} SEK.`, { amount: base.amount });
     }
   }
   return base;

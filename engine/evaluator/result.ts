@@ -10,8 +10,9 @@ export interface ExplanationStep {
   rule: string;
   title?: string;
   text: string;
-  citations: CitationOut[];
-  interpretations: string[];
+  /** shared by every step of the rule, in every result: frozen */
+  citations: readonly CitationOut[];
+  interpretations: readonly string[];
   values: Record<string, string | number | boolean | null>;
 }
 

@@ -60,20 +60,46 @@ export class PolicySet {
   // The set does not change after construction: every evaluation asks these, so they are computed once
   // (and copied out, so a caller may sort or push without touching the cache).
   private agreementList?: string[];
+  private agreementNames?: ReadonlySet<string>;
   private byAgreement = new Map<string, PolicyVersion[]>();
+  private publishedBy = new Map<string, readonly PolicyVersion[]>();
+  private byCounty = new Map<string, string>();
 
   agreements(): string[] {
-    this.agreementList ??= [...new Set(this.versions.map((v) => v.info.agreement))].sort();
-    return this.agreementList.slice();
+    return this.agreementsInOrder().slice();
+  }
+
+  /** Whether the set has an agreement of this id. */
+  has(agreement: string): boolean {
+    this.agreementNames ??= new Set(this.agreementsInOrder());
+    return this.agreementNames.has(agreement);
   }
 
   versionsOf(agreement: string): PolicyVersion[] {
+    return this.listOf(agreement).slice();
+  }
+
+  private agreementsInOrder(): readonly string[] {
+    return (this.agreementList ??= [...new Set(this.versions.map((v) => v.info.agreement))].sort());
+  }
+
+  /** The agreement's versions by validity, the set's own array: not for callers to change. */
+  private listOf(agreement: string): readonly PolicyVersion[] {
     let list = this.byAgreement.get(agreement);
     if (!list) {
       list = this.versions.filter((v) => v.info.agreement === agreement).sort((a, b) => a.info.validFrom.localeCompare(b.info.validFrom));
       if (this.versions.length > 0) this.byAgreement.set(agreement, list);
     }
-    return list.slice();
+    return list;
+  }
+
+  private publishedOf(agreement: string): readonly PolicyVersion[] {
+    let list = this.publishedBy.get(agreement);
+    if (!list) {
+      list = this.listOf(agreement).filter((v) => v.info.status === 'published');
+      this.publishedBy.set(agreement, list);
+    }
+    return list;
   }
 
   counties(): string[] {
@@ -109,15 +135,18 @@ export class PolicySet {
   /** The agreement a case names; else the county's only agreement, or the one whose id is the county's name. */
   agreementFor(county: string, agreement?: string): { ok: true; agreement: string } | { ok: false; error: Diagnostic } {
     if (agreement) {
-      if (this.agreements().includes(agreement)) return { ok: true, agreement };
+      if (this.has(agreement)) return { ok: true, agreement };
       return { ok: false, error: diagnostic('AVT-E011', NO_RANGE, { agreement, known: this.agreements().join(', ') }) };
     }
+    const known = this.byCounty.get(county);
+    if (known !== undefined) return { ok: true, agreement: known };
     const inCounty = this.agreements().filter((a) => this.versionsOf(a).some((v) => v.info.county === county));
     if (inCounty.length === 0) return { ok: false, error: diagnostic('AVT-E003', NO_RANGE, { county, known: this.counties().join(', ') }) };
     // One agreement in the county, or the one named like the county (its main agreement; others, such
     // as Kronoberg's home-care agreement, are reached by naming them in the case).
     const pick = inCounty.length === 1 ? inCounty : inCounty.filter((a) => a === county);
     if (pick.length !== 1) return { ok: false, error: diagnostic('AVT-E009', NO_RANGE, { county, agreements: inCounty.join(', ') }) };
+    this.byCounty.set(county, pick[0]);
     return { ok: true, agreement: pick[0] };
   }
 
@@ -125,23 +154,22 @@ export class PolicySet {
    * The version of an agreement in force on a date. Drafts are chosen only by their version label.
    * With no version in force, the fallback agreement named by the nearest version is tried.
    */
-  select(agreement: string, date: string, options: { version?: string } = {}, visited: ReadonlySet<string> = new Set()): Selection {
-    const all = this.versionsOf(agreement);
+  select(agreement: string, date: string, options: { version?: string } = {}, visited?: ReadonlySet<string>): Selection {
+    const all = this.listOf(agreement);
     if (all.length === 0) return { ok: false, error: diagnostic('AVT-E011', NO_RANGE, { agreement, known: this.agreements().join(', ') }) };
     if (options.version) {
       const v = all.find((x) => x.info.version === options.version);
       return v ? this.usable(v) : { ok: false, error: diagnostic('AVT-E004', NO_RANGE, { agreement, date: `version ${options.version}`, nearest: `; versions: ${all.map((x) => x.info.version).join(', ')}` }) };
     }
-    const published = all.filter((v) => v.info.status === 'published');
-    const hit = published.find((v) => inForce(v.info, date));
-    if (hit) return this.usable(hit);
+    const published = this.publishedOf(agreement);
+    for (const v of published) if (inForce(v.info, date)) return this.usable(v);
     const before = [...published].reverse().find((v) => v.info.validFrom <= date);
     const after = published.find((v) => v.info.validFrom > date);
     const nearest = before ?? after;
     const fallback = nearest?.analysis.ast.header?.fallback?.text;
     // `visited` ends a cycle of fallbacks (A names B, B names A) with the plain "no version" error.
-    if (fallback && fallback !== agreement && !visited.has(fallback) && this.agreements().includes(fallback)) {
-      const fb = this.select(fallback, date, {}, new Set([...visited, agreement]));
+    if (fallback && fallback !== agreement && !visited?.has(fallback) && this.has(fallback)) {
+      const fb = this.select(fallback, date, {}, new Set([...(visited ?? []), agreement]));
       if (fb.ok) return { ...fb, viaFallback: { from: agreement, reason: `no version of ${agreement} is in force on ${date}; ${nearest!.info.version} names ${fallback} as what applies outside it` } };
     }
     const parts = [before && `the last before it is ${before.info.version} (${before.info.validFrom} to ${before.info.validTo ?? 'further notice'})`, after && `the next is ${after.info.version} from ${after.info.validFrom}`].filter(Boolean);

@@ -1,0 +1,129 @@
+// `npm start` with several processes (node:cluster), as a real program on a real port: a saved draft is
+// served by every process as soon as the save is answered, a process that dies is replaced, SIGTERM
+// stops them all, and a service that cannot start says so and exits 1.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
+import { createServer, type Server } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { draftText, episode, tempPolicies } from './helpers';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const TOKEN = 'cluster-token';
+
+interface Running {
+  child: ChildProcess;
+  lines: Record<string, unknown>[];
+  port: number;
+  exited: Promise<number | null>;
+  waitFor(pred: (l: Record<string, unknown>) => boolean, what: string): Promise<Record<string, unknown>>;
+}
+
+const running: Running[] = [];
+const cleanup: (() => void)[] = [];
+afterEach(() => {
+  for (const r of running.splice(0)) r.child.kill('SIGKILL');
+  for (const c of cleanup.splice(0)) c();
+});
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const { port } = s.address() as { port: number };
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+async function start(args: string[], port: number): Promise<Running> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--batch-workers', '0', ...args], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: Record<string, unknown>[] = [];
+  const waiters: { pred: (l: Record<string, unknown>) => boolean; resolve: (l: Record<string, unknown>) => void }[] = [];
+  let rest = '';
+  child.stdout!.setEncoding('utf8');
+  child.stdout!.on('data', (chunk: string) => {
+    const parts = (rest + chunk).split('\n');
+    rest = parts.pop()!;
+    for (const text of parts.filter(Boolean)) {
+      const line = JSON.parse(text) as Record<string, unknown>;
+      lines.push(line);
+      for (const w of [...waiters]) if (w.pred(line)) waiters.splice(waiters.indexOf(w), 1) && w.resolve(line);
+    }
+  });
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  const r: Running = {
+    child, lines, port, exited,
+    waitFor: (pred, what) => {
+      const seen = lines.find(pred);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no log line: ${what}; got ${JSON.stringify(lines.map((l) => l.msg))}`)), 45_000);
+        waiters.push({ pred, resolve: (l) => (clearTimeout(timer), resolve(l)) });
+      });
+    },
+  };
+  running.push(r);
+  return r;
+}
+
+/** One request on a connection of its own, so the cluster spreads them over its processes. */
+function call(port: number, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = request({ host: '127.0.0.1', port, method, path, agent: false, headers: payload ? { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` } : {} }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+const requestLines = (r: Running, url: string) => r.lines.filter((l) => l.msg === 'request' && l.url === url);
+
+describe('npm start with two processes', { timeout: 120_000 }, () => {
+  it('serves a saved draft from every process once the save is answered, replaces a process that dies, and stops on SIGTERM', async () => {
+    const t = tempPolicies();
+    cleanup.push(t.remove);
+    const r = await start(['--processes', '2', '--policies', t.dir, '--token', TOKEN], await freePort());
+    const ready = await r.waitFor((l) => l.msg === 'ready', 'ready');
+    expect(ready).toMatchObject({ processes: 2, writable: true, port: r.port });
+
+    const saved = await call(r.port, 'POST', '/api/agreements/varmland/drafts', { version: 'kluster-1', text: draftText('kluster-1') });
+    expect(saved.status).toBe(201);
+    // Right after the answer, every process knows the draft: ten requests, each on a new connection.
+    const url = '/api/agreements/varmland/versions/kluster-1';
+    const answers = await Promise.all(Array.from({ length: 10 }, () => call(r.port, 'GET', url)));
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+    await r.waitFor(() => requestLines(r, url).length === 10, 'ten request lines');
+    const pids = new Set(requestLines(r, url).map((l) => l.pid));
+    expect(pids.size).toBe(2); // both processes answered
+    expect(new Set(requestLines(r, url).map((l) => l.status))).toEqual(new Set([200]));
+
+    // A process that dies is replaced; the service keeps answering.
+    const victim = [...pids][0] as number;
+    process.kill(victim, 'SIGKILL');
+    await r.waitFor((l) => l.msg === 'process restarted', 'process restarted');
+    const after = await Promise.all(Array.from({ length: 6 }, () => call(r.port, 'POST', '/api/evaluate?explain=false', episode)));
+    expect(after.map((a) => a.status)).toEqual(Array(6).fill(200));
+    expect(after[0].json).toMatchObject({ caseId: 'ep-1' });
+    const evalPids = new Set(requestLines(r, '/api/evaluate?explain=false').map((l) => l.pid));
+    expect(evalPids.has(victim)).toBe(false);
+    expect(evalPids.size).toBe(2);
+
+    r.child.kill('SIGTERM');
+    expect(await r.exited).toBe(0);
+    expect(r.lines.filter((l) => l.msg === 'stopped').length).toBe(3); // two processes and the primary
+  });
+
+  it('exits 1 and says why when the port is taken', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((res) => blocker.listen(0, '127.0.0.1', res));
+    cleanup.push(() => blocker.close());
+    const r = await start(['--processes', '2'], (blocker.address() as { port: number }).port);
+    expect(await r.exited).toBe(1);
+    expect(r.lines.some((l) => l.msg === 'cannot listen')).toBe(true);
+    expect(r.lines.some((l) => l.msg === 'a process could not start; stopping')).toBe(true);
+  });
+});
