@@ -2,10 +2,10 @@
 // cases (the text is parsed here, not in the main thread), or computes a diff of two versions, and answers
 // with JSON text. Both would otherwise hold the main thread for a long time.
 import { parentPort, workerData } from 'node:worker_threads';
-import { evaluateCase, type EvaluateCaseOptions } from '../engine/api';
+import { evaluateCase, type EvaluateCaseOptions, type EvaluationAnswer } from '../engine/api';
 import { loadPolicySet } from '../engine/registry/load';
 import { diffVersions } from '../engine/versions';
-import { answerJson } from './answers';
+import { answersJson } from './answers';
 
 export interface DiffJob {
   type: 'diff';
@@ -61,7 +61,7 @@ parentPort!.on('message', (job: BatchJob | DiffJob) => {
   if (cases.length > job.max) return parentPort!.postMessage({ id: job.id, ok: false, problem: 'too-many', count: cases.length } satisfies BatchReply);
   const from = Math.floor((cases.length * job.part) / job.parts);
   const to = Math.floor((cases.length * (job.part + 1)) / job.parts);
-  const out = new Array<string>(to - from);
-  for (let i = from; i < to; i++) out[i - from] = answerJson(evaluateCase(set, cases[i], job.options));
-  parentPort!.postMessage({ id: job.id, ok: true, count: cases.length, json: out.join(',') } satisfies BatchReply);
+  const out = new Array<EvaluationAnswer>(to - from);
+  for (let i = from; i < to; i++) out[i - from] = evaluateCase(set, cases[i], job.options);
+  parentPort!.postMessage({ id: job.id, ok: true, count: cases.length, json: answersJson(out) } satisfies BatchReply);
 });

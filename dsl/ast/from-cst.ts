@@ -31,6 +31,10 @@ let lineStarts: number[] = [0];
 /** Where each line starts; a line ends at \n, \r\n or a lone \r, as the lexer counts them. */
 function lineStartsOf(text: string): number[] {
   const starts = [0];
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 10) starts.push(i + 1);
@@ -65,7 +69,8 @@ function name(t: IToken | undefined): A.Name | undefined {
 }
 
 export function unescapeString(image: string): string {
-  return image.slice(1, -1).replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
+  const inner = image.slice(1, -1);
+  return inner.includes('\\') ? inner.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c)) : inner;
 }
 
 function str(t: IToken | undefined): A.Str | undefined {

@@ -2,6 +2,7 @@
 import type { IRecognitionException } from 'chevrotain';
 import { parser } from './parser';
 import { lex, tokenRange } from '../tokens/lexer';
+import { allTokens } from '../tokens/tokens';
 import { buildAst } from '../ast/from-cst';
 import type { Policy, Comment } from '../ast/ast';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics';
@@ -47,6 +48,23 @@ function describe(e: IRecognitionException, lang: Lang): string {
 /** Deeper expressions would overflow the stack of the recursive parser (its error recovery most of all), checker and formatter. */
 export const MAX_NESTING = 32;
 
+/** What a token does to the counts in tooDeep, by token type name. */
+type NestingStep = 'open' | 'close' | 'chain' | 'not' | 'restart' | 'endChain' | 'endOperand';
+
+function nestingStep(name: string): NestingStep | undefined {
+  const role = KEYWORD_BY_NAME.get(name)?.role;
+  if (name === 'LParen') return 'open';
+  if (name === 'RParen') return 'close';
+  if (name === 'Plus' || name === 'Minus') return 'chain';
+  if (name === 'Not') return 'not';
+  if (role === 'declaration' || role === 'clause' || role === 'expectation') return 'restart';
+  if (name === 'And' || name === 'Or' || name === 'Comma') return 'endChain';
+  if (role === 'operator' || name === 'Colon' || /^(Greater|Less|NotEq|Equals)/.test(name)) return 'endOperand';
+  return undefined;
+}
+
+const NESTING_STEPS = new Map(allTokens.map((t) => [t.name, nestingStep(t.name)]));
+
 /**
  * The index of the first token at which an expression nests deeper than MAX_NESTING, counting open
  * parentheses (and calls), `not`s, and a chain of + and - (which builds a tree as deep as it is long);
@@ -55,15 +73,15 @@ export const MAX_NESTING = 32;
 function tooDeep(tokens: IToken[]): number {
   let parens = 0, nots = 0, chain = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const name = tokens[i].tokenType.name;
-    const role = KEYWORD_BY_NAME.get(name)?.role;
-    if (name === 'LParen') parens++;
-    else if (name === 'RParen') parens = Math.max(0, parens - 1);
-    else if (name === 'Plus' || name === 'Minus') chain++;
-    else if (name === 'Not') nots++;
-    else if (role === 'declaration' || role === 'clause' || role === 'expectation') parens = chain = nots = 0;
-    else if (name === 'And' || name === 'Or' || name === 'Comma') chain = nots = 0;
-    else if (role === 'operator' || name === 'Colon' || /^(Greater|Less|NotEq|Equals)/.test(name)) chain = 0;
+    switch (NESTING_STEPS.get(tokens[i].tokenType.name)) {
+      case 'open': parens++; break;
+      case 'close': parens = Math.max(0, parens - 1); break;
+      case 'chain': chain++; break;
+      case 'not': nots++; break;
+      case 'restart': parens = chain = nots = 0; break;
+      case 'endChain': chain = nots = 0; break;
+      case 'endOperand': chain = 0; break;
+    }
     if (parens + nots + chain > MAX_NESTING) return i;
   }
   return -1;

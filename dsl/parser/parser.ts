@@ -1,12 +1,19 @@
 // The grammar: a pure Chevrotain CstParser (no actions), error recovery on, so the editor always gets a tree.
 // Each alternative of an OR that is more than one token has a rule of its own.
-import { CstParser, type IToken } from 'chevrotain';
+// An OR's alternatives are built once and kept in `alts` (Chevrotain's "caching arrays of alternatives"),
+// under the rule's name (a rule's second OR: name + 2); every OR needs a key of its own. A fresh array of
+// fresh closures at every OR cost a fifth of the parse: tsx also names each `ALT: () => …` closure through
+// Object.defineProperty.
+import { CstParser, type DSLMethodOpts, type IOrAlt, type IToken } from 'chevrotain';
 import {
   allTokens, T, Identifier, StringLiteral, DateLiteral, TimeLiteral, NumberLiteral, MonthLiteral,
   LParen, RParen, Comma, Colon, Plus, Minus, GreaterEq, LessEq, NotEq, Greater, Less, Equals,
 } from '../tokens/tokens';
 
 class AvtalParser extends CstParser {
+  private readonly alts: Record<string, IOrAlt<unknown>[]> = {};
+  private quantityUnit?: DSLMethodOpts<unknown>;
+
   constructor() {
     super(allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'onlyOffset' });
     this.performSelfAnalysis();
@@ -26,7 +33,7 @@ class AvtalParser extends CstParser {
   });
 
   headerClause = this.RULE('headerClause', () => {
-    this.OR([
+    this.OR(this.alts.headerClause ??= [
       { ALT: () => this.SUBRULE(this.countyClause) },
       { ALT: () => this.SUBRULE(this.versionClause) },
       { ALT: () => this.SUBRULE(this.validClause) },
@@ -45,14 +52,14 @@ class AvtalParser extends CstParser {
   versionClause = this.RULE('versionClause', () => {
     this.CONSUME(T.Version);
     this.CONSUME(StringLiteral);
-    this.OR([{ ALT: () => this.CONSUME(T.Published) }, { ALT: () => this.CONSUME(T.Draft) }]);
+    this.OR(this.alts.versionClause ??= [{ ALT: () => this.CONSUME(T.Published) }, { ALT: () => this.CONSUME(T.Draft) }]);
   });
 
   validClause = this.RULE('validClause', () => {
     this.CONSUME(T.Valid);
     this.CONSUME(T.From);
     this.CONSUME(DateLiteral);
-    this.OR([{ ALT: () => this.SUBRULE(this.validTo) }, { ALT: () => this.CONSUME(T.UntilFurtherNotice) }]);
+    this.OR(this.alts.validClause ??= [{ ALT: () => this.SUBRULE(this.validTo) }, { ALT: () => this.CONSUME(T.UntilFurtherNotice) }]);
   });
 
   validTo = this.RULE('validTo', () => {
@@ -90,7 +97,7 @@ class AvtalParser extends CstParser {
 
   // ---- declarations --------------------------------------------------------------------------
   declaration = this.RULE('declaration', () => {
-    this.OR([
+    this.OR(this.alts.declaration ??= [
       { ALT: () => this.SUBRULE(this.interpretationDecl) },
       { ALT: () => this.SUBRULE(this.cutoffDecl) },
       { ALT: () => this.SUBRULE(this.deadlineDecl) },
@@ -108,7 +115,7 @@ class AvtalParser extends CstParser {
     this.CONSUME(T.Interpretation);
     this.CONSUME(Identifier);
     this.OPTION(() => this.CONSUME(StringLiteral));
-    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.citeClause) }, { ALT: () => this.SUBRULE(this.decisionClause) }]));
+    this.MANY(() => this.OR(this.alts.interpretationDecl ??= [{ ALT: () => this.SUBRULE(this.citeClause) }, { ALT: () => this.SUBRULE(this.decisionClause) }]));
   });
 
   decisionClause = this.RULE('decisionClause', () => {
@@ -124,8 +131,8 @@ class AvtalParser extends CstParser {
     this.CONSUME(Comma);
     this.CONSUME2(TimeLiteral, { LABEL: 'boundary' });
     this.CONSUME(T.CountsAs);
-    this.OR([{ ALT: () => this.CONSUME(T.Before) }, { ALT: () => this.CONSUME(T.After) }]);
-    this.MANY(() => this.OR2([{ ALT: () => this.SUBRULE(this.citeClause) }, { ALT: () => this.SUBRULE(this.seeClause) }]));
+    this.OR(this.alts.cutoffDecl ??= [{ ALT: () => this.CONSUME(T.Before) }, { ALT: () => this.CONSUME(T.After) }]);
+    this.MANY(() => this.OR2(this.alts.cutoffDecl2 ??= [{ ALT: () => this.SUBRULE(this.citeClause) }, { ALT: () => this.SUBRULE(this.seeClause) }]));
   });
 
   deadlineDecl = this.RULE('deadlineDecl', () => {
@@ -136,7 +143,7 @@ class AvtalParser extends CstParser {
   });
 
   deadlineClause = this.RULE('deadlineClause', () => {
-    this.OR([
+    this.OR(this.alts.deadlineClause ??= [
       { ALT: () => this.SUBRULE(this.citeClause) },
       { ALT: () => this.SUBRULE(this.seeClause) },
       { ALT: () => this.SUBRULE(this.whenClause) },
@@ -160,7 +167,7 @@ class AvtalParser extends CstParser {
   });
 
   periodUnit = this.RULE('periodUnit', () => {
-    this.OR([
+    this.OR(this.alts.periodUnit ??= [
       { ALT: () => this.CONSUME(T.CalendarYear) },
       { ALT: () => this.CONSUME(T.CalendarMonth) },
       { ALT: () => this.CONSUME(T.Months) },
@@ -180,7 +187,7 @@ class AvtalParser extends CstParser {
   });
 
   daySet = this.RULE('daySet', () => {
-    this.OR([
+    this.OR(this.alts.daySet ??= [
       { ALT: () => this.CONSUME(T.Days) },
       { ALT: () => this.CONSUME(T.Weekdays) },
       { ALT: () => this.CONSUME(T.WorkingDays) },
@@ -199,7 +206,7 @@ class AvtalParser extends CstParser {
   });
 
   escalationClause = this.RULE('escalationClause', () => {
-    this.OR([
+    this.OR(this.alts.escalationClause ??= [
       { ALT: () => this.SUBRULE(this.citeClause) },
       { ALT: () => this.SUBRULE(this.seeClause) },
       { ALT: () => this.SUBRULE(this.escalationStep) },
@@ -234,7 +241,7 @@ class AvtalParser extends CstParser {
   });
 
   paymentClause = this.RULE('paymentClause', () => {
-    this.OR([
+    this.OR(this.alts.paymentClause ??= [
       { ALT: () => this.SUBRULE(this.citeClause) },
       { ALT: () => this.SUBRULE(this.seeClause) },
       { ALT: () => this.SUBRULE(this.fromClause) },
@@ -256,7 +263,7 @@ class AvtalParser extends CstParser {
     this.CONSUME(T.Days);
     this.CONSUME(NumberLiteral);
     this.CONSUME(Colon);
-    this.OR([{ ALT: () => this.CONSUME(T.SameDay) }, { ALT: () => this.CONSUME(T.NextDay) }]);
+    this.OR(this.alts.dayOneClause ??= [{ ALT: () => this.CONSUME(T.SameDay) }, { ALT: () => this.CONSUME(T.NextDay) }]);
     this.OPTION(() => this.SUBRULE(this.whenClause));
   });
 
@@ -279,7 +286,7 @@ class AvtalParser extends CstParser {
   toClause = this.RULE('toClause', () => {
     this.CONSUME(T.To);
     this.CONSUME(Identifier);
-    this.OR([{ ALT: () => this.CONSUME(T.Inclusive) }, { ALT: () => this.CONSUME(T.Exclusive) }]);
+    this.OR(this.alts.toClause ??= [{ ALT: () => this.CONSUME(T.Inclusive) }, { ALT: () => this.CONSUME(T.Exclusive) }]);
   });
 
   rateClause = this.RULE('rateClause', () => {
@@ -315,7 +322,7 @@ class AvtalParser extends CstParser {
   });
 
   exampleClause = this.RULE('exampleClause', () => {
-    this.OR([
+    this.OR(this.alts.exampleClause ??= [
       { ALT: () => this.SUBRULE(this.citeClause) },
       { ALT: () => this.SUBRULE(this.assumeClause) },
       { ALT: () => this.SUBRULE(this.givenClause) },
@@ -332,7 +339,7 @@ class AvtalParser extends CstParser {
   givenClause = this.RULE('givenClause', () => {
     this.CONSUME(T.Given);
     this.CONSUME(Identifier);
-    this.OR([
+    this.OR(this.alts.givenClause ??= [
       { ALT: () => this.SUBRULE(this.instantValue) },
       { ALT: () => this.CONSUME(T.Yes) },
       { ALT: () => this.CONSUME(T.No) },
@@ -349,7 +356,7 @@ class AvtalParser extends CstParser {
 
   expectClause = this.RULE('expectClause', () => {
     this.CONSUME(T.Expect);
-    this.OR([
+    this.OR(this.alts.expectClause ??= [
       { ALT: () => this.SUBRULE(this.expectFirstPayable) },
       { ALT: () => this.CONSUME(T.NoPayment) },
       { ALT: () => this.SUBRULE(this.expectBillable) },
@@ -406,7 +413,7 @@ class AvtalParser extends CstParser {
   });
 
   computedClause = this.RULE('computedClause', () => {
-    this.OR([
+    this.OR(this.alts.computedClause ??= [
       { ALT: () => this.SUBRULE(this.citeClause) },
       { ALT: () => this.SUBRULE(this.seeClause) },
       { ALT: () => this.SUBRULE(this.whenClause) },
@@ -421,7 +428,7 @@ class AvtalParser extends CstParser {
 
   expectDeadline = this.RULE('expectDeadline', () => {
     this.CONSUME(Identifier);
-    this.OR([
+    this.OR(this.alts.expectDeadline ??= [
       { ALT: () => this.CONSUME(T.Met) },
       { ALT: () => this.CONSUME(T.Missed) },
       { ALT: () => this.CONSUME(T.Pending) },
@@ -438,7 +445,7 @@ class AvtalParser extends CstParser {
   });
 
   measureClause = this.RULE('measureClause', () => {
-    this.OR([
+    this.OR(this.alts.measureClause ??= [
       { ALT: () => this.SUBRULE(this.citeClause) },
       { ALT: () => this.SUBRULE(this.seeClause) },
       { ALT: () => this.SUBRULE(this.includesClause) },
@@ -458,14 +465,14 @@ class AvtalParser extends CstParser {
 
   receivedClause = this.RULE('receivedClause', () => {
     this.CONSUME(T.Received);
-    this.OR([{ ALT: () => this.CONSUME(T.SameDay) }, { ALT: () => this.CONSUME(T.NextDay) }]);
+    this.OR(this.alts.receivedClause ??= [{ ALT: () => this.CONSUME(T.SameDay) }, { ALT: () => this.CONSUME(T.NextDay) }]);
     this.OPTION(() => this.SUBRULE(this.whenClause));
   });
 
   monthClause = this.RULE('monthClause', () => {
     this.CONSUME(T.Months);
     this.CONSUME(Colon);
-    this.OR([{ ALT: () => this.CONSUME(T.Split) }, { ALT: () => this.CONSUME(Identifier) }]);
+    this.OR(this.alts.monthClause ??= [{ ALT: () => this.CONSUME(T.Split) }, { ALT: () => this.CONSUME(Identifier) }]);
   });
 
   emptyMonthClause = this.RULE('emptyMonthClause', () => {
@@ -484,7 +491,7 @@ class AvtalParser extends CstParser {
   });
 
   ladderClause = this.RULE('ladderClause', () => {
-    this.OR([
+    this.OR(this.alts.ladderClause ??= [
       { ALT: () => this.SUBRULE(this.citeClause) },
       { ALT: () => this.SUBRULE(this.seeClause) },
       { ALT: () => this.SUBRULE(this.thresholdClause) },
@@ -497,7 +504,7 @@ class AvtalParser extends CstParser {
 
   thresholdClause = this.RULE('thresholdClause', () => {
     this.CONSUME(T.Threshold);
-    this.OR([{ ALT: () => this.CONSUME(NumberLiteral) }, { ALT: () => this.CONSUME(Identifier) }]);
+    this.OR(this.alts.thresholdClause ??= [{ ALT: () => this.CONSUME(NumberLiteral) }, { ALT: () => this.CONSUME(Identifier) }]);
   });
 
   stepDecl = this.RULE('stepDecl', () => {
@@ -523,7 +530,7 @@ class AvtalParser extends CstParser {
     this.CONSUME(T.When);
     this.SUBRULE(this.monthCondition);
     this.MANY(() =>
-      this.OR([
+      this.OR(this.alts.transitionDecl ??= [
         { ALT: () => this.SUBRULE(this.actionClause) },
         { ALT: () => this.SUBRULE(this.invoiceMonths) },
         { ALT: () => this.SUBRULE(this.citeClause) },
@@ -534,7 +541,7 @@ class AvtalParser extends CstParser {
 
   monthCondition = this.RULE('monthCondition', () => {
     this.OPTION(() => this.SUBRULE(this.monthRun));
-    this.OR([{ ALT: () => this.CONSUME(T.Over) }, { ALT: () => this.CONSUME(T.AtOrUnder) }]);
+    this.OR(this.alts.monthCondition ??= [{ ALT: () => this.CONSUME(T.Over) }, { ALT: () => this.CONSUME(T.AtOrUnder) }]);
   });
 
   monthRun = this.RULE('monthRun', () => {
@@ -557,7 +564,7 @@ class AvtalParser extends CstParser {
 
   invoicedClause = this.RULE('invoicedClause', () => {
     this.CONSUME(T.Invoiced);
-    this.OR([{ ALT: () => this.SUBRULE(this.invoicedEpisodes) }, { ALT: () => this.SUBRULE(this.invoicedDays) }]);
+    this.OR(this.alts.invoicedClause ??= [{ ALT: () => this.SUBRULE(this.invoicedEpisodes) }, { ALT: () => this.SUBRULE(this.invoicedDays) }]);
   });
 
   invoicedEpisodes = this.RULE('invoicedEpisodes', () => {
@@ -611,7 +618,7 @@ class AvtalParser extends CstParser {
   });
 
   durationUnit = this.RULE('durationUnit', () => {
-    this.OR([
+    this.OR(this.alts.durationUnit ??= [
       { ALT: () => this.CONSUME(T.Minutes) },
       { ALT: () => this.CONSUME(T.Hours) },
       { ALT: () => this.SUBRULE(this.dayUnit) },
@@ -619,7 +626,7 @@ class AvtalParser extends CstParser {
   });
 
   dayUnit = this.RULE('dayUnit', () => {
-    this.OR([
+    this.OR(this.alts.dayUnit ??= [
       { ALT: () => this.CONSUME(T.Days) },
       { ALT: () => this.CONSUME(T.CalendarDays) },
       { ALT: () => this.CONSUME(T.Weekdays) },
@@ -649,7 +656,7 @@ class AvtalParser extends CstParser {
   });
 
   notExpr = this.RULE('notExpr', () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.negation) }, { ALT: () => this.SUBRULE(this.comparison) }]);
+    this.OR(this.alts.notExpr ??= [{ ALT: () => this.SUBRULE(this.negation) }, { ALT: () => this.SUBRULE(this.comparison) }]);
   });
 
   negation = this.RULE('negation', () => {
@@ -660,7 +667,7 @@ class AvtalParser extends CstParser {
   comparison = this.RULE('comparison', () => {
     this.SUBRULE(this.additive);
     this.OPTION(() =>
-      this.OR([
+      this.OR(this.alts.comparison ??= [
         { ALT: () => this.SUBRULE(this.relationalTail) },
         { ALT: () => this.SUBRULE(this.isTail) },
         { ALT: () => this.SUBRULE(this.cutoffTail) },
@@ -669,7 +676,7 @@ class AvtalParser extends CstParser {
   });
 
   relationalTail = this.RULE('relationalTail', () => {
-    this.OR([
+    this.OR(this.alts.relationalTail ??= [
       { ALT: () => this.CONSUME(GreaterEq) },
       { ALT: () => this.CONSUME(LessEq) },
       { ALT: () => this.CONSUME(NotEq) },
@@ -686,20 +693,20 @@ class AvtalParser extends CstParser {
   });
 
   cutoffTail = this.RULE('cutoffTail', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Before) }, { ALT: () => this.CONSUME(T.After) }]);
+    this.OR(this.alts.cutoffTail ??= [{ ALT: () => this.CONSUME(T.Before) }, { ALT: () => this.CONSUME(T.After) }]);
     this.SUBRULE(this.atom);
   });
 
   additive = this.RULE('additive', () => {
     this.SUBRULE(this.atom, { LABEL: 'operands' });
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(Plus, { LABEL: 'operators' }) }, { ALT: () => this.CONSUME(Minus, { LABEL: 'operators' }) }]);
+      this.OR(this.alts.additive ??= [{ ALT: () => this.CONSUME(Plus, { LABEL: 'operators' }) }, { ALT: () => this.CONSUME(Minus, { LABEL: 'operators' }) }]);
       this.SUBRULE2(this.atom, { LABEL: 'operands' });
     });
   });
 
   atom = this.RULE('atom', () => {
-    this.OR([
+    this.OR(this.alts.atom ??= [
       { ALT: () => this.SUBRULE(this.literal) },
       { ALT: () => this.SUBRULE(this.nameOrCall) },
       { ALT: () => this.SUBRULE(this.parenthesized) },
@@ -724,7 +731,7 @@ class AvtalParser extends CstParser {
   });
 
   literal = this.RULE('literal', () => {
-    this.OR([
+    this.OR(this.alts.literal ??= [
       { ALT: () => this.SUBRULE(this.quantity) },
       { ALT: () => this.SUBRULE(this.instantValue) },
       { ALT: () => this.CONSUME(TimeLiteral) },
@@ -737,9 +744,9 @@ class AvtalParser extends CstParser {
   quantity = this.RULE('quantity', () => {
     this.CONSUME(NumberLiteral);
     // A unit followed by ':' or by 'N:' begins the next clause (`when age > 3` then `day 1: next day`).
-    this.OPTION({
+    this.OPTION(this.quantityUnit ??= {
       GATE: () => this.LA(2).tokenType !== Colon && !(this.LA(2).tokenType === NumberLiteral && this.LA(3).tokenType === Colon),
-      DEF: () => this.OR([{ ALT: () => this.SUBRULE(this.durationUnit) }, { ALT: () => this.CONSUME(T.Currency) }]),
+      DEF: () => this.OR(this.alts.quantity ??= [{ ALT: () => this.SUBRULE(this.durationUnit) }, { ALT: () => this.CONSUME(T.Currency) }]),
     });
   });
 }

@@ -27,8 +27,8 @@ export function lex(text: string): LexResult {
   for (const t of result.tokens) {
     if (t.tokenType === UnterminatedString) diagnostics.push(diagnostic('AVT-L002', tokenRange(t)));
     else tokens.push(t);
-    // 1e400 or twenty significant digits: the value would not print back as written
-    if (t.tokenType === NumberLiteral && !keepsExactly(t.image)) {
+    // twenty significant digits or 400 digits: the value would not print back as written (15 characters always do)
+    if (t.tokenType === NumberLiteral && t.image.length > 15 && !keepsExactly(t.image)) {
       diagnostics.push(diagnostic('AVT-L003', tokenRange(t), { value: t.image.length > 24 ? `${t.image.slice(0, 20)}… (${t.image.length} characters)` : t.image }));
     }
   }

@@ -1,10 +1,10 @@
 // Evaluating episodes: one case, a JSON array of cases, or an NDJSON stream of cases (one per line).
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { evaluateCase, type EvaluateCaseOptions } from '../../engine/api';
+import { evaluateCase, type EvaluateCaseOptions, type EvaluationAnswer } from '../../engine/api';
 import { caseSchema } from '../../engine/case/schema';
 import type { PolicySet } from '../../engine/registry/policy-set';
-import { answerJson } from '../answers';
+import { answerJson, answersJson } from '../answers';
 import type { BatchPool } from '../batch-pool';
 import { fromEvaluationError, httpError, message } from '../errors';
 import { lines } from '../ndjson';
@@ -72,9 +72,9 @@ async function arrayAnswers(text: string, store: PolicyStore, pool: BatchPool, o
   if (!Array.isArray(body)) throw batchProblem({});
   if (body.length > BATCH_MAX) throw batchProblem({ count: body.length });
   const set = store.set;
-  const parts = new Array<string>(body.length);
-  for (let i = 0; i < body.length; i++) parts[i] = answerJson(evaluateCase(set, body[i], options));
-  return parts.join(',');
+  const answers = new Array<EvaluationAnswer>(body.length);
+  for (let i = 0; i < body.length; i++) answers[i] = evaluateCase(set, body[i], options);
+  return answersJson(answers);
 }
 
 export function evaluateRoutes(app: FastifyInstance, store: PolicyStore, pool: BatchPool): void {
