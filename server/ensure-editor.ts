@@ -1,5 +1,6 @@
-// prestart: builds the editor (npm run editor:build) only when editor/dist is missing or older than a
-// file in editor/src (or editor/index.html, vite.config.ts).
+// prestart: builds the editor (npm run editor:build) only when editor/dist is missing or older than a file it
+// is built from: editor/src, editor/index.html, editor/vite.config.ts, and dsl/, engine/ (the language worker
+// bundles the parser, checker and engine) and policies/varmland (bundled as the offline agreement).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(repo, 'editor/dist/index.html');
+const SOURCES = ['editor/src', 'editor/index.html', 'editor/vite.config.ts', 'dsl', 'engine', 'policies/varmland'];
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;
@@ -15,10 +17,10 @@ function newest(path: string): number {
   return Math.max(st.mtimeMs, ...readdirSync(path).map((n) => newest(join(path, n))));
 }
 
-const sources = Math.max(newest(join(repo, 'editor/src')), newest(join(repo, 'editor/index.html')), newest(join(repo, 'editor/vite.config.ts')));
+const sources = Math.max(...SOURCES.map((p) => newest(join(repo, p))));
 const built = existsSync(dist) ? statSync(dist).mtimeMs : 0;
 if (built === 0 || built < sources) {
-  process.stderr.write(built === 0 ? 'editor/dist is missing: building the editor…\n' : 'editor/src changed since the last build: building the editor…\n');
+  process.stderr.write(built === 0 ? 'editor/dist is missing: building the editor…\n' : 'the editor or the code it bundles changed since the last build: building the editor…\n');
   try {
     execFileSync('npm', ['run', 'editor:build'], { cwd: repo, stdio: 'inherit' });
   } catch {

@@ -23,6 +23,12 @@ export function loadUnsaved(agreement: string, version: string): UnsavedDraft | 
   }
 }
 
+/** The unsaved changes to a version kept in this browser, when they differ from its text. */
+export function unsavedChanges(agreement: string, version: string, text: string): UnsavedDraft | undefined {
+  const unsaved = loadUnsaved(agreement, version);
+  return unsaved && unsaved.text !== text ? unsaved : undefined;
+}
+
 export function storeUnsaved(agreement: string, version: string, text: string, base: string): void {
   try {
     localStorage.setItem(key(agreement, version), JSON.stringify({ text, savedAt: new Date().toISOString(), baseHash: hashText(base) } satisfies UnsavedDraft));

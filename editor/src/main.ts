@@ -1,22 +1,21 @@
-import './style.css';
+// The editor, loaded by boot.ts (the page's entry), which has already started the language worker, asked
+// the server for the agreements and the first text, and had the worker analyse that text.
 import { monaco } from './monaco-setup';
 import { LANGUAGE_ID, registerAvtalLanguage, THEME_ID } from './avtal-language';
-import { api, OFFLINE_AGREEMENTS, OFFLINE_TEXTS, type AgreementInfo, type Status, type VersionInfo } from './api';
-import { clearUnsaved, loadUnsaved, storeUnsaved } from './drafts';
+import { api, type AgreementInfo, type Status, type VersionInfo } from './api';
+import { client, fetchAgreements, fetchText, firstOpen, firstServer, listeners, pickVersion } from './boot';
+import { clearUnsaved, storeUnsaved, unsavedChanges } from './drafts';
 import { h } from './dom';
 import { DEFAULT_LOCALE, isLocale, problemCount, t, type Locale, type MessageKey } from './i18n';
-import { LanguageClient, startLanguageWorker } from './language-client';
+import type { LanguageClient } from './language-client';
 import { renderExamples } from './panels/examples';
-import { MonthlyPanel } from './panels/monthly';
-import { SimulatorPanel } from './panels/simulator';
+import type { MonthlyPanel } from './panels/monthly';
+import type { SimulatorPanel } from './panels/simulator';
 import { renderVersions, type DiffView } from './panels/versions';
 import type { AnalyseResult, Diagnostic, Severity } from './protocol';
-import { decodeScenario, readHash, writeHash } from './scenario';
+import { readHash, writeHash } from './hash';
 
-performance.mark('avtal:start');
-// Ask the server for the agreements at once; the editor and the worker start meanwhile.
-const statusRequest = Promise.all([api.status(), api.agreements()]);
-statusRequest.catch(() => undefined);
+performance.mark('avtal:monaco-loaded');
 
 const LOCALE_STORAGE_KEY = 'avtal.locale';
 
@@ -118,8 +117,16 @@ function selectTab(id: TabId): void {
   }
   document.body.dataset.tab = id;
   if (changed) writeHash({ tab: id === 'problems' ? undefined : id });
-  if (changed && id === 'simulator' && state.analysis) simulator.update(state.analysis.outline, state.analysis.examples);
-  if (changed && id === 'monthly' && state.analysis) monthly.update(state.analysis.outline);
+  if (changed && id === 'simulator') {
+    void simulatorPanel().then((panel) => {
+      if (state.activeTab === 'simulator' && state.analysis) panel.update(state.analysis.outline, state.analysis.examples);
+    });
+  }
+  if (changed && id === 'monthly') {
+    void monthlyPanel().then((panel) => {
+      if (state.activeTab === 'monthly' && state.analysis) panel.update(state.analysis.outline);
+    });
+  }
 }
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('.lang-toggle button')) {
@@ -137,8 +144,8 @@ function setLocale(locale: Locale): void {
     /* ignore */
   }
   render();
-  simulator.rerender();
-  monthly.rerender();
+  simulator?.rerender();
+  monthly?.rerender();
   void client.analyse(model.getValue(), state.locale);
 }
 
@@ -232,8 +239,10 @@ function renderVersionsPanel(): void {
     save: saveDraft,
     simulate: (scenario) => {
       closeCompare();
-      simulator.setScenario(scenario);
-      selectTab('simulator');
+      void simulatorPanel().then((panel) => {
+        panel.setScenario(scenario);
+        selectTab('simulator');
+      });
     },
   });
 }
@@ -252,32 +261,40 @@ function showBanner(message: string | undefined, actions: HTMLElement[] = []): v
 
 // ---------------------------------------------------------------- editor
 
-const client = new LanguageClient(startLanguageWorker(), {
-  debounceMs: 120,
-  onAnalysis(result, { id, roundTripMs, workerMs }) {
-    if (!state.workerReady) {
-      state.workerReady = true;
-      document.body.dataset.workerReady = '1';
-      performance.mark('avtal:worker-ready');
-    }
-    document.body.dataset.analysedVersion = String(id);
-    document.body.dataset.lastRoundTripMs = roundTripMs.toFixed(1);
-    document.body.dataset.lastWorkerMs = workerMs.toFixed(1);
-    applyAnalysis(result);
-    if (!state.loading && document.body.dataset.usable !== '1') {
-      document.body.dataset.usable = '1';
-      performance.mark('avtal:usable');
-    }
-  },
-  onError(message) {
-    state.workerError = message;
-    document.body.dataset.workerError = message;
-    console.error('[avtal] language worker error:', message);
-    renderStatus();
-  },
-});
+listeners.onAnalysis = (result, { id, roundTripMs, workerMs }) => {
+  if (!state.workerReady) {
+    state.workerReady = true;
+    document.body.dataset.workerReady = '1';
+    performance.mark('avtal:worker-ready');
+  }
+  document.body.dataset.analysedVersion = String(id);
+  document.body.dataset.lastRoundTripMs = roundTripMs.toFixed(1);
+  document.body.dataset.lastWorkerMs = workerMs.toFixed(1);
+  applyAnalysis(result);
+  if (!state.loading && document.body.dataset.usable !== '1') {
+    document.body.dataset.usable = '1';
+    performance.mark('avtal:usable');
+    void markWorkerTimings();
+  }
+};
+listeners.onError = (message) => {
+  state.workerError = message;
+  document.body.dataset.workerError = message;
+  console.error('[avtal] language worker error:', message);
+  renderStatus();
+};
+if (listeners.earlyError !== undefined) listeners.onError(listeners.earlyError);
 
-void client.request('warm', { text: OFFLINE_TEXTS['varmland@2019-01-01'] });
+/** The worker's own times (its clock starts at its creation) as marks on the page's timeline. */
+async function markWorkerTimings(): Promise<void> {
+  const w = await client.request('timings', {});
+  const at = (ms: number) => ({ startTime: w.timeOrigin - performance.timeOrigin + ms });
+  performance.mark('avtal:worker-script', at(w.started));
+  performance.mark('avtal:worker-loaded', at(w.loaded));
+  if (w.firstAnalysis) performance.mark('avtal:worker-analysed', at(w.firstAnalysis.end));
+  document.body.dataset.workerTimings = '1';
+}
+
 registerAvtalLanguage(monaco, { client: () => client, ui: () => state.locale });
 
 const model = monaco.editor.createModel('', LANGUAGE_ID, monaco.Uri.parse('inmemory://avtal/agreement.avtal'));
@@ -328,8 +345,8 @@ function applyAnalysis(result: AnalyseResult): void {
   document.body.dataset.examplesFailed = String(ex?.filter((e) => !e.pass).length ?? -1);
   applyDiagnostics(result.diagnostics);
   // Panels out of sight wait: selecting their tab brings them up to date (keeps the worker free for keystrokes).
-  if (state.activeTab === 'simulator') simulator.update(result.outline, result.examples);
-  if (state.activeTab === 'monthly') monthly.update(result.outline);
+  if (state.activeTab === 'simulator') simulator?.update(result.outline, result.examples);
+  if (state.activeTab === 'monthly') monthly?.update(result.outline);
 }
 
 let storeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -358,66 +375,78 @@ function setUnsaved(on: boolean): void {
 
 // ---------------------------------------------------------------- panels
 
-const simulator = new SimulatorPanel($('#panel-simulator'), {
-  locale: () => state.locale,
-  run: (scenario) => client.request('simulate', { text: model.getValue(), scenario }),
-  reveal: (line) => revealPosition(line, 1),
-  agreement: () => ({ agreement: state.agreement?.agreement, version: state.version?.version }),
-});
+// The simulator and the monthly panel (and the YAML library of scenario files) load when first shown:
+// they are not on screen at start, so the page does not wait for them.
+let simulator: SimulatorPanel | undefined;
+let monthly: MonthlyPanel | undefined;
+let simulatorLoad: Promise<SimulatorPanel> | undefined;
+let monthlyLoad: Promise<MonthlyPanel> | undefined;
 
-const monthly = new MonthlyPanel($('#panel-monthly'), {
-  locale: () => state.locale,
-  run: (input, whatIf) => client.request('months', { text: model.getValue(), input, whatIf }),
-});
+function loadFailed(err: unknown): never {
+  showBanner(String((err as { message?: string }).message ?? err));
+  throw err;
+}
+
+function simulatorPanel(): Promise<SimulatorPanel> {
+  simulatorLoad ??= import('./panels/simulator').then(({ SimulatorPanel }) => {
+    simulator = new SimulatorPanel($('#panel-simulator'), {
+      locale: () => state.locale,
+      run: (scenario) => client.request('simulate', { text: model.getValue(), scenario }),
+      reveal: (line) => revealPosition(line, 1),
+      agreement: () => ({ agreement: state.agreement?.agreement, version: state.version?.version }),
+    });
+    return simulator;
+  }, loadFailed);
+  return simulatorLoad;
+}
+
+function monthlyPanel(): Promise<MonthlyPanel> {
+  monthlyLoad ??= import('./panels/monthly').then(({ MonthlyPanel }) => {
+    monthly = new MonthlyPanel($('#panel-monthly'), {
+      locale: () => state.locale,
+      run: (input, whatIf) => client.request('months', { text: model.getValue(), input, whatIf }),
+    });
+    return monthly;
+  }, loadFailed);
+  return monthlyLoad;
+}
 
 // ---------------------------------------------------------------- agreements and versions
 
 let first = true;
 async function loadAgreements(): Promise<void> {
-  try {
-    const request = first ? statusRequest : Promise.all([api.status(), api.agreements()]);
-    first = false;
-    const [status, agreements] = await request;
-    state.online = true;
-    state.status = status;
-    state.agreements = agreements;
-  } catch {
-    state.online = false;
-    state.agreements = OFFLINE_AGREEMENTS;
-  }
+  const server = await (first ? firstServer : fetchAgreements()); // the first answer was asked for by boot.ts
+  first = false;
+  state.online = server.online;
+  state.status = server.status;
+  state.agreements = server.agreements;
   document.body.dataset.online = state.online ? '1' : '0';
   document.body.dataset.writable = state.status?.writable ? '1' : '0';
 }
 
-function defaultVersion(a: AgreementInfo): VersionInfo | undefined {
-  const published = a.versions.filter((v) => v.status === 'published');
-  return (published.length ? published : a.versions).at(-1);
-}
-
-async function openVersion(agreementId: string, versionId?: string): Promise<void> {
-  const agreement = state.agreements.find((a) => a.agreement === agreementId) ?? state.agreements[0];
-  if (!agreement) return;
-  const version = agreement.versions.find((v) => v.version === versionId) ?? defaultVersion(agreement);
-  if (!version) return;
+/** Opens a version; `prefetched` is boot.ts's request for the first one, used when it is the same version. */
+async function openVersion(agreementId: string, versionId?: string, prefetched?: { agreement: AgreementInfo; version: VersionInfo; text: Promise<string> }): Promise<void> {
+  const picked = pickVersion(state.agreements, agreementId, versionId);
+  if (!picked) return;
+  const { agreement, version } = picked;
+  const same = prefetched?.agreement.agreement === agreement.agreement && prefetched.version.version === version.version;
   let text: string;
-  if (state.online) {
-    try {
-      text = (await api.version(agreement.agreement, version.version)).text;
-    } catch (err) {
-      showBanner(String((err as { message?: string }).message ?? err));
-      return;
-    }
-  } else text = OFFLINE_TEXTS[`${agreement.agreement}@${version.version}`] ?? '';
+  try {
+    text = await (same ? prefetched.text : fetchText(state.online, agreement, version));
+  } catch (err) {
+    showBanner(String((err as { message?: string }).message ?? err));
+    return;
+  }
   state.agreement = agreement;
   state.version = version;
   state.baseText = text;
   state.diff = undefined;
   closeCompare();
-  const unsaved = loadUnsaved(agreement.agreement, version.version);
+  const unsaved = unsavedChanges(agreement.agreement, version.version, text);
   state.loading = true;
-  model.setValue(unsaved && unsaved.text !== text ? unsaved.text : text);
+  model.setValue(unsaved?.text ?? text);
   state.loading = false;
-  if (unsaved && unsaved.text !== text) {
+  if (unsaved) {
     setUnsaved(true);
     const time = new Date(unsaved.savedAt).toLocaleString(state.locale === 'sv' ? 'sv-SE' : 'en-GB');
     showBanner(t(state.locale, 'draft.restored', { time }), [
@@ -542,13 +571,19 @@ declare global {
       applyDiagnostics: (diagnostics: Diagnostic[]) => void;
       setLocale: (locale: Locale) => void;
       client: LanguageClient;
-      simulator: SimulatorPanel;
+      /** the simulator panel, once its tab has been opened */
+      readonly simulator: SimulatorPanel | undefined;
       state: typeof state;
       diffEditor: () => monaco.editor.IStandaloneDiffEditor | undefined;
     };
   }
 }
-window.__avtal = { monaco, editor, applyDiagnostics, setLocale, client, simulator, state, diffEditor: () => diffEditor };
+window.__avtal = {
+  monaco, editor, applyDiagnostics, setLocale, client, state, diffEditor: () => diffEditor,
+  get simulator() {
+    return simulator;
+  },
+};
 
 render();
 editor.focus();
@@ -560,8 +595,12 @@ void (async () => {
   const tab = hash.get('tab');
   if (isTab(tab)) selectTab(tab);
   const code = hash.get('s');
-  const scenario = code ? decodeScenario(code) : undefined;
-  if (scenario) simulator.setScenario(scenario);
+  if (code) {
+    void Promise.all([simulatorPanel(), import('./scenario')]).then(([panel, { decodeScenario }]) => {
+      const scenario = decodeScenario(code);
+      if (scenario) panel.setScenario(scenario);
+    });
+  }
   await loadAgreements();
-  await openVersion(hash.get('a') ?? 'varmland', hash.get('v') ?? undefined);
+  await openVersion(hash.get('a') ?? 'varmland', hash.get('v') ?? undefined, await firstOpen);
 })();

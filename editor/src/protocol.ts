@@ -110,6 +110,13 @@ export interface MonthsResult {
   applied?: string[];
 }
 
+export interface WorkerTimings {
+  timeOrigin: number;
+  started: number;
+  loaded: number;
+  firstAnalysis?: { start: number; end: number };
+}
+
 export type RequestMap = {
   analyse: { params: { text: string; ui: UiLang }; result: AnalyseResult };
   complete: { params: { text: string; offset: number; ui: UiLang }; result: CompletionItem[] };
@@ -119,7 +126,10 @@ export type RequestMap = {
   simulate: { params: { text: string; scenario: Scenario }; result: SimulateResult };
   months: { params: { text: string; input: unknown; whatIf?: Record<string, string> }; result: MonthsResult };
   semanticDiff: { params: { from: string; to: string }; result: unknown };
-  warm: { params: { text: string }; result: null };
+  /** Analyse a text ahead of the `analyse` request for it (boot.ts, while Monaco loads); the result is cached. */
+  prepare: { params: { text: string }; result: null };
+  /** The worker's start-up times in ms on its own clock (`timeOrigin`): evaluation began, modules loaded, first analysis. */
+  timings: { params: Record<string, never>; result: WorkerTimings };
   asDraft: { params: { text: string; label: string }; result: { text: string; errors: number } };
 };
 
