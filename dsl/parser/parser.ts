@@ -10,12 +10,17 @@ import {
   LParen, RParen, Comma, Colon, Plus, Minus, GreaterEq, LessEq, NotEq, Greater, Less, Equals,
 } from '../tokens/tokens';
 
-class AvtalParser extends CstParser {
+export class AvtalParser extends CstParser {
   private readonly alts: Record<string, IOrAlt<unknown>[]> = {};
   private quantityUnit?: DSLMethodOpts<unknown>;
 
-  constructor() {
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'onlyOffset' });
+  /**
+   * `validate`: run Chevrotain's grammar checks (ambiguities, left recursion…) while building. They cost about
+   * a third of building the parser, which the editor's worker does at every page load, so the shared parser
+   * skips them and a test builds one with them on (test/dsl/grammar.test.ts).
+   */
+  constructor(validate = false) {
+    super(allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'onlyOffset', skipValidations: !validate });
     this.performSelfAnalysis();
   }
 

@@ -1,6 +1,6 @@
 // Case input → CaseData. Validates against the JSON Schema (ajv), then parses every instant at the
 // edge with the calendar's DST rule. Errors name the field by JSON pointer; nothing throws.
-import Ajv from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import { caseSchema, type CaseInput } from './schema';
 import { emptyCase, eventSlot, factSlot, EVALUATION_DATE, type CaseData } from './case-data';
 import { parseInstant, parseIsoDate } from '../calendar';
@@ -16,13 +16,15 @@ export interface CaseError {
 export type CaseResult = { ok: true; input: CaseInput; data: CaseData } | { ok: false; errors: CaseError[] };
 
 const ajv = new Ajv({ allErrors: true, strict: false });
-const validateSchema = ajv.compile(caseSchema);
+// Compiled on first use: the editor's worker imports this module at load but validates cases only later.
+let compiled: ValidateFunction | undefined;
+const validateSchema = (raw: unknown): boolean => (compiled ??= ajv.compile(caseSchema))(raw);
 
 /** One JSON pointer step (RFC 6901): '~' and '/' in a key are escaped. */
 export const pointerStep = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function schemaErrors(): CaseError[] {
-  return (validateSchema.errors ?? []).map((e) => {
+  return (compiled?.errors ?? []).map((e) => {
     let pointer = e.instancePath;
     let message = e.message ?? 'is invalid';
     if (e.keyword === 'additionalProperties') {
