@@ -10,7 +10,7 @@ import { Engine } from 'json-rules-engine';
 import { analyze, check, hasErrors, parse } from '../dsl';
 import type { CaseData } from '../engine/case/case-data';
 import { compile, type CompiledPolicy } from '../engine/compiler/compile';
-import { evaluateOutcomes } from '../engine/evaluator/evaluate';
+import { evaluateOutcomes, evaluateOutcomesInto, outcomeBuffer, type Outcomes } from '../engine/evaluator/evaluate';
 import { summariseAvtal, summariseJre, type RuleSummary } from '../engine/export/jre-compare';
 import { exportToJre } from '../engine/export/jre-export';
 import { JRE_ENGINE_OPTIONS, factsFromCaseData, registerAvtalRuntime, type EpisodeFacts } from '../engine/export/jre-runtime';
@@ -93,11 +93,13 @@ function cpuMs(): number {
   return (u.user + u.system) / 1000;
 }
 
+/** The caller's buffer is made once, as a library caller evaluating many episodes would (see docs/api.md). */
 function timeAvtal(p: CompiledPolicy, eps: CaseData[]): number {
+  const buffer = outcomeBuffer(p);
   let sum = 0;
   const t = cpuMs();
   for (let i = 0; i < eps.length; i++) {
-    const o = evaluateOutcomes(p, eps[i]);
+    const o = evaluateOutcomesInto(p, eps[i], buffer);
     sum += o.deadlines.length ? o.deadlines[0].code : 0;
     sum += o.payments.length ? o.payments[0].code : 0;
   }
@@ -143,6 +145,14 @@ function disagreement(a: RuleSummary[], b: RuleSummary[]): string | undefined {
   return ja === jb ? undefined : `${ja}\n    vs ${jb}`;
 }
 
+/** Every field of every outcome record, NaN equal to NaN. */
+function recordsDiffer(a: Outcomes, b: Outcomes): string | undefined {
+  const text = (o: Outcomes) => JSON.stringify([o.deadlines, o.payments], (_, v) => (typeof v === 'number' && Number.isNaN(v) ? 'NaN' : v));
+  const ja = text(a);
+  const jb = text(b);
+  return ja === jb ? undefined : `${ja}\n    vs ${jb}`;
+}
+
 async function main(): Promise<number> {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(`\n== Engine benchmark: ${fmtInt(N)} episodes (json-rules-engine: ${fmtInt(JRE_N)}), seed ${SEED}`);
@@ -165,10 +175,16 @@ async function main(): Promise<number> {
       continue;
     }
     // Agreement on a sample: Avtal = json-rules-engine on every exported rule; Avtal = hand-written on every rule.
+    // Avtal's outcomes are those of the timed call (evaluateOutcomesInto, one buffer for all episodes),
+    // which must also be those of the allocating evaluateOutcomes.
     let jreDiff = 0;
     let handDiff = 0;
+    let intoDiff = 0;
+    const buffer = outcomeBuffer(p.compiled);
     for (let i = 0; i < Math.min(SAMPLE, episodes.length); i++) {
-      const o = evaluateOutcomes(p.compiled, episodes[i]);
+      const o = evaluateOutcomesInto(p.compiled, episodes[i], buffer);
+      const d0 = recordsDiffer(o, evaluateOutcomes(p.compiled, episodes[i]));
+      if (d0 && intoDiff++ === 0) console.log(`   ${p.label}: evaluateOutcomesInto and evaluateOutcomes disagree on episode ${i}:\n    ${d0}`);
       const d1 = disagreement(summariseAvtal(p.compiled, o, p.exported), summariseJre(p.compiled, (await p.engine.run(factsFromCaseData(episodes[i]))).events, p.exported));
       if (d1 && jreDiff++ === 0) console.log(`   ${p.label}: Avtal and json-rules-engine disagree on episode ${i}:\n    ${d1}`);
       if (p.baseline) {
@@ -176,7 +192,7 @@ async function main(): Promise<number> {
         if (d2 && handDiff++ === 0) console.log(`   ${p.label}: Avtal and the hand-written function disagree on episode ${i}:\n    ${d2}`);
       }
     }
-    failures += jreDiff + handDiff;
+    failures += jreDiff + handDiff + intoDiff;
     const timed = rounds(() => timeAvtal(p.compiled, episodes), p.baseline ? () => timeBaseline(p.baseline!, episodes) : undefined);
     const avtal = timed.f;
     const hand = timed.g;

@@ -2,7 +2,7 @@
 export { evaluateCase, type EvaluationAnswer, type EvaluationError, type EvaluateCaseOptions } from './api';
 export { PolicySet, type PolicySource, type PolicyVersion, type Selection } from './registry/policy-set';
 export { compile, type CompiledPolicy } from './compiler/compile';
-export { evaluate, evaluateOutcomes, type Outcomes, type EvaluateOptions } from './evaluator/evaluate';
+export { evaluate, evaluateOutcomes, evaluateOutcomesInto, outcomeBuffer, type Outcomes, type OutcomeBuffer, type EvaluateOptions } from './evaluator/evaluate';
 export type * from './evaluator/result';
 export { runExamples, runExample, type ExampleResult, type ExpectationResult } from './examples/run-examples';
 export { validateCase, type CaseError, type CaseResult } from './case/validate';

@@ -2,8 +2,8 @@
 import type * as A from '../../dsl/ast/ast';
 import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
 import { addDays, localDayOf, startOfLocalDay, type DayKind } from '../calendar';
-import { eventSlot, EVALUATION_DATE, factSlot, type CaseData } from '../case/case-data';
-import { compileCondition, compileExpr, type CompileScope, type Condition } from './expressions';
+import { eventSlot, EVALUATION_DATE, type CaseData } from '../case/case-data';
+import { compileExpr, compileTest, eventRefSlot, holds, type CompileScope, type Test } from './expressions';
 
 export const enum DeadlineCode {
   NotApplicable = 0,
@@ -23,7 +23,13 @@ export interface DeadlineOutcome {
 export interface CompiledDeadline {
   decl: A.Deadline;
   dayCounted: boolean;
+  /** The outcome as a record of its own (or a shared, frozen one), which the caller may keep. */
   run(c: CaseData): DeadlineOutcome;
+  /**
+   * The same outcome without allocating: either `out`, filled in, or a shared, frozen record. `out` is
+   * the caller's and is overwritten by the next call given it (see evaluateOutcomesInto).
+   */
+  runInto(c: CaseData, out: DeadlineOutcome): DeadlineOutcome;
 }
 
 export const DAY_KIND: Record<A.DayUnit, DayKind> = { days: 'calendar', 'calendar-days': 'calendar', weekdays: 'weekday', 'working-days': 'working' };
@@ -32,47 +38,96 @@ const DISCHARGED = eventSlot('discharged');
 /** The outcome of a deadline whose condition does not hold: always the same, so built once, shared and frozen. */
 const NOT_APPLICABLE: DeadlineOutcome = Object.freeze({ code: DeadlineCode.NotApplicable, anchor: NaN, due: NaN, actual: NaN }) as DeadlineOutcome;
 
+/** A fresh deadline record, for a caller's buffer. */
+export function deadlineRecord(): DeadlineOutcome {
+  return { code: DeadlineCode.NotApplicable, anchor: NaN, due: NaN, actual: NaN };
+}
+
+/** `run` from `runInto`: fills a scratch record, then copies it into a record of its own. */
+export function allocatingDeadline(runInto: (c: CaseData, out: DeadlineOutcome) => DeadlineOutcome): (c: CaseData) => DeadlineOutcome {
+  const scratch = deadlineRecord();
+  return (c) => {
+    const o = runInto(c, scratch);
+    return o === scratch ? { code: o.code, anchor: o.anchor, due: o.due, actual: o.actual } : o;
+  };
+}
+
+/** The anchor is not recorded: the time has not started. */
+function noAnchor(out: DeadlineOutcome, actual: number): DeadlineOutcome {
+  out.code = DeadlineCode.NoAnchor;
+  out.anchor = NaN;
+  out.due = NaN;
+  out.actual = actual;
+  return out;
+}
+
+/** Fills `out` once the due time is known; `inTime` says whether a recorded subject event came in time. */
+function settle(c: CaseData, out: DeadlineOutcome, anchor: number, due: number, actual: number, inTime: boolean): DeadlineOutcome {
+  out.anchor = anchor;
+  out.due = due;
+  out.actual = actual;
+  if (actual === actual) {
+    out.code = inTime ? DeadlineCode.Met : DeadlineCode.Missed;
+    return out;
+  }
+  // Not (yet) recorded: missed once the discharge or the evaluation date lies past the due time.
+  // A discharge at the due time itself closes the episode: nothing is recorded after it (NaN >= due is false).
+  if (c.events[DISCHARGED] >= due) {
+    out.code = DeadlineCode.Missed;
+    return out;
+  }
+  const evalDay = c.facts[EVALUATION_DATE] as number | undefined;
+  out.code = evalDay !== undefined && startOfLocalDay(evalDay + 1) > due ? DeadlineCode.Missed : DeadlineCode.Pending;
+  return out;
+}
+
 export function compileDeadline(d: A.Deadline, scope: CompileScope): CompiledDeadline {
-  const when: Condition | undefined = d.when ? compileCondition(d.when, scope) : undefined;
+  const when: Test | undefined = d.when ? compileTest(d.when, scope) : undefined;
   const subject = eventSlot(lookupVocabulary(d.subject!.text)!.id);
+  // An anchor that is an event is read from its slot, without a call; otherwise the compiled expression.
+  const anchorSlot = eventRefSlot(d.anchor!);
   const anchor = compileExpr(d.anchor!, scope);
   const unit = d.within!.unit;
   const n = d.within!.value;
   const dayCounted = unit !== 'hours' && unit !== 'minutes';
   const elapsedMs = unit === 'hours' ? n * 3_600_000 : n * 60_000;
   const kind = dayCounted ? DAY_KIND[unit as A.DayUnit] : 'calendar';
-  const evalSlot = factSlot('evaluation_date');
 
-  // "Within N days after X": by the end of the N-th counted day after the day of X.
-  // Calendar days need no counting: the day of X plus N (addDays truncates N the same way).
+  // One closure per way of finding the due time, so that each is small and sees few kinds of condition.
+  // Elapsed time ends at its last moment (inclusive); day counts at the start of the next day (exclusive).
+  // "Within N days after X": by the end of the N-th counted day after the day of X. Calendar days need
+  // no counting: the day of X plus N (addDays truncates N the same way).
   const calendarDays = Math.trunc(n) + 1;
-  const dueOf = !dayCounted
-    ? (t: number) => t + elapsedMs
-    : kind === 'calendar'
-      ? (t: number) => startOfLocalDay(localDayOf(t) + calendarDays)
-      : (t: number) => startOfLocalDay(addDays(localDayOf(t), n, kind) + 1);
-  // Day counts end at the start of the next day (exclusive); elapsed time at its last moment (inclusive).
-  const inTime = (actual: number, due: number) => (dayCounted ? actual < due : actual <= due);
-
-  return {
-    decl: d,
-    dayCounted,
-    run(c) {
-      if (when && !when(c)) return NOT_APPLICABLE;
-      const a = anchor(c) as number;
+  let runInto: (c: CaseData, out: DeadlineOutcome) => DeadlineOutcome;
+  if (!dayCounted) {
+    runInto = (c, out) => {
+      if (when !== undefined && !holds(when, c)) return NOT_APPLICABLE;
+      const a = anchorSlot >= 0 ? c.events[anchorSlot] : (anchor(c) as number);
       const actual = c.events[subject];
-      if (Number.isNaN(a)) return { code: DeadlineCode.NoAnchor, anchor: a, due: NaN, actual };
-      const due = dueOf(a);
-      if (!Number.isNaN(actual)) return { code: inTime(actual, due) ? DeadlineCode.Met : DeadlineCode.Missed, anchor: a, due, actual };
-      // Not (yet) recorded: missed once the evaluation date or the discharge lies past the due time.
-      const evalDay = c.facts[evalSlot] as number | undefined;
-      // A discharge at the due time itself closes the episode: nothing is recorded after it.
-      const evalNow = evalDay === undefined ? -Infinity : startOfLocalDay(evalDay + 1);
-      const discharged = c.events[DISCHARGED];
-      const passed = evalNow > due || (!Number.isNaN(discharged) && discharged >= due);
-      return { code: passed ? DeadlineCode.Missed : DeadlineCode.Pending, anchor: a, due, actual };
-    },
-  };
+      if (a !== a) return noAnchor(out, actual);
+      const due = a + elapsedMs;
+      return settle(c, out, a, due, actual, actual <= due);
+    };
+  } else if (kind === 'calendar') {
+    runInto = (c, out) => {
+      if (when !== undefined && !holds(when, c)) return NOT_APPLICABLE;
+      const a = anchorSlot >= 0 ? c.events[anchorSlot] : (anchor(c) as number);
+      const actual = c.events[subject];
+      if (a !== a) return noAnchor(out, actual);
+      const due = startOfLocalDay(localDayOf(a) + calendarDays);
+      return settle(c, out, a, due, actual, actual < due);
+    };
+  } else {
+    runInto = (c, out) => {
+      if (when !== undefined && !holds(when, c)) return NOT_APPLICABLE;
+      const a = anchorSlot >= 0 ? c.events[anchorSlot] : (anchor(c) as number);
+      const actual = c.events[subject];
+      if (a !== a) return noAnchor(out, actual);
+      const due = startOfLocalDay(addDays(localDayOf(a), n, kind) + 1);
+      return settle(c, out, a, due, actual, actual < due);
+    };
+  }
+  return { decl: d, dayCounted, run: allocatingDeadline(runInto), runInto };
 }
 
 export { EVALUATION_DATE };

@@ -5,9 +5,9 @@
 import type * as A from '../../dsl/ast/ast';
 import { lookupVocabulary, lookupEnumValue } from '../../dsl/builtins/vocabulary';
 import { lookupFunction } from '../../dsl/builtins/functions';
-import { parseIsoDate, localDayOf, localSecondOfDay, parseInstant } from '../calendar';
-import { eventSlot, factSlot, type CaseData } from '../case/case-data';
-import { BUILTIN_IMPLS } from './builtins';
+import { parseIsoDate, localDayOf, parseInstant, utcOffsetMinutes } from '../calendar';
+import { eventSlot, factSlot, type CaseData, type FactValue } from '../case/case-data';
+import { BUILTIN_IMPLS, UNARY_IMPLS } from './builtins';
 
 export type Value = number | boolean | string | undefined;
 export type Compiled = (c: CaseData) => Value;
@@ -19,6 +19,14 @@ export interface CompileScope {
 }
 
 const MS = { minutes: 60_000, hours: 3_600_000 } as const;
+const MS_PER_DAY = 86_400_000;
+
+/** The slot of an expression that is just an event's name, else -1: read without a call. */
+export function eventRefSlot(e: A.Expr): number {
+  if (e.kind !== 'NameRef') return -1;
+  const v = lookupVocabulary(e.name);
+  return v?.kind === 'event' ? eventSlot(v.id) : -1;
+}
 
 export function compileCondition(e: A.Expr, scope: CompileScope): Condition {
   // An event name as a condition means "the event is recorded" (events are numbers: only NaN differs from itself).
@@ -34,6 +42,49 @@ export function compileCondition(e: A.Expr, scope: CompileScope): Condition {
   if (e.kind === 'Compare' || e.kind === 'CutoffTest' || e.kind === 'Is' || e.kind === 'And' || e.kind === 'Or' || e.kind === 'Not') return compileExpr(e, scope) as Condition;
   const f = compileExpr(e, scope);
   return (c) => f(c) === true;
+}
+
+export const enum TestKind {
+  Call = 0, // any condition: call its closure
+  Recorded = 1, // an event as a condition: it is recorded
+  FactIs = 2, // a boolean fact (is true), or an enum or text fact `is` a value
+}
+
+/**
+ * A condition of a rule (when, requires, exempt) as data when it is one of the simple, common forms, so
+ * that the rule tests it with `holds` — inlined, one array read — instead of a call through a closure.
+ */
+export interface Test {
+  kind: TestKind;
+  slot: number;
+  value: FactValue;
+  call: Condition; // always the compiled condition, whatever the kind
+}
+
+export function compileTest(e: A.Expr, scope: CompileScope): Test {
+  const call = compileCondition(e, scope);
+  if (e.kind === 'NameRef') {
+    const v = lookupVocabulary(e.name);
+    if (v?.kind === 'event') return { kind: TestKind.Recorded, slot: eventSlot(v.id), value: undefined, call };
+    if (v?.kind === 'fact' && v.type === 'boolean') return { kind: TestKind.FactIs, slot: factSlot(v.id), value: true, call };
+  }
+  if (e.kind === 'Is' && e.subject.kind === 'NameRef') {
+    const fact = lookupVocabulary(e.subject.name);
+    if (fact?.kind === 'fact' && (fact.type === 'enum' || fact.type === 'text')) {
+      return { kind: TestKind.FactIs, slot: factSlot(fact.id), value: lookupEnumValue(fact, e.value.text)?.id, call };
+    }
+  }
+  return { kind: TestKind.Call, slot: -1, value: undefined, call };
+}
+
+/** Whether a compiled test holds: the same answer as its closure. */
+export function holds(t: Test, c: CaseData): boolean {
+  if (t.kind === TestKind.Recorded) {
+    const x = c.events[t.slot];
+    return x === x;
+  }
+  if (t.kind === TestKind.FactIs) return c.facts[t.slot] === t.value;
+  return t.call(c);
 }
 
 /** Every condition holds; specialised for the short lists policies have, without array callbacks. */
@@ -126,6 +177,11 @@ export function compileExpr(e: A.Expr, scope: CompileScope): Compiled {
           return t === t ? localDayOf(t) : NaN;
         };
       }
+      const unary = args.length === 1 ? UNARY_IMPLS[fn.id] : undefined;
+      if (unary) {
+        const [a] = args;
+        return (c) => unary(a(c) as number);
+      }
       if (args.length === 1) {
         const [a] = args;
         return (c) => impl([a(c) as number]);
@@ -201,8 +257,11 @@ function compileCutoffTest(e: A.CutoffTest, scope: CompileScope): Compiled {
   const boundaryMs = cutoff.time.minutes * 60_000; // after local midnight
   const boundaryIsAfter = cutoff.countsAs === 'after';
   // Compared at the instant's full precision: 12:00:00.001 is after 12:00.
+  // Milliseconds since local midnight on the wall clock (as localSecondOfDay, with the milliseconds), without
+  // the remainder operator, which on doubles is a call into the runtime.
   const isAfter = (t: number): boolean => {
-    const ms = localSecondOfDay(t) * 1000 + (((t % 1000) + 1000) % 1000);
+    const local = t + utcOffsetMinutes(t) * 60_000;
+    const ms = local - Math.floor(local / MS_PER_DAY) * MS_PER_DAY;
     return ms > boundaryMs || (ms === boundaryMs && boundaryIsAfter);
   };
   return e.side === 'after'

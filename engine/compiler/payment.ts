@@ -4,7 +4,7 @@ import type * as A from '../../dsl/ast/ast';
 import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
 import { addDays, isCountedDay, localDayOf, yearOfDay, dayFromYmd } from '../calendar';
 import { eventSlot, EVALUATION_DATE, type CaseData } from '../case/case-data';
-import { compileCondition, type CompileScope, type Condition } from './expressions';
+import { compileCondition, compileTest, holds, type CompileScope, type Condition } from './expressions';
 import { DAY_KIND } from './deadline';
 
 export const enum PaymentCode {
@@ -31,7 +31,21 @@ export interface PaymentOutcome {
 
 export interface CompiledPayment {
   decl: A.Payment;
+  /** The outcome as a record of its own (or a shared, frozen one), which the caller may keep. */
   run(c: CaseData): PaymentOutcome;
+  /**
+   * The same outcome without allocating: either `out`, filled in, or a shared, frozen record. `out` is
+   * the caller's and is overwritten by the next call given it (see evaluateOutcomesInto).
+   */
+  runInto(c: CaseData, out: PaymentOutcome): PaymentOutcome;
+}
+
+/** A fresh payment record, for a caller's buffer. */
+export function paymentRecord(): PaymentOutcome {
+  return {
+    code: PaymentCode.NotStarted, clause: -1, dayOne: NaN, dayOneClause: -1, graceClause: -1, lastGraceDay: NaN,
+    firstPayable: NaN, lastBillable: NaN, billable: NaN, ongoing: false, amount: NaN, missingRateYear: 0,
+  };
 }
 
 interface Choice<T> {
@@ -61,6 +75,13 @@ function chooser<T>(clauses: A.Conditional<T>[], scope: CompileScope): (c: CaseD
   };
 }
 
+/** The clause chosen whatever the case: the unconditional one, when no clause has a condition. */
+function always<T>(clauses: A.Conditional<T>[]): Choice<T> | undefined {
+  if (clauses.some((cl) => cl.when)) return undefined;
+  const index = clauses.findIndex((cl) => !cl.when);
+  return index < 0 ? undefined : { value: clauses[index].value, index };
+}
+
 function rateTable(p: A.Parameter | undefined): Map<number, number> | undefined {
   if (!p) return undefined;
   return new Map(p.values.filter((v) => v.value.kind === 'Money').map((v) => [v.year, (v.value as A.MoneyLit).value]));
@@ -72,8 +93,11 @@ export function compilePayment(p: A.Payment, scope: CompileScope): CompiledPayme
   const inclusive = p.to!.inclusive;
   const dayOne = chooser(p.dayOne, scope);
   const grace = chooser(p.grace, scope);
-  const requires = p.requires.map((r) => compileCondition(r, scope));
-  const exempt = p.exempt.map((e) => compileCondition(e, scope));
+  // Without conditions the clause is known now: no call per case.
+  const dayOneAlways = always(p.dayOne);
+  const graceAlways = always(p.grace);
+  const requires = p.requires.map((r) => compileTest(r, scope));
+  const exempt = p.exempt.map((e) => compileTest(e, scope));
   const rates = rateTable(p.rate ? scope.parameter(p.rate.text) : undefined);
 
   // The amount over the years the days fall in, into the outcome (no intermediate object on the hot path).
@@ -111,50 +135,70 @@ export function compilePayment(p: A.Payment, scope: CompileScope): CompiledPayme
   const unmetAt = requires.map((_, i) => fixed(PaymentCode.RequirementUnmet, i));
   const exemptAt = exempt.map((_, i) => fixed(PaymentCode.Exempt, i));
 
-  return {
-    decl: p,
-    run(c) {
-      const t = c.events[anchor];
-      for (let i = 0; i < requires.length; i++) {
-        if (!requires[i](c)) return Number.isNaN(t) ? notStartedAt[i] : unmetAt[i];
-      }
-      if (Number.isNaN(t)) return notStarted;
-      for (let i = 0; i < exempt.length; i++) {
-        if (exempt[i](c)) return exemptAt[i];
-      }
-      const out: PaymentOutcome = {
-        code: PaymentCode.Responsible, clause: -1, dayOne: NaN, dayOneClause: -1, graceClause: -1, lastGraceDay: NaN,
-        firstPayable: NaN, lastBillable: NaN, billable: NaN, ongoing: false, amount: NaN, missingRateYear: 0,
-      };
-      const d1 = dayOne(c);
-      out.dayOneClause = d1.index;
-      out.dayOne = localDayOf(t) + (d1.value === 'next-day' ? 1 : 0);
-      const g = grace(c);
-      out.graceClause = g.index;
-      const n = g.value.n;
-      if (g.value.unit === 'days' || g.value.unit === 'calendar-days') {
-        // Calendar days: every day counts, so the grace days are day 1 and the n-1 days after it.
-        out.lastGraceDay = n === 0 ? out.dayOne - 1 : out.dayOne + Math.trunc(n - 1);
-      } else {
-        const kind = DAY_KIND[g.value.unit];
-        // Grace days are the n counted days from day 1 (day 1 itself when it counts); payment runs from the next day.
-        const firstCounted = isCountedDay(out.dayOne, kind) ? out.dayOne : addDays(out.dayOne, 1, kind);
-        out.lastGraceDay = n === 0 ? out.dayOne - 1 : addDays(firstCounted, n - 1, kind);
-      }
-      out.firstPayable = out.lastGraceDay + 1;
-      const endT = c.events[end];
-      if (!Number.isNaN(endT)) out.lastBillable = localDayOf(endT) - (inclusive ? 0 : 1);
-      else {
-        out.ongoing = true;
-        const evalDay = c.facts[EVALUATION_DATE] as number | undefined;
-        if (evalDay !== undefined) out.lastBillable = evalDay;
-      }
-      if (!Number.isNaN(out.lastBillable)) {
-        out.billable = Math.max(0, out.lastBillable - out.firstPayable + 1);
-        if (out.billable === 0) out.amount = rates ? 0 : NaN;
-        else amountInto(out, out.firstPayable, out.lastBillable);
-      }
-      return out;
-    },
+  const runInto = (c: CaseData, out: PaymentOutcome): PaymentOutcome => {
+    const t = c.events[anchor];
+    for (let i = 0; i < requires.length; i++) {
+      if (!holds(requires[i], c)) return Number.isNaN(t) ? notStartedAt[i] : unmetAt[i];
+    }
+    if (Number.isNaN(t)) return notStarted;
+    for (let i = 0; i < exempt.length; i++) {
+      if (holds(exempt[i], c)) return exemptAt[i];
+    }
+    // Every field is written: `out` may hold the previous case's outcome.
+    out.code = PaymentCode.Responsible;
+    out.clause = -1;
+    out.lastBillable = NaN;
+    out.billable = NaN;
+    out.ongoing = false;
+    out.amount = NaN;
+    out.missingRateYear = 0;
+    const d1 = dayOneAlways ?? dayOne(c);
+    out.dayOneClause = d1.index;
+    const first = localDayOf(t) + (d1.value === 'next-day' ? 1 : 0);
+    out.dayOne = first;
+    const g = graceAlways ?? grace(c);
+    out.graceClause = g.index;
+    const n = g.value.n;
+    let lastGrace: number;
+    if (g.value.unit === 'days' || g.value.unit === 'calendar-days') {
+      // Calendar days: every day counts, so the grace days are day 1 and the n-1 days after it.
+      lastGrace = n === 0 ? first - 1 : first + Math.trunc(n - 1);
+    } else {
+      const kind = DAY_KIND[g.value.unit];
+      // Grace days are the n counted days from day 1 (day 1 itself when it counts); payment runs from the next day.
+      const firstCounted = isCountedDay(first, kind) ? first : addDays(first, 1, kind);
+      lastGrace = n === 0 ? first - 1 : addDays(firstCounted, n - 1, kind);
+    }
+    out.lastGraceDay = lastGrace;
+    const firstPayable = lastGrace + 1;
+    out.firstPayable = firstPayable;
+    const endT = c.events[end];
+    let lastBillable = NaN;
+    if (!Number.isNaN(endT)) lastBillable = localDayOf(endT) - (inclusive ? 0 : 1);
+    else {
+      out.ongoing = true;
+      const evalDay = c.facts[EVALUATION_DATE] as number | undefined;
+      if (evalDay !== undefined) lastBillable = evalDay;
+    }
+    if (!Number.isNaN(lastBillable)) {
+      out.lastBillable = lastBillable;
+      const billable = Math.max(0, lastBillable - firstPayable + 1);
+      out.billable = billable;
+      if (billable === 0) out.amount = rates ? 0 : NaN;
+      else amountInto(out, firstPayable, lastBillable);
+    }
+    return out;
   };
+
+  // The allocating form: a scratch record filled, then copied into a record of its own.
+  const scratch = paymentRecord();
+  const run = (c: CaseData): PaymentOutcome => {
+    const o = runInto(c, scratch);
+    if (o !== scratch) return o;
+    return {
+      code: o.code, clause: o.clause, dayOne: o.dayOne, dayOneClause: o.dayOneClause, graceClause: o.graceClause, lastGraceDay: o.lastGraceDay,
+      firstPayable: o.firstPayable, lastBillable: o.lastBillable, billable: o.billable, ongoing: o.ongoing, amount: o.amount, missingRateYear: o.missingRateYear,
+    };
+  };
+  return { decl: p, run, runInto };
 }

@@ -8,7 +8,7 @@ import {
   startOfLocalDay, weekday, ymdOfDay, type Day,
 } from '../calendar';
 import { eventSlot, EVALUATION_DATE, type CaseData } from '../case/case-data';
-import { DeadlineCode, type CompiledDeadline, type DeadlineOutcome } from './deadline';
+import { allocatingDeadline, DeadlineCode, type CompiledDeadline, type DeadlineOutcome } from './deadline';
 import { compileCondition, compileExpr, type CompileScope, type Condition } from './expressions';
 
 /** Compiles a deadline written with `every` or with `on … between` windows. */
@@ -51,45 +51,49 @@ function compileRecurrence(d: A.Deadline, r: A.Recurrence, scope: CompileScope):
   const start = r.start ? compileExpr(r.start, scope) : undefined;
   const n = r.n;
   const fixed = r.unit === 'calendar-years' || r.unit === 'calendar-months';
-  const none = (code: DeadlineCode): DeadlineOutcome => ({ code, anchor: NaN, due: NaN, actual: NaN });
-
-  return {
-    decl: d,
-    dayCounted: true,
-    run(c: CaseData): DeadlineOutcome {
-      if (when && !when(c)) return none(DeadlineCode.NotApplicable);
-      const s = start ? (start(c) as number) : NaN;
-      if (start && Number.isNaN(s)) return none(DeadlineCode.NoAnchor); // the obligation has not started
-      const startDay = Number.isNaN(s) ? NaN : localDayOf(s);
-      let last = c.events[subject];
-      if (!Number.isNaN(last) && !Number.isNaN(s) && last < s) last = NaN; // an occurrence before the start does not count
-      const lastDay = Number.isNaN(last) ? NaN : localDayOf(last);
-      const evalDay = c.facts[EVALUATION_DATE] as number | undefined;
-      const ref = evalDay ?? (Number.isNaN(lastDay) ? startDay : lastDay);
-      if (Number.isNaN(ref) || ref < startDay) return none(DeadlineCode.NoAnchor); // not started by the reference day
-
-      if (fixed) {
-        // The event must fall in every period: met when it fell in the current one; missed when a whole
-        // earlier period passed without it; pending while the current period runs.
-        const p = fixedPeriods(r.unit as 'calendar-years' | 'calendar-months', n, startDay);
-        const cur = p.index(ref);
-        const anchor = startOfLocalDay(p.first(cur));
-        if (!Number.isNaN(lastDay) && p.index(lastDay) >= cur) return { code: DeadlineCode.Met, anchor, due: startOfLocalDay(p.first(cur + 1)), actual: last };
-        const missing = !Number.isNaN(lastDay) ? p.index(lastDay) + 1 : !Number.isNaN(startDay) ? p.index(startDay) : cur;
-        if (missing < cur) return { code: DeadlineCode.Missed, anchor: startOfLocalDay(p.first(missing)), due: startOfLocalDay(p.first(missing + 1)), actual: last };
-        return { code: DeadlineCode.Pending, anchor, due: startOfLocalDay(p.first(cur + 1)), actual: last };
-      }
-      // Rolling periods: the next occurrence is due by the end of the day n months (days) after the
-      // latest one, or after the start when there is none yet.
-      const baseDay = Number.isNaN(lastDay) ? startDay : lastDay;
-      if (Number.isNaN(baseDay)) return none(DeadlineCode.NoAnchor);
-      const dueDay = r.unit === 'months' ? addMonths(baseDay, n) : baseDay + n;
-      const anchor = Number.isNaN(last) ? s : last;
-      const due = startOfLocalDay(dueDay + 1);
-      if (evalDay !== undefined && evalDay > dueDay) return { code: DeadlineCode.Missed, anchor, due, actual: NaN };
-      return { code: Number.isNaN(last) ? DeadlineCode.Pending : DeadlineCode.Met, anchor, due, actual: last };
-    },
+  const set = (out: DeadlineOutcome, code: DeadlineCode, anchor: number, due: number, actual: number): DeadlineOutcome => {
+    out.code = code;
+    out.anchor = anchor;
+    out.due = due;
+    out.actual = actual;
+    return out;
   };
+  const none = (out: DeadlineOutcome, code: DeadlineCode): DeadlineOutcome => set(out, code, NaN, NaN, NaN);
+
+  const runInto = (c: CaseData, out: DeadlineOutcome): DeadlineOutcome => {
+    if (when && !when(c)) return none(out, DeadlineCode.NotApplicable);
+    const s = start ? (start(c) as number) : NaN;
+    if (start && Number.isNaN(s)) return none(out, DeadlineCode.NoAnchor); // the obligation has not started
+    const startDay = Number.isNaN(s) ? NaN : localDayOf(s);
+    let last = c.events[subject];
+    if (!Number.isNaN(last) && !Number.isNaN(s) && last < s) last = NaN; // an occurrence before the start does not count
+    const lastDay = Number.isNaN(last) ? NaN : localDayOf(last);
+    const evalDay = c.facts[EVALUATION_DATE] as number | undefined;
+    const ref = evalDay ?? (Number.isNaN(lastDay) ? startDay : lastDay);
+    if (Number.isNaN(ref) || ref < startDay) return none(out, DeadlineCode.NoAnchor); // not started by the reference day
+
+    if (fixed) {
+      // The event must fall in every period: met when it fell in the current one; missed when a whole
+      // earlier period passed without it; pending while the current period runs.
+      const p = fixedPeriods(r.unit as 'calendar-years' | 'calendar-months', n, startDay);
+      const cur = p.index(ref);
+      const anchor = startOfLocalDay(p.first(cur));
+      if (!Number.isNaN(lastDay) && p.index(lastDay) >= cur) return set(out, DeadlineCode.Met, anchor, startOfLocalDay(p.first(cur + 1)), last);
+      const missing = !Number.isNaN(lastDay) ? p.index(lastDay) + 1 : !Number.isNaN(startDay) ? p.index(startDay) : cur;
+      if (missing < cur) return set(out, DeadlineCode.Missed, startOfLocalDay(p.first(missing)), startOfLocalDay(p.first(missing + 1)), last);
+      return set(out, DeadlineCode.Pending, anchor, startOfLocalDay(p.first(cur + 1)), last);
+    }
+    // Rolling periods: the next occurrence is due by the end of the day n months (days) after the
+    // latest one, or after the start when there is none yet.
+    const baseDay = Number.isNaN(lastDay) ? startDay : lastDay;
+    if (Number.isNaN(baseDay)) return none(out, DeadlineCode.NoAnchor);
+    const dueDay = r.unit === 'months' ? addMonths(baseDay, n) : baseDay + n;
+    const anchor = Number.isNaN(last) ? s : last;
+    const due = startOfLocalDay(dueDay + 1);
+    if (evalDay !== undefined && evalDay > dueDay) return set(out, DeadlineCode.Missed, anchor, due, NaN);
+    return set(out, Number.isNaN(last) ? DeadlineCode.Pending : DeadlineCode.Met, anchor, due, last);
+  };
+  return { decl: d, dayCounted: true, run: allocatingDeadline(runInto), runInto };
 }
 
 // ---- time windows -----------------------------------------------------------------------------
@@ -119,14 +123,14 @@ function compileWindows(d: A.Deadline, scope: CompileScope): CompiledDeadline {
   const when: Condition | undefined = d.when ? compileCondition(d.when, scope) : undefined;
   const subject = eventSlot(lookupVocabulary(d.subject!.text)!.id);
   const windows = d.windows ?? [];
-  return {
-    decl: d,
-    dayCounted: false,
-    run(c: CaseData): DeadlineOutcome {
-      if (when && !when(c)) return { code: DeadlineCode.NotApplicable, anchor: NaN, due: NaN, actual: NaN };
-      const t = c.events[subject];
-      if (Number.isNaN(t)) return { code: DeadlineCode.NoAnchor, anchor: NaN, due: NaN, actual: NaN };
-      return { code: windowOf(windows, t) >= 0 ? DeadlineCode.Met : DeadlineCode.Missed, anchor: NaN, due: NaN, actual: t };
-    },
+  const runInto = (c: CaseData, out: DeadlineOutcome): DeadlineOutcome => {
+    const applies = !when || when(c);
+    const t = applies ? c.events[subject] : NaN;
+    out.code = !applies ? DeadlineCode.NotApplicable : Number.isNaN(t) ? DeadlineCode.NoAnchor : windowOf(windows, t) >= 0 ? DeadlineCode.Met : DeadlineCode.Missed;
+    out.anchor = NaN;
+    out.due = NaN;
+    out.actual = t;
+    return out;
   };
+  return { decl: d, dayCounted: false, run: allocatingDeadline(runInto), runInto };
 }

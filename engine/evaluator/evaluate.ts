@@ -1,8 +1,8 @@
 // The evaluator: one dispatch over the compiled rules of a policy version.
 import type { CaseData } from '../case/case-data';
 import type { CompiledPolicy } from '../compiler/compile';
-import type { DeadlineOutcome } from '../compiler/deadline';
-import type { PaymentOutcome } from '../compiler/payment';
+import { deadlineRecord, type DeadlineOutcome } from '../compiler/deadline';
+import { paymentRecord, type PaymentOutcome } from '../compiler/payment';
 import { presentDeadline, presentPayment } from './explain';
 import { presentComputed } from './explain-computed';
 import type { EvaluationResult, ExplanationStep, VersionInfo, Warning } from './result';
@@ -12,13 +12,47 @@ export interface Outcomes {
   payments: PaymentOutcome[];
 }
 
-/** The hot path: numbers only, no text, no allocation beyond the outcome records. */
+/** The hot path: numbers only, no text, no allocation beyond the outcome records. The caller owns them. */
 export function evaluateOutcomes(p: CompiledPolicy, c: CaseData): Outcomes {
   const deadlines = new Array<DeadlineOutcome>(p.deadlines.length);
   for (let i = 0; i < p.deadlines.length; i++) deadlines[i] = p.deadlines[i].run(c);
   const payments = new Array<PaymentOutcome>(p.payments.length);
   for (let i = 0; i < p.payments.length; i++) payments[i] = p.payments[i].run(c);
   return { deadlines, payments };
+}
+
+/**
+ * A caller's reusable outcomes for one compiled policy, for evaluateOutcomesInto. Its `deadlines` and
+ * `payments` are refilled by every call; `records` are the mutable records the rules fill.
+ */
+export interface OutcomeBuffer extends Outcomes {
+  readonly policy: CompiledPolicy;
+  readonly records: { readonly deadlines: DeadlineOutcome[]; readonly payments: PaymentOutcome[] };
+}
+
+/** A buffer for evaluateOutcomesInto: one per compiled policy and caller (it is not shared between calls in flight). */
+export function outcomeBuffer(p: CompiledPolicy): OutcomeBuffer {
+  const records = { deadlines: p.deadlines.map(deadlineRecord), payments: p.payments.map(paymentRecord) };
+  return { policy: p, records, deadlines: [...records.deadlines], payments: [...records.payments] };
+}
+
+/**
+ * The hot path without allocation: the same outcomes as evaluateOutcomes, written into `out` (made by
+ * outcomeBuffer for this policy) and returned. They are valid until the next call with the same buffer,
+ * which overwrites them: a caller that keeps outcomes uses evaluateOutcomes, or copies them. A record
+ * may be one the rule shares between cases (frozen); never modify them.
+ */
+export function evaluateOutcomesInto(p: CompiledPolicy, c: CaseData, out: OutcomeBuffer): Outcomes {
+  if (out.policy !== p) throw new Error('evaluateOutcomesInto: the buffer was made for another compiled policy');
+  const rd = p.deadlines;
+  const dl = out.deadlines;
+  const dr = out.records.deadlines;
+  for (let i = 0; i < rd.length; i++) dl[i] = rd[i].runInto(c, dr[i]);
+  const rp = p.payments;
+  const pl = out.payments;
+  const pr = out.records.payments;
+  for (let i = 0; i < rp.length; i++) pl[i] = rp[i].runInto(c, pr[i]);
+  return out;
 }
 
 export interface EvaluateOptions {
