@@ -1,5 +1,6 @@
 // A payment rule → a closure that finds day 1, the grace days, the first payable day and the
 // billable days of one episode. All day arithmetic is on integer Day numbers from the calendar tables.
+import { yearValues } from './year-values';
 import type * as A from '../../dsl/ast/ast';
 import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
 import { addDays, isCountedDay, localDayOf, yearOfDay, dayFromYmd } from '../calendar';
@@ -83,8 +84,7 @@ function always<T>(clauses: A.Conditional<T>[]): Choice<T> | undefined {
 }
 
 function rateTable(p: A.Parameter | undefined): Map<number, number> | undefined {
-  if (!p) return undefined;
-  return new Map(p.values.filter((v) => v.value.kind === 'Money').map((v) => [v.year, (v.value as A.MoneyLit).value]));
+  return p ? yearValues(p, 'Money') : undefined;
 }
 
 export function compilePayment(p: A.Payment, scope: CompileScope): CompiledPayment {

@@ -4,6 +4,7 @@
 // fire the first transition out of the current step whose condition holds. A run counts back from this
 // month to, at most, the month the current step was entered (that month included): months before a step
 // was entered never count towards leaving it.
+import { yearValues } from '../compiler/year-values';
 import type * as A from '../../dsl/ast/ast';
 import { compareAverage, yearOfMonth, type Month } from './months';
 
@@ -55,7 +56,7 @@ export function compileLadder(l: A.Ladder, parameter: (name: string) => A.Parame
   const values = yearTable(param, 'Number');
   const years = [...values.keys()].sort((a, b) => a - b);
   const carry = !!param?.carryForward;
-  const rates = yearTable(l.rate ? parameter(l.rate.text) : undefined, 'Money');
+  const rates = yearValues(l.rate ? parameter(l.rate.text) : undefined, 'Money');
 
   const threshold = (year: number): Threshold => {
     if (th.kind === 'number') return { ok: true, value: th.value, year, fromYear: year };
