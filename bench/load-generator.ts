@@ -1,5 +1,9 @@
 // A small HTTP/1.1 load generator for `npm run load`: N keep-alive connections, each sending one request
-// and waiting for its answer before sending the next (no pipelining). The request bytes are built once;
+// and waiting for its answer before sending the next (no pipelining). Without a rate, every connection
+// sends again as soon as it has its answer (the most the service can do: latency is then mostly queueing,
+// connections ÷ throughput). With a rate, the requests are sent on a schedule spread over the connections,
+// and latency counts from the time a request was due to be sent, not from when it was — so a service that
+// falls behind is charged for the requests it held up (no "coordinated omission"). The request bytes are built once;
 // an answer is read as far as its status line, Content-Length and body end — nothing is parsed further.
 // It costs the machine a fraction of what a general client costs per request (autocannon spent about as
 // much CPU per request as the server's whole HTTP layer), which matters when the generator and the server
@@ -15,12 +19,16 @@ export interface LoadOptions {
   contentType?: string;
   connections: number;
   seconds: number;
+  /** requests per second over all connections; none: as fast as the answers come */
+  rate?: number;
 }
 
 export interface LoadResult {
   path: string;
   seconds: number;
   connections: number;
+  /** the rate asked for, if any */
+  rate: number | null;
   requests: number;
   perSecond: number;
   p50: number;
@@ -79,7 +87,11 @@ export function runLoad(o: LoadOptions): Promise<LoadResult> {
     latencies[answered++] = ms;
   };
 
-  const open = () => {
+  // With a rate, connection i sends its k-th request at started + (i / connections + k) × interval.
+  const interval = o.rate ? (1000 * o.connections) / o.rate : 0;
+  let started = 0;
+
+  const open = (i: number, k = 0) => {
     const socket = connect(o.port, host);
     socket.setNoDelay(true);
     sockets.add(socket);
@@ -87,11 +99,23 @@ export function runLoad(o: LoadOptions): Promise<LoadResult> {
     let sentAt = 0;
     let waiting = false;
     const send = () => {
-      sentAt = performance.now();
+      if (!running) return;
+      // A timer may fire a little before the time it was set for (whole milliseconds): count from the send then.
+      if (interval) sentAt = Math.min(sentAt, performance.now());
       waiting = true;
       socket.write(request);
     };
-    socket.on('connect', send);
+    const next = () => {
+      if (!interval) {
+        sentAt = performance.now();
+        return send();
+      }
+      sentAt = started + (i / o.connections + k++) * interval; // when it is due, which is what latency counts from
+      const wait = sentAt - performance.now();
+      if (wait > 0) setTimeout(send, wait);
+      else send();
+    };
+    socket.on('connect', next);
     socket.on('data', (chunk: Buffer) => {
       pending = pending ? Buffer.concat([pending, chunk]) : chunk;
       const answer = completeAnswer(pending);
@@ -100,19 +124,19 @@ export function runLoad(o: LoadOptions): Promise<LoadResult> {
       waiting = false;
       if (answer.status < 200 || answer.status > 299) errors++;
       pending = pending.length > answer.length ? pending.subarray(answer.length) : undefined;
-      if (running) send();
+      if (running) next();
     });
     socket.on('error', () => errors++);
     socket.on('close', () => {
       sockets.delete(socket);
       if (waiting) errors++;
-      if (running) open(); // the server closed it: count it and carry on with a new connection
+      if (running) open(i, k); // the server closed it: count it and carry on with a new connection
     });
   };
 
   const cpu0 = process.cpuUsage();
-  const started = performance.now();
-  for (let i = 0; i < o.connections; i++) open();
+  started = performance.now();
+  for (let i = 0; i < o.connections; i++) open(i);
   return new Promise((resolve) => {
     setTimeout(() => {
       running = false;
@@ -122,7 +146,7 @@ export function runLoad(o: LoadOptions): Promise<LoadResult> {
       for (const s of sockets) s.destroy();
       const sorted = latencies.slice(0, n).sort();
       resolve({
-        path: o.path, seconds: o.seconds, connections: o.connections, requests: n, perSecond: Math.round(n / elapsed),
+        path: o.path, seconds: o.seconds, connections: o.connections, rate: o.rate ?? null, requests: n, perSecond: Math.round(n / elapsed),
         p50: round2(percentile(sorted, 0.5)), p99: round2(percentile(sorted, 0.99)), max: round2(n ? sorted[n - 1] : NaN), errors,
         generatorCpuUsPerRequest: n ? Math.round((cpu.user + cpu.system) / n) : NaN,
       });

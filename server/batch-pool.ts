@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { EvaluateCaseOptions } from '../engine/api';
 import type { BatchJob, BatchReply, DiffJob } from './batch-worker';
 
-export type PoolAnswer = { ok: true; count: number; json: string } | { ok: false; problem: 'json'; message: string } | { ok: false; problem: 'not-array' } | { ok: false; problem: 'too-many'; count: number } | { ok: false; problem: 'lost'; message: string } | { ok: false; problem: 'diff'; code: string; message: string };
+export type PoolAnswer = { ok: true; count: number; parts: Uint8Array[] } | { ok: false; problem: 'json'; message: string } | { ok: false; problem: 'not-array' } | { ok: false; problem: 'too-many'; count: number } | { ok: false; problem: 'lost'; message: string } | { ok: false; problem: 'diff'; code: string; message: string };
 
 export class BatchPool {
   private workers: Worker[] = [];
@@ -52,18 +52,18 @@ export class BatchPool {
       const { id: _id, ...rest } = bad;
       return rest as PoolAnswer;
     }
-    const ok = replies as Extract<BatchReply, { ok: true }>[];
-    return { ok: true, count: ok[0].count, json: ok.map((r) => r.json).filter((j) => j !== '').join(',') };
+    const ok = replies as Extract<BatchReply, { ok: true; bytes: Uint8Array }>[];
+    return { ok: true, count: ok[0].count, parts: ok.map((r) => r.bytes).filter((b) => b.length > 0) };
   }
 
   /** Both diffs of two versions, as JSON text, computed in one worker. */
-  async diff(agreement: string, from: string, to: string, behaviour: boolean, generation: number): Promise<BatchReply> {
+  async diff(agreement: string, from: string, to: string, behaviour: boolean, generation: number): Promise<Exclude<BatchReply, { bytes: Uint8Array }>> {
     const part = this.turn++ % this.size;
     let id = this.nextId++;
     id += (part - (id % this.size) + this.size) % this.size;
     this.nextId = id + 1;
-    return new Promise<BatchReply>((resolve) => {
-      this.waiting.set(id, resolve);
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve as (r: BatchReply) => void);
       this.worker(part).postMessage({ type: 'diff', id, generation, agreement, from, to, behaviour } satisfies DiffJob);
     });
   }

@@ -46,13 +46,17 @@ export function validateCase(raw: unknown): CaseResult {
   const input = raw as CaseInput;
   const data = emptyCase();
   const errors: CaseError[] = [];
-  for (const [id, value] of Object.entries(input.events ?? {})) {
+  const events = input.events ?? {};
+  for (const id in events) {
+    const value = events[id as keyof typeof events];
     if (value === undefined) continue;
     const parsed = parseInstant(value);
     if (parsed.ok) data.events[eventSlot(id)] = parsed.epochMs;
     else errors.push({ code: parsed.code === 'nonexistent-local-time' ? 'AVT-E002' : 'AVT-E001', pointer: `/events/${id}`, message: parsed.message });
   }
-  for (const [id, value] of Object.entries(input.facts ?? {})) {
+  const facts = input.facts ?? {};
+  for (const id in facts) {
+    const value = facts[id as keyof typeof facts];
     // Date facts are calendar Day numbers inside, like the evaluation date.
     if (FACTS[factSlot(id)].type === 'date' && typeof value === 'string') {
       const day = parseIsoDate(value);

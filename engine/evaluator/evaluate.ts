@@ -5,7 +5,7 @@ import { deadlineRecord, type DeadlineOutcome } from '../compiler/deadline';
 import { paymentRecord, type PaymentOutcome } from '../compiler/payment';
 import { presentDeadline, presentPayment } from './explain';
 import { presentComputed } from './explain-computed';
-import type { EvaluationResult, ExplanationStep, VersionInfo, Warning } from './result';
+import type { ComputedResult, DeadlineResult, EvaluationResult, ExplanationStep, PaymentResult, VersionInfo, Warning } from './result';
 
 export interface Outcomes {
   deadlines: DeadlineOutcome[];
@@ -65,8 +65,15 @@ export function evaluate(p: CompiledPolicy, c: CaseData, version: VersionInfo, o
   const o = evaluateOutcomes(p, c);
   const steps: ExplanationStep[] | undefined = options.explain === false ? undefined : [];
   const warnings: Warning[] = [];
-  const deadlines = p.deadlines.map((r, i) => presentDeadline(p, r, o.deadlines[i], steps));
-  const payments = p.payments.map((r, i) => presentPayment(p, r, o.payments[i], steps, warnings));
-  const computed = p.computed.map((r) => presentComputed(p, r, r.run(c), steps));
-  return { ...(options.caseId !== undefined ? { caseId: options.caseId } : {}), version, deadlines, payments, computed, explanation: steps ?? [], warnings };
+  const deadlines = new Array<DeadlineResult>(p.deadlines.length);
+  for (let i = 0; i < deadlines.length; i++) deadlines[i] = presentDeadline(p, p.deadlines[i], o.deadlines[i], steps);
+  const payments = new Array<PaymentResult>(p.payments.length);
+  for (let i = 0; i < payments.length; i++) payments[i] = presentPayment(p, p.payments[i], o.payments[i], steps, warnings);
+  const computed = new Array<ComputedResult>(p.computed.length);
+  for (let i = 0; i < computed.length; i++) computed[i] = presentComputed(p, p.computed[i], p.computed[i].run(c), steps);
+  const explanation = steps ?? [];
+  // Two literals rather than a spread: the result always has the same shape, and caseId comes first.
+  return options.caseId !== undefined
+    ? { caseId: options.caseId, version, deadlines, payments, computed, explanation, warnings }
+    : { version, deadlines, payments, computed, explanation, warnings };
 }

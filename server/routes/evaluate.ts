@@ -55,11 +55,23 @@ async function* ndjsonAnswers(source: Readable, set: PolicySet, options: Evaluat
   if (out) yield out;
 }
 
+const COMMA = Buffer.from(',');
+/** `{"results":[…]}` around answers given as comma-less parts (each the JSON of one or more answers, comma-separated). */
+function resultsBody(parts: Uint8Array[]): Buffer {
+  const pieces: Uint8Array[] = [Buffer.from('{"results":[')];
+  for (let i = 0; i < parts.length; i++) {
+    if (i > 0) pieces.push(COMMA);
+    pieces.push(parts[i]);
+  }
+  pieces.push(Buffer.from(']}'));
+  return Buffer.concat(pieces);
+}
+
 /** A JSON array (as text): inline when small, else parsed and evaluated by the worker threads. */
-async function arrayAnswers(text: string, store: PolicyStore, pool: BatchPool, options: EvaluateCaseOptions): Promise<string> {
+async function arrayAnswers(text: string, store: PolicyStore, pool: BatchPool, options: EvaluateCaseOptions): Promise<Buffer> {
   if (text.length >= INLINE_BELOW && pool.size > 0) {
     const answer = await pool.run(text, store.generation, BATCH_MAX, options);
-    if (answer.ok) return answer.json;
+    if (answer.ok) return resultsBody(answer.parts);
     if (answer.problem === 'lost' || answer.problem === 'diff') throw new Error(answer.message);
     throw batchProblem(answer.problem === 'json' ? { message: answer.message } : answer.problem === 'too-many' ? { count: answer.count } : {});
   }
@@ -74,7 +86,7 @@ async function arrayAnswers(text: string, store: PolicyStore, pool: BatchPool, o
   const set = store.set;
   const answers = new Array<EvaluationAnswer>(body.length);
   for (let i = 0; i < body.length; i++) answers[i] = evaluateCase(set, body[i], options);
-  return answersJson(answers);
+  return resultsBody(answers.length > 0 ? [Buffer.from(answersJson(answers))] : []);
 }
 
 export function evaluateRoutes(app: FastifyInstance, store: PolicyStore, pool: BatchPool): void {
@@ -96,8 +108,7 @@ export function evaluateRoutes(app: FastifyInstance, store: PolicyStore, pool: B
       if (isNdjson(req)) return reply.type('application/x-ndjson; charset=utf-8').send(Readable.from(ndjsonAnswers(req.body as Readable, store.set, options), { objectMode: false }));
       // An empty body without a content type is not parsed at all: req.body is undefined, not text.
       if (typeof req.body !== 'string') throw batchProblem({});
-      const answers = await arrayAnswers(req.body, store, pool, options);
-      return reply.type('application/json; charset=utf-8').send(`{"results":[${answers}]}`);
+      return reply.type('application/json; charset=utf-8').send(await arrayAnswers(req.body, store, pool, options));
     });
   });
 
