@@ -1,10 +1,11 @@
-// `npm run load`: a bounded load test of the HTTP service on loopback (about 45 s). The service runs as
+// `npm run load`: a bounded load test of the HTTP service on loopback (about a minute). The service runs as
 // `npm start` runs it — its own processes, one per core, logging one JSON line per request (to /dev/null
 // here) — and this process drives it with the small generator of bench/load-generator.ts, on the same
 // two cores.
-//   1. single-episode evaluations at 50 connections, with the explanation and with explain=false (8 s each),
-//      GET /api/status (4 s) as the floor of what HTTP costs on the machine, and explain=false against a
-//      single-process service (5 s) for comparison
+//   1. single-episode evaluations at 50 connections, with the explanation and with explain=false: as fast as
+//      the service answers (8 s each; GET /api/status, 4 s, as the floor of what HTTP costs on the machine),
+//      then at the target's 8,000 requests a second (8 s each, latency counted from when each request was
+//      due), and explain=false against a single-process service (5 s) for comparison
 //   2. a batch of 10,000 episodes as one JSON array, and as NDJSON (client-measured wall time, up to 5 runs in 3 s each)
 // Figures go to docs/performance.md (## HTTP service).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -19,6 +20,7 @@ import { runLoad } from './load-generator';
 
 const DURATION = Number(process.env.LOAD_SECONDS ?? 8);
 const CONNECTIONS = 50;
+const TARGET_RATE = 8_000;
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const policiesDir = `${repo}policies`;
 
@@ -98,10 +100,10 @@ async function startService(processes: number): Promise<Service> {
   };
 }
 
-async function load(service: Service, path: string, seconds: number, method: 'GET' | 'POST' = 'POST') {
+async function load(service: Service, path: string, seconds: number, method: 'GET' | 'POST' = 'POST', rate?: number) {
   const body = method === 'POST' ? JSON.stringify(episode(7)) : undefined;
   const c0 = service.cpuMs();
-  const r = await runLoad({ port: service.port, method, path, body, connections: CONNECTIONS, seconds });
+  const r = await runLoad({ port: service.port, method, path, body, connections: CONNECTIONS, seconds, rate });
   const c1 = service.cpuMs();
   return { ...r, serverCpuUsPerRequest: r.requests ? Math.round(((c1 - c0) * 1000) / r.requests) : null };
 }
@@ -148,6 +150,9 @@ const single = [
   { processes, ...(await load(service, '/api/evaluate', DURATION)) },
   { processes, ...(await load(service, '/api/evaluate?explain=false', DURATION)) },
   { processes, ...(await load(service, '/api/status', 4, 'GET')) },
+  // The target's load: 8,000 requests a second over the 50 connections, latency from when each was due.
+  { processes, ...(await load(service, '/api/evaluate', DURATION, 'POST', TARGET_RATE)) },
+  { processes, ...(await load(service, '/api/evaluate?explain=false', DURATION, 'POST', TARGET_RATE)) },
 ];
 const batches = [await batch(service.base, 'json', true), await batch(service.base, 'json', false), await batch(service.base, 'ndjson', true), await batch(service.base, 'ndjson', false)];
 await service.stop();
@@ -159,7 +164,7 @@ single.push({ processes: 1, ...(await load(alone, '/api/evaluate?explain=false',
 await alone.stop();
 
 console.log(`\ncalibration: evaluateCase + JSON.stringify of one episode in a loop, ${calibrationUs} µs per episode (this grows with whatever else the machine is doing: compare runs by it)`);
-console.log(`single episodes (POST /api/evaluate, ${CONNECTIONS} connections; server CPU = all its processes)`);
+console.log(`single episodes (POST /api/evaluate, ${CONNECTIONS} connections; rate: null = as fast as answered; server CPU = all its processes)`);
 console.table(single);
 console.log('batches of 10,000 episodes (client-measured; up to 5 runs within 3 s each)');
 console.table(batches);
