@@ -5,12 +5,13 @@ import { Worker } from 'node:worker_threads';
 import type { EvaluateCaseOptions } from '../engine/api';
 import type { BatchJob, BatchReply, DiffJob } from './batch-worker';
 
-export type PoolAnswer = { ok: true; count: number; parts: Uint8Array[] } | { ok: false; problem: 'json'; message: string } | { ok: false; problem: 'not-array' } | { ok: false; problem: 'too-many'; count: number } | { ok: false; problem: 'lost'; message: string } | { ok: false; problem: 'diff'; code: string; message: string };
+export type PoolAnswer = { ok: true; count: number; bytes: Uint8Array } | { ok: false; problem: 'json'; message: string } | { ok: false; problem: 'not-array' } | { ok: false; problem: 'too-many'; count: number } | { ok: false; problem: 'lost'; message: string } | { ok: false; problem: 'diff'; code: string; message: string };
 
 export class BatchPool {
   private workers: Worker[] = [];
   private waiting = new Map<number, (r: BatchReply) => void>();
   private nextId = 0;
+  private nextBatch = 0;
   private turn = 0;
   readonly size: number;
 
@@ -38,22 +39,33 @@ export class BatchPool {
     return w;
   }
 
-  /** Evaluates a JSON array (as text) over all workers; `generation` tells them when to reload the policies. */
-  async run(text: string, generation: number, max: number, options: EvaluateCaseOptions): Promise<PoolAnswer> {
-    const replies = await Promise.all(Array.from({ length: this.size }, (_, part) => new Promise<BatchReply>((resolve) => {
-      let id = this.nextId++;
-      id += (part - (id % this.size) + this.size) % this.size; // keep id % size === part, so a lost worker fails its own jobs
-      this.nextId = id + 1;
-      this.waiting.set(id, resolve);
-      this.worker(part).postMessage({ type: 'batch', id, generation, text, part, parts: this.size, max, options } satisfies BatchJob);
-    })));
-    const bad = replies.find((r) => !r.ok);
-    if (bad && !bad.ok) {
-      const { id: _id, ...rest } = bad;
-      return rest as PoolAnswer;
-    }
-    const ok = replies as Extract<BatchReply, { ok: true; bytes: Uint8Array }>[];
-    return { ok: true, count: ok[0].count, parts: ok.map((r) => r.bytes).filter((b) => b.length > 0) };
+  /**
+   * Evaluates a JSON array (as text) over all workers, in `sharesPerWorker` shares each, which come back in order
+   * of the array: the first can be sent while the others are evaluated. Each answer is one share's answers as
+   * JSON (comma-separated, no brackets; empty for none), or why there are none (all shares agree on that, as
+   * every worker parses the same text). `generation` tells the workers when to read the policies again.
+   */
+  run(text: string, generation: number, max: number, options: EvaluateCaseOptions, sharesPerWorker = 1): Promise<PoolAnswer>[] {
+    const parts = this.size * sharesPerWorker;
+    const batch = this.nextBatch++;
+    return Array.from({ length: parts }, (_, part) => {
+      const w = part % this.size;
+      return new Promise<BatchReply>((resolve) => {
+        let id = this.nextId++;
+        id += (w - (id % this.size) + this.size) % this.size; // keep id % size === w, so a lost worker fails its own jobs
+        this.nextId = id + 1;
+        this.waiting.set(id, resolve);
+        const first = part < this.size;
+        const last = part + this.size >= parts;
+        this.worker(w).postMessage({ type: 'batch', id, generation, batch, ...(first ? { text } : {}), part, parts, last, max, options } satisfies BatchJob);
+      }).then((r): PoolAnswer => {
+        if (!r.ok) {
+          const { id: _id, ...rest } = r;
+          return rest as PoolAnswer;
+        }
+        return { ok: true, count: r.count, bytes: (r as Extract<BatchReply, { bytes: Uint8Array }>).bytes };
+      });
+    });
   }
 
   /** Both diffs of two versions, as JSON text, computed in one worker. */
@@ -70,7 +82,7 @@ export class BatchPool {
 
   /** Starts the workers (they take a moment to load the engine) without waiting for them. */
   warm(generation: number): void {
-    void this.run('[]', generation, 1, {}).catch(() => undefined);
+    for (const share of this.run('[]', generation, 1, {})) void share.catch(() => undefined);
   }
 
   async close(): Promise<void> {

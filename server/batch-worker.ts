@@ -1,6 +1,6 @@
-// A worker thread with its own copy of the policy set. It evaluates a contiguous share of a JSON array of
-// cases (the text is parsed here, not in the main thread), or computes a diff of two versions, and answers
-// with JSON text. Both would otherwise hold the main thread for a long time.
+// A worker thread with its own copy of the policy set. It evaluates contiguous shares of a JSON array of
+// cases (the text is parsed here, once per batch, not in the main thread), answering each share with its
+// JSON in UTF-8, or computes a diff of two versions. Both would otherwise hold the main thread for a long time.
 import { parentPort, workerData } from 'node:worker_threads';
 import { evaluateCase, type EvaluateCaseOptions, type EvaluationAnswer } from '../engine/api';
 import { loadPolicySet } from '../engine/registry/load';
@@ -17,13 +17,19 @@ export interface DiffJob {
   behaviour: boolean;
 }
 
+/**
+ * One share (`part` of `parts`) of a batch. A worker gets several shares of one batch, in order: the first
+ * carries the body's text, which is parsed once and kept for the others (same `batch`) until the `last` one.
+ */
 export interface BatchJob {
   type: 'batch';
   id: number;
   generation: number;
-  text: string;
+  batch: number;
+  text?: string;
   part: number;
   parts: number;
+  last: boolean;
   max: number;
   options: EvaluateCaseOptions;
 }
@@ -41,6 +47,8 @@ const { policiesDir } = workerData as { policiesDir: string };
 let generation = -1;
 const encoder = new TextEncoder();
 let set = loadPolicySet(policiesDir);
+// The batches being worked on (several requests may be in flight): their parsed cases, or why they have none.
+const kept = new Map<number, { cases?: unknown[]; problem?: BatchReply }>();
 
 parentPort!.on('message', (job: BatchJob | DiffJob) => {
   if (job.generation !== generation) {
@@ -52,20 +60,28 @@ parentPort!.on('message', (job: BatchJob | DiffJob) => {
     const reply: BatchReply = d.ok ? { id: job.id, ok: true, count: 1, json: JSON.stringify({ semantic: d.semantic, behavioural: d.behavioural }) } : { id: job.id, ok: false, problem: 'diff', code: d.error.code, message: d.error.message };
     return parentPort!.postMessage(reply);
   }
-  let cases: unknown;
-  try {
-    cases = JSON.parse(job.text);
-  } catch (e) {
-    parentPort!.postMessage({ id: job.id, ok: false, problem: 'json', message: (e as Error).message } satisfies BatchReply);
-    return;
-  }
-  if (!Array.isArray(cases)) return parentPort!.postMessage({ id: job.id, ok: false, problem: 'not-array' } satisfies BatchReply);
-  if (cases.length > job.max) return parentPort!.postMessage({ id: job.id, ok: false, problem: 'too-many', count: cases.length } satisfies BatchReply);
-  const from = Math.floor((cases.length * job.part) / job.parts);
-  const to = Math.floor((cases.length * (job.part + 1)) / job.parts);
+  let parsed = kept.get(job.batch);
+  if (!parsed) kept.set(job.batch, (parsed = parseBatch(job)));
+  const { cases, problem } = parsed;
+  if (job.last) kept.delete(job.batch);
+  if (problem) return parentPort!.postMessage({ ...problem, id: job.id });
+  const from = Math.floor((cases!.length * job.part) / job.parts);
+  const to = Math.floor((cases!.length * (job.part + 1)) / job.parts);
   const out = new Array<EvaluationAnswer>(to - from);
-  for (let i = from; i < to; i++) out[i - from] = evaluateCase(set, cases[i], job.options);
+  for (let i = from; i < to; i++) out[i - from] = evaluateCase(set, cases![i], job.options);
   // Encoded here, in parallel with the other workers, and handed over without a copy.
   const bytes = encoder.encode(answersJson(out));
-  parentPort!.postMessage({ id: job.id, ok: true, count: cases.length, bytes } satisfies BatchReply, [bytes.buffer as ArrayBuffer]);
+  parentPort!.postMessage({ id: job.id, ok: true, count: cases!.length, bytes } satisfies BatchReply, [bytes.buffer as ArrayBuffer]);
 });
+
+function parseBatch(job: BatchJob): { cases?: unknown[]; problem?: BatchReply } {
+  let cases: unknown;
+  try {
+    cases = JSON.parse(job.text ?? '');
+  } catch (e) {
+    return { problem: { id: job.id, ok: false, problem: 'json', message: (e as Error).message } };
+  }
+  if (!Array.isArray(cases)) return { problem: { id: job.id, ok: false, problem: 'not-array' } };
+  if (cases.length > job.max) return { problem: { id: job.id, ok: false, problem: 'too-many', count: cases.length } };
+  return { cases };
+}

@@ -5,7 +5,7 @@ import { evaluateCase, type EvaluateCaseOptions, type EvaluationAnswer } from '.
 import { caseSchema } from '../../engine/case/schema';
 import type { PolicySet } from '../../engine/registry/policy-set';
 import { answerJson, answersJson } from '../answers';
-import type { BatchPool } from '../batch-pool';
+import type { BatchPool, PoolAnswer } from '../batch-pool';
 import { fromEvaluationError, httpError, message } from '../errors';
 import { lines } from '../ndjson';
 import type { PolicyStore } from '../policy-store';
@@ -55,23 +55,36 @@ async function* ndjsonAnswers(source: Readable, set: PolicySet, options: Evaluat
   if (out) yield out;
 }
 
+const OPEN = Buffer.from('{"results":[');
 const COMMA = Buffer.from(',');
-/** `{"results":[…]}` around answers given as comma-less parts (each the JSON of one or more answers, comma-separated). */
-function resultsBody(parts: Uint8Array[]): Buffer {
-  const pieces: Uint8Array[] = [Buffer.from('{"results":[')];
-  for (let i = 0; i < parts.length; i++) {
-    if (i > 0) pieces.push(COMMA);
-    pieces.push(parts[i]);
+const CLOSE = Buffer.from(']}');
+/** Shares of a large batch evaluated by the worker threads; each worker takes this many, so sending starts early. */
+const SHARES_PER_WORKER = 4;
+
+/** `{"results":[…]}` around shares of answers (each the comma-separated JSON of some answers; empty: none). */
+async function* resultsBody(shares: Promise<PoolAnswer>[]): AsyncGenerator<Uint8Array> {
+  yield OPEN;
+  let first = true;
+  for (const share of shares) {
+    const answer = await share;
+    if (!answer.ok) throw new Error(`batch share lost: ${answer.problem === 'lost' || answer.problem === 'diff' ? answer.message : answer.problem}`);
+    if (answer.bytes.length === 0) continue;
+    if (!first) yield COMMA;
+    yield answer.bytes;
+    first = false;
   }
-  pieces.push(Buffer.from(']}'));
-  return Buffer.concat(pieces);
+  yield CLOSE;
 }
 
-/** A JSON array (as text): inline when small, else parsed and evaluated by the worker threads. */
-async function arrayAnswers(text: string, store: PolicyStore, pool: BatchPool, options: EvaluateCaseOptions): Promise<Buffer> {
+/**
+ * A JSON array (as text): inline when small, else parsed and evaluated by the worker threads, whose shares are
+ * sent in order as they are done (a stream), once the first has shown the body is a valid array.
+ */
+async function arrayAnswers(text: string, store: PolicyStore, pool: BatchPool, options: EvaluateCaseOptions): Promise<Buffer | Readable> {
   if (text.length >= INLINE_BELOW && pool.size > 0) {
-    const answer = await pool.run(text, store.generation, BATCH_MAX, options);
-    if (answer.ok) return resultsBody(answer.parts);
+    const shares = pool.run(text, store.generation, BATCH_MAX, options, SHARES_PER_WORKER);
+    const answer = await shares[0];
+    if (answer.ok) return Readable.from(resultsBody(shares), { objectMode: false });
     if (answer.problem === 'lost' || answer.problem === 'diff') throw new Error(answer.message);
     throw batchProblem(answer.problem === 'json' ? { message: answer.message } : answer.problem === 'too-many' ? { count: answer.count } : {});
   }
@@ -86,7 +99,7 @@ async function arrayAnswers(text: string, store: PolicyStore, pool: BatchPool, o
   const set = store.set;
   const answers = new Array<EvaluationAnswer>(body.length);
   for (let i = 0; i < body.length; i++) answers[i] = evaluateCase(set, body[i], options);
-  return resultsBody(answers.length > 0 ? [Buffer.from(answersJson(answers))] : []);
+  return Buffer.concat([OPEN, Buffer.from(answersJson(answers)), CLOSE]);
 }
 
 export function evaluateRoutes(app: FastifyInstance, store: PolicyStore, pool: BatchPool): void {

@@ -38,6 +38,16 @@ describe('batches over worker threads', () => {
     expect(results[1999].result.caseId).toBe('load-1999');
   }, 120_000);
 
+  it('keeps batches in flight at the same time apart, each answered in order', async () => {
+    const other = JSON.stringify(cases.map((c, i) => (i % 2 ? c : loadEpisode(i + 5000))).reverse());
+    const body = JSON.stringify(cases);
+    const [a, b] = await Promise.all([batch(pooled, body, '?explain=false'), batch(pooled, other, '?explain=false')]);
+    expect(a.statusCode).toBe(200);
+    expect(b.statusCode).toBe(200);
+    expect(a.body).toBe((await batch(inline, body, '?explain=false')).body);
+    expect(b.body).toBe((await batch(inline, other, '?explain=false')).body);
+  }, 120_000);
+
   it('400s invalid JSON and a non-array, 413s too many cases', async () => {
     const big = 'x'.repeat(300 * 1024);
     expect((await batch(pooled, `[{"id":"${big}"`)).json().error.code).toBe('AVT-H001');
