@@ -5,22 +5,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DRAFT_LABEL, startAppServer } from '../test/e2e/app-server';
-import { launchBrowser } from '../test/e2e/browser';
+import { cursorAt, launchBrowser } from '../test/e2e/browser';
 import { ensureEditorBuilt, repoRoot } from '../test/e2e/build';
 
 const outDir = join(repoRoot, 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
-
-async function at(page: Page, needle: string, offset: number): Promise<void> {
-  await page.evaluate(([n, o]) => {
-    const { editor } = window.__avtal!;
-    const m = editor.getModel()!.findMatches(n as string, false, false, true, null, false)[0];
-    const position = { lineNumber: m.range.startLineNumber, column: m.range.startColumn + (o as number) };
-    editor.setPosition(position);
-    editor.revealPositionInCenter(position);
-    editor.focus();
-  }, [needle, offset] as const);
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(400); // let monaco paint decorations and hovers
@@ -42,14 +31,14 @@ try {
   await page.waitForSelector('body[data-usable="1"]', { timeout: 60_000 });
 
   // 1. the editor: hover on the rule an example refers to shows the rule's citation and quote
-  await at(page, 'för kommunens_betalningsansvar', 8);
+  await cursorAt(page, 'för kommunens_betalningsansvar', 8);
   await page.evaluate(() => window.__avtal!.editor.trigger('shot', 'editor.action.showHover', {}));
   await page.waitForSelector('.monaco-hover:visible', { timeout: 10_000 });
   await shot(page, 'editor-hover');
   await page.keyboard.press('Escape');
 
   // 2. a typed mistake: squiggle and the problems list
-  await at(page, 'kräver inskrivningsmeddelande_skickat', 21);
+  await cursorAt(page, 'kräver inskrivningsmeddelande_skickat', 21);
   await page.keyboard.press('Delete');
   await page.waitForSelector('#panel-problems .problem', { timeout: 10_000 });
   await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 10_000 });
@@ -59,13 +48,13 @@ try {
 
   // 3. the examples, one broken on purpose
   await page.click('#tab-examples');
-  await at(page, 'frist 4 dagar när', 6);
+  await cursorAt(page, 'frist 4 dagar när', 6);
   await page.keyboard.press('Delete');
   await page.keyboard.type('5');
   await page.waitForSelector('.example[data-pass="false"]', { timeout: 10_000 });
   await page.evaluate(() => document.querySelector('.example[data-pass="false"]')?.scrollIntoView({ block: 'center' }));
   await shot(page, 'examples');
-  await at(page, 'frist 5 dagar när', 6);
+  await cursorAt(page, 'frist 5 dagar när', 6);
   await page.keyboard.press('Delete');
   await page.keyboard.type('4');
   await page.waitForFunction(() => document.body.dataset.examplesFailed === '0', undefined, { timeout: 10_000 });

@@ -13,7 +13,6 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface AppServer {
   url: string;
-  kind: 'real';
   policiesDir: string;
   close: () => Promise<void>;
 }
@@ -49,5 +48,5 @@ export async function startAppServer(options: { token?: string } = {}): Promise<
   const { buildApp } = await import('../../server/app');
   const app = await buildApp({ policiesDir, token: options.token, editorDir, batchWorkers: 0 });
   const url = await listen(app);
-  return { url, kind: 'real', policiesDir, close: async () => { await app.close(); cleanup(); } };
+  return { url, policiesDir, close: async () => { await app.close(); cleanup(); } };
 }

@@ -2,7 +2,7 @@
 // playwright-core (no Playwright browser download). Install it with
 // `bash scripts/ensure-chromium.sh`.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -41,4 +41,17 @@ export function launchBrowser(): Promise<Browser> {
     headless: true,
     timeout: 60_000,
   });
+}
+
+/** Puts the cursor inside the first match of `needle`, `offset` characters in. */
+export async function cursorAt(page: Page, needle: string, offset: number): Promise<void> {
+  await page.evaluate(([n, o]) => {
+    const { editor } = window.__avtal!;
+    const match = editor.getModel()!.findMatches(n as string, false, false, true, null, false)[0];
+    if (!match) throw new Error(`not found: ${n}`);
+    const position = { lineNumber: match.range.startLineNumber, column: match.range.startColumn + (o as number) };
+    editor.setPosition(position);
+    editor.revealPositionInCenter(position);
+    editor.focus();
+  }, [needle, offset] as const);
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DRAFT_LABEL, startAppServer, type AppServer } from './app-server';
-import { browserSkipReason, chromiumAvailable, launchBrowser } from './browser';
+import { browserSkipReason, chromiumAvailable, cursorAt, launchBrowser } from './browser';
 import { ensureEditorBuilt, repoRoot } from './build';
 
 const TOKEN = 'e2e-secret-token';
@@ -65,19 +65,6 @@ async function typeOver(page: Page, needle: string, from: string, to: string): P
   else await page.keyboard.type(to);
 }
 
-/** Puts the cursor inside the first match of `needle`, `offset` characters in. */
-async function cursorAt(page: Page, needle: string, offset: number): Promise<void> {
-  await page.evaluate(([n, o]) => {
-    const { editor } = window.__avtal!;
-    const match = editor.getModel()!.findMatches(n as string, false, false, true, null, false)[0];
-    if (!match) throw new Error(`not found: ${n}`);
-    const position = { lineNumber: match.range.startLineNumber, column: match.range.startColumn + (o as number) };
-    editor.setPosition(position);
-    editor.revealPositionInCenter(position);
-    editor.focus();
-  }, [needle, offset] as const);
-}
-
 async function runAction(page: Page, id: string): Promise<void> {
   await page.evaluate((a) => window.__avtal!.editor.trigger('e2e', a, {}), id);
 }
@@ -126,7 +113,7 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 90_000 }, () => {
   }, 240_000);
 
   afterAll(async () => {
-    console.log(`[e2e editor] server=${server?.kind} ${Object.entries(timings).map(([k, v]) => `${k}=${Number.isNaN(v) ? 'reused' : Math.round(v)}`).join(' ')}`);
+    console.log(`[e2e editor] ${Object.entries(timings).map(([k, v]) => `${k}=${Number.isNaN(v) ? 'reused' : Math.round(v)}`).join(' ')}`);
     // where the first load's time went, in ms from the page's navigation start (avtal:* marks, in order)
     const marks = Object.entries(firstLoadMarks).filter(([k]) => k.startsWith('avtal:')).sort((a, b) => a[1] - b[1]);
     console.log(`[e2e editor] first load marks: ${marks.map(([k, v]) => `${k.slice(6)}=${Math.round(v)}`).join(' ')}`);
