@@ -21,6 +21,8 @@ import { runLoad } from './load-generator';
 const DURATION = Number(process.env.LOAD_SECONDS ?? 8);
 const CONNECTIONS = 50;
 const TARGET_RATE = 8_000;
+/** Each run's first second is sent but not counted (as wrk2 does): a fixed-rate run starts behind its schedule. */
+const WARMUP = 1;
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const policiesDir = `${repo}policies`;
 
@@ -103,7 +105,7 @@ async function startService(processes: number): Promise<Service> {
 async function load(service: Service, path: string, seconds: number, method: 'GET' | 'POST' = 'POST', rate?: number) {
   const body = method === 'POST' ? JSON.stringify(episode(7)) : undefined;
   const c0 = service.cpuMs();
-  const r = await runLoad({ port: service.port, method, path, body, connections: CONNECTIONS, seconds, rate });
+  const r = await runLoad({ port: service.port, method, path, body, connections: CONNECTIONS, seconds, rate, warmupSeconds: WARMUP });
   const c1 = service.cpuMs();
   return { ...r, serverCpuUsPerRequest: r.requests ? Math.round(((c1 - c0) * 1000) / r.requests) : null };
 }
