@@ -26,6 +26,10 @@ export const versionInfo = {
 } as const;
 
 const citation = { type: 'object', required: ['file', 'heading'], properties: { file: str, heading: str, quote: str } } as const;
+const citationsByRule = {
+  type: 'object', additionalProperties: { type: 'array', items: citation },
+  description: 'the citations of every rule the explanation names, by rule id, once each (empty when explain=false)',
+} as const;
 const position = { type: 'object', properties: { offset: { type: 'integer' }, line: { type: 'integer' }, column: { type: 'integer' } } } as const;
 
 export const diagnosticSchema = {
@@ -39,7 +43,7 @@ export const diagnosticSchema = {
 
 export const evaluationResult = {
   type: 'object',
-  required: ['version', 'deadlines', 'payments', 'explanation', 'warnings'],
+  required: ['version', 'deadlines', 'payments', 'explanation', 'citations', 'warnings'],
   properties: {
     caseId: str,
     version: versionInfo,
@@ -65,13 +69,14 @@ export const evaluationResult = {
     explanation: {
       type: 'array',
       items: {
-        type: 'object', required: ['rule', 'text', 'citations', 'interpretations', 'values'],
+        type: 'object', required: ['rule', 'text', 'interpretations', 'values'],
         properties: {
-          rule: str, title: str, text: str, citations: { type: 'array', items: citation }, interpretations: { type: 'array', items: str },
+          rule: { type: 'string', description: "the rule; its citations are the result's citations[rule]" }, title: str, text: str, interpretations: { type: 'array', items: str },
           values: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean', 'null'] } },
         },
       },
     },
+    citations: citationsByRule,
     warnings: { type: 'array', items: { type: 'object', required: ['code', 'message'], properties: { code: str, message: str } } },
     fallback: { type: 'object', properties: { from: str, reason: str }, description: 'present when the version came from the fallback agreement' },
   },
@@ -190,11 +195,12 @@ export const monthsBody = {
 } as const;
 
 export const monthsResponse = {
-  type: 'object', required: ['ok', 'agreement', 'version', 'municipalities', 'diagnostics'],
+  type: 'object', required: ['ok', 'agreement', 'version', 'municipalities', 'citations', 'diagnostics'],
   properties: {
     ok: { type: 'boolean', description: 'false when the input had errors or the policy has no ladder (see diagnostics)' },
     agreement: str, version: versionInfo, measure: nstr, ladder: nstr, input: { enum: ['averages', 'episodes'] },
     municipalities: { type: 'array', items: { type: 'object', description: 'per month: average, step, actions, invoice, explanation (engine/monthly/result.ts)' } },
+    citations: citationsByRule,
     diagnostics: { type: 'array', items: { type: 'object', required: ['severity', 'code', 'message'], properties: { severity: str, code: str, message: str, line: { type: 'integer' }, field: str, municipality: str, month: str } } },
     fallback: { type: 'object', properties: { from: str, reason: str } },
   },

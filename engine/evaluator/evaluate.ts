@@ -3,7 +3,7 @@ import type { CaseData } from '../case/case-data';
 import type { CompiledPolicy } from '../compiler/compile';
 import { deadlineRecord, type DeadlineOutcome } from '../compiler/deadline';
 import { paymentRecord, type PaymentOutcome } from '../compiler/payment';
-import { presentDeadline, presentPayment } from './explain';
+import { citationsOf, NO_CITATIONS, presentDeadline, presentPayment } from './explain';
 import { presentComputed } from './explain-computed';
 import type { ComputedResult, DeadlineResult, EvaluationResult, ExplanationStep, PaymentResult, VersionInfo, Warning } from './result';
 
@@ -72,8 +72,9 @@ export function evaluate(p: CompiledPolicy, c: CaseData, version: VersionInfo, o
   const computed = new Array<ComputedResult>(p.computed.length);
   for (let i = 0; i < computed.length; i++) computed[i] = presentComputed(p, p.computed[i], p.computed[i].run(c), steps);
   const explanation = steps ?? [];
+  const citations = steps ? citationsOf(p) : NO_CITATIONS;
   // Two literals rather than a spread: the result always has the same shape, and caseId comes first.
   return options.caseId !== undefined
-    ? { caseId: options.caseId, version, deadlines, payments, computed, explanation, warnings }
-    : { version, deadlines, payments, computed, explanation, warnings };
+    ? { caseId: options.caseId, version, deadlines, payments, computed, explanation, citations, warnings }
+    : { version, deadlines, payments, computed, explanation, citations, warnings };
 }

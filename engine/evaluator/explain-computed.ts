@@ -2,7 +2,7 @@
 import { dayToIso } from '../calendar';
 import type { CompiledPolicy } from '../compiler/compile';
 import type { CompiledComputed, ComputedOutcome } from '../compiler/computed';
-import { ruleSource } from './explain';
+import { interpretationsOf } from './explain';
 import { exprText } from './expr-text';
 import type { ComputedResult, ExplanationStep } from './result';
 
@@ -17,7 +17,7 @@ export function presentComputed(p: CompiledPolicy, r: CompiledComputed, o: Compu
       : `${exprText(d.value!, lang)} = ${date}`;
   steps?.push({
     rule: d.id.text, title: d.title?.value, text: `Computed ${d.id.text}: ${reason}.`,
-    ...ruleSource(p, d), values: { date },
+    interpretations: interpretationsOf(d), values: { date },
   });
   return { id: d.id.text, title: d.title?.value, date, applies: o.applies, reason };
 }

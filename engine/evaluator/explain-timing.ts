@@ -6,7 +6,7 @@ import { DeadlineCode, type CompiledDeadline, type DeadlineOutcome } from '../co
 import { windowOf } from '../compiler/recurrence';
 import type { DeadlineResult, ExplanationStep } from './result';
 import { exprText } from './expr-text';
-import { DEADLINE_STATUS, ruleSource } from './explain';
+import { DEADLINE_STATUS, interpretationsOf } from './explain';
 
 const local = (t: number): string | null => (Number.isNaN(t) ? null : formatInstantLocal(t));
 const dayText = (exclusiveEnd: number): string | null => (Number.isNaN(exclusiveEnd) ? null : `${dayToIso(localDayOf(exclusiveEnd - 1))} 24:00`);
@@ -45,7 +45,7 @@ export function presentTimingDeadline(p: CompiledPolicy, r: CompiledDeadline, o:
   }
   steps?.push({
     rule: d.id.text, title: d.title?.value, text: `Deadline ${d.id.text}: ${rule} — ${status}: ${reason}.`,
-    ...ruleSource(p, d),
+    interpretations: interpretationsOf(d),
     values: { due, actual: local(o.actual), status },
   });
   return { id: d.id.text, title: d.title?.value, status, due, dueInstant: Number.isNaN(o.due) ? null : formatInstantUtc(o.due - 1), actual: local(o.actual), reason };

@@ -7,7 +7,7 @@ import type { CompiledDeadline, DeadlineOutcome } from '../compiler/deadline';
 import { DeadlineCode } from '../compiler/deadline';
 import type { CompiledPayment, PaymentOutcome } from '../compiler/payment';
 import { PaymentCode } from '../compiler/payment';
-import type { CitationOut, DeadlineResult, DeadlineStatus, ExplanationStep, PaymentResult, Warning } from './result';
+import type { CitationOut, Citations, DeadlineResult, DeadlineStatus, ExplanationStep, PaymentResult, Warning } from './result';
 import { exprText } from './expr-text';
 import { yearValues } from '../compiler/year-values';
 import { presentTimingDeadline } from './explain-timing';
@@ -17,23 +17,38 @@ export function citations(cites: A.Citation[], defaultFile: string): CitationOut
   return cites.map((c) => ({ file: c.file?.value ?? defaultFile, heading: c.heading.value, ...(c.quote ? { quote: c.quote.value } : {}) }));
 }
 
-type Cited = { cites: A.Citation[]; see: A.Name[] };
-const ruleSources = new WeakMap<Cited, { citations: readonly CitationOut[]; interpretations: readonly string[] }>();
+const seen = new WeakMap<A.Name[], readonly string[]>();
 
 /**
- * A rule's citations and the interpretations it relies on, as explanation steps carry them: built once per
- * rule of a compiled policy (its AST never changes) and frozen, as every result of that rule shares them.
+ * The interpretations a rule relies on, as its explanation steps carry them: made once per rule of a compiled
+ * policy (its AST never changes) and frozen, as every result of that rule shares them.
  */
-export function ruleSource(p: CompiledPolicy, d: Cited): { citations: readonly CitationOut[]; interpretations: readonly string[] } {
-  let s = ruleSources.get(d);
+export function interpretationsOf(d: { see: A.Name[] }): readonly string[] {
+  let s = seen.get(d.see);
   if (!s) {
-    s = Object.freeze({
-      citations: Object.freeze(citations(d.cites, p.header.source?.value ?? '').map((c) => Object.freeze(c))),
-      interpretations: Object.freeze(d.see.map((n) => n.text)),
-    });
-    ruleSources.set(d, s);
+    s = Object.freeze(d.see.map((n) => n.text));
+    seen.set(d.see, s);
   }
   return s;
+}
+
+const policyCitations = new WeakMap<CompiledPolicy, Citations>();
+export const NO_CITATIONS: Citations = Object.freeze({});
+
+/**
+ * The citations of the rules an episode's explanation names — every deadline, payment and computed date of
+ * the policy, as each gives at least one step — made once per compiled policy and frozen.
+ */
+export function citationsOf(p: CompiledPolicy): Citations {
+  let c = policyCitations.get(p);
+  if (!c) {
+    const file = p.header.source?.value ?? '';
+    const byRule: Record<string, readonly CitationOut[]> = {};
+    for (const r of [...p.deadlines, ...p.payments, ...p.computed]) byRule[r.decl.id.text] = Object.freeze(citations(r.decl.cites, file).map((x) => Object.freeze(x)));
+    c = Object.freeze(byRule);
+    policyCitations.set(p, c);
+  }
+  return c;
 }
 
 const iso = (day: number): string | null => (Number.isNaN(day) ? null : dayToIso(day));
@@ -73,7 +88,7 @@ export function presentDeadline(p: CompiledPolicy, r: CompiledDeadline, o: Deadl
     const within = `${d.within!.value} ${d.within!.unit.replace('-', ' ')}`;
     steps.push({
       rule: d.id.text, title: d.title?.value, text: `Deadline ${d.id.text}: ${d.subject!.text} within ${within} after ${exprText(d.anchor!, p.ast.lang)} — ${status}: ${reason}.`,
-      ...ruleSource(p, d),
+      interpretations: interpretationsOf(d),
       values: { anchor: local(o.anchor), due: dueText, actual, status },
     });
   }
@@ -92,7 +107,7 @@ function rateTable(p: CompiledPolicy, d: A.Payment, name: string): Map<number, n
 }
 
 function pushStep(steps: ExplanationStep[], p: CompiledPolicy, d: A.Payment, text: string, values: ExplanationStep['values']): void {
-  steps.push({ rule: d.id.text, title: d.title?.value, text, ...ruleSource(p, d), values });
+  steps.push({ rule: d.id.text, title: d.title?.value, text, interpretations: interpretationsOf(d), values });
 }
 
 export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: PaymentOutcome, steps: ExplanationStep[] | undefined, warnings: Warning[]): PaymentResult {

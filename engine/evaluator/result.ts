@@ -1,4 +1,5 @@
-// What an evaluation returns: JSON-ready, every decision with the rule, its citations and the values used.
+// What an evaluation returns: JSON-ready, every decision with its rule and the values used, and each rule's
+// citations once.
 
 export interface CitationOut {
   file: string;
@@ -6,15 +7,21 @@ export interface CitationOut {
   quote?: string;
 }
 
+/** One decision of the explanation; its rule's citations are in the result's `citations`, under `rule`. */
 export interface ExplanationStep {
   rule: string;
   title?: string;
   text: string;
-  /** shared by every step of the rule, in every result: frozen */
-  citations: readonly CitationOut[];
+  /** the interpretations the rule relies on (shared by every step of the rule, in every result: frozen) */
   interpretations: readonly string[];
   values: Record<string, string | number | boolean | null>;
 }
+
+/**
+ * The citations of every rule the explanation names, by rule: given once, however many steps a rule has
+ * (shared by every result of a compiled policy: frozen). Empty when the explanation is left out.
+ */
+export type Citations = Readonly<Record<string, readonly CitationOut[]>>;
 
 export type DeadlineStatus = 'met' | 'missed' | 'pending' | 'not-applicable';
 
@@ -85,5 +92,6 @@ export interface EvaluationResult {
   payments: PaymentResult[];
   computed: ComputedResult[];
   explanation: ExplanationStep[];
+  citations: Citations;
   warnings: Warning[];
 }

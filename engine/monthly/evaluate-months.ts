@@ -4,7 +4,8 @@
 import type * as A from '../../dsl/ast/ast';
 import { CODES } from '../../dsl/diagnostics/codes';
 import type { CompiledPolicy } from '../compiler/compile';
-import type { CitationOut, ExplanationStep } from '../evaluator/result';
+import type { Citations, CitationOut, ExplanationStep } from '../evaluator/result';
+import { NO_CITATIONS } from '../evaluator/explain';
 import { readCsv, readJsonLines, readObjects, type Episode, type EpisodesRead } from './episodes';
 import { compileMeasureGroups, type MonthCell } from './aggregate';
 import { Counted } from './measure';
@@ -81,7 +82,7 @@ export function evaluateMonths(compiled: CompiledPolicy, input: MonthsInput, opt
   const ladder = options.ladder ? compiled.ladders.get(options.ladder) : ladders[0];
   const base: MonthsResult = {
     ok: false, agreement: h.id.text, version: h.version?.value ?? '?', measure: null, ladder: null,
-    input: 'averages' in input ? 'averages' : 'episodes', municipalities: [], diagnostics,
+    input: 'averages' in input ? 'averages' : 'episodes', municipalities: [], citations: NO_CITATIONS, diagnostics,
   };
   if (!ladder) {
     diagnostics.push(diag('AVT-M005', { what: 'ladder', detail: options.ladder ? `no ladder is named ${options.ladder}` : `${h.id.text} has no monthly escalation ladder` }));
@@ -90,6 +91,7 @@ export function evaluateMonths(compiled: CompiledPolicy, input: MonthsInput, opt
   const measure = compiled.measures.get(ladder.decl.measure!.text)!;
   base.ladder = ladder.decl.id.text;
   base.measure = measure.decl.id.text;
+  if (options.explain !== false) base.citations = ladderCitations(compiled, ladder.decl);
   const range = { from: options.from ? parseMonth(options.from) : undefined, to: options.to ? parseMonth(options.to) : undefined };
   for (const [k, v] of [['from', options.from], ['to', options.to]] as const) {
     if (v !== undefined && parseMonth(v) === undefined) diagnostics.push(diag('AVT-M004', { detail: `--${k} ${v} is not a month (YYYY-MM)` }));
@@ -237,6 +239,24 @@ function citations(compiled: CompiledPolicy, cites: A.Citation[]): CitationOut[]
   return cites.map((c) => ({ file: c.file?.value ?? file, heading: c.heading.value, quote: c.quote?.value }));
 }
 
+// The rules a month's explanation steps name: the ladder, each of its transitions, and its invoicing.
+const transitionRule = (l: A.Ladder, t: A.LadderTransition) => `${l.id.text}: ${t.from.text} → ${t.to.text}`;
+const invoiceRule = (l: A.Ladder) => `${l.id.text}: invoice`;
+
+const byLadder = new WeakMap<A.Ladder, Citations>();
+/** The citations of every rule a ladder's explanation steps can name, made once per ladder. A transition without citations of its own has the ladder's. */
+function ladderCitations(compiled: CompiledPolicy, l: A.Ladder): Citations {
+  let c = byLadder.get(l);
+  if (!c) {
+    const rules: Record<string, CitationOut[]> = { [l.id.text]: citations(compiled, l.cites) };
+    for (const t of l.transitions) rules[transitionRule(l, t)] = citations(compiled, t.cites.length ? t.cites : l.cites);
+    rules[invoiceRule(l)] = citations(compiled, l.cites);
+    c = Object.freeze(rules);
+    byLadder.set(l, c);
+  }
+  return c;
+}
+
 function explainMonth(compiled: CompiledPolicy, ladder: CompiledLadder, r: LadderMonth, t: A.LadderTransition | undefined, by: string[]): ExplanationStep[] {
   const l = ladder.decl;
   const month = monthText(r.month);
@@ -248,22 +268,22 @@ function explainMonth(compiled: CompiledPolicy, ladder: CompiledLadder, r: Ladde
     text: r.average === undefined ? `${month}: not measured; runs of months in a row start again`
       : !thr.ok ? `${month}: average ${r.average}; the threshold has no value for ${thr.year}`
       : `${month}: average ${round(r.average)} is ${cmp} the threshold ${thr.value}${thr.fromYear !== thr.year ? ` (carried forward from ${thr.fromYear})` : ''}; ${r.runOver > 0 ? `${r.runOver} month(s) in a row over` : `${r.runUnder} month(s) in a row at or under`} in step ${ladder.steps[r.stepAtStart]}`,
-    citations: citations(compiled, l.cites), interpretations: l.see.map((s) => s.text),
+    interpretations: l.see.map((s) => s.text),
     values: { month, average: r.average ?? null, threshold: thr.ok ? thr.value : null, runOver: r.runOver, runUnder: r.runUnder },
   });
   if (t) {
     steps.push({
-      rule: `${l.id.text}: ${t.from.text} → ${t.to.text}`,
+      rule: transitionRule(l, t),
       text: `${t.when.run > 1 ? `${t.when.run} months in a row ` : ''}${t.when.side === 'over' ? 'over' : 'at or under'} the threshold: step ${t.from.text} → ${t.to.text}${t.actions.length ? `; actions: ${t.actions.map((a) => a.title?.value ?? a.id.text).join('; ')}` : ''}${t.invoiceMonths ? `; invoice ${r.invoiceMonths.map(monthText).join(', ')}` : ''}`,
-      citations: citations(compiled, t.cites.length ? t.cites : l.cites), interpretations: t.see.map((s) => s.text),
+      interpretations: t.see.map((s) => s.text),
       values: { from: t.from.text, to: t.to.text },
     });
   }
   if (by.length) {
     steps.push({
-      rule: `${l.id.text}: invoice`,
+      rule: invoiceRule(l),
       text: `${month} is invoiced (${by.join('; ')}): episodes over ${l.invoicedEpisodesOver?.text ?? '?'} days, days from day ${l.invoicedFromDay?.n ?? '?'}, rate ${l.rate?.text ?? '?'}`,
-      citations: citations(compiled, l.cites), interpretations: l.see.map((s) => s.text), values: { month },
+      interpretations: l.see.map((s) => s.text), values: { month },
     });
   }
   return steps;

@@ -36,6 +36,6 @@ export function runMonthlyExample(p: CompiledPolicy, ex: CompiledExample, versio
   return {
     id: d.id.text, title: d.title?.value, derived: d.derived, rule: d.rule?.text,
     pass: errors.length === 0 && expectations.every((x) => x.pass), expectations, errors, range: d.range,
-    result: { version, deadlines: [], payments: [], computed: [], explanation: rows.flatMap((m) => m.explanation), warnings: r.diagnostics.filter((x) => x.severity === 'warning').map((x) => ({ code: x.code, message: x.message })) },
+    result: { version, deadlines: [], payments: [], computed: [], explanation: rows.flatMap((m) => m.explanation), citations: r.citations, warnings: r.diagnostics.filter((x) => x.severity === 'warning').map((x) => ({ code: x.code, message: x.message })) },
   };
 }

@@ -1,5 +1,6 @@
-// What a monthly evaluation returns: JSON-ready, per municipality and month, each decision with its citations.
-import type { ExplanationStep } from '../evaluator/result';
+// What a monthly evaluation returns: JSON-ready, per municipality and month, each decision with its rule; the
+// rules' citations once, in `citations`.
+import type { Citations, ExplanationStep } from '../evaluator/result';
 
 export interface MonthsDiagnostic {
   severity: 'error' | 'warning' | 'info';
@@ -55,5 +56,7 @@ export interface MonthsResult {
   ladder: string | null;
   input: 'averages' | 'episodes';
   municipalities: MunicipalityResult[];
+  /** the citations of every rule the months' explanation steps name, by rule (empty without the explanation) */
+  citations: Citations;
   diagnostics: MonthsDiagnostic[];
 }

@@ -87,7 +87,8 @@ describe('avtal', () => {
     expect(result.version.agreement).toBe('varmland');
     expect(result.payments[0].firstPayableDay).toBe('2019-01-11');
     expect(result.explanation.length).toBeGreaterThan(0);
-    expect(result.explanation.some((s: { citations: { heading: string }[] }) => s.citations.some((c) => c.heading === '7. Ekonomisk reglering'))).toBe(true);
+    const cited = (s: { rule: string }) => (result.citations[s.rule] as { heading: string }[]).some((c) => c.heading === '7. Ekonomisk reglering');
+    expect(result.explanation.some(cited)).toBe(true);
   });
 
   it('schema prints the case JSON Schema', async () => {

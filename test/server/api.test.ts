@@ -116,12 +116,17 @@ describe('POST /api/evaluate', () => {
     const pay = body.payments[0];
     expect(pay).toMatchObject({ status: 'responsible', firstPayableDay: '2019-01-10', billableDays: 5, amount: 39000 });
     expect(body.explanation.length).toBeGreaterThan(0);
+    // Every step's rule has its citations in the answer, once; the payment rule's source is section 7.
+    for (const step of body.explanation) expect(body.citations[step.rule], step.rule).toBeDefined();
+    expect(Object.keys(body.citations).sort()).toEqual([...new Set(body.explanation.map((s: { rule: string }) => s.rule))].sort());
+    expect(body.citations[pay.id][0]).toMatchObject({ file: '002_235c50fe989144ad.txt', heading: '7. Ekonomisk reglering' });
   });
 
   it('leaves the explanation out with explain=false', async () => {
     const r = await post('/api/evaluate?explain=false', episode);
     expect(r.statusCode).toBe(200);
     expect(r.json().explanation).toEqual([]);
+    expect(r.json().citations).toEqual({});
     expect(r.json().payments[0].firstPayableDay).toBe('2019-01-10');
   });
 
