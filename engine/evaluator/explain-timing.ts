@@ -33,7 +33,7 @@ export function presentTimingDeadline(p: CompiledPolicy, r: CompiledDeadline, o:
     }
   } else {
     const windows = d.windows ?? [];
-    const wText = (i: number) => `${windows[i].days.replace('-', ' ')} ${windows[i].start.text}–${windows[i].end.text}`;
+    const wText = (i: number) => `${windows[i].days.replace('-', ' ')} ${windows[i].start.text}-${windows[i].end.text}`;
     rule = `${subject} on ${windows.map((_, i) => wText(i)).join(' or ')}`;
     const hit = Number.isNaN(o.actual) ? -1 : windowOf(windows, o.actual);
     switch (o.code) {
@@ -44,7 +44,7 @@ export function presentTimingDeadline(p: CompiledPolicy, r: CompiledDeadline, o:
     }
   }
   steps?.push({
-    rule: d.id.text, title: d.title?.value, text: `Deadline ${d.id.text}: ${rule} — ${status}: ${reason}.`,
+    rule: d.id.text, title: d.title?.value, text: `Deadline ${d.id.text}: ${rule}; ${status}: ${reason}.`,
     interpretations: interpretationsOf(d),
     values: { due, actual: local(o.actual), status },
   });

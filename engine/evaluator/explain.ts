@@ -1,5 +1,11 @@
 // Turns raw outcomes into the JSON result: dates as text, and each decision as an explanation step
-// that names its rule, its citations, the interpretations it relies on and the values it used.
+// that names its rule, the interpretations it relies on and the values it used.
+//
+// The texts made here (and in explain-timing.ts, explain-computed.ts) keep to Latin-1 — no dashes or arrows
+// beyond it: an answer whose every character is Latin-1 is a one-byte string in V8, and the HTTP service
+// spends about a tenth less CPU per explained answer on it (JSON.stringify, UTF-8 length and encoding) than
+// on a two-byte one, which one em dash made of every Värmland answer (docs/performance.md). The policy's own
+// texts (titles, quotes) are given as written.
 import type * as A from '../../dsl/ast/ast';
 import { dayToIso, formatInstantLocal, formatInstantUtc, localDayOf } from '../calendar';
 import type { CompiledPolicy } from '../compiler/compile';
@@ -87,7 +93,7 @@ export function presentDeadline(p: CompiledPolicy, r: CompiledDeadline, o: Deadl
   if (steps) {
     const within = `${d.within!.value} ${d.within!.unit.replace('-', ' ')}`;
     steps.push({
-      rule: d.id.text, title: d.title?.value, text: `Deadline ${d.id.text}: ${d.subject!.text} within ${within} after ${exprText(d.anchor!, p.ast.lang)} — ${status}: ${reason}.`,
+      rule: d.id.text, title: d.title?.value, text: `Deadline ${d.id.text}: ${d.subject!.text} within ${within} after ${exprText(d.anchor!, p.ast.lang)}; ${status}: ${reason}.`,
       interpretations: interpretationsOf(d),
       values: { anchor: local(o.anchor), due: dueText, actual, status },
     });
