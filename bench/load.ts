@@ -110,20 +110,33 @@ async function load(service: Service, path: string, seconds: number, method: 'GE
   return { ...r, serverCpuUsPerRequest: r.requests ? Math.round(((c1 - c0) * 1000) / r.requests) : null };
 }
 
-/** Up to `runs` runs, but no new run once `budgetMs` has passed: the test stays bounded on a busy machine. */
+/**
+ * Up to `runs` timed runs, but no new run once `budgetMs` has passed: the test stays bounded on a busy machine.
+ * A first, untimed run reads the whole answer and checks it: one result per case, each evaluated. The timed
+ * runs read the answer's bytes to the last without decoding them (as the single-episode generator does), and
+ * each must be as long as the checked one — the time is the service's, not the client's JSON parsing.
+ */
 async function batch(base: string, kind: 'json' | 'ndjson', explain: boolean, runs = 5, budgetMs = 3000) {
   const cases = Array.from({ length: 10_000 }, (_, i) => episode(i));
   const body = kind === 'json' ? JSON.stringify(cases) : cases.map((c) => JSON.stringify(c)).join('\n') + '\n';
+  const send = () => fetch(`${base}/api/evaluate/batch?explain=${explain}`, { method: 'POST', headers: { 'content-type': kind === 'json' ? 'application/json' : 'application/x-ndjson' }, body });
+
+  const checked = await send();
+  const text = await checked.text();
+  if (checked.status !== 200) throw new Error(`batch answered ${checked.status}: ${text.slice(0, 200)}`);
+  const results: { ok: boolean }[] = kind === 'json' ? JSON.parse(text).results : text.trimEnd().split('\n').map((l) => JSON.parse(l));
+  if (results.length !== cases.length || !results.every((r) => r.ok)) throw new Error(`batch answered ${results.length} results for ${cases.length} cases, or some not evaluated`);
+  const bytes = Buffer.byteLength(text);
+
   const times: number[] = [];
-  let bytes = 0;
   const started = performance.now();
   for (let i = 0; i < runs && (i === 0 || performance.now() - started < budgetMs); i++) {
     const t = performance.now();
-    const res = await fetch(`${base}/api/evaluate/batch?explain=${explain}`, { method: 'POST', headers: { 'content-type': kind === 'json' ? 'application/json' : 'application/x-ndjson' }, body });
-    const text = await res.text();
+    const res = await send();
+    let read = 0;
+    for await (const chunk of res.body!) read += (chunk as Uint8Array).byteLength;
     times.push(performance.now() - t);
-    if (res.status !== 200) throw new Error(`batch answered ${res.status}: ${text.slice(0, 200)}`);
-    bytes = text.length;
+    if (res.status !== 200 || read !== bytes) throw new Error(`batch answered ${res.status} with ${read} bytes, the checked answer had ${bytes}`);
   }
   times.sort((a, b) => a - b);
   return { kind, explain, cases: cases.length, runs: times.length, requestBytes: body.length, responseBytes: bytes, bestMs: Math.round(times[0]), medianMs: Math.round(times[Math.floor(times.length / 2)]) };
@@ -168,6 +181,6 @@ await alone.stop();
 console.log(`\ncalibration: evaluateCase + JSON.stringify of one episode in a loop, ${calibrationUs} µs per episode (this grows with whatever else the machine is doing: compare runs by it)`);
 console.log(`single episodes (POST /api/evaluate, ${CONNECTIONS} connections; rate: null = as fast as answered; server CPU = all its processes)`);
 console.table(single);
-console.log('batches of 10,000 episodes (client-measured; up to 5 runs within 3 s each)');
+console.log('batches of 10,000 episodes (client-measured to the last byte, after one checked run; up to 5 runs within 3 s each)');
 console.table(batches);
 console.log(JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, loadavg: loadavg(), calibrationUs, single, batches }));
