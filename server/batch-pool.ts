@@ -9,7 +9,8 @@ export type PoolAnswer = { ok: true; count: number; bytes: Uint8Array } | { ok: 
 
 export class BatchPool {
   private workers: Worker[] = [];
-  private waiting = new Map<number, (r: BatchReply) => void>();
+  /** the jobs posted and not answered: who answers them, and the worker they were posted to */
+  private waiting = new Map<number, { done: (r: BatchReply) => void; worker: Worker }>();
   private nextId = 0;
   private nextBatch = 0;
   private turn = 0;
@@ -25,13 +26,19 @@ export class BatchPool {
     w = new Worker(new URL('./batch-worker-boot.mjs', import.meta.url), { workerData: { policiesDir: this.policiesDir } });
     w.unref();
     w.on('message', (r: BatchReply) => {
-      const done = this.waiting.get(r.id);
+      const job = this.waiting.get(r.id);
       this.waiting.delete(r.id);
-      done?.(r);
+      job?.done(r);
     });
+    // A worker that fails or exits fails the jobs it was given (not those of the worker that replaces it,
+    // which the next job starts; its 'error' and 'exit' may come apart).
     const lost = (why: string) => {
       if (this.workers[i] === w) delete this.workers[i];
-      for (const [id, done] of [...this.waiting]) if (id % this.size === i) done({ id, ok: false, problem: 'lost', message: `worker stopped: ${why}` });
+      for (const [id, job] of [...this.waiting]) {
+        if (job.worker !== w) continue;
+        this.waiting.delete(id);
+        job.done({ id, ok: false, problem: 'lost', message: `worker stopped: ${why}` });
+      }
     };
     w.on('error', (e: Error) => lost(e.message));
     w.on('exit', (code) => lost(`exit ${code}`));
@@ -51,13 +58,12 @@ export class BatchPool {
     return Array.from({ length: parts }, (_, part) => {
       const w = part % this.size;
       return new Promise<BatchReply>((resolve) => {
-        let id = this.nextId++;
-        id += (w - (id % this.size) + this.size) % this.size; // keep id % size === w, so a lost worker fails its own jobs
-        this.nextId = id + 1;
-        this.waiting.set(id, resolve);
+        const id = this.nextId++;
+        const worker = this.worker(w);
+        this.waiting.set(id, { done: resolve, worker });
         const first = part < this.size;
         const last = part + this.size >= parts;
-        this.worker(w).postMessage({ type: 'batch', id, generation, batch, ...(first ? { text } : {}), part, parts, last, max, options } satisfies BatchJob);
+        worker.postMessage({ type: 'batch', id, generation, batch, ...(first ? { text } : {}), part, parts, last, max, options } satisfies BatchJob);
       }).then((r): PoolAnswer => {
         if (!r.ok) {
           const { id: _id, ...rest } = r;
@@ -71,12 +77,11 @@ export class BatchPool {
   /** Both diffs of two versions, as JSON text, computed in one worker. */
   async diff(agreement: string, from: string, to: string, behaviour: boolean, generation: number): Promise<Exclude<BatchReply, { bytes: Uint8Array }>> {
     const part = this.turn++ % this.size;
-    let id = this.nextId++;
-    id += (part - (id % this.size) + this.size) % this.size;
-    this.nextId = id + 1;
+    const id = this.nextId++;
     return new Promise((resolve) => {
-      this.waiting.set(id, resolve as (r: BatchReply) => void);
-      this.worker(part).postMessage({ type: 'diff', id, generation, agreement, from, to, behaviour } satisfies DiffJob);
+      const worker = this.worker(part);
+      this.waiting.set(id, { done: resolve as (r: BatchReply) => void, worker });
+      worker.postMessage({ type: 'diff', id, generation, agreement, from, to, behaviour } satisfies DiffJob);
     });
   }
 

@@ -74,3 +74,51 @@ describe('batches over worker threads', () => {
     expect(r.json().results[0].result.version.version).toBe('pool-draft');
   }, 60_000);
 });
+
+describe('a batch worker that stops', () => {
+  it('fails its own shares as lost, not the other worker\'s; the next batch gets a new worker', async () => {
+    const { BatchPool } = await import('../../server/batch-pool');
+    const { repoPolicies } = await import('./helpers');
+    const pool = new BatchPool(repoPolicies, 2);
+    try {
+      const body = JSON.stringify(cases);
+      const first = pool.run(body, 0, 100_000, { explain: false }, 2);
+      // Worker 0 takes shares 0 and 2, worker 1 shares 1 and 3. Stop worker 0 while they are in its queue.
+      const workers = (pool as unknown as { workers: import('node:worker_threads').Worker[] }).workers;
+      await workers[0].terminate();
+      const answers = await Promise.all(first);
+      expect(answers.map((a) => (a.ok ? 'ok' : a.problem))).toEqual(['lost', 'ok', 'lost', 'ok']);
+      const share = (a: (typeof answers)[number]) => (a.ok ? (JSON.parse(`[${new TextDecoder().decode(a.bytes)}]`) as unknown[]).length : -1);
+      expect(share(answers[1]) + share(answers[3])).toBe(cases.length / 2);
+
+      const again = await Promise.all(pool.run(body, 0, 100_000, { explain: false }, 2));
+      expect(again.every((a) => a.ok)).toBe(true);
+      expect(again.reduce((n, a) => n + share(a), 0)).toBe(cases.length);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
+  it('a stopped worker\'s late exit does not fail the jobs of the worker that replaced it', async () => {
+    const { BatchPool } = await import('../../server/batch-pool');
+    const { repoPolicies } = await import('./helpers');
+    const pool = new BatchPool(repoPolicies, 1);
+    try {
+      const body = JSON.stringify(cases);
+      const workers = (pool as unknown as { workers: import('node:worker_threads').Worker[] }).workers;
+      const first = pool.run(body, 0, 100_000, { explain: false });
+      const old = workers[0];
+      // A worker's 'error' and 'exit' come apart: the error fails its job and the next batch starts a new worker…
+      old.emit('error', new Error('out of memory'));
+      expect((await Promise.all(first)).map((a) => (a.ok ? 'ok' : a.problem))).toEqual(['lost']);
+      const second = pool.run(body, 0, 100_000, { explain: false });
+      expect(workers[0]).not.toBe(old);
+      // …and the old one's exit, arriving now, is about the old one only.
+      old.emit('exit', 1);
+      expect((await Promise.all(second)).map((a) => (a.ok ? 'ok' : a.problem))).toEqual(['ok']);
+      await old.terminate();
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+});
