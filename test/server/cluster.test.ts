@@ -1,6 +1,6 @@
 // `npm start` with several processes (node:cluster), as a real program on a real port: a saved draft is
-// served by every process as soon as the save is answered, a process that dies is replaced, SIGTERM
-// stops them all, and a service that cannot start says so and exits 1.
+// served by every process as soon as the save is answered, a process that dies is replaced (but not for
+// ever), SIGTERM stops them all, and a service that cannot start says so and exits 1.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
@@ -115,6 +115,23 @@ describe('npm start with two processes', { timeout: 120_000 }, () => {
     r.child.kill('SIGTERM');
     expect(await r.exited).toBe(0);
     expect(r.lines.filter((l) => l.msg === 'stopped').length).toBe(3); // two processes and the primary
+  });
+
+  it('gives up, exit 1, when its processes keep dying: the fifth death within 30 s', async () => {
+    const r = await start(['--processes', '2'], await freePort());
+    await r.waitFor((l) => l.msg === 'ready', 'ready');
+    const killed = new Set<unknown>();
+    const listening = () => r.lines.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('Server listening')).map((l) => l.pid);
+    for (let i = 1; i <= 5; i++) {
+      const victim = listening().find((pid) => !killed.has(pid));
+      killed.add(victim);
+      process.kill(victim as number, 'SIGKILL');
+      // The first four are replaced; after the fifth the service stops.
+      if (i < 5) await r.waitFor(() => r.lines.filter((l) => l.msg === 'process restarted').length === i && listening().length === 2 + i, `restart ${i}`);
+    }
+    expect(await r.exited).toBe(1);
+    expect(r.lines.filter((l) => l.msg === 'a process stopped unexpectedly')).toHaveLength(5);
+    expect(r.lines.some((l) => l.msg === 'processes keep stopping; giving up')).toBe(true);
   });
 
   it('exits 1 and says why when the port is taken', async () => {
