@@ -4,7 +4,7 @@
 // fire the first transition out of the current step whose condition holds. A run counts back from this
 // month to, at most, the month the current step was entered (that month included): months before a step
 // was entered never count towards leaving it.
-import { yearValues } from '../compiler/year-values';
+import { yearValues, yearValuesFrom } from '../compiler/year-values';
 import type * as A from '../../dsl/ast/ast';
 import { compareAverage, yearOfMonth, type Month } from './months';
 
@@ -40,12 +40,6 @@ export interface LadderMonth {
   runUnder: number;
 }
 
-function yearTable(p: A.Parameter | undefined, kind: 'Number' | 'Money'): Map<number, number> {
-  const m = new Map<number, number>();
-  for (const v of p?.values ?? []) if (v.value.kind === kind) m.set(v.year, v.value.value);
-  return m;
-}
-
 export function compileLadder(l: A.Ladder, parameter: (name: string) => A.Parameter | undefined): CompiledLadder {
   const steps = l.steps.map((s) => s.id.text);
   const index = new Map(steps.map((s, i) => [s, i]));
@@ -53,20 +47,13 @@ export function compileLadder(l: A.Ladder, parameter: (name: string) => A.Parame
   l.transitions.forEach((t, i) => from[index.get(t.from.text)!]?.push(i));
   const th = l.threshold!;
   const param = th.kind === 'parameter' ? parameter(th.name.text) : undefined;
-  const values = yearTable(param, 'Number');
-  const years = [...values.keys()].sort((a, b) => a - b);
-  const carry = !!param?.carryForward;
+  const values = yearValuesFrom(param, 'Number');
   const rates = yearValues(l.rate ? parameter(l.rate.text) : undefined, 'Money');
 
   const threshold = (year: number): Threshold => {
     if (th.kind === 'number') return { ok: true, value: th.value, year, fromYear: year };
-    const own = values.get(year);
-    if (own !== undefined) return { ok: true, value: own, year, fromYear: year };
-    if (carry) {
-      const earlier = years.filter((y) => y < year).pop();
-      if (earlier !== undefined) return { ok: true, value: values.get(earlier)!, year, fromYear: earlier };
-    }
-    return { ok: false, year };
+    const v = values.get(year);
+    return v ? { ok: true, value: v.value, year, fromYear: v.fromYear } : { ok: false, year };
   };
   const cache = new Map<number, Threshold>();
   const thresholdCached = (year: number) => {

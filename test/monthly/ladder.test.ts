@@ -120,6 +120,7 @@ describe('fixture: carry forward, split months, invoices', () => {
   it('carries the 2018 threshold into 2019 only because the parameter says so, and uses 2020 own value', () => {
     expect(fixture.ladders.get('demo_ladder')!.threshold(2019)).toEqual({ ok: true, value: 3.0, year: 2019, fromYear: 2018 });
     expect(fixture.ladders.get('demo_ladder')!.threshold(2020)).toMatchObject({ ok: true, value: 2.5 });
+    expect(fixture.ladders.get('demo_ladder')!.threshold(2021)).toEqual({ ok: true, value: 2.5, year: 2021, fromYear: 2020 });
     expect(fixture.ladders.get('demo_ladder')!.threshold(2017)).toEqual({ ok: false, year: 2017 });
     const r = evaluateMonths(fixture, { averages: { A: { '2019-12': 2.8, '2020-01': 2.8 } } });
     expect(r.municipalities[0].months.map((m) => m.comparison)).toEqual(['at-or-under', 'over']);
