@@ -80,6 +80,22 @@ function call(port: number, method: string, path: string, body?: unknown): Promi
   });
 }
 
+/** A GET on a connection of its own: its status, or 'timeout' (and the request dropped) when none comes in `ms`. */
+function callWithin(port: number, path: string, ms: number): Promise<number | 'timeout'> {
+  return new Promise((resolve) => {
+    const req = request({ host: '127.0.0.1', port, path, agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.setTimeout(ms, () => {
+      req.destroy();
+      resolve('timeout');
+    });
+    req.on('error', () => resolve('timeout'));
+    req.end();
+  });
+}
+
 const requestLines = (r: Running, url: string) => r.lines.filter((l) => l.msg === 'request' && l.url === url);
 
 describe('npm start with two processes', { timeout: 120_000 }, () => {
@@ -115,6 +131,42 @@ describe('npm start with two processes', { timeout: 120_000 }, () => {
     r.child.kill('SIGTERM');
     expect(await r.exited).toBe(0);
     expect(r.lines.filter((l) => l.msg === 'stopped').length).toBe(3); // two processes and the primary
+  });
+
+  it('answers a save after 5 s when another process does not re-read the policies in time', async () => {
+    const t = tempPolicies();
+    cleanup.push(t.remove);
+    const r = await start(['--processes', '2', '--policies', t.dir, '--token', TOKEN], await freePort());
+    await r.waitFor((l) => l.msg === 'ready', 'ready');
+    const pids = r.lines.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('Server listening')).map((l) => l.pid as number);
+    expect(pids).toHaveLength(2);
+    // One process stops answering anything (as a process stuck in a long computation would).
+    const [stuck, other] = pids;
+    process.kill(stuck, 'SIGSTOP');
+    cleanup.push(() => {
+      try {
+        process.kill(stuck, 'SIGCONT');
+      } catch {
+        /* gone */
+      }
+    });
+    // The primary hands each new connection to the next process that took its last one: the stopped process
+    // takes one more, which hangs, and then no more. Find that connection, so the save goes to the other.
+    let handedToStuck = false;
+    for (let i = 0; i < 4 && !handedToStuck; i++) handedToStuck = (await callWithin(r.port, '/api/status', 1_500)) === 'timeout';
+    expect(handedToStuck).toBe(true);
+    // Its save waits for the stopped process at most 5 s.
+    const started = Date.now();
+    const saved = await call(r.port, 'POST', '/api/agreements/varmland/drafts', { version: 'kluster-slow', text: draftText('kluster-slow') });
+    expect(saved.status).toBe(201);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4_900);
+    const warned = await r.waitFor((l) => l.msg === 'not every process re-read the policies in time', 'the reload timeout warning');
+    expect(warned.worker).toBe(other);
+    // Once it runs again it reads the folder like the others: the draft is served by both.
+    process.kill(stuck, 'SIGCONT');
+    const url = '/api/agreements/varmland/versions/kluster-slow';
+    const answers = await Promise.all(Array.from({ length: 6 }, () => call(r.port, 'GET', url)));
+    expect(answers.map((a) => a.status)).toEqual(Array(6).fill(200));
   });
 
   it('gives up, exit 1, when its processes keep dying: the fifth death within 30 s', async () => {
