@@ -112,7 +112,7 @@ function rateTable(p: CompiledPolicy, d: A.Payment, name: string): Map<number, n
   return table;
 }
 
-function pushStep(steps: ExplanationStep[], p: CompiledPolicy, d: A.Payment, text: string, values: ExplanationStep['values']): void {
+function pushStep(steps: ExplanationStep[], d: A.Payment, text: string, values: ExplanationStep['values']): void {
   steps.push({ rule: d.id.text, title: d.title?.value, text, interpretations: interpretationsOf(d), values });
 }
 
@@ -127,19 +127,19 @@ export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: Payment
 
   if (o.code === PaymentCode.NotStarted) {
     base.reason = `${d.from!.text} is not recorded: no payment responsibility has started`;
-    if (steps) pushStep(steps, p, d, `Payment ${d.id.text}: ${base.reason}.`, {});
+    if (steps) pushStep(steps, d, `Payment ${d.id.text}: ${base.reason}.`, {});
     return base;
   }
   if (o.code === PaymentCode.RequirementUnmet) {
     base.status = 'not-responsible';
     base.reason = `the requirement "${exprText(d.requires[o.clause], lang)}" is not met`;
-    if (steps) pushStep(steps, p, d, `Payment ${d.id.text}: no payment, because ${base.reason}.`, { requirement: exprText(d.requires[o.clause], lang) });
+    if (steps) pushStep(steps, d, `Payment ${d.id.text}: no payment, because ${base.reason}.`, { requirement: exprText(d.requires[o.clause], lang) });
     return base;
   }
   if (o.code === PaymentCode.Exempt) {
     base.status = 'not-responsible';
     base.reason = `exempt, because ${exprText(d.exempt[o.clause], lang)}`;
-    if (steps) pushStep(steps, p, d, `Payment ${d.id.text}: no payment, ${base.reason}.`, { exemption: exprText(d.exempt[o.clause], lang) });
+    if (steps) pushStep(steps, d, `Payment ${d.id.text}: no payment, ${base.reason}.`, { exemption: exprText(d.exempt[o.clause], lang) });
     return base;
   }
   const dayOneClause = d.dayOne[o.dayOneClause];
@@ -154,21 +154,21 @@ export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: Payment
   base.lastBillableDay = iso(o.lastBillable);
   base.billableDays = Number.isNaN(o.billable) ? null : o.billable;
   base.amount = Number.isNaN(o.amount) ? null : o.amount;
-  if (steps) pushStep(steps, p, d,
+  if (steps) pushStep(steps, d,
     `Day 1 is ${base.dayOne}: ${dayOneClause.value === 'same-day' ? 'the same day as' : 'the day after'} ${d.from!.text}${dayOneClause.when ? `, because ${exprText(dayOneClause.when, lang)}` : ''}.`,
     { dayOne: base.dayOne },
   );
-  if (steps) pushStep(steps, p, d,
+  if (steps) pushStep(steps, d,
     `${graceClause.value.n} grace ${graceClause.value.unit.replace('-', ' ')}${graceClause.when ? `, because ${exprText(graceClause.when, lang)}` : ''}: the last grace day is ${base.lastGraceDay}, so payment responsibility starts on ${base.firstPayableDay}.`,
     { graceDays: graceClause.value.n, lastGraceDay: base.lastGraceDay, firstPayableDay: base.firstPayableDay },
   );
   if (base.billableDays === null) {
     base.reason = `payment responsibility from ${base.firstPayableDay}; the patient is still in hospital and no evaluation date was given`;
-    if (steps) pushStep(steps, p, d, `Billable days: not counted, the patient is still in hospital and no evaluation date was given.`, {});
+    if (steps) pushStep(steps, d, `Billable days: not counted, the patient is still in hospital and no evaluation date was given.`, {});
   } else {
     const endText = o.ongoing ? `the evaluation date ${base.lastBillableDay}` : `${d.to!.event.text} (${d.to!.inclusive ? 'inclusive' : 'exclusive'})`;
     base.reason = `payment responsibility from ${base.firstPayableDay}; ${base.billableDays} billable day(s) up to ${endText}`;
-    if (steps) pushStep(steps, p, d, `Billable days from ${base.firstPayableDay} to ${base.lastBillableDay}: ${base.billableDays}, counted up to ${endText}.`, { billableDays: base.billableDays, lastBillableDay: base.lastBillableDay });
+    if (steps) pushStep(steps, d, `Billable days from ${base.firstPayableDay} to ${base.lastBillableDay}: ${base.billableDays}, counted up to ${endText}.`, { billableDays: base.billableDays, lastBillableDay: base.lastBillableDay });
     if (rateName && o.missingRateYear) {
       warnings.push({ code: 'AVT-E005', message: `parameter ${rateName} has no value for ${o.missingRateYear}; the amount is not computed` });
     } else if (rateName && base.amount !== null) {
@@ -181,7 +181,7 @@ export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: Payment
         const to = Math.min(o.lastBillable, Date.UTC(y, 11, 31) / 86_400_000);
         if (rate !== undefined && to >= from) base.ratesUsed.push({ year: y, rate, days: to - from + 1 });
       }
-      if (steps) pushStep(steps, p, d, `Amount: ${base.ratesUsed.map((u) => `${u.days} × ${u.rate} SEK (${rateName} ${u.year})`).join(' + ') || '0'} = ${base.amount} SEK.`, { amount: base.amount });
+      if (steps) pushStep(steps, d, `Amount: ${base.ratesUsed.map((u) => `${u.days} × ${u.rate} SEK (${rateName} ${u.year})`).join(' + ') || '0'} = ${base.amount} SEK.`, { amount: base.amount });
     }
   }
   return base;
