@@ -8,6 +8,7 @@ export {
   type Day,
   FIRST_YEAR,
   LAST_YEAR,
+  MS_PER_DAY,
   dayFromYmd,
   ymdOfDay,
   dayToIso,

@@ -5,7 +5,7 @@
 import type * as A from '../../dsl/ast/ast';
 import { lookupVocabulary, lookupEnumValue } from '../../dsl/builtins/vocabulary';
 import { lookupFunction } from '../../dsl/builtins/functions';
-import { parseIsoDate, localDayOf, parseInstant, utcOffsetMinutes } from '../calendar';
+import { parseIsoDate, localDayOf, parseInstant, utcOffsetMinutes, MS_PER_DAY } from '../calendar';
 import { eventSlot, factSlot, type CaseData, type FactValue } from '../case/case-data';
 import { BUILTIN_IMPLS, UNARY_IMPLS } from './builtins';
 
@@ -19,7 +19,6 @@ export interface CompileScope {
 }
 
 const MS = { minutes: 60_000, hours: 3_600_000 } as const;
-const MS_PER_DAY = 86_400_000;
 
 /** The slot of an expression that is just an event's name, else -1: read without a call. */
 export function eventRefSlot(e: A.Expr): number {

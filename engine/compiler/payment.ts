@@ -39,6 +39,8 @@ export interface CompiledPayment {
    * the caller's and is overwritten by the next call given it (see evaluateOutcomesInto).
    */
   runInto(c: CaseData, out: PaymentOutcome): PaymentOutcome;
+  /** The billable days from `first` to `last` by calendar year, with the year's rate: the years that have one ([] without a rate). */
+  ratesUsed(first: number, last: number): { year: number; rate: number; days: number }[];
 }
 
 /** A fresh payment record, for a caller's buffer. */
@@ -100,6 +102,9 @@ export function compilePayment(p: A.Payment, scope: CompileScope): CompiledPayme
   const exempt = p.exempt.map((e) => compileTest(e, scope));
   const rates = rateTable(p.rate ? scope.parameter(p.rate.text) : undefined);
 
+  // The days from `first` to `last` that fall in calendar year y.
+  const daysIn = (first: number, last: number, y: number): number => Math.min(last, dayFromYmd(y, 12, 31)) - Math.max(first, dayFromYmd(y, 1, 1)) + 1;
+
   // The amount over the years the days fall in, into the outcome (no intermediate object on the hot path).
   const amountInto = (out: PaymentOutcome, first: number, last: number): void => {
     if (!rates) return;
@@ -113,16 +118,24 @@ export function compilePayment(p: A.Payment, scope: CompileScope): CompiledPayme
     }
     let amount = 0;
     for (let y = y0; y <= y1; y++) {
-      const from = Math.max(first, dayFromYmd(y, 1, 1));
-      const to = Math.min(last, dayFromYmd(y, 12, 31));
       const rate = rates.get(y);
       if (rate === undefined) {
         out.missingRateYear = y;
         return;
       }
-      amount += (to - from + 1) * rate;
+      amount += daysIn(first, last, y) * rate;
     }
     out.amount = amount;
+  };
+
+  const ratesUsed = (first: number, last: number): { year: number; rate: number; days: number }[] => {
+    const used: { year: number; rate: number; days: number }[] = [];
+    if (!rates || last < first) return used;
+    for (let y = yearOfDay(first); y <= yearOfDay(last); y++) {
+      const rate = rates.get(y);
+      if (rate !== undefined) used.push({ year: y, rate, days: daysIn(first, last, y) });
+    }
+    return used;
   };
 
   // The outcomes without payment depend only on the clause that decided them: built once, shared, frozen.
@@ -200,5 +213,5 @@ export function compilePayment(p: A.Payment, scope: CompileScope): CompiledPayme
       firstPayable: o.firstPayable, lastBillable: o.lastBillable, billable: o.billable, ongoing: o.ongoing, amount: o.amount, missingRateYear: o.missingRateYear,
     };
   };
-  return { decl: p, run, runInto };
+  return { decl: p, run, runInto, ratesUsed };
 }

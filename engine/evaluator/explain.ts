@@ -15,7 +15,6 @@ import type { CompiledPayment, PaymentOutcome } from '../compiler/payment';
 import { PaymentCode } from '../compiler/payment';
 import type { CitationOut, Citations, DeadlineResult, DeadlineStatus, ExplanationStep, PaymentResult, Warning } from './result';
 import { exprText } from './expr-text';
-import { yearValues } from '../compiler/year-values';
 import { presentTimingDeadline } from './explain-timing';
 import { isTimingDeadline } from '../../dsl/checker/recurrence';
 
@@ -101,17 +100,6 @@ export function presentDeadline(p: CompiledPolicy, r: CompiledDeadline, o: Deadl
   return { id: d.id.text, title: d.title?.value, status, due: dueText, dueInstant: isoInstant(r.dayCounted ? o.due - 1 : o.due), actual, reason };
 }
 
-const rateTables = new WeakMap<A.Payment, Map<number, number>>();
-/** The rates per year of the parameter a payment names (carried forward if it says so), made once per payment rule. */
-function rateTable(p: CompiledPolicy, d: A.Payment, name: string): Map<number, number> {
-  let table = rateTables.get(d);
-  if (!table) {
-    table = yearValues(p.ast.declarations.find((x): x is A.Parameter => x.kind === 'Parameter' && x.id.text === name), 'Money');
-    rateTables.set(d, table);
-  }
-  return table;
-}
-
 function pushStep(steps: ExplanationStep[], d: A.Payment, text: string, values: ExplanationStep['values']): void {
   steps.push({ rule: d.id.text, title: d.title?.value, text, interpretations: interpretationsOf(d), values });
 }
@@ -172,15 +160,7 @@ export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: Payment
     if (rateName && o.missingRateYear) {
       warnings.push({ code: 'AVT-E005', message: `parameter ${rateName} has no value for ${o.missingRateYear}; the amount is not computed` });
     } else if (rateName && base.amount !== null) {
-      const rates = rateTable(p, d, rateName);
-      const firstYear = Number(base.firstPayableDay!.slice(0, 4));
-      const lastYear = Number(base.lastBillableDay!.slice(0, 4));
-      for (let y = firstYear; y <= lastYear && base.billableDays > 0; y++) {
-        const rate = rates.get(y);
-        const from = Math.max(o.firstPayable, Date.UTC(y, 0, 1) / 86_400_000);
-        const to = Math.min(o.lastBillable, Date.UTC(y, 11, 31) / 86_400_000);
-        if (rate !== undefined && to >= from) base.ratesUsed.push({ year: y, rate, days: to - from + 1 });
-      }
+      base.ratesUsed = r.ratesUsed(o.firstPayable, o.lastBillable);
       if (steps) pushStep(steps, d, `Amount: ${base.ratesUsed.map((u) => `${u.days} × ${u.rate} SEK (${rateName} ${u.year})`).join(' + ') || '0'} = ${base.amount} SEK.`, { amount: base.amount });
     }
   }

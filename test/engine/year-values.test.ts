@@ -36,6 +36,19 @@ describe('rates per year', () => {
     expect(p.ratesUsed).toEqual([{ year: 2021, rate: 7800, days: p.billableDays }]);
   });
 
+  it('a stay over New Year: the billable days split by year, each at its year\'s rate, summing to the amount', () => {
+    const analysis = analyze(CARRY.replace(/(  värde 7800 kr för 2019\n)/, '$1  värde 8000 kr för 2022\n'));
+    expect(analysis.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const c = validateCase({ county: 'varmland', events: { admitted: '2021-12-01T10:00', admission_notice_sent: '2021-12-01T12:00', ready_notice_sent: '2021-12-20T09:00', discharged: '2022-01-10T10:00' } });
+    if (!c.ok) throw new Error(JSON.stringify(c.errors));
+    const info = { agreement: 'varmland', version: 'x', status: 'draft', validFrom: '2019-01-01', validTo: null, hash: '', file: '' } as const;
+    const p = evaluate(compile(analysis.ast), c.data, info).payments[0];
+    // Day 1 is 2021-12-20, three grace days: payable from 2021-12-23 to 2022-01-10 inclusive.
+    expect(p).toMatchObject({ firstPayableDay: '2021-12-23', lastBillableDay: '2022-01-10', billableDays: 19 });
+    expect(p.ratesUsed).toEqual([{ year: 2021, rate: 7800, days: 9 }, { year: 2022, rate: 8000, days: 10 }]);
+    expect(p.amount).toBe(9 * 7800 + 10 * 8000);
+  });
+
   it('the table: own years, the latest earlier value after a gap, nothing before the first year', () => {
     const param = (carry: boolean) => ({
       kind: 'Parameter',
