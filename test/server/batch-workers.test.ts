@@ -3,7 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { episode as loadEpisode } from '../../bench/load-cases';
-import { app as makeApp, draftText, tempPolicies } from './helpers';
+import type { Worker } from 'node:worker_threads';
+import { BatchPool } from '../../server/batch-pool';
+import { app as makeApp, draftText, repoPolicies, tempPolicies } from './helpers';
 
 const TOKEN = 'pool-token';
 let pooled: FastifyInstance;
@@ -75,16 +77,17 @@ describe('batches over worker threads', () => {
   }, 60_000);
 });
 
+/** The pool's worker threads, by index (private: these tests stop them). */
+const workersOf = (pool: BatchPool) => (pool as unknown as { workers: Worker[] }).workers;
+
 describe('a batch worker that stops', () => {
   it('fails its own shares as lost, not the other worker\'s; the next batch gets a new worker', async () => {
-    const { BatchPool } = await import('../../server/batch-pool');
-    const { repoPolicies } = await import('./helpers');
     const pool = new BatchPool(repoPolicies, 2);
     try {
       const body = JSON.stringify(cases);
       const first = pool.run(body, 0, 100_000, { explain: false }, 2);
       // Worker 0 takes shares 0 and 2, worker 1 shares 1 and 3. Stop worker 0 while they are in its queue.
-      const workers = (pool as unknown as { workers: import('node:worker_threads').Worker[] }).workers;
+      const workers = workersOf(pool);
       await workers[0].terminate();
       const answers = await Promise.all(first);
       expect(answers.map((a) => (a.ok ? 'ok' : a.problem))).toEqual(['lost', 'ok', 'lost', 'ok']);
@@ -100,12 +103,10 @@ describe('a batch worker that stops', () => {
   }, 120_000);
 
   it('a stopped worker\'s late exit does not fail the jobs of the worker that replaced it', async () => {
-    const { BatchPool } = await import('../../server/batch-pool');
-    const { repoPolicies } = await import('./helpers');
     const pool = new BatchPool(repoPolicies, 1);
     try {
       const body = JSON.stringify(cases);
-      const workers = (pool as unknown as { workers: import('node:worker_threads').Worker[] }).workers;
+      const workers = workersOf(pool);
       const first = pool.run(body, 0, 100_000, { explain: false });
       const old = workers[0];
       // A worker's 'error' and 'exit' come apart: the error fails its job and the next batch starts a new worker…
