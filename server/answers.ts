@@ -1,6 +1,9 @@
 // One batch answer: the result, or the error with the status a single request would have had.
-import type { EvaluationAnswer } from '../engine/api';
-import { fromCaseErrors, statusOfKind } from './errors';
+import { evaluateCase, type EvaluateCaseOptions, type EvaluationAnswer } from '../engine/api';
+import type { PolicySet } from '../engine/registry/policy-set';
+import { fromCaseErrors, message, statusOfKind } from './errors';
+import type { Line } from './ndjson';
+import { SINGLE_LIMIT } from './limits';
 
 export function answerValue(a: EvaluationAnswer): object {
   if (a.ok) return { ok: true, result: a.result };
@@ -14,4 +17,27 @@ export function answerJson(a: EvaluationAnswer): string {
 /** The answers as the elements of a JSON array, without its brackets ('' for none): one JSON.stringify for them all, which is faster than one each. */
 export function answersJson(answers: EvaluationAnswer[]): string {
   return JSON.stringify(answers.map(answerValue)).slice(1, -1);
+}
+
+/**
+ * The NDJSON answers (each line ending in \n) to lines of an NDJSON body, in order: a case's answer, or an
+ * error naming the line when it is too long (413) or not JSON (400).
+ */
+export function ndjsonAnswers(lines: readonly Line[], set: PolicySet, options: EvaluateCaseOptions): string {
+  let out = '';
+  for (const l of lines) {
+    if (!l.ok) {
+      out += JSON.stringify({ ok: false, line: l.line, status: 413, error: { code: 'AVT-H016', message: message('AVT-H016', { line: l.line, limit: SINGLE_LIMIT }) } }) + '\n';
+      continue;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(l.text);
+    } catch (e) {
+      out += JSON.stringify({ ok: false, line: l.line, status: 400, error: { code: 'AVT-H001', message: message('AVT-H001', { detail: (e as Error).message }), pointer: '' } }) + '\n';
+      continue;
+    }
+    out += answerJson(evaluateCase(set, raw, options)) + '\n';
+  }
+  return out;
 }

@@ -16,7 +16,8 @@ import { agreementRoutes } from './routes/agreements';
 import { draftRoutes } from './routes/drafts';
 import { monthsRoutes } from './routes/months';
 import { diffRoutes } from './routes/versions-diff';
-import { evaluateRoutes, SINGLE_LIMIT } from './routes/evaluate';
+import { evaluateRoutes } from './routes/evaluate';
+import { SINGLE_LIMIT } from './limits';
 
 export interface AppOptions {
   policiesDir: string;

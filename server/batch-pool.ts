@@ -3,7 +3,8 @@
 // Diffs of two versions (seconds of work for the behavioural one) run in a worker too.
 import { Worker } from 'node:worker_threads';
 import type { EvaluateCaseOptions } from '../engine/api';
-import type { BatchJob, BatchReply, DiffJob } from './batch-worker';
+import type { BatchJob, BatchReply, DiffJob, LinesJob } from './batch-worker';
+import type { Line } from './ndjson';
 
 export type PoolAnswer = { ok: true; count: number; bytes: Uint8Array } | { ok: false; problem: 'json'; message: string } | { ok: false; problem: 'not-array' } | { ok: false; problem: 'too-many'; count: number } | { ok: false; problem: 'lost'; message: string } | { ok: false; problem: 'diff'; code: string; message: string };
 
@@ -74,12 +75,21 @@ export class BatchPool {
     });
   }
 
+  /** The NDJSON answers to some lines of an NDJSON body (`ndjsonAnswers` in a worker, in UTF-8); the workers take turns. */
+  lines(lines: readonly Line[], generation: number, options: EvaluateCaseOptions): Promise<PoolAnswer> {
+    const id = this.nextId++;
+    const worker = this.worker(this.turn++ % this.size);
+    return new Promise<BatchReply>((resolve) => {
+      this.waiting.set(id, { done: resolve, worker });
+      worker.postMessage({ type: 'lines', id, generation, lines, options } satisfies LinesJob);
+    }).then((r): PoolAnswer => (r.ok ? { ok: true, count: r.count, bytes: (r as Extract<BatchReply, { bytes: Uint8Array }>).bytes } : (({ id: _id, ...rest }) => rest as PoolAnswer)(r)));
+  }
+
   /** Both diffs of two versions, as JSON text, computed in one worker. */
   async diff(agreement: string, from: string, to: string, behaviour: boolean, generation: number): Promise<Exclude<BatchReply, { bytes: Uint8Array }>> {
-    const part = this.turn++ % this.size;
     const id = this.nextId++;
     return new Promise((resolve) => {
-      const worker = this.worker(part);
+      const worker = this.worker(this.turn++ % this.size);
       this.waiting.set(id, { done: resolve as (r: BatchReply) => void, worker });
       worker.postMessage({ type: 'diff', id, generation, agreement, from, to, behaviour } satisfies DiffJob);
     });

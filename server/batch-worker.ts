@@ -1,11 +1,13 @@
 // A worker thread with its own copy of the policy set. It evaluates contiguous shares of a JSON array of
 // cases (the text is parsed here, once per batch, not in the main thread), answering each share with its
-// JSON in UTF-8, or computes a diff of two versions. Both would otherwise hold the main thread for a long time.
+// JSON in UTF-8; or groups of lines of an NDJSON body, answered as NDJSON; or computes a diff of two
+// versions. All of these would otherwise hold the main thread for a long time.
 import { parentPort, workerData } from 'node:worker_threads';
 import { evaluateCase, type EvaluateCaseOptions, type EvaluationAnswer } from '../engine/api';
 import { loadPolicySet } from '../engine/registry/load';
 import { diffVersions } from '../engine/versions';
-import { answersJson } from './answers';
+import { answersJson, ndjsonAnswers } from './answers';
+import type { Line } from './ndjson';
 
 export interface DiffJob {
   type: 'diff';
@@ -34,9 +36,18 @@ export interface BatchJob {
   options: EvaluateCaseOptions;
 }
 
+/** Some lines of an NDJSON body, answered as NDJSON (a line each, errors included). */
+export interface LinesJob {
+  type: 'lines';
+  id: number;
+  generation: number;
+  lines: readonly Line[];
+  options: EvaluateCaseOptions;
+}
+
 export type BatchReply =
   | { id: number; ok: true; count: number; json: string } // a diff
-  | { id: number; ok: true; count: number; bytes: Uint8Array } // a share of a batch: the answers' JSON (without brackets) in UTF-8
+  | { id: number; ok: true; count: number; bytes: Uint8Array } // a share of a batch: the answers' JSON (without brackets) in UTF-8; or NDJSON lines
   | { id: number; ok: false; problem: 'json'; message: string }
   | { id: number; ok: false; problem: 'not-array' }
   | { id: number; ok: false; problem: 'too-many'; count: number }
@@ -50,7 +61,7 @@ let set = loadPolicySet(policiesDir);
 // The batches being worked on (several requests may be in flight): their parsed cases, or why they have none.
 const kept = new Map<number, { cases?: unknown[]; problem?: BatchReply }>();
 
-parentPort!.on('message', (job: BatchJob | DiffJob) => {
+parentPort!.on('message', (job: BatchJob | DiffJob | LinesJob) => {
   if (job.generation !== generation) {
     if (generation !== -1) set = loadPolicySet(policiesDir);
     generation = job.generation;
@@ -59,6 +70,10 @@ parentPort!.on('message', (job: BatchJob | DiffJob) => {
     const d = diffVersions(set, job.agreement, job.from, job.to, { behaviour: job.behaviour });
     const reply: BatchReply = d.ok ? { id: job.id, ok: true, count: 1, json: JSON.stringify({ semantic: d.semantic, behavioural: d.behavioural }) } : { id: job.id, ok: false, problem: 'diff', code: d.error.code, message: d.error.message };
     return parentPort!.postMessage(reply);
+  }
+  if (job.type === 'lines') {
+    const bytes = encoder.encode(ndjsonAnswers(job.lines, set, job.options));
+    return parentPort!.postMessage({ id: job.id, ok: true, count: job.lines.length, bytes } satisfies BatchReply, [bytes.buffer as ArrayBuffer]);
   }
   let parsed = kept.get(job.batch);
   if (!parsed) kept.set(job.batch, (parsed = parseBatch(job)));

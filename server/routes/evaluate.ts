@@ -4,16 +4,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { evaluateCase, type EvaluateCaseOptions, type EvaluationAnswer } from '../../engine/api';
 import { caseSchema } from '../../engine/case/schema';
 import type { PolicySet } from '../../engine/registry/policy-set';
-import { answerJson, answersJson } from '../answers';
+import { answersJson, ndjsonAnswers } from '../answers';
 import type { BatchPool, PoolAnswer } from '../batch-pool';
-import { fromEvaluationError, httpError, message } from '../errors';
-import { lines } from '../ndjson';
+import { fromEvaluationError, httpError } from '../errors';
+import { BATCH_LIMIT, BATCH_MAX, SINGLE_LIMIT } from '../limits';
+import { lines, type Line } from '../ndjson';
 import type { PolicyStore } from '../policy-store';
 import { evaluateQuery } from '../schemas';
 
-export const SINGLE_LIMIT = 1024 * 1024;
-export const BATCH_LIMIT = 32 * 1024 * 1024;
-export const BATCH_MAX = 100_000;
 /** Bodies shorter than this (about a thousand cases) are evaluated inline; longer ones over the worker threads. */
 const INLINE_BELOW = 256 * 1024;
 
@@ -29,29 +27,45 @@ function batchProblem(p: { message?: string; count?: number }) {
   return httpError(400, 'AVT-H004', { detail: 'the body must be a JSON array of cases (or NDJSON, one case per line)' }, { pointer: '' });
 }
 
-/** One answer line per case line, in order; a bad line gets an error line naming it. Sent in chunks of about 64 KiB. */
-async function* ndjsonAnswers(source: Readable, set: PolicySet, options: EvaluateCaseOptions): AsyncGenerator<string> {
+/** Lines of an NDJSON body evaluated together: by a worker thread, or inline when the body has no more. */
+const NDJSON_GROUP = 256;
+
+/**
+ * One answer line per body line, in order; a bad line gets an error line naming it. The lines are read as
+ * they come and evaluated in groups by the worker threads (a few groups in flight, so a long stream is not
+ * read ahead of its answers without bound); a body of less than one group, or a service without workers,
+ * is evaluated inline.
+ */
+async function* ndjsonStream(source: Readable, store: PolicyStore, pool: BatchPool, options: EvaluateCaseOptions): AsyncGenerator<string | Uint8Array> {
+  const set = store.set;
+  const inFlight: Promise<PoolAnswer>[] = [];
+  const take = async () => {
+    const answer = await inFlight.shift()!;
+    if (!answer.ok) throw new Error(`NDJSON group lost: ${answer.problem === 'lost' || answer.problem === 'diff' ? answer.message : answer.problem}`);
+    return answer.bytes;
+  };
+  let group: Line[] = [];
   let out = '';
   for await (const l of lines(source, SINGLE_LIMIT)) {
-    if (!l.ok) {
-      out += JSON.stringify({ ok: false, line: l.line, status: 413, error: { code: 'AVT-H016', message: message('AVT-H016', { line: l.line, limit: SINGLE_LIMIT }) } }) + '\n';
-    } else {
-      let raw: unknown;
-      let bad: Error | undefined;
-      try {
-        raw = JSON.parse(l.text);
-      } catch (e) {
-        bad = e as Error;
+    group.push(l);
+    if (group.length < NDJSON_GROUP) continue;
+    if (pool.size === 0) {
+      out += ndjsonAnswers(group, set, options);
+      if (out.length > 64 * 1024) {
+        yield out;
+        out = '';
       }
-      out += (bad
-        ? JSON.stringify({ ok: false, line: l.line, status: 400, error: { code: 'AVT-H001', message: message('AVT-H001', { detail: bad.message }), pointer: '' } })
-        : answerJson(evaluateCase(set, raw, options))) + '\n';
+    } else {
+      inFlight.push(pool.lines(group, store.generation, options));
+      if (inFlight.length > 2 * pool.size) yield await take();
     }
-    if (out.length > 64 * 1024) {
-      yield out;
-      out = '';
-    }
+    group = [];
   }
+  if (group.length > 0) {
+    if (inFlight.length === 0) out += ndjsonAnswers(group, set, options);
+    else inFlight.push(pool.lines(group, store.generation, options));
+  }
+  while (inFlight.length > 0) yield await take();
   if (out) yield out;
 }
 
@@ -118,7 +132,7 @@ export function evaluateRoutes(app: FastifyInstance, store: PolicyStore, pool: B
     batch.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BATCH_LIMIT }, (_req, body, done) => done(null, body));
     batch.post('/api/evaluate/batch', { schema: { querystring: evaluateQuery }, bodyLimit: BATCH_LIMIT }, async (req: FastifyRequest<{ Querystring: Query }>, reply) => {
       const options = optionsOf(req.query);
-      if (isNdjson(req)) return reply.type('application/x-ndjson; charset=utf-8').send(Readable.from(ndjsonAnswers(req.body as Readable, store.set, options), { objectMode: false }));
+      if (isNdjson(req)) return reply.type('application/x-ndjson; charset=utf-8').send(Readable.from(ndjsonStream(req.body as Readable, store, pool, options), { objectMode: false }));
       // An empty body without a content type is not parsed at all: req.body is undefined, not text.
       if (typeof req.body !== 'string') throw batchProblem({});
       return reply.type('application/json; charset=utf-8').send(await arrayAnswers(req.body, store, pool, options));

@@ -5,7 +5,7 @@ import { evaluateMonths, type MonthsInput } from '../../engine/monthly';
 import { fromCaseErrors, httpError, HttpError } from '../errors';
 import type { PolicyStore } from '../policy-store';
 import { monthsBody } from '../schemas';
-import { BATCH_LIMIT } from './evaluate';
+import { BATCH_LIMIT } from '../limits';
 
 type Body = {
   county?: string; agreement?: string; version?: string; on?: string; averages?: unknown; episodes?: unknown[] | string;

@@ -4,7 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { episode as loadEpisode } from '../../bench/load-cases';
 import type { Worker } from 'node:worker_threads';
+import Fastify from 'fastify';
 import { BatchPool } from '../../server/batch-pool';
+import { PolicyStore } from '../../server/policy-store';
+import { evaluateRoutes } from '../../server/routes/evaluate';
 import { app as makeApp, draftText, repoPolicies, tempPolicies } from './helpers';
 
 const TOKEN = 'pool-token';
@@ -61,6 +64,25 @@ describe('batches over worker threads', () => {
     expect(many.json().error.code).toBe('AVT-H015');
   }, 60_000);
 
+  it('answers NDJSON over the workers like the inline path: in order, bad lines in their place', async () => {
+    // Over several groups of lines: bad JSON, a line too long and an unknown county fall in different groups.
+    const body = cases.map((c, i) => (i === 300 ? 'not json' : i === 777 ? `{"id":"${'x'.repeat(1024 * 1024 + 1)}"}` : JSON.stringify(c))).join('\n') + '\n';
+    const nd = (app: FastifyInstance, payload: string) =>
+      app.inject({ method: 'POST', url: '/api/evaluate/batch?explain=false', payload, headers: { 'content-type': 'application/x-ndjson' } });
+    const [a, b] = [await nd(pooled, body), await nd(inline, body)];
+    expect(a.statusCode).toBe(200);
+    expect(a.body).toBe(b.body);
+    const out = a.body.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out).toHaveLength(cases.length);
+    expect(out[300]).toMatchObject({ ok: false, line: 301, status: 400, error: { code: 'AVT-H001' } });
+    expect(out[777]).toMatchObject({ ok: false, line: 778, status: 413, error: { code: 'AVT-H016' } });
+    expect(out[5]).toMatchObject({ ok: false, status: 404 });
+    expect(out[1999].result.caseId).toBe('load-1999');
+    // Fewer lines than a group: answered inline, the same.
+    const few = cases.slice(0, 10).map((c) => JSON.stringify(c)).join('\n');
+    expect((await nd(pooled, few)).body).toBe((await nd(inline, few)).body);
+  }, 120_000);
+
   it('computes a diff in a worker, the same as inline', async () => {
     const url = '/api/diff?agreement=varmland&from=2019-01-01&to=2019-01-01';
     const [a, b] = [await pooled.inject(url), await inline.inject(url)];
@@ -98,6 +120,38 @@ describe('a batch worker that stops', () => {
       expect(again.every((a) => a.ok)).toBe(true);
       expect(again.reduce((n, a) => n + share(a), 0)).toBe(cases.length);
     } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
+  it('an NDJSON answer whose worker stops is cut short, never ended as if whole', async () => {
+    // The evaluate routes alone, over a pool this test holds.
+    const pool = new BatchPool(repoPolicies, 1);
+    const app = Fastify();
+    evaluateRoutes(app, new PolicyStore(repoPolicies), pool);
+    try {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = app.server.address() as { port: number };
+      const body = cases.map((c) => JSON.stringify(c)).join('\n') + '\n';
+      const res = await fetch(`http://127.0.0.1:${port}/api/evaluate/batch`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });
+      expect(res.status).toBe(200);
+      const reader = res.body!.getReader();
+      const first = await reader.read();
+      expect(first.done).toBe(false);
+      // The first answers have come; the next groups are in the worker's queue when it stops.
+      await workersOf(pool)[0].terminate();
+      let text = new TextDecoder().decode(first.value);
+      const rest = (async () => {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return text;
+          text += new TextDecoder().decode(value);
+        }
+      })();
+      await expect(rest).rejects.toThrow();
+      expect(text.split('\n').filter(Boolean).length).toBeLessThan(cases.length);
+    } finally {
+      await app.close();
       await pool.close();
     }
   }, 120_000);
