@@ -2,7 +2,7 @@
 import { evaluateCase, type EvaluateCaseOptions, type EvaluationAnswer } from '../engine/api';
 import type { PolicySet } from '../engine/registry/policy-set';
 import { fromCaseErrors, message, statusOfKind } from './errors';
-import type { Line } from './ndjson';
+import { linesOf } from './ndjson';
 import { SINGLE_LIMIT } from './limits';
 
 export function answerValue(a: EvaluationAnswer): object {
@@ -19,17 +19,15 @@ export function answersJson(answers: EvaluationAnswer[]): string {
   return JSON.stringify(answers.map(answerValue)).slice(1, -1);
 }
 
-/**
- * The NDJSON answers (each line ending in \n) to lines of an NDJSON body, in order: a case's answer, or an
- * error naming the line when it is too long (413) or not JSON (400).
- */
-export function ndjsonAnswers(lines: readonly Line[], set: PolicySet, options: EvaluateCaseOptions): string {
+/** The NDJSON answer (with its \n) to a line of more than SINGLE_LIMIT bytes. */
+export function tooLongAnswer(line: number): string {
+  return JSON.stringify({ ok: false, line, status: 413, error: { code: 'AVT-H016', message: message('AVT-H016', { line, limit: SINGLE_LIMIT }) } }) + '\n';
+}
+
+/** The NDJSON answers (each line ending in \n) to the lines of a group, in order: a case's answer, or an error naming a line that is not JSON (400). */
+export function groupAnswers(group: { first: number; bytes: Uint8Array }, set: PolicySet, options: EvaluateCaseOptions): string {
   let out = '';
-  for (const l of lines) {
-    if (!l.ok) {
-      out += JSON.stringify({ ok: false, line: l.line, status: 413, error: { code: 'AVT-H016', message: message('AVT-H016', { line: l.line, limit: SINGLE_LIMIT }) } }) + '\n';
-      continue;
-    }
+  for (const l of linesOf(group)) {
     let raw: unknown;
     try {
       raw = JSON.parse(l.text);

@@ -4,9 +4,17 @@
 import { Worker } from 'node:worker_threads';
 import type { EvaluateCaseOptions } from '../engine/api';
 import type { BatchJob, BatchReply, DiffJob, LinesJob } from './batch-worker';
-import type { Line } from './ndjson';
 
 export type PoolAnswer = { ok: true; count: number; bytes: Uint8Array } | { ok: false; problem: 'json'; message: string } | { ok: false; problem: 'not-array' } | { ok: false; problem: 'too-many'; count: number } | { ok: false; problem: 'lost'; message: string } | { ok: false; problem: 'diff'; code: string; message: string };
+
+/** A worker's reply to a batch share or an NDJSON group, without the job's id. */
+function poolAnswer(r: BatchReply): PoolAnswer {
+  if (!r.ok) {
+    const { id: _id, ...rest } = r;
+    return rest as PoolAnswer;
+  }
+  return { ok: true, count: r.count, bytes: (r as Extract<BatchReply, { bytes: Uint8Array }>).bytes };
+}
 
 export class BatchPool {
   private workers: Worker[] = [];
@@ -65,24 +73,21 @@ export class BatchPool {
         const first = part < this.size;
         const last = part + this.size >= parts;
         worker.postMessage({ type: 'batch', id, generation, batch, ...(first ? { text } : {}), part, parts, last, max, options } satisfies BatchJob);
-      }).then((r): PoolAnswer => {
-        if (!r.ok) {
-          const { id: _id, ...rest } = r;
-          return rest as PoolAnswer;
-        }
-        return { ok: true, count: r.count, bytes: (r as Extract<BatchReply, { bytes: Uint8Array }>).bytes };
-      });
+      }).then(poolAnswer);
     });
   }
 
-  /** The NDJSON answers to some lines of an NDJSON body (`ndjsonAnswers` in a worker, in UTF-8); the workers take turns. */
-  lines(lines: readonly Line[], generation: number, options: EvaluateCaseOptions): Promise<PoolAnswer> {
+  /**
+   * The NDJSON answers to a group of lines of an NDJSON body (`groupAnswers` in a worker, in UTF-8); the workers
+   * take turns. The group's bytes are handed over, not copied: the caller must not use them again.
+   */
+  lines(group: { first: number; bytes: Uint8Array }, generation: number, options: EvaluateCaseOptions): Promise<PoolAnswer> {
     const id = this.nextId++;
     const worker = this.worker(this.turn++ % this.size);
     return new Promise<BatchReply>((resolve) => {
       this.waiting.set(id, { done: resolve, worker });
-      worker.postMessage({ type: 'lines', id, generation, lines, options } satisfies LinesJob);
-    }).then((r): PoolAnswer => (r.ok ? { ok: true, count: r.count, bytes: (r as Extract<BatchReply, { bytes: Uint8Array }>).bytes } : (({ id: _id, ...rest }) => rest as PoolAnswer)(r)));
+      worker.postMessage({ type: 'lines', id, generation, first: group.first, bytes: group.bytes, options } satisfies LinesJob, [group.bytes.buffer as ArrayBuffer]);
+    }).then(poolAnswer);
   }
 
   /** Both diffs of two versions, as JSON text, computed in one worker. */

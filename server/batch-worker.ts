@@ -1,13 +1,12 @@
 // A worker thread with its own copy of the policy set. It evaluates contiguous shares of a JSON array of
 // cases (the text is parsed here, once per batch, not in the main thread), answering each share with its
-// JSON in UTF-8; or groups of lines of an NDJSON body, answered as NDJSON; or computes a diff of two
-// versions. All of these would otherwise hold the main thread for a long time.
+// JSON in UTF-8; or groups of lines of an NDJSON body (decoded and split here), answered as NDJSON; or
+// computes a diff of two versions. All of these would otherwise hold the main thread for a long time.
 import { parentPort, workerData } from 'node:worker_threads';
 import { evaluateCase, type EvaluateCaseOptions, type EvaluationAnswer } from '../engine/api';
 import { loadPolicySet } from '../engine/registry/load';
 import { diffVersions } from '../engine/versions';
-import { answersJson, ndjsonAnswers } from './answers';
-import type { Line } from './ndjson';
+import { answersJson, groupAnswers } from './answers';
 
 export interface DiffJob {
   type: 'diff';
@@ -36,18 +35,19 @@ export interface BatchJob {
   options: EvaluateCaseOptions;
 }
 
-/** Some lines of an NDJSON body, answered as NDJSON (a line each, errors included). */
+/** A group of whole lines of an NDJSON body (from `groups`), answered as NDJSON: a line each, errors included. */
 export interface LinesJob {
   type: 'lines';
   id: number;
   generation: number;
-  lines: readonly Line[];
+  first: number;
+  bytes: Uint8Array;
   options: EvaluateCaseOptions;
 }
 
 export type BatchReply =
   | { id: number; ok: true; count: number; json: string } // a diff
-  | { id: number; ok: true; count: number; bytes: Uint8Array } // a share of a batch: the answers' JSON (without brackets) in UTF-8; or NDJSON lines
+  | { id: number; ok: true; count: number; bytes: Uint8Array } // a share of a batch: the answers' JSON (without brackets) in UTF-8, count the batch's cases; or an NDJSON group's answers, count 0
   | { id: number; ok: false; problem: 'json'; message: string }
   | { id: number; ok: false; problem: 'not-array' }
   | { id: number; ok: false; problem: 'too-many'; count: number }
@@ -72,8 +72,8 @@ parentPort!.on('message', (job: BatchJob | DiffJob | LinesJob) => {
     return parentPort!.postMessage(reply);
   }
   if (job.type === 'lines') {
-    const bytes = encoder.encode(ndjsonAnswers(job.lines, set, job.options));
-    return parentPort!.postMessage({ id: job.id, ok: true, count: job.lines.length, bytes } satisfies BatchReply, [bytes.buffer as ArrayBuffer]);
+    const bytes = encoder.encode(groupAnswers(job, set, job.options));
+    return parentPort!.postMessage({ id: job.id, ok: true, count: 0, bytes } satisfies BatchReply, [bytes.buffer as ArrayBuffer]);
   }
   let parsed = kept.get(job.batch);
   if (!parsed) kept.set(job.batch, (parsed = parseBatch(job)));

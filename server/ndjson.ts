@@ -1,46 +1,107 @@
-// Splits a byte stream into lines with a length limit, so one endless line cannot fill the memory.
+// NDJSON bodies: the byte stream cut into groups of whole lines, with a length limit per line so that one
+// endless line cannot fill the memory; and a group's lines. The main thread only finds the newlines and
+// copies bytes; decoding, splitting and evaluating the lines is left to whoever evaluates the group (a worker
+// thread, as a rule).
 import type { Readable } from 'node:stream';
 
-export type Line = { ok: true; line: number; text: string } | { ok: false; line: number; tooLong: true };
+/** A line of a body, numbered from 1 (blank lines count). */
+export interface Line {
+  line: number;
+  text: string;
+}
 
-/** Yields each non-empty line (without its \n or \r\n); a line over `limit` bytes is reported and skipped. */
-export async function* lines(stream: Readable, limit: number): AsyncGenerator<Line> {
-  let parts: Buffer[] = [];
-  let size = 0;
-  let skipping = false;
-  let n = 0;
-  const finish = function* (buf: Buffer): Generator<Line> {
-    n++;
-    if (skipping) {
-      skipping = false;
-      yield { ok: false, line: n, tooLong: true };
-      return;
+/** Lines `first`, `first + 1`, … of the body, each ended by \n (the body's last line perhaps not); or one line over the limit. */
+export type Group = { first: number; bytes: Uint8Array } | { tooLong: number };
+
+const NEWLINE = 10;
+
+/**
+ * Cuts the stream into groups of at least `size` bytes (the last may be smaller) at line ends. A line of more
+ * than `limit` bytes (without its \n) is dropped as it streams and reported as `{ tooLong: n }` in its place.
+ */
+export async function* groups(stream: Readable, limit: number, size: number): AsyncGenerator<Group> {
+  let done: Buffer[] = []; // whole lines not yet sent
+  let doneBytes = 0;
+  let count = 0; // lines in `done`
+  let first = 1; // the number of the first line in `done`
+  let open: Buffer[] = []; // the start of the line that has not ended yet
+  let openBytes = 0;
+  let skipping = false; // the unended line is over the limit: its bytes are dropped
+  const flush = (): Group => {
+    const bytes = new Uint8Array(doneBytes);
+    let at = 0;
+    for (const b of done) {
+      bytes.set(b, at);
+      at += b.length;
     }
-    let text = buf.toString('utf8');
-    if (text.endsWith('\r')) text = text.slice(0, -1);
-    if (text.trim() !== '') yield { ok: true, line: n, text };
+    const g = { first, bytes };
+    first += count;
+    done = [];
+    doneBytes = 0;
+    count = 0;
+    return g;
   };
-  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
-    let buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    let nl: number;
-    while ((nl = buf.indexOf(10)) !== -1) {
-      const head = buf.subarray(0, nl);
-      const whole = parts.length === 0 ? head : Buffer.concat([...parts, head]);
-      if (!skipping && whole.length > limit) skipping = true;
-      yield* finish(skipping ? Buffer.alloc(0) : whole);
-      parts = [];
-      size = 0;
-      buf = buf.subarray(nl + 1);
+
+  for await (const data of stream as AsyncIterable<Buffer | string>) {
+    const chunk = typeof data === 'string' ? Buffer.from(data) : data;
+    let from = 0; // the bytes of the chunk before `from` are placed (in `done`) or dropped
+    let lineStart = 0;
+    for (let nl = chunk.indexOf(NEWLINE); nl !== -1; nl = chunk.indexOf(NEWLINE, nl + 1)) {
+      if (skipping || openBytes + nl - lineStart > limit) {
+        if (lineStart > from) done.push(chunk.subarray(from, lineStart));
+        doneBytes += lineStart - from;
+        if (count > 0) yield flush();
+        yield { tooLong: first++ };
+        skipping = false;
+        from = nl + 1;
+      } else {
+        count++;
+        if (openBytes > 0) {
+          done.push(...open);
+          doneBytes += openBytes;
+        }
+      }
+      open = [];
+      openBytes = 0;
+      lineStart = nl + 1;
     }
-    if (buf.length > 0 && !skipping) {
-      parts.push(buf);
-      size += buf.length;
-      if (size > limit) {
+    if (lineStart > from) done.push(chunk.subarray(from, lineStart));
+    doneBytes += lineStart - from;
+    if (!skipping && lineStart < chunk.length) {
+      open.push(chunk.subarray(lineStart));
+      openBytes += chunk.length - lineStart;
+      if (openBytes > limit) {
         skipping = true;
-        parts = [];
-        size = 0;
+        open = [];
+        openBytes = 0;
       }
     }
+    if (doneBytes >= size) yield flush();
   }
-  if (skipping || size > 0) yield* finish(Buffer.concat(parts));
+  if (skipping) {
+    if (count > 0) yield flush();
+    yield { tooLong: first };
+    return;
+  }
+  if (openBytes > 0) {
+    done.push(...open);
+    doneBytes += openBytes;
+    count++;
+  }
+  if (count > 0) yield flush();
+}
+
+/** The lines of a group that are not blank, numbered, without their \n or \r\n. */
+export function linesOf(group: { first: number; bytes: Uint8Array }): Line[] {
+  const text = Buffer.from(group.bytes.buffer, group.bytes.byteOffset, group.bytes.length).toString('utf8');
+  const out: Line[] = [];
+  let n = group.first;
+  for (let start = 0; start < text.length; n++) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.charCodeAt(end - 1) === 13 && end > start ? text.slice(start, end - 1) : text.slice(start, end);
+    if (line.trim() !== '') out.push({ line: n, text: line });
+    start = end + 1;
+  }
+  return out;
 }

@@ -4,11 +4,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { evaluateCase, type EvaluateCaseOptions, type EvaluationAnswer } from '../../engine/api';
 import { caseSchema } from '../../engine/case/schema';
 import type { PolicySet } from '../../engine/registry/policy-set';
-import { answersJson, ndjsonAnswers } from '../answers';
+import { answersJson, groupAnswers, tooLongAnswer } from '../answers';
 import type { BatchPool, PoolAnswer } from '../batch-pool';
 import { fromEvaluationError, httpError } from '../errors';
 import { BATCH_LIMIT, BATCH_MAX, SINGLE_LIMIT } from '../limits';
-import { lines, type Line } from '../ndjson';
+import { groups } from '../ndjson';
 import type { PolicyStore } from '../policy-store';
 import { evaluateQuery } from '../schemas';
 
@@ -27,46 +27,34 @@ function batchProblem(p: { message?: string; count?: number }) {
   return httpError(400, 'AVT-H004', { detail: 'the body must be a JSON array of cases (or NDJSON, one case per line)' }, { pointer: '' });
 }
 
-/** Lines of an NDJSON body evaluated together: by a worker thread, or inline when the body has no more. */
-const NDJSON_GROUP = 256;
+/** NDJSON bodies are cut into groups of whole lines of about this many bytes (some 290 cases). */
+const NDJSON_GROUP = 64 * 1024;
+/** A group smaller than this (only a body's last can be) is evaluated inline: posting it would cost more than it saves. */
+const NDJSON_INLINE_BELOW = 16 * 1024;
 
 /**
- * One answer line per body line, in order; a bad line gets an error line naming it. The lines are read as
- * they come and evaluated in groups by the worker threads (a few groups in flight, so a long stream is not
- * read ahead of its answers without bound); a body of less than one group, or a service without workers,
- * is evaluated inline.
+ * One answer line per body line, in order; a bad line gets an error line naming it. The body is read as it
+ * comes, cut into groups of whole lines, and each group is decoded, split and evaluated by a worker thread (a
+ * few groups in flight, so a long stream is not read ahead of its answers without bound); without workers,
+ * and for a last group of a few lines, inline.
  */
 async function* ndjsonStream(source: Readable, store: PolicyStore, pool: BatchPool, options: EvaluateCaseOptions): AsyncGenerator<string | Uint8Array> {
   const set = store.set;
-  const inFlight: Promise<PoolAnswer>[] = [];
-  const take = async () => {
-    const answer = await inFlight.shift()!;
+  const queue: (string | Promise<PoolAnswer>)[] = [];
+  const next = async (): Promise<string | Uint8Array> => {
+    const item = queue.shift()!;
+    if (typeof item === 'string') return item;
+    const answer = await item;
     if (!answer.ok) throw new Error(`NDJSON group lost: ${answer.problem === 'lost' || answer.problem === 'diff' ? answer.message : answer.problem}`);
     return answer.bytes;
   };
-  let group: Line[] = [];
-  let out = '';
-  for await (const l of lines(source, SINGLE_LIMIT)) {
-    group.push(l);
-    if (group.length < NDJSON_GROUP) continue;
-    if (pool.size === 0) {
-      out += ndjsonAnswers(group, set, options);
-      if (out.length > 64 * 1024) {
-        yield out;
-        out = '';
-      }
-    } else {
-      inFlight.push(pool.lines(group, store.generation, options));
-      if (inFlight.length > 2 * pool.size) yield await take();
-    }
-    group = [];
+  for await (const g of groups(source, SINGLE_LIMIT, NDJSON_GROUP)) {
+    if ('tooLong' in g) queue.push(tooLongAnswer(g.tooLong));
+    else if (pool.size === 0 || g.bytes.length < NDJSON_INLINE_BELOW) queue.push(groupAnswers(g, set, options));
+    else queue.push(pool.lines(g, store.generation, options));
+    while (queue.length > 2 * pool.size) yield await next();
   }
-  if (group.length > 0) {
-    if (inFlight.length === 0) out += ndjsonAnswers(group, set, options);
-    else inFlight.push(pool.lines(group, store.generation, options));
-  }
-  while (inFlight.length > 0) yield await take();
-  if (out) yield out;
+  while (queue.length > 0) yield await next();
 }
 
 const OPEN = Buffer.from('{"results":[');
