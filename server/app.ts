@@ -27,7 +27,7 @@ export interface AppOptions {
   editorDir?: string;
   /** Fastify's logger option: false for none, true or pino options for one JSON line per request */
   logger?: FastifyServerOptions['logger'];
-  /** worker threads for large JSON batches; 0 evaluates every batch in the main thread. Default: one per core (none on one core). */
+  /** worker threads for large JSON batches, NDJSON batches and diffs; 0 does everything in the main thread. Default: one per core (none on one core). */
   batchWorkers?: number;
   /** the other processes serving the same policies folder, when this one is a cluster worker */
   peers?: PolicyPeers;

@@ -1,6 +1,7 @@
 // Large JSON batches are split over worker threads, one per core: each parses the body text and evaluates
 // its share, so a batch of 10,000 episodes uses both cores of a small machine. Small batches stay inline.
-// Diffs of two versions (seconds of work for the behavioural one) run in a worker too.
+// NDJSON bodies come in groups of whole lines, which the workers take in turn. Diffs of two versions (seconds
+// of work for the behavioural one) run in a worker too.
 import { Worker } from 'node:worker_threads';
 import type { EvaluateCaseOptions } from '../engine/api';
 import type { BatchJob, BatchReply, DiffJob, LinesJob } from './batch-worker';
