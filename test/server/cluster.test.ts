@@ -49,7 +49,8 @@ async function start(args: string[], port: number): Promise<Running> {
       for (const w of [...waiters]) if (w.pred(line)) waiters.splice(waiters.indexOf(w), 1) && w.resolve(line);
     }
   });
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  // 'close', not 'exit': every line written before the exit has been read by then.
+  const exited = new Promise<number | null>((r) => child.once('close', (code) => r(code)));
   const r: Running = {
     child, lines, port, exited,
     waitFor: (pred, what) => {
@@ -96,6 +97,8 @@ function callWithin(port: number, path: string, ms: number): Promise<number | 't
   });
 }
 
+/** The processes that said they listen, in the order they said it. */
+const listeningPids = (r: Running) => r.lines.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('Server listening')).map((l) => l.pid as number);
 const requestLines = (r: Running, url: string) => r.lines.filter((l) => l.msg === 'request' && l.url === url);
 
 describe('npm start with two processes', { timeout: 120_000 }, () => {
@@ -121,9 +124,14 @@ describe('npm start with two processes', { timeout: 120_000 }, () => {
     const victim = [...pids][0] as number;
     process.kill(victim, 'SIGKILL');
     await r.waitFor((l) => l.msg === 'process restarted', 'process restarted');
-    const after = await Promise.all(Array.from({ length: 6 }, () => call(r.port, 'POST', '/api/evaluate?explain=false', episode)));
+    // One after another, each on a new connection: the primary hands a new connection to the process that
+    // took its last one longest ago, so they alternate (sent at once, the new process, slower to take its
+    // first, can be passed over for all six).
+    const after: Awaited<ReturnType<typeof call>>[] = [];
+    for (let i = 0; i < 6; i++) after.push(await call(r.port, 'POST', '/api/evaluate?explain=false', episode));
     expect(after.map((a) => a.status)).toEqual(Array(6).fill(200));
     expect(after[0].json).toMatchObject({ caseId: 'ep-1' });
+    await r.waitFor(() => requestLines(r, '/api/evaluate?explain=false').length === 6, 'six request lines');
     const evalPids = new Set(requestLines(r, '/api/evaluate?explain=false').map((l) => l.pid));
     expect(evalPids.has(victim)).toBe(false);
     expect(evalPids.size).toBe(2);
@@ -138,8 +146,9 @@ describe('npm start with two processes', { timeout: 120_000 }, () => {
     cleanup.push(t.remove);
     const r = await start(['--processes', '2', '--policies', t.dir, '--token', TOKEN], await freePort());
     await r.waitFor((l) => l.msg === 'ready', 'ready');
-    const pids = r.lines.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('Server listening')).map((l) => l.pid as number);
-    expect(pids).toHaveLength(2);
+    // The processes write their log lines asynchronously: their own may come after the primary's 'ready'.
+    await r.waitFor(() => listeningPids(r).length === 2, 'both processes listening');
+    const pids = listeningPids(r);
     // One process stops answering anything (as a process stuck in a long computation would).
     const [stuck, other] = pids;
     process.kill(stuck, 'SIGSTOP');
@@ -173,7 +182,7 @@ describe('npm start with two processes', { timeout: 120_000 }, () => {
     const r = await start(['--processes', '2'], await freePort());
     await r.waitFor((l) => l.msg === 'ready', 'ready');
     const killed = new Set<unknown>();
-    const listening = () => r.lines.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('Server listening')).map((l) => l.pid);
+    const listening = () => listeningPids(r);
     for (let i = 1; i <= 5; i++) {
       const victim = listening().find((pid) => !killed.has(pid));
       killed.add(victim);
