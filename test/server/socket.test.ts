@@ -2,7 +2,7 @@
 // shutdown that finishes the request in flight.
 import { request } from 'node:http';
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../server/app';
 import { episode, repoPolicies } from './helpers';
 
@@ -27,7 +27,10 @@ describe('on a real socket', () => {
       expect((await ev.json()).payments[0].amount).toBe(39000);
       const bad = await fetch(`${base}/api/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
       expect(bad.status).toBe(400);
-      const requests = log.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request');
+      // A request's line is written once its answer is sent, which may be after the client has it.
+      const requestLines = () => log.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request');
+      await vi.waitFor(() => expect(requestLines()).toHaveLength(3));
+      const requests = requestLines();
       expect(requests.map((r) => [r.method, r.url, r.status])).toEqual([
         ['GET', '/api/status', 200],
         ['POST', '/api/evaluate?explain=false', 200],
