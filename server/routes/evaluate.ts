@@ -39,7 +39,9 @@ const NDJSON_INLINE_BELOW = 16 * 1024;
  * and for a last group of a few lines, inline.
  */
 async function* ndjsonStream(source: Readable, store: PolicyStore, pool: BatchPool, options: EvaluateCaseOptions): AsyncGenerator<string | Uint8Array> {
+  // One set of policies for the whole body, whoever evaluates a group: a save during the stream does not split it.
   const set = store.set;
+  const generation = store.generation;
   const queue: (string | Promise<PoolAnswer>)[] = [];
   const next = async (): Promise<string | Uint8Array> => {
     const item = queue.shift()!;
@@ -51,7 +53,7 @@ async function* ndjsonStream(source: Readable, store: PolicyStore, pool: BatchPo
   for await (const g of groups(source, SINGLE_LIMIT, NDJSON_GROUP)) {
     if ('tooLong' in g) queue.push(tooLongAnswer(g.tooLong));
     else if (pool.size === 0 || g.bytes.length < NDJSON_INLINE_BELOW) queue.push(groupAnswers(g, set, options));
-    else queue.push(pool.lines(g, store.generation, options));
+    else queue.push(pool.lines(g, generation, options));
     while (queue.length > 2 * pool.size) yield await next();
   }
   while (queue.length > 0) yield await next();
