@@ -39,7 +39,7 @@ const NDJSON_INLINE_BELOW = 16 * 1024;
  * and for a last group of a few lines, inline.
  */
 async function* ndjsonStream(source: Readable, store: PolicyStore, pool: BatchPool, options: EvaluateCaseOptions): AsyncGenerator<string | Uint8Array> {
-  // One set of policies for the whole body, whoever evaluates a group: a save during the stream does not split it.
+  // The policies as they are when the body starts (a worker that has since read a newer folder keeps that).
   const set = store.set;
   const generation = store.generation;
   const queue: (string | Promise<PoolAnswer>)[] = [];
