@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { EvaluateCaseOptions } from '../engine/api';
 import type { BatchJob, BatchReply, DiffJob, LinesJob } from './batch-worker';
 
-export type PoolAnswer = { ok: true; count: number; bytes: Uint8Array } | { ok: false; problem: 'json'; message: string } | { ok: false; problem: 'not-array' } | { ok: false; problem: 'too-many'; count: number } | { ok: false; problem: 'lost'; message: string } | { ok: false; problem: 'diff'; code: string; message: string };
+export type PoolAnswer = { ok: true; bytes: Uint8Array } | { ok: false; problem: 'json'; message: string } | { ok: false; problem: 'not-array' } | { ok: false; problem: 'too-many'; count: number } | { ok: false; problem: 'lost'; message: string } | { ok: false; problem: 'diff'; code: string; message: string };
 
 /** A worker's reply to a batch share or an NDJSON group, without the job's id. */
 function poolAnswer(r: BatchReply): PoolAnswer {
@@ -14,7 +14,7 @@ function poolAnswer(r: BatchReply): PoolAnswer {
     const { id: _id, ...rest } = r;
     return rest as PoolAnswer;
   }
-  return { ok: true, count: r.count, bytes: (r as Extract<BatchReply, { bytes: Uint8Array }>).bytes };
+  return { ok: true, bytes: (r as Extract<BatchReply, { bytes: Uint8Array }>).bytes };
 }
 
 export class BatchPool {

@@ -46,8 +46,8 @@ export interface LinesJob {
 }
 
 export type BatchReply =
-  | { id: number; ok: true; count: number; json: string } // a diff
-  | { id: number; ok: true; count: number; bytes: Uint8Array } // a share of a batch: the answers' JSON (without brackets) in UTF-8, count the batch's cases; or an NDJSON group's answers, count 0
+  | { id: number; ok: true; json: string } // a diff
+  | { id: number; ok: true; bytes: Uint8Array } // a share of a batch: the answers' JSON (without brackets) in UTF-8; or an NDJSON group's answers
   | { id: number; ok: false; problem: 'json'; message: string }
   | { id: number; ok: false; problem: 'not-array' }
   | { id: number; ok: false; problem: 'too-many'; count: number }
@@ -68,12 +68,12 @@ parentPort!.on('message', (job: BatchJob | DiffJob | LinesJob) => {
   }
   if (job.type === 'diff') {
     const d = diffVersions(set, job.agreement, job.from, job.to, { behaviour: job.behaviour });
-    const reply: BatchReply = d.ok ? { id: job.id, ok: true, count: 1, json: JSON.stringify({ semantic: d.semantic, behavioural: d.behavioural }) } : { id: job.id, ok: false, problem: 'diff', code: d.error.code, message: d.error.message };
+    const reply: BatchReply = d.ok ? { id: job.id, ok: true, json: JSON.stringify({ semantic: d.semantic, behavioural: d.behavioural }) } : { id: job.id, ok: false, problem: 'diff', code: d.error.code, message: d.error.message };
     return parentPort!.postMessage(reply);
   }
   if (job.type === 'lines') {
     const bytes = encoder.encode(groupAnswers(job, set, job.options));
-    return parentPort!.postMessage({ id: job.id, ok: true, count: 0, bytes } satisfies BatchReply, [bytes.buffer as ArrayBuffer]);
+    return parentPort!.postMessage({ id: job.id, ok: true, bytes } satisfies BatchReply, [bytes.buffer as ArrayBuffer]);
   }
   let parsed = kept.get(job.batch);
   if (!parsed) kept.set(job.batch, (parsed = parseBatch(job)));
@@ -86,7 +86,7 @@ parentPort!.on('message', (job: BatchJob | DiffJob | LinesJob) => {
   for (let i = from; i < to; i++) out[i - from] = evaluateCase(set, cases![i], job.options);
   // Encoded here, in parallel with the other workers, and handed over without a copy.
   const bytes = encoder.encode(answersJson(out));
-  parentPort!.postMessage({ id: job.id, ok: true, count: cases!.length, bytes } satisfies BatchReply, [bytes.buffer as ArrayBuffer]);
+  parentPort!.postMessage({ id: job.id, ok: true, bytes } satisfies BatchReply, [bytes.buffer as ArrayBuffer]);
 });
 
 function parseBatch(job: BatchJob): { cases?: unknown[]; problem?: BatchReply } {

@@ -27,6 +27,10 @@ function batchProblem(p: { message?: string; count?: number }) {
   return httpError(400, 'AVT-H004', { detail: 'the body must be a JSON array of cases (or NDJSON, one case per line)' }, { pointer: '' });
 }
 
+/** A part of a streamed answer that did not come (its worker stopped): the answer, already begun, is cut short. */
+const streamLost = (what: string, a: Extract<PoolAnswer, { ok: false }>) =>
+  new Error(`${what} lost: ${a.problem === 'lost' || a.problem === 'diff' ? a.message : a.problem}`);
+
 /** NDJSON bodies are cut into groups of whole lines of about this many bytes (some 290 cases). */
 const NDJSON_GROUP = 64 * 1024;
 /** A group smaller than this (only a body's last can be) is evaluated inline: posting it would cost more than it saves. */
@@ -47,7 +51,7 @@ async function* ndjsonStream(source: Readable, store: PolicyStore, pool: BatchPo
     const item = queue.shift()!;
     if (typeof item === 'string') return item;
     const answer = await item;
-    if (!answer.ok) throw new Error(`NDJSON group lost: ${answer.problem === 'lost' || answer.problem === 'diff' ? answer.message : answer.problem}`);
+    if (!answer.ok) throw streamLost('NDJSON group', answer);
     return answer.bytes;
   };
   for await (const g of groups(source, SINGLE_LIMIT, NDJSON_GROUP)) {
@@ -71,7 +75,7 @@ async function* resultsBody(shares: Promise<PoolAnswer>[]): AsyncGenerator<Uint8
   let first = true;
   for (const share of shares) {
     const answer = await share;
-    if (!answer.ok) throw new Error(`batch share lost: ${answer.problem === 'lost' || answer.problem === 'diff' ? answer.message : answer.problem}`);
+    if (!answer.ok) throw streamLost('batch share', answer);
     if (answer.bytes.length === 0) continue;
     if (!first) yield COMMA;
     yield answer.bytes;
