@@ -8,8 +8,11 @@ import type { EvaluationResult } from './evaluator/result';
 import type { PolicySet, PolicyVersion } from './registry/policy-set';
 
 export type EvaluationError = {
-  /** 'invalid-case' (HTTP 400), 'unknown' county or agreement (404), 'no-version' in force (422), 'broken-policy' (500 is never used: 422) */
-  kind: 'invalid-case' | 'unknown' | 'no-version' | 'broken-policy';
+  /**
+   * 'invalid-case' (HTTP 400), 'impossible-history' (422: a well-formed case whose events cannot have happened
+   * so), 'unknown' county or agreement (404), 'no-version' in force (422), 'broken-policy' (500 is never used: 422)
+   */
+  kind: 'invalid-case' | 'impossible-history' | 'unknown' | 'no-version' | 'broken-policy';
   errors: CaseError[];
 };
 
@@ -36,7 +39,10 @@ function fromDiagnostic(kind: EvaluationError['kind'], d: Diagnostic, pointer = 
  */
 export function evaluateCase(set: PolicySet, raw: unknown, options: EvaluateCaseOptions = {}): EvaluationAnswer {
   const validated = validateCase(raw);
-  if (!validated.ok) return { ok: false, error: { kind: 'invalid-case', errors: validated.errors } };
+  if (!validated.ok) {
+    const impossible = validated.errors.every((e) => e.code === 'AVT-E013');
+    return { ok: false, error: { kind: impossible ? 'impossible-history' : 'invalid-case', errors: validated.errors } };
+  }
   const { input, data } = validated;
   const which = set.agreementFor(input.county, input.agreement);
   if (!which.ok) return fromDiagnostic('unknown', which.error, input.agreement ? '/agreement' : '/county');

@@ -38,6 +38,8 @@ export interface Header extends Node {
   validTo?: DateValue | 'until-further-notice';
   source?: Str;
   fallback?: Name;
+  /** `subject to LAW`: the law's payment conditions bind this agreement's payment rules. */
+  subjectTo?: Name;
   cites: Citation[];
   see: Name[];
 }
@@ -137,8 +139,23 @@ export interface Payment extends Node {
   grace: Conditional<DayCount>[];
   requires: Expr[];
   exempt: Expr[];
-  to?: { event: Name; inclusive: boolean; range: Range };
+  to?: PeriodEnd;
+  withdrawn?: Withdrawal;
   rate?: Name;
+}
+
+/** "to EVENT [or EVENT]… inclusive|exclusive": the stay ends at the first of the events recorded. */
+export interface PeriodEnd extends Node {
+  event: Name;
+  /** the other events that end the stay (`or EVENT`), in the order written */
+  others: Name[];
+  inclusive: boolean;
+}
+
+/** "withdrawn by EVENT inclusive|exclusive": the event ends the period its anchor opened. */
+export interface Withdrawal extends Node {
+  event: Name;
+  inclusive: boolean;
 }
 
 export interface ParameterValue extends Node {
@@ -223,7 +240,8 @@ export interface Measure extends Node {
   from?: Name; // anchor event
   received: Conditional<'same-day' | 'next-day'>[]; // the day the anchor counts as received
   dayOne: Conditional<'same-day' | 'next-day'>[]; // day 1, relative to the received day
-  to?: { event: Name; inclusive: boolean; range: Range };
+  to?: PeriodEnd;
+  withdrawn?: Withdrawal;
   month?: MonthAssignment;
   emptyMonth?: NumberLit;
 }

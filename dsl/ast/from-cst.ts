@@ -121,6 +121,8 @@ class Builder {
         header.source = str(tok(c.sourceClause[0].children.StringLiteral));
       } else if (c.fallbackClause) {
         header.fallback = name(tok(c.fallbackClause[0].children.Identifier));
+      } else if (c.subjectToClause) {
+        header.subjectTo = name(tok(c.subjectToClause[0].children.Identifier));
       } else if (c.citeClause) {
         const cite = this.cite(c.citeClause[0]);
         if (cite) header.cites.push(cite);
@@ -267,6 +269,16 @@ class Builder {
     return this.expression(first(cst.children.expression));
   }
 
+  periodEnd(cst: C.ToClauseCstNode): A.PeriodEnd | undefined {
+    const [event, ...others] = (cst.children.Identifier ?? []).map((t) => name(t)).filter((n): n is A.Name => n !== undefined);
+    return event ? { event, others, inclusive: !cst.children.Exclusive, range: nodeRange(cst) } : undefined;
+  }
+
+  withdrawal(cst: C.WithdrawnClauseCstNode): A.Withdrawal | undefined {
+    const event = name(tok(cst.children.Identifier));
+    return event ? { event, inclusive: !cst.children.Exclusive, range: nodeRange(cst) } : undefined;
+  }
+
   payment(cst: C.PaymentDeclCstNode): A.Payment | undefined {
     const c = cst.children;
     const id = name(tok(c.Identifier));
@@ -297,9 +309,9 @@ class Builder {
         const e = w ? this.when(w) : undefined;
         if (e) p.exempt.push(e);
       } else if (k.toClause) {
-        const t = k.toClause[0].children;
-        const event = name(tok(t.Identifier));
-        if (event) p.to = { event, inclusive: !t.Exclusive, range: nodeRange(k.toClause[0]) };
+        p.to = this.periodEnd(k.toClause[0]);
+      } else if (k.withdrawnClause) {
+        p.withdrawn = this.withdrawal(k.withdrawnClause[0]);
       } else if (k.rateClause) {
         p.rate = name(tok(k.rateClause[0].children.Identifier));
       }
@@ -474,9 +486,9 @@ class Builder {
         const when = first(d.whenClause);
         m.dayOne.push({ value: d.NextDay ? 'next-day' : 'same-day', when: when ? this.when(when) : undefined, range: nodeRange(k.dayOneClause[0]) });
       } else if (k.toClause) {
-        const t = k.toClause[0].children;
-        const event = name(tok(t.Identifier));
-        if (event) m.to = { event, inclusive: !t.Exclusive, range: nodeRange(k.toClause[0]) };
+        m.to = this.periodEnd(k.toClause[0]);
+      } else if (k.withdrawnClause) {
+        m.withdrawn = this.withdrawal(k.withdrawnClause[0]);
       } else if (k.monthClause) {
         const mc = k.monthClause[0].children;
         const range = nodeRange(k.monthClause[0]);

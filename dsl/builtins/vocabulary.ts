@@ -9,6 +9,12 @@ export interface EventEntry {
   id: string; // English name, also the key in a case file's `events`
   sv: string;
   description: string;
+  /**
+   * How the event sits in an episode's history (a case may record an event more than once, in time order):
+   * `once` — at most one occurrence; `stay` — happens during the stay: never before admission, never after
+   * death; `withdraws` — each occurrence withdraws the latest occurrence of that event, which must come before it.
+   */
+  history?: { once?: true; stay?: true; withdraws?: string };
 }
 
 export interface FactEntry {
@@ -22,22 +28,22 @@ export interface FactEntry {
 
 export type VocabularyEntry = EventEntry | FactEntry;
 
-const event = (id: string, sv: string, description: string): EventEntry => ({ kind: 'event', id, sv, description });
+const event = (id: string, sv: string, description: string, history?: EventEntry['history']): EventEntry => ({ kind: 'event', id, sv, description, ...(history ? { history } : {}) });
 const fact = (id: string, sv: string, type: FactType, description: string, values?: FactEntry['values']): FactEntry => ({
   kind: 'fact', id, sv, type, description, values,
 });
 
 export const EVENTS: readonly EventEntry[] = [
-  event('admitted', 'inskrivning', 'the patient is admitted to inpatient care (sluten vård)'),
+  event('admitted', 'inskrivning', 'the patient is admitted to inpatient care (sluten vård)', { once: true }),
   event('observation_started', 'observation_påbörjad', 'the patient is placed on an observation place or emergency ward (not yet admitted)'),
-  event('ward_admitted', 'inskrivning_avdelning', 'the patient is admitted to a ward after observation'),
+  event('ward_admitted', 'inskrivning_avdelning', 'the patient is admitted to a ward after observation', { once: true }),
   event('need_identified', 'behov_identifierat', 'a need of municipal or outpatient services after discharge is identified'),
   event('doctor_assessment', 'läkarbedömning', "the doctor's assessment of the patient's needs after discharge"),
-  event('admission_notice_sent', 'inskrivningsmeddelande_skickat', 'the admission notice (inskrivningsmeddelande) is sent to the municipality and outpatient care'),
+  event('admission_notice_sent', 'inskrivningsmeddelande_skickat', 'the admission notice (inskrivningsmeddelande) is sent to the municipality and outpatient care', { stay: true }),
   event('care_contact_appointed', 'fast_vårdkontakt_utsedd', 'outpatient care appoints the named care contact (fast vårdkontakt)'),
-  event('ready_assessed', 'utskrivningsklar_bedömd', 'the doctor assesses the patient as ready for discharge (utskrivningsklar)'),
-  event('ready_notice_sent', 'utskrivningsklar_meddelad', 'the notice that the patient is ready for discharge is sent'),
-  event('ready_withdrawn', 'utskrivningsklar_återkallad', 'the ready-for-discharge notice is withdrawn'),
+  event('ready_assessed', 'utskrivningsklar_bedömd', 'the doctor assesses the patient as ready for discharge (utskrivningsklar)', { stay: true }),
+  event('ready_notice_sent', 'utskrivningsklar_meddelad', 'the notice that the patient is ready for discharge is sent', { stay: true }),
+  event('ready_withdrawn', 'utskrivningsklar_återkallad', 'the ready-for-discharge notice is withdrawn (the treating doctor decides; a later notice starts anew)', { stay: true, withdraws: 'ready_notice_sent' }),
   event('sip_called', 'sip_kallad', 'the care contact sends the invitation to a coordinated individual plan meeting (kallelse till SIP)'),
   event('vils_decided', 'vils_beslutad', 'an end-of-life care decision (vård i livets slutskede) is taken'),
   event('dispute_arose', 'tvist_uppstod', 'a disagreement about the interpretation of the agreement arose'),
@@ -52,8 +58,8 @@ export const EVENTS: readonly EventEntry[] = [
   event('estimated_discharge_updated', 'beräknad_utskrivning_uppdaterad', 'the estimated discharge date is updated and a new message sent (after a ward round)'),
   event('vils_renewed', 'vils_förnyad', 'the end-of-life care decision basis (VILS-underlag) is renewed'),
   event('patient_info_updated', 'patientinformation_uppdaterad', 'the patient-information form is updated by the fixed care or contact person'),
-  event('discharged', 'utskrivning', 'the patient leaves inpatient care (utskrivning / hemgång)'),
-  event('died', 'avliden', 'the patient died in inpatient care'),
+  event('discharged', 'utskrivning', 'the patient leaves inpatient care (utskrivning / hemgång)', { once: true, stay: true }),
+  event('died', 'avliden', 'the patient died in inpatient care', { once: true, stay: true }),
 ];
 
 export const FACTS: readonly FactEntry[] = [

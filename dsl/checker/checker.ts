@@ -193,7 +193,8 @@ function checkPayment(p: A.Payment, types: TypeChecker, symbols: Symbols, out: D
   for (const r of p.requires) types.condition(r);
   for (const e of p.exempt) types.condition(e);
   if (!p.to) out.push(diagnostic('AVT-C023', p.id.range, { kind: 'payment', clause: 'an end: `to EVENT inclusive|exclusive`' }));
-  else checkEvent(p.to.event, symbols, out);
+  else for (const e of [p.to.event, ...p.to.others]) checkEvent(e, symbols, out);
+  if (p.withdrawn) checkEvent(p.withdrawn.event, symbols, out);
   if (p.rate) {
     const s = symbols.lookup(p.rate.text);
     if (!s) out.push(diagnostic('AVT-C002', p.rate.range, { name: p.rate.text, hint: hintFor(p.rate.text, symbols) }));
@@ -237,7 +238,8 @@ function checkExample(ex: A.Example, symbols: Symbols, out: Diagnostic[], monthl
         : { name: g.name.text, hint: hintFor(g.name.text, symbols) }));
       continue;
     }
-    if (givenNames.has(s.entry.id)) out.push(diagnostic('AVT-C029', g.name.range, { name: g.name.text, example: ex.id.text }));
+    // An event given again is its next occurrence (a history); a fact has one value.
+    if (givenNames.has(s.entry.id) && (s.entry.kind === 'fact' || s.entry.history?.once)) out.push(diagnostic('AVT-C029', g.name.range, { name: g.name.text, example: ex.id.text }));
     givenNames.add(s.entry.id);
     const v = g.value;
     const entry = s.entry;
@@ -261,6 +263,8 @@ function checkExample(ex: A.Example, symbols: Symbols, out: Diagnostic[], monthl
     if (e.kind === 'deadline') {
       const s = symbols.lookup(e.deadline.text);
       if (!s) out.push(diagnostic('AVT-C002', e.deadline.range, { name: e.deadline.text, hint: hintFor(e.deadline.text, symbols) }));
+      // A payment rule can be expected pending: a requirement that can still be met.
+      else if (s.kind === 'declaration' && s.decl.kind === 'Payment' && e.status === 'pending') continue;
       else if (s.kind !== 'declaration' || s.decl.kind !== 'Deadline') out.push(diagnostic('AVT-C003', e.deadline.range, { name: e.deadline.text, actual: s.kind === 'declaration' ? KIND_WORD[s.decl.kind] : s.entry.kind, expected: 'deadline' }));
     } else if (e.kind === 'computed') {
       const s = symbols.lookup(e.computed.text);

@@ -44,7 +44,8 @@ export function checkMeasure(m: A.Measure, ctx: MonthlyCheckContext): void {
     for (const x of xs) if (x.when) ctx.types.condition(x.when);
   }
   if (!m.to) needs(ctx, m, 'measure', 'an end: `to EVENT inclusive|exclusive`');
-  else ctx.checkEvent(m.to.event);
+  else for (const e of [m.to.event, ...m.to.others]) ctx.checkEvent(e);
+  if (m.withdrawn) ctx.checkEvent(m.withdrawn.event);
   if (!m.month) needs(ctx, m, 'measure', 'the month the days belong to: `month: EVENT` or `month: split`');
   else if (m.month.mode === 'event') ctx.checkEvent(m.month.event);
   if (!m.emptyMonth) needs(ctx, m, 'measure', 'the average of a month without episodes: `empty month: N`');

@@ -80,6 +80,8 @@ const table = {
   'AVT-E010': { severity: 'error', message: 'the case has no date to choose a version by: give ready_notice_sent, admitted or evaluationDate, or choose a date (CLI `--on`, HTTP `?on=`)' },
   'AVT-E011': { severity: 'error', message: 'unknown agreement {agreement}; known agreements: {known}' },
   'AVT-E012': { severity: 'error', message: '{file} has errors and cannot be used: {detail}' },
+  'AVT-E013': { severity: 'error', message: 'impossible history: {detail}' },
+  'AVT-E014': { severity: 'warning', message: 'the case records {event} more than once, and {rule} does not say how a repeated {event} is read: only its first occurrence is used' },
   // monthly statistics and ladders (AVT-M001…M099)
   'AVT-M001': { severity: 'error', message: 'parameter {name} has no value for {year} and does not carry forward: the months of {year} are not compared with the threshold' },
   'AVT-M002': { severity: 'error', message: 'line {line}, {field}: {detail}' },
@@ -94,6 +96,8 @@ const table = {
   'AVT-V003': { severity: 'error', message: 'published version {version} of {agreement} has changed since it was published (hash {actual}, lock file says {expected}); add a new version instead' },
   'AVT-V004': { severity: 'error', message: 'versions {a} and {b} of {agreement} leave a gap from {from} to {to}, and no fallback is named' },
   'AVT-V005': { severity: 'error', message: 'two files declare version {version} of {agreement}' },
+  'AVT-V006': { severity: 'error', message: '`subject to {name}`: {detail}' },
+  'AVT-V007': { severity: 'error', message: '{agreement} regulates payment for county {county} but names no law it is made under: add `subject to` the law (an agreement sets only the time and the amount, Lag 2017:612 4 kap. 5 §; the law\'s conditions of 5 kap. 3 and 5 §§ bind it)' },
   // versions: lock file and diffs (issue 4)
   'AVT-V010': { severity: 'error', message: 'published version {version} of {agreement} is not in the lock file {lock}; run `node bin/avtal.js lock` to record it' },
   'AVT-V011': { severity: 'error', message: 'the lock file records published version {version} of {agreement} ({file}), but no published file declares it now: a published version is never removed or turned back into a draft' },

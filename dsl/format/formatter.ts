@@ -83,6 +83,7 @@ class Printer {
     }
     if (h.source) clauses.push(this.clause(h.source, [this.k('Source'), ' ', quote(h.source.value)]));
     if (h.fallback) clauses.push(this.clause(h.fallback, [this.k('Fallback'), ' ', h.fallback.text]));
+    if (h.subjectTo) clauses.push(this.clause(h.subjectTo, [this.k('SubjectTo'), ' ', h.subjectTo.text]));
     clauses.push(...h.cites.map((c) => this.cite(c)));
     if (h.see.length > 0) clauses.push(this.see(h.see));
     return [this.k('Agreement'), ' ', h.id.text, this.title(h.title), indent(clauses)];
@@ -147,7 +148,8 @@ class Printer {
     if (m.from) clauses.push(this.clause(m.from, [this.k('From'), ' ', this.name(m.from.text)]));
     for (const r of m.received) clauses.push(this.clause(r, [this.k('Received'), ' ', this.k(r.value === 'same-day' ? 'SameDay' : 'NextDay'), this.when(r.when)]));
     for (const d of m.dayOne) clauses.push(this.clause(d, [this.k('Days', true), ' 1: ', this.k(d.value === 'same-day' ? 'SameDay' : 'NextDay'), this.when(d.when)]));
-    if (m.to) clauses.push(this.clause(m.to, [this.k('To'), ' ', this.name(m.to.event.text), ' ', this.k(m.to.inclusive ? 'Inclusive' : 'Exclusive')]));
+    if (m.to) clauses.push(this.periodEnd(m.to));
+    if (m.withdrawn) clauses.push(this.withdrawal(m.withdrawn));
     if (m.month) clauses.push(this.clause(m.month, [this.k('Months', true), ': ', m.month.mode === 'split' ? this.k('Split') : this.name(m.month.event.text)]));
     if (m.emptyMonth) clauses.push(this.clause(m.emptyMonth, [this.k('EmptyMonth'), ': ', m.emptyMonth.text]));
     return [this.k('Measure'), ' ', m.id.text, this.title(m.title), indent(clauses)];
@@ -213,6 +215,17 @@ class Printer {
     return e ? [' ', this.k('When'), ' ', this.expr(e)] : '';
   }
 
+  /** "to EVENT [or EVENT]… inclusive|exclusive" */
+  periodEnd(t: A.PeriodEnd): Doc {
+    const others = t.others.flatMap((o) => [' ', this.k('Or'), ' ', this.name(o.text)]);
+    return this.clause(t, [this.k('To'), ' ', this.name(t.event.text), ...others, ' ', this.k(t.inclusive ? 'Inclusive' : 'Exclusive')]);
+  }
+
+  /** "withdrawn by EVENT inclusive|exclusive" */
+  withdrawal(w: A.Withdrawal): Doc {
+    return this.clause(w, [this.k('WithdrawnBy'), ' ', this.name(w.event.text), ' ', this.k(w.inclusive ? 'Inclusive' : 'Exclusive')]);
+  }
+
   payment(p: A.Payment): Doc {
     const clauses: Doc[] = p.cites.map((c) => this.cite(c));
     if (p.see.length > 0) clauses.push(this.see(p.see));
@@ -221,7 +234,8 @@ class Printer {
     for (const g of p.grace) clauses.push(this.clause(g, [this.k('Grace'), ' ', this.duration(g.value.n, g.value.unit), this.when(g.when)]));
     for (const r of p.requires) clauses.push(this.clause(r, [this.k('Requires'), ' ', this.expr(r)]));
     for (const e of p.exempt) clauses.push(this.clause(e, [this.k('Exempt'), ' ', this.k('When'), ' ', this.expr(e)]));
-    if (p.to) clauses.push(this.clause(p.to, [this.k('To'), ' ', this.name(p.to.event.text), ' ', this.k(p.to.inclusive ? 'Inclusive' : 'Exclusive')]));
+    if (p.to) clauses.push(this.periodEnd(p.to));
+    if (p.withdrawn) clauses.push(this.withdrawal(p.withdrawn));
     if (p.rate) clauses.push(this.clause(p.rate, [this.k('Rate'), ' ', p.rate.text]));
     return [this.k('Payment'), ' ', p.id.text, this.title(p.title), indent(clauses)];
   }

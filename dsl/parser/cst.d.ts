@@ -34,6 +34,7 @@ export type HeaderClauseCstChildren = {
   validClause?: ValidClauseCstNode[];
   sourceClause?: SourceClauseCstNode[];
   fallbackClause?: FallbackClauseCstNode[];
+  subjectToClause?: SubjectToClauseCstNode[];
   citeClause?: CiteClauseCstNode[];
   seeClause?: SeeClauseCstNode[];
 };
@@ -100,6 +101,16 @@ export interface FallbackClauseCstNode extends CstNode {
 
 export type FallbackClauseCstChildren = {
   Fallback: IToken[];
+  Identifier: IToken[];
+};
+
+export interface SubjectToClauseCstNode extends CstNode {
+  name: "subjectToClause";
+  children: SubjectToClauseCstChildren;
+}
+
+export type SubjectToClauseCstChildren = {
+  SubjectTo: IToken[];
   Identifier: IToken[];
 };
 
@@ -353,6 +364,7 @@ export type PaymentClauseCstChildren = {
   requiresClause?: RequiresClauseCstNode[];
   exemptClause?: ExemptClauseCstNode[];
   toClause?: ToClauseCstNode[];
+  withdrawnClause?: WithdrawnClauseCstNode[];
   rateClause?: RateClauseCstNode[];
 };
 
@@ -418,6 +430,19 @@ export interface ToClauseCstNode extends CstNode {
 
 export type ToClauseCstChildren = {
   To: IToken[];
+  Identifier: (IToken)[];
+  Or?: IToken[];
+  Inclusive?: IToken[];
+  Exclusive?: IToken[];
+};
+
+export interface WithdrawnClauseCstNode extends CstNode {
+  name: "withdrawnClause";
+  children: WithdrawnClauseCstChildren;
+}
+
+export type WithdrawnClauseCstChildren = {
+  WithdrawnBy: IToken[];
   Identifier: IToken[];
   Inclusive?: IToken[];
   Exclusive?: IToken[];
@@ -680,6 +705,7 @@ export type MeasureClauseCstChildren = {
   receivedClause?: ReceivedClauseCstNode[];
   dayOneClause?: DayOneClauseCstNode[];
   toClause?: ToClauseCstNode[];
+  withdrawnClause?: WithdrawnClauseCstNode[];
   monthClause?: MonthClauseCstNode[];
   emptyMonthClause?: EmptyMonthClauseCstNode[];
 };
@@ -1163,6 +1189,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   validTo(children: ValidToCstChildren, param?: IN): OUT;
   sourceClause(children: SourceClauseCstChildren, param?: IN): OUT;
   fallbackClause(children: FallbackClauseCstChildren, param?: IN): OUT;
+  subjectToClause(children: SubjectToClauseCstChildren, param?: IN): OUT;
   citeClause(children: CiteClauseCstChildren, param?: IN): OUT;
   seeClause(children: SeeClauseCstChildren, param?: IN): OUT;
   declaration(children: DeclarationCstChildren, param?: IN): OUT;
@@ -1188,6 +1215,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   requiresClause(children: RequiresClauseCstChildren, param?: IN): OUT;
   exemptClause(children: ExemptClauseCstChildren, param?: IN): OUT;
   toClause(children: ToClauseCstChildren, param?: IN): OUT;
+  withdrawnClause(children: WithdrawnClauseCstChildren, param?: IN): OUT;
   rateClause(children: RateClauseCstChildren, param?: IN): OUT;
   parameterDecl(children: ParameterDeclCstChildren, param?: IN): OUT;
   valueClause(children: ValueClauseCstChildren, param?: IN): OUT;

@@ -44,6 +44,7 @@ export class AvtalParser extends CstParser {
       { ALT: () => this.SUBRULE(this.validClause) },
       { ALT: () => this.SUBRULE(this.sourceClause) },
       { ALT: () => this.SUBRULE(this.fallbackClause) },
+      { ALT: () => this.SUBRULE(this.subjectToClause) },
       { ALT: () => this.SUBRULE(this.citeClause) },
       { ALT: () => this.SUBRULE(this.seeClause) },
     ]);
@@ -79,6 +80,11 @@ export class AvtalParser extends CstParser {
 
   fallbackClause = this.RULE('fallbackClause', () => {
     this.CONSUME(T.Fallback);
+    this.CONSUME(Identifier);
+  });
+
+  subjectToClause = this.RULE('subjectToClause', () => {
+    this.CONSUME(T.SubjectTo);
     this.CONSUME(Identifier);
   });
 
@@ -255,6 +261,7 @@ export class AvtalParser extends CstParser {
       { ALT: () => this.SUBRULE(this.requiresClause) },
       { ALT: () => this.SUBRULE(this.exemptClause) },
       { ALT: () => this.SUBRULE(this.toClause) },
+      { ALT: () => this.SUBRULE(this.withdrawnClause) },
       { ALT: () => this.SUBRULE(this.rateClause) },
     ]);
   });
@@ -288,10 +295,21 @@ export class AvtalParser extends CstParser {
     this.SUBRULE(this.whenClause);
   });
 
+  // "to EVENT [or EVENT]… inclusive|exclusive": the period ends at the first of the events recorded.
   toClause = this.RULE('toClause', () => {
     this.CONSUME(T.To);
     this.CONSUME(Identifier);
+    this.MANY(() => {
+      this.CONSUME(T.Or);
+      this.CONSUME2(Identifier);
+    });
     this.OR(this.alts.toClause ??= [{ ALT: () => this.CONSUME(T.Inclusive) }, { ALT: () => this.CONSUME(T.Exclusive) }]);
+  });
+
+  withdrawnClause = this.RULE('withdrawnClause', () => {
+    this.CONSUME(T.WithdrawnBy);
+    this.CONSUME(Identifier);
+    this.OR(this.alts.withdrawnClause ??= [{ ALT: () => this.CONSUME(T.Inclusive) }, { ALT: () => this.CONSUME(T.Exclusive) }]);
   });
 
   rateClause = this.RULE('rateClause', () => {
@@ -458,6 +476,7 @@ export class AvtalParser extends CstParser {
       { ALT: () => this.SUBRULE(this.receivedClause) },
       { ALT: () => this.SUBRULE(this.dayOneClause) },
       { ALT: () => this.SUBRULE(this.toClause) },
+      { ALT: () => this.SUBRULE(this.withdrawnClause) },
       { ALT: () => this.SUBRULE(this.monthClause) },
       { ALT: () => this.SUBRULE(this.emptyMonthClause) },
     ]);

@@ -42,6 +42,7 @@ export const KEYWORDS: readonly KeywordEntry[] = [
   kw('UntilFurtherNotice', 'until further notice', 'tills vidare', 'value', 'open-ended validity'),
   kw('Source', 'source', 'källa', 'clause', 'the source document the file encodes'),
   kw('Fallback', 'fallback', 'reserv', 'clause', 'the agreement whose rules apply where this one does not'),
+  kw('SubjectTo', 'subject to', 'lyder under', 'clause', "the law this agreement is made under: the conditions (requires, exempt) of the law's payment rules bind every payment rule of the agreement, which sets only the time and the amount (Lag 2017:612, 4 kap. 5 §)"),
   // provenance
   kw('Cite', 'cite', 'enligt', 'clause', 'the heading of the source a rule comes from'),
   kw('Quote', 'quote', 'citat', 'clause', "the source's own words"),
@@ -58,6 +59,7 @@ export const KEYWORDS: readonly KeywordEntry[] = [
   kw('Grace', 'grace', 'frist', 'clause', 'the number of grace days before payment starts'),
   kw('Requires', 'requires', 'kräver', 'clause', 'a precondition of payment'),
   kw('Exempt', 'exempt', 'undantag', 'clause', 'a condition under which no payment is due'),
+  kw('WithdrawnBy', 'withdrawn by', 'återkallas av', 'clause', 'the event that withdraws the anchor event: it ends the period, and a later anchor event starts a new one with its own day 1 and grace days'),
   kw('Inclusive', 'inclusive', 'inklusive', 'value', 'the end day is counted'),
   kw('Exclusive', 'exclusive', 'exklusive', 'value', 'the end day is not counted'),
   kw('Rate', 'rate', 'ersättning', 'clause', 'the amount paid per day, a parameter'),

@@ -5,12 +5,32 @@ import { EVENTS, FACTS, EVENT_INDEX, FACT_INDEX } from '../../dsl/builtins/vocab
 export type FactValue = boolean | number | string | undefined;
 
 export interface CaseData {
-  events: Float64Array;
+  events: Float64Array; // the first occurrence of each event
   facts: FactValue[]; // booleans, counts, enum ids, texts; dates as calendar Day numbers
+  /**
+   * The episode as a history: every occurrence, in time order, of each event recorded more than once, by
+   * slot. Absent when every event occurs at most once (the common case, which the rules read from `events`).
+   */
+  history?: (Float64Array | undefined)[];
 }
 
 export function emptyCase(): CaseData {
   return { events: new Float64Array(EVENTS.length).fill(NaN), facts: new Array(FACTS.length).fill(undefined) };
+}
+
+/** Every occurrence of an event, in time order: [] when not recorded. */
+export function occurrences(c: CaseData, slot: number): ArrayLike<number> {
+  const h = c.history?.[slot];
+  if (h) return h;
+  const t = c.events[slot];
+  return t === t ? [t] : [];
+}
+
+/** Records the occurrences (in time order) of the event in `slot`: the first in `events`, all in `history` when more than one. */
+export function recordOccurrences(c: CaseData, slot: number, times: readonly number[]): void {
+  c.events[slot] = times.length > 0 ? times[0] : NaN;
+  if (times.length > 1) (c.history ??= new Array(EVENTS.length).fill(undefined))[slot] = Float64Array.from(times);
+  else if (c.history) c.history[slot] = undefined;
 }
 
 export function eventSlot(id: string): number {

@@ -34,8 +34,13 @@ export const caseSchema = {
     events: {
       type: 'object',
       additionalProperties: false,
-      description: 'timestamps of the process events that have happened',
-      properties: Object.fromEntries(EVENTS.map((e) => [e.id, { ...instant, description: `${e.description} (sv: ${e.sv})` }])),
+      description: 'timestamps of the process events that have happened: the episode as a history (an event that recurs, such as a ready notice withdrawn and sent again, is given as an array in time order)',
+      properties: Object.fromEntries(EVENTS.map((e) => [e.id, e.history?.once
+        ? { ...instant, description: `${e.description} (sv: ${e.sv}); at most once` }
+        : {
+          description: `${e.description} (sv: ${e.sv}): one time, or every occurrence in time order`,
+          oneOf: [instant, { type: 'array', items: instant, minItems: 1, maxItems: 100 }],
+        }])),
     },
     facts: {
       type: 'object',
@@ -52,7 +57,8 @@ export interface CaseInput {
   agreement?: string;
   municipality?: string;
   careType?: 'somatic' | 'psychiatric';
-  events?: Partial<Record<string, string>>;
+  /** One time per event, or every occurrence in time order (events that occur at most once take one time). */
+  events?: Partial<Record<string, string | string[]>>;
   facts?: Partial<Record<string, boolean | number | string>>;
   evaluationDate?: string;
 }

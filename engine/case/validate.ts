@@ -2,10 +2,11 @@
 // edge with the calendar's DST rule. Errors name the field by JSON pointer; nothing throws.
 import Ajv, { type ValidateFunction } from 'ajv';
 import { caseSchema, type CaseInput } from './schema';
-import { emptyCase, eventSlot, factSlot, EVALUATION_DATE, type CaseData } from './case-data';
+import { emptyCase, eventSlot, factSlot, recordOccurrences, EVALUATION_DATE, type CaseData } from './case-data';
 import { parseInstant, parseIsoDate } from '../calendar';
 import type { Code } from '../../dsl/diagnostics';
 import { FACTS } from '../../dsl/builtins/vocabulary';
+import { historyErrors } from './history';
 
 export interface CaseError {
   code: Code;
@@ -50,10 +51,23 @@ export function validateCase(raw: unknown): CaseResult {
   for (const id in events) {
     const value = events[id as keyof typeof events];
     if (value === undefined) continue;
-    const parsed = parseInstant(value);
-    if (parsed.ok) data.events[eventSlot(id)] = parsed.epochMs;
-    else errors.push({ code: parsed.code === 'nonexistent-local-time' ? 'AVT-E002' : 'AVT-E001', pointer: `/events/${id}`, message: parsed.message });
+    if (typeof value === 'string') {
+      const parsed = parseInstant(value);
+      if (parsed.ok) data.events[eventSlot(id)] = parsed.epochMs;
+      else errors.push({ code: parsed.code === 'nonexistent-local-time' ? 'AVT-E002' : 'AVT-E001', pointer: `/events/${id}`, message: parsed.message });
+      continue;
+    }
+    // Every occurrence, in time order.
+    const times: number[] = [];
+    value.forEach((v, i) => {
+      const parsed = parseInstant(v);
+      if (!parsed.ok) errors.push({ code: parsed.code === 'nonexistent-local-time' ? 'AVT-E002' : 'AVT-E001', pointer: `/events/${id}/${i}`, message: parsed.message });
+      else if (times.length > 0 && parsed.epochMs < times[times.length - 1]) errors.push({ code: 'AVT-E013', pointer: `/events/${id}/${i}`, message: `impossible history: ${v} comes before the occurrence listed before it; give the occurrences in time order` });
+      else times.push(parsed.epochMs);
+    });
+    recordOccurrences(data, eventSlot(id), times);
   }
+  if (errors.length === 0) errors.push(...historyErrors(data));
   const facts = input.facts ?? {};
   for (const id in facts) {
     const value = facts[id as keyof typeof facts];

@@ -35,6 +35,7 @@ export interface CompiledDeadline {
 export const DAY_KIND: Record<A.DayUnit, DayKind> = { days: 'calendar', 'calendar-days': 'calendar', weekdays: 'weekday', 'working-days': 'working' };
 
 const DISCHARGED = eventSlot('discharged');
+const DIED = eventSlot('died');
 /** The outcome of a deadline whose condition does not hold: always the same, so built once, shared and frozen. */
 const NOT_APPLICABLE: DeadlineOutcome = Object.freeze({ code: DeadlineCode.NotApplicable, anchor: NaN, due: NaN, actual: NaN }) as DeadlineOutcome;
 
@@ -71,8 +72,8 @@ function settle(c: CaseData, out: DeadlineOutcome, anchor: number, due: number, 
     return out;
   }
   // Not (yet) recorded: missed once the discharge or the evaluation date lies past the due time.
-  // A discharge at the due time itself closes the episode: nothing is recorded after it (NaN >= due is false).
-  if (c.events[DISCHARGED] >= due) {
+  // A discharge (or a death) at the due time itself closes the episode: nothing is recorded after it (NaN >= due is false).
+  if (c.events[DISCHARGED] >= due || c.events[DIED] >= due) {
     out.code = DeadlineCode.Missed;
     return out;
   }

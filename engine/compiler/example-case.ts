@@ -2,7 +2,8 @@
 import type * as A from '../../dsl/ast/ast';
 import { lookupVocabulary, lookupEnumValue } from '../../dsl/builtins/vocabulary';
 import { parseInstant, parseIsoDate } from '../calendar';
-import { emptyCase, eventSlot, factSlot, type CaseData } from '../case/case-data';
+import { emptyCase, eventSlot, factSlot, occurrences, recordOccurrences, type CaseData } from '../case/case-data';
+import { historyErrors } from '../case/history';
 
 export interface CompiledExample {
   decl: A.Example;
@@ -20,7 +21,9 @@ export function compileExampleCase(ex: A.Example): CompiledExample {
     const v = g.value;
     if (entry.kind === 'event' && v.kind === 'instant' && v.time) {
       const r = parseInstant(`${v.date}T${v.time}`);
-      if (r.ok) data.events[eventSlot(entry.id)] = r.epochMs;
+      // An event given again is its next occurrence.
+      const slot = eventSlot(entry.id);
+      if (r.ok) recordOccurrences(data, slot, [...Array.from(occurrences(data, slot)), r.epochMs].sort((a, b) => a - b));
       else errors.push({ message: r.message, range: g.range });
     } else if (entry.kind === 'fact') {
       const slot = factSlot(entry.id);
@@ -29,5 +32,6 @@ export function compileExampleCase(ex: A.Example): CompiledExample {
       else if (v.kind === 'instant' && !v.time) data.facts[slot] = parseIsoDate(v.date);
     }
   }
+  for (const e of historyErrors(data)) errors.push({ message: `${e.pointer}: ${e.message}`, range: ex.id.range });
   return { decl: ex, data, errors };
 }

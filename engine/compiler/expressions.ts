@@ -268,3 +268,31 @@ function compileCutoffTest(e: A.CutoffTest, scope: CompileScope): Compiled {
     : (c) => { const t = subject(c) as number; return !Number.isNaN(t) && !isAfter(t); };
 }
 
+
+/**
+ * The events a condition waits for, each once: a bare event, or an event on the left of a comparison
+ * (`sip_called <= ready_notice_sent + 3 days` waits for sip_called; the right side is what it is measured
+ * from). A requirement is pending while such an event is not recorded and could still happen in time.
+ */
+export function eventRefs(e: A.Expr): number[] {
+  const slots = new Set<number>();
+  const walk = (x: A.Expr): void => {
+    switch (x.kind) {
+      case 'NameRef': {
+        const v = lookupVocabulary(x.name);
+        if (v?.kind === 'event') slots.add(eventSlot(v.id));
+        return;
+      }
+      case 'Call': x.args.forEach(walk); return;
+      case 'Arith': walk(x.left); walk(x.right); return;
+      case 'Compare': walk(x.left); return;
+      case 'Is': walk(x.subject); return;
+      case 'CutoffTest': walk(x.subject); return;
+      case 'And': case 'Or': x.operands.forEach(walk); return;
+      case 'Not': walk(x.operand); return;
+      default: return;
+    }
+  };
+  walk(e);
+  return [...slots];
+}

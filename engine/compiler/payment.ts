@@ -3,9 +3,9 @@
 import { yearValues } from './year-values';
 import type * as A from '../../dsl/ast/ast';
 import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
-import { addDays, isCountedDay, localDayOf, yearOfDay, dayFromYmd } from '../calendar';
-import { eventSlot, EVALUATION_DATE, type CaseData } from '../case/case-data';
-import { compileCondition, compileTest, holds, type CompileScope, type Condition } from './expressions';
+import { addDays, isCountedDay, localDayOf, startOfLocalDay, yearOfDay, dayFromYmd } from '../calendar';
+import { eventSlot, occurrences, EVALUATION_DATE, type CaseData } from '../case/case-data';
+import { compileCondition, compileTest, eventRefs, holds, type CompileScope, type Condition } from './expressions';
 import { DAY_KIND } from './deadline';
 
 export const enum PaymentCode {
@@ -13,11 +13,23 @@ export const enum PaymentCode {
   Responsible = 1,
   RequirementUnmet = 2,
   Exempt = 3,
+  Pending = 4, // a requirement does not hold yet, but still can: the events it names may still happen in time
 }
 
+/** How a period ended: the index of the end event that ended it (`to EVENT or EVENT…`), or one of these. */
+export const END_OPEN = -1; // still in hospital (billable days to the evaluation date, or not counted)
+export const END_WITHDRAWN = -2; // the anchor was withdrawn (`withdrawn by EVENT`)
+
+/**
+ * The outcome of a payment rule for one episode. The fields describe the first period — from the first anchor
+ * event to its end; a history in which the anchor is withdrawn and given again has more periods, in `more`,
+ * each an outcome of its own; the totals add every period up.
+ */
 export interface PaymentOutcome {
   code: PaymentCode;
-  clause: number; // index of the unmet requirement or the exemption that applied
+  clause: number; // index of the unmet (or pending) requirement or of the exemption that applied
+  lawRule: number; // -1: the clause is the rule's own; else the index of the law's conditions it is from (`subject to`)
+  anchor: number; // the anchor instant (epoch ms) this period starts from, NaN when not started
   dayOne: number;
   dayOneClause: number; // index into decl.dayOne
   graceClause: number; // index into decl.grace
@@ -26,17 +38,33 @@ export interface PaymentOutcome {
   lastBillable: number; // NaN while ongoing with no evaluation date
   billable: number; // NaN when unknown
   ongoing: boolean;
+  end: number; // END_OPEN, END_WITHDRAWN or the index of the end event (0: `to EVENT`, 1…: its `or EVENT`s)
   amount: number; // NaN when no rate or a year without a value
   missingRateYear: number; // 0 when none
+  more: PaymentOutcome[] | null; // the later periods of a history with withdrawals
+  totalBillable: number; // every period's billable days; NaN when one is unknown
+  totalAmount: number; // every period's amount; NaN when one is unknown
+}
+
+/** A rule's conditions (requires, exempt), compiled: its own, or the law's that bind it (`subject to`). */
+export interface CompiledConditions {
+  decl: A.Payment;
+  /** the agreement (and version) the conditions are from, when they are the law's that bind another agreement's rule */
+  from?: { agreement: string; version: string };
+  /** The first condition that fails for the period whose view `c` is, as a code with its clause; Responsible when all hold. */
+  check(c: CaseData, closed: boolean): { code: PaymentCode; clause: number };
 }
 
 export interface CompiledPayment {
   decl: A.Payment;
+  conditions: CompiledConditions;
+  /** The law's conditions that bind this rule, set when the policy set links a policy to the law it is made under. */
+  law: CompiledConditions[];
   /** The outcome as a record of its own (or a shared, frozen one), which the caller may keep. */
   run(c: CaseData): PaymentOutcome;
   /**
-   * The same outcome without allocating: either `out`, filled in, or a shared, frozen record. `out` is
-   * the caller's and is overwritten by the next call given it (see evaluateOutcomesInto).
+   * The same outcome without allocating (for a case without a history): either `out`, filled in, or a shared,
+   * frozen record. `out` is the caller's and is overwritten by the next call given it (see evaluateOutcomesInto).
    */
   runInto(c: CaseData, out: PaymentOutcome): PaymentOutcome;
   /** The billable days from `first` to `last` by calendar year, with the year's rate: the years that have one ([] without a rate). */
@@ -46,9 +74,15 @@ export interface CompiledPayment {
 /** A fresh payment record, for a caller's buffer. */
 export function paymentRecord(): PaymentOutcome {
   return {
-    code: PaymentCode.NotStarted, clause: -1, dayOne: NaN, dayOneClause: -1, graceClause: -1, lastGraceDay: NaN,
-    firstPayable: NaN, lastBillable: NaN, billable: NaN, ongoing: false, amount: NaN, missingRateYear: 0,
+    code: PaymentCode.NotStarted, clause: -1, lawRule: -1, anchor: NaN, dayOne: NaN, dayOneClause: -1, graceClause: -1, lastGraceDay: NaN,
+    firstPayable: NaN, lastBillable: NaN, billable: NaN, ongoing: false, end: END_OPEN, amount: NaN, missingRateYear: 0,
+    more: null, totalBillable: NaN, totalAmount: NaN,
   };
+}
+
+/** A copy of a record, into a record of its own. */
+export function copyPayment(o: PaymentOutcome): PaymentOutcome {
+  return { ...o, more: o.more ? o.more.map(copyPayment) : null };
 }
 
 interface Choice<T> {
@@ -89,17 +123,70 @@ function rateTable(p: A.Parameter | undefined): Map<number, number> | undefined 
   return p ? yearValues(p, 'Money') : undefined;
 }
 
+
+const ALL_HOLD = Object.freeze({ code: PaymentCode.Responsible, clause: -1 });
+
+/**
+ * The earliest moment an event not yet recorded could still happen: the end of the evaluation date when one
+ * is given, else the latest instant the case records. A condition that would hold if its missing events
+ * happened then is pending, not unmet.
+ */
+function earliestStillPossible(c: CaseData): number {
+  const evalDay = c.facts[EVALUATION_DATE] as number | undefined;
+  if (evalDay !== undefined) return startOfLocalDay(evalDay + 1) - 1;
+  let latest = -Infinity;
+  for (let i = 0; i < c.events.length; i++) if (c.events[i] > latest) latest = c.events[i];
+  const h = c.history;
+  if (h) for (const times of h) if (times && times[times.length - 1] > latest) latest = times[times.length - 1];
+  return latest;
+}
+
+/** Requirements, then exemptions: unmet and exempt are final; a requirement that can still be met is pending. */
+export function compileConditions(p: A.Payment, scope: CompileScope): CompiledConditions {
+  const requires = p.requires.map((r) => compileTest(r, scope));
+  const refs = p.requires.map((r) => eventRefs(r));
+  const exempt = p.exempt.map((e) => compileTest(e, scope));
+  const unmetAt = requires.map((_, i) => Object.freeze({ code: PaymentCode.RequirementUnmet, clause: i }));
+  const pendingAt = requires.map((_, i) => Object.freeze({ code: PaymentCode.Pending, clause: i }));
+  const exemptAt = exempt.map((_, i) => Object.freeze({ code: PaymentCode.Exempt, clause: i }));
+  // Whether requirement i would hold if the events it names that are not recorded happened at the earliest moment still possible.
+  const couldHold = (i: number, c: CaseData): boolean => {
+    const missing = refs[i].filter((slot) => c.events[slot] !== c.events[slot]);
+    if (missing.length === 0) return false;
+    const now = earliestStillPossible(c);
+    if (!Number.isFinite(now)) return false;
+    const events = c.events.slice();
+    for (const slot of missing) events[slot] = now;
+    return holds(requires[i], { events, facts: c.facts });
+  };
+  return {
+    decl: p,
+    check(c, closed) {
+      let pending = -1;
+      for (let i = 0; i < requires.length; i++) {
+        if (holds(requires[i], c)) continue;
+        if (closed || !couldHold(i, c)) return unmetAt[i];
+        if (pending < 0) pending = i;
+      }
+      for (let i = 0; i < exempt.length; i++) if (holds(exempt[i], c)) return exemptAt[i];
+      return pending >= 0 ? pendingAt[pending] : ALL_HOLD;
+    },
+  };
+}
+
 export function compilePayment(p: A.Payment, scope: CompileScope): CompiledPayment {
   const anchor = eventSlot(lookupVocabulary(p.from!.text)!.id);
-  const end = eventSlot(lookupVocabulary(p.to!.event.text)!.id);
+  const ends = [p.to!.event, ...p.to!.others].map((n) => eventSlot(lookupVocabulary(n.text)!.id));
   const inclusive = p.to!.inclusive;
+  const withdrawal = p.withdrawn ? eventSlot(lookupVocabulary(p.withdrawn.event.text)!.id) : -1;
+  const withdrawalInclusive = p.withdrawn?.inclusive ?? false;
   const dayOne = chooser(p.dayOne, scope);
   const grace = chooser(p.grace, scope);
   // Without conditions the clause is known now: no call per case.
   const dayOneAlways = always(p.dayOne);
   const graceAlways = always(p.grace);
-  const requires = p.requires.map((r) => compileTest(r, scope));
-  const exempt = p.exempt.map((e) => compileTest(e, scope));
+  const conditions = compileConditions(p, scope);
+  const law: CompiledConditions[] = [];
   const rates = rateTable(p.rate ? scope.parameter(p.rate.text) : undefined);
 
   // The days from `first` to `last` that fall in calendar year y.
@@ -139,35 +226,68 @@ export function compilePayment(p: A.Payment, scope: CompileScope): CompiledPayme
   };
 
   // The outcomes without payment depend only on the clause that decided them: built once, shared, frozen.
-  const fixed = (code: PaymentCode, clause: number): PaymentOutcome => Object.freeze({
-    code, clause, dayOne: NaN, dayOneClause: -1, graceClause: -1, lastGraceDay: NaN,
-    firstPayable: NaN, lastBillable: NaN, billable: NaN, ongoing: false, amount: NaN, missingRateYear: 0,
+  const fixed = (code: PaymentCode, clause: number, lawRule = -1, anchorAt = NaN): PaymentOutcome => Object.freeze({
+    ...paymentRecord(), code, clause, lawRule, anchor: anchorAt,
   }) as PaymentOutcome;
   const notStarted = fixed(PaymentCode.NotStarted, -1);
-  const notStartedAt = requires.map((_, i) => fixed(PaymentCode.NotStarted, i));
-  const unmetAt = requires.map((_, i) => fixed(PaymentCode.RequirementUnmet, i));
-  const exemptAt = exempt.map((_, i) => fixed(PaymentCode.Exempt, i));
+  const byCode = new Map<string, PaymentOutcome>();
+  const decided = (code: PaymentCode, clause: number, lawRule: number): PaymentOutcome => {
+    const key = `${code}:${clause}:${lawRule}`;
+    let o = byCode.get(key);
+    if (!o) byCode.set(key, (o = fixed(code, clause, lawRule)));
+    return o;
+  };
 
-  const runInto = (c: CaseData, out: PaymentOutcome): PaymentOutcome => {
-    const t = c.events[anchor];
-    for (let i = 0; i < requires.length; i++) {
-      if (!holds(requires[i], c)) return Number.isNaN(t) ? notStartedAt[i] : unmetAt[i];
+  /** The stay's end: the first end event recorded, as [instant, index], or [NaN, END_OPEN]. */
+  const stayEnd = (c: CaseData): number => {
+    let t = NaN;
+    for (let i = 0; i < ends.length; i++) {
+      const x = c.events[ends[i]];
+      if (x === x && !(x >= t)) t = x;
     }
-    if (Number.isNaN(t)) return notStarted;
-    for (let i = 0; i < exempt.length; i++) {
-      if (holds(exempt[i], c)) return exemptAt[i];
+    return t;
+  };
+  const endIndex = (c: CaseData, t: number): number => {
+    for (let i = 0; i < ends.length; i++) if (c.events[ends[i]] === t) return i;
+    return END_OPEN;
+  };
+
+  /**
+   * One period: from the anchor instant `a` to the stay's end or the withdrawal at `w` (NaN: none), read on
+   * `c`, the case as this period sees it (its own anchor and withdrawal in their slots).
+   */
+  const period = (c: CaseData, out: PaymentOutcome, a: number, w: number): PaymentOutcome => {
+    const endT = ends.length === 1 ? c.events[ends[0]] : stayEnd(c);
+    const closed = endT === endT || w === w;
+    let verdict = conditions.check(c, closed);
+    let lawRule = -1;
+    if (verdict.code === PaymentCode.Responsible || verdict.code === PaymentCode.Pending) {
+      for (let k = 0; k < law.length; k++) {
+        const v = law[k].check(c, closed);
+        if (v.code === PaymentCode.Responsible) continue;
+        if (v.code === PaymentCode.Pending && verdict.code === PaymentCode.Pending) continue;
+        verdict = v;
+        lawRule = k;
+        if (v.code !== PaymentCode.Pending) break;
+      }
     }
+    if (a !== a) return verdict.code === PaymentCode.Responsible ? notStarted : decided(PaymentCode.NotStarted, verdict.clause, lawRule);
+    if (verdict.code === PaymentCode.RequirementUnmet || verdict.code === PaymentCode.Exempt) return decided(verdict.code, verdict.clause, lawRule);
     // Every field is written: `out` may hold the previous case's outcome.
-    out.code = PaymentCode.Responsible;
-    out.clause = -1;
+    out.code = verdict.code;
+    out.clause = verdict.clause;
+    out.lawRule = lawRule;
+    out.anchor = a;
     out.lastBillable = NaN;
     out.billable = NaN;
     out.ongoing = false;
+    out.end = END_OPEN;
     out.amount = NaN;
     out.missingRateYear = 0;
+    out.more = null;
     const d1 = dayOneAlways ?? dayOne(c);
     out.dayOneClause = d1.index;
-    const first = localDayOf(t) + (d1.value === 'next-day' ? 1 : 0);
+    const first = localDayOf(a) + (d1.value === 'next-day' ? 1 : 0);
     out.dayOne = first;
     const g = graceAlways ?? grace(c);
     out.graceClause = g.index;
@@ -185,33 +305,90 @@ export function compilePayment(p: A.Payment, scope: CompileScope): CompiledPayme
     out.lastGraceDay = lastGrace;
     const firstPayable = lastGrace + 1;
     out.firstPayable = firstPayable;
-    const endT = c.events[end];
     let lastBillable = NaN;
-    if (!Number.isNaN(endT)) lastBillable = localDayOf(endT) - (inclusive ? 0 : 1);
-    else {
+    if (endT === endT) {
+      lastBillable = localDayOf(endT) - (inclusive ? 0 : 1);
+      out.end = ends.length === 1 ? 0 : endIndex(c, endT);
+    }
+    if (w === w) {
+      const lastBeforeWithdrawal = localDayOf(w) - (withdrawalInclusive ? 0 : 1);
+      if (!(lastBillable <= lastBeforeWithdrawal)) {
+        lastBillable = lastBeforeWithdrawal;
+        out.end = END_WITHDRAWN;
+      }
+    }
+    if (lastBillable !== lastBillable) {
       out.ongoing = true;
       const evalDay = c.facts[EVALUATION_DATE] as number | undefined;
       if (evalDay !== undefined) lastBillable = evalDay;
     }
-    if (!Number.isNaN(lastBillable)) {
+    // A pending period has no billable days yet: payment responsibility is not established.
+    if (lastBillable === lastBillable && verdict.code === PaymentCode.Responsible) {
       out.lastBillable = lastBillable;
       const billable = Math.max(0, lastBillable - firstPayable + 1);
       out.billable = billable;
       if (billable === 0) out.amount = rates ? 0 : NaN;
       else amountInto(out, firstPayable, lastBillable);
     }
+    out.totalBillable = out.billable;
+    out.totalAmount = out.amount;
     return out;
+  };
+
+  /**
+   * A history: each anchor occurrence opens a period unless one is open (a repeated anchor while a period is
+   * open does not start it again); a withdrawal closes the open period; a later anchor opens a new one.
+   * Each period is read on a view of the case in which the anchor and the withdrawal are that period's.
+   */
+  const periods = (c: CaseData, out: PaymentOutcome): PaymentOutcome => {
+    const anchors = occurrences(c, anchor);
+    const withdrawals = withdrawal >= 0 ? occurrences(c, withdrawal) : [];
+    if (anchors.length === 0) return period(c, out, NaN, NaN);
+    const list: [number, number][] = [];
+    let i = 0;
+    let j = 0;
+    while (i < anchors.length) {
+      const a = anchors[i++];
+      while (j < withdrawals.length && withdrawals[j] < a) j++;
+      const w = j < withdrawals.length ? withdrawals[j++] : NaN;
+      list.push([a, w]);
+      if (w !== w) break;
+      while (i < anchors.length && anchors[i] <= w) i++;
+    }
+    const results: PaymentOutcome[] = [];
+    for (let k = 0; k < list.length; k++) {
+      const [a, w] = list[k];
+      const view: CaseData = { events: c.events.slice(), facts: c.facts };
+      view.events[anchor] = a;
+      if (withdrawal >= 0) view.events[withdrawal] = w;
+      const o = period(view, k === 0 ? out : paymentRecord(), a, w);
+      results.push(o === out || !Object.isFrozen(o) ? o : { ...o });
+    }
+    const head = results[0] === out ? out : Object.assign(out, results[0]);
+    head.more = results.length > 1 ? results.slice(1) : null;
+    let total = 0;
+    let amount = 0;
+    for (const r of results) {
+      if (r.code !== PaymentCode.Responsible) continue;
+      total += r.billable;
+      amount += r.amount;
+    }
+    head.totalBillable = results.some((r) => r.code === PaymentCode.Responsible) ? total : NaN;
+    head.totalAmount = head.totalBillable === head.totalBillable ? amount : NaN;
+    return head;
+  };
+
+  const runInto = (c: CaseData, out: PaymentOutcome): PaymentOutcome => {
+    // A history, or a withdrawal this rule reads: the periods. Else one period, read on the case itself.
+    if (c.history !== undefined || (withdrawal >= 0 && c.events[withdrawal] === c.events[withdrawal])) return periods(c, out);
+    return period(c, out, c.events[anchor], NaN);
   };
 
   // The allocating form: a scratch record filled, then copied into a record of its own.
   const scratch = paymentRecord();
   const run = (c: CaseData): PaymentOutcome => {
     const o = runInto(c, scratch);
-    if (o !== scratch) return o;
-    return {
-      code: o.code, clause: o.clause, dayOne: o.dayOne, dayOneClause: o.dayOneClause, graceClause: o.graceClause, lastGraceDay: o.lastGraceDay,
-      firstPayable: o.firstPayable, lastBillable: o.lastBillable, billable: o.billable, ongoing: o.ongoing, amount: o.amount, missingRateYear: o.missingRateYear,
-    };
+    return o === scratch ? copyPayment(o) : o;
   };
-  return { decl: p, run, runInto, ratesUsed };
+  return { decl: p, conditions, law, run, runInto, ratesUsed };
 }

@@ -12,8 +12,8 @@ import type { CompiledPolicy } from '../compiler/compile';
 import type { CompiledDeadline, DeadlineOutcome } from '../compiler/deadline';
 import { DeadlineCode } from '../compiler/deadline';
 import type { CompiledPayment, PaymentOutcome } from '../compiler/payment';
-import { PaymentCode } from '../compiler/payment';
-import type { CitationOut, Citations, DeadlineResult, DeadlineStatus, ExplanationStep, PaymentResult, Warning } from './result';
+import { END_OPEN, END_WITHDRAWN, PaymentCode } from '../compiler/payment';
+import type { CitationOut, Citations, DeadlineResult, DeadlineStatus, ExplanationStep, PaymentPeriod, PaymentResult, PaymentStatus, Warning } from './result';
 import { exprText } from './expr-text';
 import { presentTimingDeadline } from './explain-timing';
 import { isTimingDeadline } from '../../dsl/checker/recurrence';
@@ -104,66 +104,113 @@ function pushStep(steps: ExplanationStep[], d: A.Payment, text: string, values: 
   steps.push({ rule: d.id.text, title: d.title?.value, text, interpretations: interpretationsOf(d), values });
 }
 
-export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: PaymentOutcome, steps: ExplanationStep[] | undefined, warnings: Warning[]): PaymentResult {
+/** The clause that decided an outcome without payment (or a pending one): the rule's own, or the law's. */
+function decidingClause(r: CompiledPayment, o: PaymentOutcome): { decl: A.Payment; expr: A.Expr; law?: { agreement: string; version: string } } | undefined {
+  const conditions = o.lawRule >= 0 ? r.law[o.lawRule] : r.conditions;
+  if (!conditions || o.clause < 0) return undefined;
+  const decl = conditions.decl;
+  const expr = o.code === PaymentCode.Exempt ? decl.exempt[o.clause] : decl.requires[o.clause];
+  return expr ? { decl, expr, law: o.lawRule >= 0 ? conditions.from : undefined } : undefined;
+}
+
+function endedBy(d: A.Payment, o: PaymentOutcome): string | null {
+  if (o.end === END_WITHDRAWN) return 'withdrawn';
+  if (o.end === END_OPEN || !d.to) return null;
+  return (o.end === 0 ? d.to.event : d.to.others[o.end - 1])?.text ?? null;
+}
+
+/** One period's result and its explanation steps. */
+function presentPeriod(p: CompiledPolicy, r: CompiledPayment, o: PaymentOutcome, steps: ExplanationStep[] | undefined, warnings: Warning[], n: number, of: number): PaymentPeriod {
   const d = r.decl;
   const lang = p.ast.lang;
   const rateName = d.rate?.text;
-  const base: PaymentResult = {
-    id: d.id.text, title: d.title?.value, status: 'not-started', responsible: false, reason: '', dayOne: null, graceDays: null, graceUnit: null,
-    lastGraceDay: null, firstPayableDay: null, lastBillableDay: null, billableDays: null, ongoing: o.ongoing, amount: null, currency: 'SEK', ratesUsed: [],
+  const label = of > 1 ? `Period ${n} of ${of} (${d.from!.text} ${local(o.anchor)}): ` : '';
+  const period: PaymentPeriod = {
+    status: 'not-started', from: local(o.anchor) ?? '', endedBy: null, dayOne: null, firstPayableDay: null, lastBillableDay: null,
+    billableDays: null, amount: null, ratesUsed: [], reason: '',
   };
-
   if (o.code === PaymentCode.NotStarted) {
-    base.reason = `${d.from!.text} is not recorded: no payment responsibility has started`;
-    if (steps) pushStep(steps, d, `Payment ${d.id.text}: ${base.reason}.`, {});
-    return base;
+    period.reason = `${d.from!.text} is not recorded: no payment responsibility has started`;
+    if (steps) pushStep(steps, d, `Payment ${d.id.text}: ${period.reason}.`, {});
+    return period;
   }
-  if (o.code === PaymentCode.RequirementUnmet) {
-    base.status = 'not-responsible';
-    base.reason = `the requirement "${exprText(d.requires[o.clause], lang)}" is not met`;
-    if (steps) pushStep(steps, d, `Payment ${d.id.text}: no payment, because ${base.reason}.`, { requirement: exprText(d.requires[o.clause], lang) });
-    return base;
-  }
-  if (o.code === PaymentCode.Exempt) {
-    base.status = 'not-responsible';
-    base.reason = `exempt, because ${exprText(d.exempt[o.clause], lang)}`;
-    if (steps) pushStep(steps, d, `Payment ${d.id.text}: no payment, ${base.reason}.`, { exemption: exprText(d.exempt[o.clause], lang) });
-    return base;
+  const deciding = decidingClause(r, o);
+  const whose = deciding?.law ? ` of ${deciding.law.agreement} ${deciding.law.version}, ${deciding.decl.id.text} (the law this agreement is made under)` : '';
+  if (o.code === PaymentCode.RequirementUnmet || o.code === PaymentCode.Exempt) {
+    period.status = 'not-responsible';
+    const text = deciding ? exprText(deciding.expr, lang) : '?';
+    period.reason = o.code === PaymentCode.Exempt ? `exempt, because ${text}${whose}` : `the requirement${whose} "${text}" is not met`;
+    if (steps) pushStep(steps, d, `${label}Payment ${d.id.text}: no payment, ${o.code === PaymentCode.Exempt ? '' : 'because '}${period.reason}.`, o.code === PaymentCode.Exempt ? { exemption: text } : { requirement: text });
+    return period;
   }
   const dayOneClause = d.dayOne[o.dayOneClause];
   const graceClause = d.grace[o.graceClause];
-  base.status = 'responsible';
-  base.responsible = true;
-  base.dayOne = iso(o.dayOne);
-  base.graceDays = graceClause.value.n;
-  base.graceUnit = graceClause.value.unit;
-  base.lastGraceDay = iso(o.lastGraceDay);
-  base.firstPayableDay = iso(o.firstPayable);
-  base.lastBillableDay = iso(o.lastBillable);
-  base.billableDays = Number.isNaN(o.billable) ? null : o.billable;
-  base.amount = Number.isNaN(o.amount) ? null : o.amount;
+  period.dayOne = iso(o.dayOne);
+  period.firstPayableDay = iso(o.firstPayable);
+  period.endedBy = endedBy(d, o);
   if (steps) pushStep(steps, d,
-    `Day 1 is ${base.dayOne}: ${dayOneClause.value === 'same-day' ? 'the same day as' : 'the day after'} ${d.from!.text}${dayOneClause.when ? `, because ${exprText(dayOneClause.when, lang)}` : ''}.`,
-    { dayOne: base.dayOne },
+    `${label}Day 1 is ${period.dayOne}: ${dayOneClause.value === 'same-day' ? 'the same day as' : 'the day after'} ${d.from!.text}${dayOneClause.when ? `, because ${exprText(dayOneClause.when, lang)}` : ''}.`,
+    { dayOne: period.dayOne },
   );
   if (steps) pushStep(steps, d,
-    `${graceClause.value.n} grace ${graceClause.value.unit.replace('-', ' ')}${graceClause.when ? `, because ${exprText(graceClause.when, lang)}` : ''}: the last grace day is ${base.lastGraceDay}, so payment responsibility starts on ${base.firstPayableDay}.`,
-    { graceDays: graceClause.value.n, lastGraceDay: base.lastGraceDay, firstPayableDay: base.firstPayableDay },
+    `${graceClause.value.n} grace ${graceClause.value.unit.replace('-', ' ')}${graceClause.when ? `, because ${exprText(graceClause.when, lang)}` : ''}: the last grace day is ${iso(o.lastGraceDay)}, so payment responsibility starts on ${period.firstPayableDay}.`,
+    { graceDays: graceClause.value.n, lastGraceDay: iso(o.lastGraceDay), firstPayableDay: period.firstPayableDay },
   );
-  if (base.billableDays === null) {
-    base.reason = `payment responsibility from ${base.firstPayableDay}; the patient is still in hospital and no evaluation date was given`;
-    if (steps) pushStep(steps, d, `Billable days: not counted, the patient is still in hospital and no evaluation date was given.`, {});
-  } else {
-    const endText = o.ongoing ? `the evaluation date ${base.lastBillableDay}` : `${d.to!.event.text} (${d.to!.inclusive ? 'inclusive' : 'exclusive'})`;
-    base.reason = `payment responsibility from ${base.firstPayableDay}; ${base.billableDays} billable day(s) up to ${endText}`;
-    if (steps) pushStep(steps, d, `Billable days from ${base.firstPayableDay} to ${base.lastBillableDay}: ${base.billableDays}, counted up to ${endText}.`, { billableDays: base.billableDays, lastBillableDay: base.lastBillableDay });
-    if (rateName && o.missingRateYear) {
-      warnings.push({ code: 'AVT-E005', message: `parameter ${rateName} has no value for ${o.missingRateYear}; the amount is not computed` });
-    } else if (rateName && base.amount !== null) {
-      base.ratesUsed = r.ratesUsed(o.firstPayable, o.lastBillable);
-      if (steps) pushStep(steps, d, `Amount: ${base.ratesUsed.map((u) => `${u.days} × ${u.rate} SEK (${rateName} ${u.year})`).join(' + ') || '0'} = ${base.amount} SEK.`, { amount: base.amount });
-    }
+  if (o.code === PaymentCode.Pending) {
+    period.status = 'pending';
+    const text = deciding ? exprText(deciding.expr, lang) : '?';
+    period.reason = `not decided yet: the requirement${whose} "${text}" does not hold yet, but can still be met`;
+    if (steps) pushStep(steps, d, `Payment ${d.id.text}: ${period.reason}; no billable days until it is.`, { requirement: text });
+    return period;
   }
-  return base;
+  period.status = 'responsible';
+  period.lastBillableDay = iso(o.lastBillable);
+  period.billableDays = Number.isNaN(o.billable) ? null : o.billable;
+  period.amount = Number.isNaN(o.amount) ? null : o.amount;
+  if (period.billableDays === null) {
+    period.reason = `payment responsibility from ${period.firstPayableDay}; the patient is still in hospital and no evaluation date was given`;
+    if (steps) pushStep(steps, d, `Billable days: not counted, the patient is still in hospital and no evaluation date was given.`, {});
+    return period;
+  }
+  const endText = o.end === END_WITHDRAWN ? `the withdrawal (${d.withdrawn!.event.text}, ${d.withdrawn!.inclusive ? 'inclusive' : 'exclusive'})`
+    : o.ongoing ? `the evaluation date ${period.lastBillableDay}`
+    : `${period.endedBy} (${d.to!.inclusive ? 'inclusive' : 'exclusive'})`;
+  period.reason = `payment responsibility from ${period.firstPayableDay}; ${period.billableDays} billable day(s) up to ${endText}`;
+  if (steps) pushStep(steps, d, `Billable days from ${period.firstPayableDay} to ${period.lastBillableDay}: ${period.billableDays}, counted up to ${endText}.`, { billableDays: period.billableDays, lastBillableDay: period.lastBillableDay });
+  if (rateName && o.missingRateYear) {
+    warnings.push({ code: 'AVT-E005', message: `parameter ${rateName} has no value for ${o.missingRateYear}; the amount is not computed` });
+  } else if (rateName && period.amount !== null) {
+    period.ratesUsed = r.ratesUsed(o.firstPayable, o.lastBillable);
+    if (steps) pushStep(steps, d, `Amount: ${period.ratesUsed.map((u) => `${u.days} × ${u.rate} SEK (${rateName} ${u.year})`).join(' + ') || '0'} = ${period.amount} SEK.`, { amount: period.amount });
+  }
+  return period;
 }
 
+const STATUS_RANK: Record<PaymentStatus, number> = { responsible: 3, pending: 2, 'not-responsible': 1, 'not-started': 0 };
+
+export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: PaymentOutcome, steps: ExplanationStep[] | undefined, warnings: Warning[]): PaymentResult {
+  const d = r.decl;
+  const all = o.more ? [o, ...o.more] : [o];
+  const periods = all.map((x, i) => presentPeriod(p, r, x, steps, warnings, i + 1, all.length));
+  // The rule's status is the best of its periods' (one responsible period makes the municipality responsible).
+  const best = periods.reduce((a, b) => (STATUS_RANK[b.status] > STATUS_RANK[a.status] ? b : a), periods[0]);
+  const first = periods[0];
+  const responsible = periods.filter((x) => x.status === 'responsible');
+  const graceClause = o.graceClause >= 0 ? d.grace[o.graceClause] : undefined;
+  const totalBillableDays = responsible.length === 0 || responsible.some((x) => x.billableDays === null) ? null : responsible.reduce((a, x) => a + x.billableDays!, 0);
+  const totalAmount = responsible.length === 0 || responsible.some((x) => x.amount === null) ? null : responsible.reduce((a, x) => a + x.amount!, 0);
+  if (steps && all.length > 1) {
+    pushStep(steps, d, `Payment ${d.id.text}: ${all.length} periods (the ready notice was withdrawn and given again); in all ${totalBillableDays ?? 'unknown'} billable day(s)${totalAmount !== null ? `, ${totalAmount} SEK` : ''}.`, { periods: all.length, totalBillableDays, totalAmount });
+  }
+  const deciding = decidingClause(r, best === first ? o : all[periods.indexOf(best)]);
+  const result: PaymentResult = {
+    id: d.id.text, title: d.title?.value, status: best.status, responsible: best.status === 'responsible',
+    reason: all.length > 1 ? periods.map((x, i) => `period ${i + 1}: ${x.reason}`).join('; ') : first.reason,
+    periods, totalBillableDays, totalAmount,
+    dayOne: first.dayOne, graceDays: first.dayOne !== null && graceClause ? graceClause.value.n : null, graceUnit: first.dayOne !== null && graceClause ? graceClause.value.unit : null,
+    lastGraceDay: first.dayOne !== null ? iso(o.lastGraceDay) : null, firstPayableDay: first.firstPayableDay, lastBillableDay: first.lastBillableDay,
+    billableDays: first.billableDays, ongoing: all[all.length - 1].ongoing, amount: first.amount, currency: 'SEK', ratesUsed: first.ratesUsed,
+  };
+  if (deciding?.law && best.status !== 'responsible') result.law = { agreement: deciding.law.agreement, version: deciding.law.version, rule: deciding.decl.id.text, clause: exprText(deciding.expr, p.ast.lang) };
+  return result;
+}

@@ -36,7 +36,28 @@ export interface DeadlineResult {
   reason: string;
 }
 
-export type PaymentStatus = 'responsible' | 'not-responsible' | 'not-started';
+/**
+ * responsible: payment responsibility has arisen; pending: a requirement does not hold yet but still can (an event
+ * it names may still happen in time); not-responsible: a requirement is not met, or an exemption applies;
+ * not-started: the anchor event is not recorded.
+ */
+export type PaymentStatus = 'responsible' | 'pending' | 'not-responsible' | 'not-started';
+
+/** One billable period: from a ready notice to the end of the stay or to the notice's withdrawal. */
+export interface PaymentPeriod {
+  status: PaymentStatus;
+  /** the anchor event's time that opened the period (Stockholm local time) */
+  from: string;
+  /** what ended it: an end event's name, 'withdrawn', or null while the patient is still in hospital */
+  endedBy: string | null;
+  dayOne: string | null;
+  firstPayableDay: string | null;
+  lastBillableDay: string | null;
+  billableDays: number | null;
+  amount: number | null;
+  ratesUsed: { year: number; rate: number; days: number }[];
+  reason: string;
+}
 
 export interface PaymentResult {
   id: string;
@@ -44,6 +65,13 @@ export interface PaymentResult {
   status: PaymentStatus;
   responsible: boolean;
   reason: string;
+  /** every period of the history, in time order (one for a notice never withdrawn); the fields below are the first period's */
+  periods: PaymentPeriod[];
+  /** the billable days and the amount of every period together (null when one is unknown) */
+  totalBillableDays: number | null;
+  totalAmount: number | null;
+  /** the condition that decided a not-responsible or pending status, when it is the law's (`subject to`) */
+  law?: { agreement: string; version: string; rule: string; clause: string };
   dayOne: string | null;
   graceDays: number | null;
   graceUnit: string | null;

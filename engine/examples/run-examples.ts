@@ -33,9 +33,9 @@ function check(e: A.Expectation, ruleId: string | undefined, r: EvaluationResult
   const row = (text: string, expected: unknown, actual: unknown) => ({ text, expected: String(expected), actual: String(actual ?? 'none'), pass: String(expected) === String(actual ?? 'none') });
   switch (e.kind) {
     case 'first-payable-day': return row('first payable day', e.date, payment?.firstPayableDay);
-    case 'no-payment': return row('no payment', 'not responsible', payment ? (payment.responsible ? `responsible from ${payment.firstPayableDay}` : 'not responsible') : 'no payment rule');
-    case 'billable-days': return row('billable days', e.n, payment?.billableDays);
-    case 'amount': return row('amount', `${e.value} SEK`, payment?.amount == null ? 'none' : `${payment.amount} SEK`);
+    case 'no-payment': return row('no payment', 'not responsible', payment ? (payment.responsible ? `responsible from ${payment.firstPayableDay}` : payment.status === 'pending' ? 'pending' : 'not responsible') : 'no payment rule');
+    case 'billable-days': return row('billable days', e.n, payment?.totalBillableDays);
+    case 'amount': return row('amount', `${e.value} SEK`, payment?.totalAmount == null ? 'none' : `${payment.totalAmount} SEK`);
     case 'grace': return row('grace days', `${e.count.n} ${e.count.unit}`, payment?.graceDays == null ? 'none' : `${payment.graceDays} ${payment.graceUnit}`);
     case 'day-one': return row('day 1', e.date, payment?.dayOne);
     case 'computed': {
@@ -44,6 +44,10 @@ function check(e: A.Expectation, ruleId: string | undefined, r: EvaluationResult
     }
     case 'deadline': {
       const d = r.deadlines.find((x) => x.id === e.deadline.text);
+      if (!d) {
+        const p = r.payments.find((x) => x.id === e.deadline.text);
+        if (p) return row(`payment ${e.deadline.text}`, e.status, p.status);
+      }
       return row(`deadline ${e.deadline.text}`, e.status, d?.status);
     }
     default: return row(e.kind, 'an outcome of one care episode', 'a ladder outcome (see engine/monthly)');

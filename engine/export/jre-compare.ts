@@ -19,7 +19,7 @@ export interface RuleSummary {
 }
 
 const DEADLINE_STATUS = ['not-applicable', 'not-applicable', 'met', 'missed', 'pending'] as const;
-const PAYMENT_STATUS = ['not-started', 'responsible', 'not-responsible', 'not-responsible'] as const;
+const PAYMENT_STATUS = ['not-started', 'responsible', 'not-responsible', 'not-responsible', 'pending'] as const;
 const nul = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 /** Avtal's outcomes for the rules named in `only` (all when omitted), in rule order. */

@@ -201,7 +201,7 @@ function exportDeadline(d: A.Deadline, s: Scope): JreRule[] {
   // Day counts end at the start of the next day (exclusive); elapsed time ends at its last moment (inclusive).
   const inTime = fact(subject.id, dayCounted ? 'avtal:lt' : 'avtal:le', due);
   // Not recorded: missed once the end of the evaluation date lies past the due time, or the discharge at or past it.
-  const overdue = any([fact('avtal:evaluationEnd', 'avtal:gt', due), fact('discharged', 'avtal:ge', due)]);
+  const overdue = any([fact('avtal:evaluationEnd', 'avtal:gt', due), fact('discharged', 'avtal:ge', due), fact('died', 'avtal:ge', due)]);
   const rule = (suffix: string, conds: JreCondition[], status: string, reason: string, withDue: boolean): JreRule => ({
     name: `${id}:${suffix}`,
     conditions: top(conds),

@@ -55,6 +55,36 @@ export class PolicySet {
       this.versions.push({ source: s, analysis, compiled, info: infoOf(analysis, s) });
     }
     this.checkSet();
+    this.linkLaws();
+  }
+
+  /**
+   * `subject to LAW`: the conditions of the law's payment rules bind every payment rule of the agreement. The
+   * law's published version in force on the agreement version's first day is linked; a law that does not
+   * exist, has no payment rule, or has no version in force then is an error of the set. An agreement that
+   * regulates payment for a county without naming the law it is made under is an error too: no agreement
+   * can drop the law's conditions.
+   */
+  private linkLaws(): void {
+    for (const v of this.versions) {
+      const h = v.analysis.ast.header;
+      const regulates = !!v.compiled && (v.compiled.payments.length > 0 || v.compiled.ladders.size > 0);
+      if (!h?.subjectTo) {
+        if (h?.county && regulates) this.diagnostics.push({ file: v.source.file, diagnostic: diagnostic('AVT-V007', h.id.range, { agreement: h.id.text, county: h.county.text }) });
+        continue;
+      }
+      const name = h.subjectTo.text;
+      const fail = (detail: string) => this.diagnostics.push({ file: v.source.file, diagnostic: diagnostic('AVT-V006', h.subjectTo!.range, { name, detail }) });
+      if (!this.has(name)) { fail(`${name} names no known agreement`); continue; }
+      if (name === v.info.agreement) { fail('an agreement cannot be made under itself'); continue; }
+      const law = this.publishedOf(name).find((x) => inForce(x.info, v.info.validFrom));
+      if (!law) { fail(`no published version of ${name} is in force on ${v.info.validFrom}, the first day of ${v.info.version}`); continue; }
+      if (law.analysis.ast.header?.subjectTo) { fail(`${name} is itself made under ${law.analysis.ast.header.subjectTo.text}: name the law itself`); continue; }
+      const from = { agreement: name, version: law.info.version };
+      const conditions = law.compiled?.payments.map((p) => ({ ...p.conditions, from })) ?? [];
+      if (conditions.length === 0) { fail(`${name} ${law.info.version} has no payment rule whose conditions could bind this agreement`); continue; }
+      for (const p of v.compiled?.payments ?? []) p.law.splice(0, p.law.length, ...conditions);
+    }
   }
 
   // The set does not change after construction: every evaluation asks these, so they are computed once

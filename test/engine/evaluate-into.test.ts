@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { analyze, hasErrors } from '../../dsl';
 import { compile, type CompiledPolicy } from '../../engine/compiler/compile';
 import type { DeadlineOutcome } from '../../engine/compiler/deadline';
-import type { PaymentOutcome } from '../../engine/compiler/payment';
+import { paymentRecord, type PaymentOutcome } from '../../engine/compiler/payment';
 import type { CaseData } from '../../engine/case/case-data';
 import { evaluateOutcomes, evaluateOutcomesInto, outcomeBuffer, type Outcomes } from '../../engine/evaluator/evaluate';
 import { findPolicyFiles } from '../../engine/registry/load';
@@ -23,10 +23,12 @@ const snapshot = (o: Outcomes): string => JSON.stringify([o.deadlines, o.payment
 /** Records whose every field holds a value no rule writes. */
 const P = -0.5;
 const poisonedDeadline = (): DeadlineOutcome => ({ code: -1 as DeadlineOutcome['code'], anchor: P, due: P, actual: P });
-const poisonedPayment = (): PaymentOutcome => ({
-  code: -1 as PaymentOutcome['code'], clause: P, dayOne: P, dayOneClause: P, graceClause: P, lastGraceDay: P, firstPayable: P, lastBillable: P, billable: P,
-  ongoing: null as unknown as boolean, amount: P, missingRateYear: P,
-});
+const poisonedPayment = (): PaymentOutcome => {
+  // Every field of a fresh record, in its order, holding a value no rule writes.
+  const r = paymentRecord() as unknown as Record<string, unknown>;
+  for (const k of Object.keys(r)) r[k] = k === 'code' ? -1 : k === 'ongoing' ? null : k === 'more' ? [] : P;
+  return r as unknown as PaymentOutcome;
+};
 
 /** Each rule's runInto on a poisoned record of its own. */
 const intoPoisoned = (p: CompiledPolicy, c: CaseData): Outcomes => ({

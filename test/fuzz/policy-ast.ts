@@ -201,7 +201,8 @@ export const DECLARATIONS: { [K in A.Declaration['kind']]?: DeclarationArb } = {
       grace: fc.array(conditional(dayCount, lang), { maxLength: 2 }),
       requires: fc.array(expressionArb(lang), { maxLength: 2 }),
       exempt: fc.array(expressionArb(lang), { maxLength: 2 }),
-      to: optional(fc.record({ event: nameNode(eventName(lang)), inclusive: fc.boolean() }).map((t) => ({ ...t, range: R }))),
+      to: optional(fc.record({ event: nameNode(eventName(lang)), others: fc.array(nameNode(eventName(lang)), { maxLength: 2 }), inclusive: fc.boolean() }).map((t) => ({ ...t, range: R }))),
+      withdrawn: optional(fc.record({ event: nameNode(eventName(lang)), inclusive: fc.boolean() }).map((t) => ({ ...t, range: R }))),
       rate: optional(nameNode(freeName)),
     }).map((x): A.Declaration => ({ kind: 'Payment', ...x, range: R })),
 
@@ -231,7 +232,8 @@ export const DECLARATIONS: { [K in A.Declaration['kind']]?: DeclarationArb } = {
       from: optional(nameNode(eventName(lang))),
       received: fc.array(conditional(fc.constantFrom<'same-day' | 'next-day'>('same-day', 'next-day'), lang), { maxLength: 2 }),
       dayOne: fc.array(conditional(fc.constantFrom<'same-day' | 'next-day'>('same-day', 'next-day'), lang), { maxLength: 2 }),
-      to: optional(fc.record({ event: nameNode(eventName(lang)), inclusive: fc.boolean() }).map((t) => ({ ...t, range: R }))),
+      to: optional(fc.record({ event: nameNode(eventName(lang)), others: fc.array(nameNode(eventName(lang)), { maxLength: 2 }), inclusive: fc.boolean() }).map((t) => ({ ...t, range: R }))),
+      withdrawn: optional(fc.record({ event: nameNode(eventName(lang)), inclusive: fc.boolean() }).map((t) => ({ ...t, range: R }))),
       month: optional(fc.oneof(
         fc.constant<A.MonthAssignment>({ mode: 'split', range: R }),
         nameNode(eventName(lang)).map((event): A.MonthAssignment => ({ mode: 'event', event, range: R })),

@@ -1,0 +1,53 @@
+// The checks that make an episode's history possible, read off the vocabulary's `history` marks: an event
+// that happens once is recorded once; what happens during the stay is not before the admission and not after
+// the death; a discharge does not come before the admission; a patient who died in hospital is not also
+// discharged; a withdrawal withdraws an earlier, not yet withdrawn occurrence. Nothing here reads a policy:
+// how a possible history is read (a withdrawal ends a ready period, death ends the stay) is in the policies.
+import { EVENTS } from '../../dsl/builtins/vocabulary';
+import { formatInstantLocal } from '../calendar';
+import { eventSlot, occurrences, type CaseData } from './case-data';
+import type { CaseError } from './validate';
+
+const ADMITTED = eventSlot('admitted');
+const DIED = eventSlot('died');
+const DISCHARGED = eventSlot('discharged');
+
+const error = (pointer: string, detail: string): CaseError => ({ code: 'AVT-E013', pointer, message: `impossible history: ${detail}` });
+
+/** The located errors of an impossible history; [] for a possible one. */
+export function historyErrors(c: CaseData): CaseError[] {
+  const out: CaseError[] = [];
+  const admitted = c.events[ADMITTED];
+  const died = c.events[DIED];
+  if (died === died && c.events[DISCHARGED] === c.events[DISCHARGED]) {
+    out.push(error('/events/discharged', 'the patient died in inpatient care (died) and was also discharged; record one of them'));
+  }
+  EVENTS.forEach((e, slot) => {
+    const h = e.history;
+    if (!h) return;
+    const times = occurrences(c, slot);
+    if (times.length === 0) return;
+    if (h.once && times.length > 1) out.push(error(`/events/${e.id}`, `${e.id} happens at most once in an episode; it is recorded ${times.length} times`));
+    if (!h.stay) return;
+    for (let i = 0; i < times.length; i++) {
+      const at = times.length > 1 ? `/events/${e.id}/${i}` : `/events/${e.id}`;
+      if (times[i] < admitted) out.push(error(at, `${e.id} at ${formatInstantLocal(times[i])} comes before the admission at ${formatInstantLocal(admitted)}`));
+      if (slot !== DIED && times[i] > died) out.push(error(at, `${e.id} at ${formatInstantLocal(times[i])} comes after the patient died at ${formatInstantLocal(died)}`));
+    }
+    if (h.withdraws) {
+      // Each withdrawal needs an occurrence of what it withdraws after the previous withdrawal and not after it.
+      const withdrawn = occurrences(c, eventSlot(h.withdraws));
+      let prev = -Infinity;
+      for (let i = 0; i < times.length; i++) {
+        let found = false;
+        for (let j = 0; j < withdrawn.length; j++) if (withdrawn[j] > prev && withdrawn[j] <= times[i]) found = true;
+        if (!found) {
+          const at = times.length > 1 ? `/events/${e.id}/${i}` : `/events/${e.id}`;
+          out.push(error(at, `${e.id} at ${formatInstantLocal(times[i])} withdraws ${h.withdraws}, but no ${h.withdraws} is recorded ${i === 0 ? 'before it' : 'since the previous withdrawal'}`));
+        }
+        prev = times[i];
+      }
+    }
+  });
+  return out;
+}
