@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { PolicySet } from '../engine/registry/policy-set';
-import { loadPolicySet } from '../engine/registry/node';
+import { PolicySet, type PolicyVersion } from '../engine/registry/policy-set';
+import { loadPolicySet, readSources } from '../engine/registry/node';
 
 export type Read = { ok: true; text: string } | { ok: false; message: string };
 
@@ -31,6 +31,22 @@ export const err = (s: string): void => void process.stderr.write(s + '\n');
  * A folder or file checked on its own may name a fallback that lives elsewhere in the bundled policies
  * (e.g. nationell_lag): for such a set, AVT-V002 is not an unknown fallback.
  */
+/**
+ * The policies under `root`, with the bundled versions of every law they are made under (`subject to`) that
+ * `root` does not hold itself, so that a policy tested or checked on its own is bound by the law's conditions as
+ * it is in the bundled set. `own` tells the versions read from `root`.
+ */
+export function loadWithLaws(root: string): { set: PolicySet; own: (v: PolicyVersion) => boolean } {
+  const sources = readSources(root);
+  const alone = new PolicySet(sources);
+  const missing = new Set(alone.versions.map((v) => v.analysis.ast.header?.subjectTo?.text).filter((n): n is string => !!n && !alone.has(n)));
+  if (missing.size === 0 || resolve(root) === resolve(defaultPoliciesDir())) return { set: alone, own: () => true };
+  const bundled = loadPolicySet(defaultPoliciesDir());
+  const laws = bundled.versions.filter((v) => missing.has(v.info.agreement)).map((v) => ({ ...v.source, file: `(bundled) ${v.source.file}` }));
+  const set = new PolicySet([...sources, ...laws]);
+  return { set, own: (v) => !v.source.file.startsWith('(bundled) ') };
+}
+
 export function fallbackKnownElsewhere(set: PolicySet): (d: { file: string; diagnostic: { code: string } }) => boolean {
   let bundled: string[] | undefined;
   return (d) => {

@@ -1,8 +1,8 @@
 import { isAbsolute, relative } from 'node:path';
 import { lockDiagnostics } from '../lock-file';
-import { formatDiagnostic, hasErrors } from '../../dsl/diagnostics';
 import { loadPolicySet } from '../../engine/registry/node';
-import { defaultPoliciesDir, err, fallbackKnownElsewhere, out } from '../io';
+import { formatDiagnostic, hasErrors } from '../../dsl/diagnostics';
+import { defaultPoliciesDir, err, fallbackKnownElsewhere, loadWithLaws, out } from '../io';
 import type { Command } from './index';
 import { existsSync } from 'node:fs';
 
@@ -25,21 +25,22 @@ Prints diagnostics as file:line:col severity code message. Exit 1 when there are
         errors++;
         continue;
       }
-      const set = loadPolicySet(root);
+      const { set, own } = loadWithLaws(root);
       const show = (file: string) => relative(process.cwd(), existsSync(file) ? file : `${root}/${file}`) || file;
       for (const v of set.versions) {
+        if (!own(v)) continue;
         files++;
         for (const d of v.analysis.diagnostics) out(formatDiagnostic(d, show(v.source.file === root ? root : `${root}/${v.source.file}`)));
         errors += v.analysis.diagnostics.filter((d) => d.severity === 'error').length;
         warnings += v.analysis.diagnostics.filter((d) => d.severity === 'warning').length;
       }
       const knownElsewhere = fallbackKnownElsewhere(set);
-      for (const { file, diagnostic } of set.diagnostics.filter((d) => !knownElsewhere(d))) {
+      for (const { file, diagnostic } of set.diagnostics.filter((d) => !knownElsewhere(d) && !d.file.startsWith('(bundled) '))) {
         out(formatDiagnostic(diagnostic, show(file === root ? root : `${root}/${file}`)));
         if (hasErrors([diagnostic])) errors++;
       }
       // Published versions are immutable: compare them with the lock file (policies/avtal.lock).
-      for (const { file, diagnostic } of lockDiagnostics(root, set)) {
+      for (const { file, diagnostic } of lockDiagnostics(root, set.versions.every(own) ? set : loadPolicySet(root))) {
         out(formatDiagnostic(diagnostic, show(file === root || isAbsolute(file) ? file : `${root}/${file}`)));
         if (hasErrors([diagnostic])) errors++;
         else if (diagnostic.severity === 'warning') warnings++;

@@ -1,8 +1,7 @@
 import { relative } from 'node:path';
 import { formatDiagnostic } from '../../dsl/diagnostics';
 import { runExamples } from '../../engine/examples/run-examples';
-import { loadPolicySet } from '../../engine/registry/node';
-import { defaultPoliciesDir, err, fallbackKnownElsewhere, out } from '../io';
+import { defaultPoliciesDir, err, fallbackKnownElsewhere, loadWithLaws, out } from '../io';
 import type { Command } from './index';
 import { existsSync } from 'node:fs';
 
@@ -25,13 +24,14 @@ published version, an unknown fallback), counts as one failure. Exit 1 on any fa
         failed++;
         continue;
       }
-      const set = loadPolicySet(root);
+      const { set, own } = loadWithLaws(root);
       const knownElsewhere = fallbackKnownElsewhere(set);
       for (const { file, diagnostic } of set.diagnostics.filter((d) => d.diagnostic.severity === 'error' && !knownElsewhere(d))) {
         out(`✗ ${formatDiagnostic(diagnostic, relative(process.cwd(), `${root}/${file}`))}`);
         failed++;
       }
       for (const v of set.versions) {
+        if (!own(v)) continue;
         const file = relative(process.cwd(), v.source.file === root ? root : `${root}/${v.source.file}`);
         if (!v.compiled) {
           out(`✗ ${file}: the policy has errors`);

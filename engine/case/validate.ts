@@ -24,8 +24,24 @@ const validateSchema = (raw: unknown): boolean => (compiled ??= ajv.compile(case
 /** One JSON pointer step (RFC 6901): '~' and '/' in a key are escaped. */
 export const pointerStep = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
-function schemaErrors(): CaseError[] {
-  return (compiled?.errors ?? []).map((e) => {
+/** The value at a JSON pointer (ajv's instancePath) in `raw`. */
+function at(raw: unknown, pointer: string): unknown {
+  let v = raw;
+  for (const step of pointer.split('/').slice(1)) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[step.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+  return v;
+}
+
+function schemaErrors(raw: unknown): CaseError[] {
+  // An event is one time or an array of times (oneOf): report only the branch the value took.
+  const errors = (compiled?.errors ?? []).filter((e) => {
+    if (e.keyword === 'oneOf') return false;
+    const branch = /\/oneOf\/(\d+)\//.exec(e.schemaPath);
+    if (!branch) return true;
+    const pointer = e.instancePath.replace(/\/\d+$/, '');
+    const isArray = Array.isArray(at(raw, pointer)) || Array.isArray(at(raw, e.instancePath));
+    return branch[1] === (isArray ? '1' : '0');
+  });
+  return errors.map((e) => {
     let pointer = e.instancePath;
     let message = e.message ?? 'is invalid';
     if (e.keyword === 'additionalProperties') {
@@ -43,7 +59,7 @@ function schemaErrors(): CaseError[] {
 }
 
 export function validateCase(raw: unknown): CaseResult {
-  if (!validateSchema(raw)) return { ok: false, errors: schemaErrors() };
+  if (!validateSchema(raw)) return { ok: false, errors: schemaErrors(raw) };
   const input = raw as CaseInput;
   const data = emptyCase();
   const errors: CaseError[] = [];

@@ -66,11 +66,13 @@ export class PolicySet {
    * can drop the law's conditions.
    */
   private linkLaws(): void {
+    // A law: an agreement for no county whose rules regulate payment (the national law).
+    const laws = this.versions.filter((v) => !v.analysis.ast.header?.county && (v.compiled?.payments.length ?? 0) > 0);
     for (const v of this.versions) {
       const h = v.analysis.ast.header;
       const regulates = !!v.compiled && (v.compiled.payments.length > 0 || v.compiled.ladders.size > 0);
       if (!h?.subjectTo) {
-        if (h?.county && regulates) this.diagnostics.push({ file: v.source.file, diagnostic: diagnostic('AVT-V007', h.id.range, { agreement: h.id.text, county: h.county.text }) });
+        if (h?.county && regulates && laws.length > 0) this.diagnostics.push({ file: v.source.file, diagnostic: diagnostic('AVT-V007', h.id.range, { agreement: h.id.text, county: h.county.text }) });
         continue;
       }
       const name = h.subjectTo.text;

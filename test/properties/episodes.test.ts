@@ -27,7 +27,7 @@ beforeAll(() => {
   everything = loadPolicySet(ROOT);
 });
 
-const KINDS = ['invalid-case', 'unknown', 'no-version', 'broken-policy'];
+const KINDS = ['invalid-case', 'impossible-history', 'unknown', 'no-version', 'broken-policy'];
 
 /** Resolves a JSON pointer in a value; undefined when a step is missing. */
 function resolve(value: unknown, pointer: string): { found: boolean; value?: unknown } {
@@ -107,7 +107,15 @@ describe('bad episodes get a result or a clear error, never an exception', () =>
       const raw = { county: 'varmland', events: { admitted: iso(a), admission_notice_sent: iso(b), ready_notice_sent: iso(c), discharged: iso(d) }, facts: { sip_needed: sip } };
       const answer = evaluateCase(varmland, raw);
       expectWellFormed(raw, answer);
-      expect(answer.ok).toBe(true); // out of order is not invalid: the rules say what it means
+      // An impossible history (a discharge or a notice before the admission) is a located error; any other order is evaluated.
+      const impossible = d < a || b < a || c < a;
+      if (impossible) {
+        expect(answer.ok).toBe(false);
+        if (!answer.ok) {
+          expect(answer.error.kind).toBe('impossible-history');
+          expect(answer.error.errors.every((e) => e.code === 'AVT-E013' && e.pointer.startsWith('/events/'))).toBe(true);
+        }
+      } else expect(answer.ok).toBe(true);
     }), { quick: 100, show: showCase });
   }, testTimeout());
 });
