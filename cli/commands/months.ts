@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { evaluateMonths, type MonthsInput, type MonthsResult } from '../../engine/monthly';
 import { loadPolicySet } from '../../engine/registry/node';
+import { monthsInForce } from '../../engine/months';
 import { defaultPoliciesDir, err, out, readInput } from '../io';
 import type { Command } from './index';
 
@@ -20,8 +21,11 @@ step, the actions due and what is invoiced (months, episodes, days, amount), wit
                "municipality"), or CSV with a header row (id, municipality, care_type and any event or
                fact of the vocabulary, in English or Swedish). Errors name the line and the field.
   --format     table (for a person: one row per month) or json (default)
-  --on         choose the agreement version in force on this date (default: the first month's first day)
-Exit 1 when the input has errors or the county has no ladder.`,
+  --on         judge every month under the version in force on this date (default: each month under the
+               version in force for the whole of that month; months outside every version are shown and
+               never invoiced)
+Exit 1 when the input has errors or the county has no ladder; exit 3 when the answer is partial: some
+months could not be decided (a yearly threshold without a value), named per municipality.`,
   options: {
     county: { type: 'string' }, agreement: { type: 'string' }, averages: { type: 'string' }, episodes: { type: 'string' },
     municipality: { type: 'string' }, format: { type: 'string' }, on: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
@@ -72,20 +76,33 @@ Exit 1 when the input has errors or the county has no ladder.`,
       }
       agreement = withLadder[0];
     }
-    const on = (values.on as string | undefined) ?? firstDate ?? new Date().toISOString().slice(0, 10);
-    const selection = set.select(agreement, on);
-    if (!selection.ok) {
-      err(`avtal months: ${selection.error.code} ${selection.error.message}`);
-      return 1;
-    }
-    const result = evaluateMonths(selection.version.compiled!, input, {
+    const options = {
       municipality: values.municipality as string | undefined, from: values.from as string | undefined, to: values.to as string | undefined,
       ladder: values.ladder as string | undefined, explain: format === 'json',
-    });
+    };
+    // Each month under the version in force for it, unless --on names one date for the whole series.
+    const perMonth = values.on === undefined ? monthsInForce(set, agreement, input, options) : undefined;
+    let result: MonthsResult;
+    let info: unknown;
+    let fallback: unknown;
+    if (perMonth) {
+      result = perMonth;
+      info = set.versionsOf(agreement).find((v) => v.info.version === perMonth.version)?.info;
+    } else {
+      const on = (values.on as string | undefined) ?? firstDate ?? new Date().toISOString().slice(0, 10);
+      const selection = set.select(agreement, on);
+      if (!selection.ok) {
+        err(`avtal months: ${selection.error.code} ${selection.error.message}`);
+        return 1;
+      }
+      result = evaluateMonths(selection.version.compiled!, input, options);
+      info = selection.version.info;
+      fallback = selection.viaFallback;
+    }
     for (const d of result.diagnostics) if (d.severity !== 'info' || format === 'table') err(`${file}${d.line ? `:${d.line}` : ''}: ${d.severity} ${d.code} ${d.message}`);
-    if (format === 'json') out(JSON.stringify({ ...result, version: selection.version.info, fallback: selection.viaFallback }, null, 2));
-    else out(table(result, selection.version.info.version));
-    return result.ok ? 0 : 1;
+    if (format === 'json') out(JSON.stringify({ ...result, version: info, ...(fallback ? { fallback } : {}) }, null, 2));
+    else out(table(result, result.versions.map((v) => `${v.version ?? 'outside the agreement'} (${v.from}…${v.to})`).join(', ') || result.version));
+    return !result.ok ? 1 : result.partial ? 3 : 0;
   },
 };
 
@@ -97,7 +114,7 @@ function table(r: MonthsResult, version: string): string {
     for (const x of m.months) {
       rows.push([
         x.month, x.average === null ? '—' : x.average.toFixed(2) + (x.emptyMonth ? ' (empty)' : ''), x.episodes === null ? '' : String(x.episodes),
-        x.threshold === null ? '—' : x.comparison === null ? `(${x.threshold})` : `${x.comparison === 'over' ? '>' : '≤'} ${x.threshold}`, x.step, x.actions.map((a) => a.id).join(', '),
+        x.version === null ? 'outside' : x.undetermined ? 'undetermined' : x.threshold === null ? '—' : x.comparison === null ? `(${x.threshold})` : `${x.comparison === 'over' ? '>' : '≤'} ${x.threshold}`, x.step, x.actions.map((a) => a.id).join(', '),
         x.invoiced ? (x.invoice && x.invoice.amount !== null ? `${x.invoice.days} d, ${x.invoice.amount} kr` : x.invoice && r.input === 'episodes' ? `${x.invoice.days} d` : 'yes') : '',
       ]);
     }

@@ -83,13 +83,15 @@ const table = {
   'AVT-E013': { severity: 'error', message: 'impossible history: {detail}' },
   'AVT-E014': { severity: 'warning', message: 'the case records {event} more than once, and {rule} does not say how a repeated {event} is read: only its first occurrence is used' },
   // monthly statistics and ladders (AVT-M001…M099)
-  'AVT-M001': { severity: 'error', message: 'parameter {name} has no value for {year} and does not carry forward: the months of {year} are not compared with the threshold' },
+  'AVT-M001': { severity: 'warning', message: 'parameter {name} has no value for {year} and does not carry forward: {municipality} {months} are undetermined, not compared with the threshold and not invoiced' },
   'AVT-M002': { severity: 'error', message: 'line {line}, {field}: {detail}' },
   'AVT-M003': { severity: 'warning', message: 'no average for {municipality} in {month}: the month is not measured, and a run of months in a row starts again after it' },
   'AVT-M004': { severity: 'error', message: 'invalid averages: {detail}' },
   'AVT-M005': { severity: 'error', message: 'the policy has no {what}: {detail}' },
   'AVT-M006': { severity: 'warning', message: 'parameter {name} has no value for {year}: invoiced amounts of {year} are not computed' },
   'AVT-M007': { severity: 'info', message: '{count} episode(s) of {municipality} are not counted: {reason}' },
+  'AVT-M008': { severity: 'warning', message: '{from} … {to}: no version of {agreement} is in force for the whole month{detail}; the law applies, which has no ladder: nothing is invoiced' },
+  'AVT-M009': { severity: 'info', message: 'from {month} the months are judged under version {version} of {agreement} (before: {previous}); the ladder starts again in its first step' },
   // policy sets and versions
   'AVT-V001': { severity: 'error', message: 'versions {a} and {b} of {agreement} overlap ({from} to {to})' },
   'AVT-V002': { severity: 'error', message: 'fallback {name} names no known agreement' },

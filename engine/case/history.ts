@@ -51,3 +51,24 @@ export function historyErrors(c: CaseData): CaseError[] {
   });
   return out;
 }
+
+const STAY = EVENTS.flatMap((e, slot) => (e.history?.stay && slot !== DIED ? [slot] : []));
+const WITHDRAWALS = EVENTS.flatMap((e, slot) => (e.history?.withdraws ? [[slot, eventSlot(e.history.withdraws)]] : []));
+
+/** For a case without a history (each event once): whether historyErrors would find nothing, without allocating. */
+export function isPossibleWithoutHistory(c: CaseData): boolean {
+  const e = c.events;
+  const admitted = e[ADMITTED];
+  const died = e[DIED];
+  if (died === died && e[DISCHARGED] === e[DISCHARGED]) return false;
+  if (died < admitted) return false;
+  for (let i = 0; i < STAY.length; i++) {
+    const t = e[STAY[i]];
+    if (t < admitted || t > died) return false;
+  }
+  for (let i = 0; i < WITHDRAWALS.length; i++) {
+    const [w, of] = WITHDRAWALS[i];
+    if (e[w] === e[w] && !(e[of] <= e[w])) return false;
+  }
+  return true;
+}

@@ -81,7 +81,7 @@ export function evaluateMonths(compiled: CompiledPolicy, input: MonthsInput, opt
   const ladders = [...compiled.ladders.values()];
   const ladder = options.ladder ? compiled.ladders.get(options.ladder) : ladders[0];
   const base: MonthsResult = {
-    ok: false, agreement: h.id.text, version: h.version?.value ?? '?', measure: null, ladder: null,
+    ok: false, partial: false, agreement: h.id.text, version: h.version?.value ?? '?', versions: [], measure: null, ladder: null,
     input: 'averages' in input ? 'averages' : 'episodes', municipalities: [], citations: NO_CITATIONS, diagnostics,
   };
   if (!ladder) {
@@ -134,7 +134,7 @@ export function evaluateMonths(compiled: CompiledPolicy, input: MonthsInput, opt
     const first = range.from ?? ('averages' in input ? Math.min(...keys) : lo);
     const last = range.to ?? ('averages' in input ? Math.max(...keys) : hi);
     if (!Number.isFinite(first) || !Number.isFinite(last)) {
-      base.municipalities.push({ municipality, months: [], invoicedMonths: [], invoicedEpisodes: null, invoicedDays: null, invoicedAmount: null, notCounted: notCounted.get(municipality) ?? {} });
+      base.municipalities.push({ municipality, months: [], invoicedMonths: [], invoicedEpisodes: null, invoicedDays: null, invoicedAmount: null, notCounted: notCounted.get(municipality) ?? {}, undeterminedMonths: [] });
       continue;
     }
     const inputs: { month: Month; average: number | undefined }[] = [];
@@ -148,14 +148,22 @@ export function evaluateMonths(compiled: CompiledPolicy, input: MonthsInput, opt
       inputs.push({ month: mo, average });
     }
     const rows = ladder.run(inputs);
-    for (const r of rows) if (!r.threshold.ok && !missingYears.has(r.threshold.year)) {
+    // A year without a threshold: its months are undetermined for this municipality (named, one diagnostic per
+    // municipality and year, from its first such month); other municipalities and other years are unaffected.
+    const named = new Set<number>();
+    for (const r of rows) if (r.undetermined && !named.has(r.threshold.year)) {
+      named.add(r.threshold.year);
       missingYears.add(r.threshold.year);
       const p = ladder.decl.threshold!;
-      diagnostics.push(diag('AVT-M001', { name: p.kind === 'parameter' ? p.name.text : '?', year: r.threshold.year }, { month: monthText(r.month) }));
+      const months = rows.filter((x) => x.undetermined && x.threshold.year === r.threshold.year).map((x) => monthText(x.month));
+      diagnostics.push(diag('AVT-M001', { name: p.kind === 'parameter' ? p.name.text : '?', year: r.threshold.year, municipality, months: `${months[0]}${months.length > 1 ? ` … ${months[months.length - 1]}` : ''}` }, { municipality, month: months[0] }));
     }
     base.municipalities.push(buildMunicipality(compiled, ladder, municipality, rows, m, 'averages' in input, options.explain !== false, missingRates, diagnostics, notCounted.get(municipality) ?? {}));
   }
   base.ok = !diagnostics.some((d) => d.severity === 'error');
+  base.partial = base.municipalities.some((m) => m.undeterminedMonths.length > 0);
+  const all = base.municipalities.flatMap((m) => m.months.map((x) => x.month)).sort();
+  if (all.length > 0) base.versions = [{ version: base.version, from: all[0], to: all[all.length - 1] }];
   return base;
 }
 
@@ -176,7 +184,8 @@ function buildMunicipality(
   const months: MonthResult[] = rows.map((r) => {
     const cell = cells.get(r.month);
     const t = r.transition >= 0 ? l.transitions[r.transition] : undefined;
-    const by = invoicedBy.get(r.month) ?? [];
+    // An undetermined month is never invoiced, not even by a transition that invoices the months before it.
+    const by = r.undetermined ? [] : invoicedBy.get(r.month) ?? [];
     const invoice = by.length > 0 ? invoiceOf(ladder, r.month, cell, averagesOnly, missingRates, diagnostics) : null;
     return {
       month: monthText(r.month),
@@ -184,6 +193,8 @@ function buildMunicipality(
       episodes: averagesOnly ? null : cell ? cell.count : 0,
       days: averagesOnly ? null : cell ? cell.sum : 0,
       emptyMonth: !averagesOnly && !cell,
+      undetermined: r.undetermined,
+      version: compiled.header.version?.value ?? null,
       threshold: r.threshold.ok ? r.threshold.value : null,
       comparison: r.comparison ?? null,
       stepAtStart: ladder.steps[r.stepAtStart],
@@ -204,6 +215,7 @@ function buildMunicipality(
     invoicedDays: averagesOnly ? null : sum((i) => i.days),
     invoicedAmount: averagesOnly ? null : sum((i) => i.amount),
     notCounted,
+    undeterminedMonths: months.filter((m) => m.undetermined).map((m) => m.month),
   };
 }
 

@@ -5,6 +5,7 @@ import { lookupVocabulary, lookupEnumValue, type FactEntry } from '../../dsl/bui
 import { dayFromYmd, MS_PER_DAY } from '../calendar/day';
 import { utcOffsetMinutes } from '../calendar';
 import { emptyCase, EVALUATION_DATE, factSlot, eventSlot, type CaseData } from '../case/case-data';
+import { isPossibleWithoutHistory } from '../case/history';
 
 const TOP = new Set(['id', 'county', 'agreement', 'municipality', 'careType', 'events', 'facts', 'evaluationDate']);
 const CARE_TYPE = factSlot('care_type');
@@ -64,5 +65,6 @@ export function fastCase(raw: Record<string, unknown>): CaseData | undefined {
   data.facts[CARE_TYPE] = (raw.careType as string | undefined) ?? 'somatic';
   if (typeof raw.municipality === 'string') data.facts[MUNICIPALITY] = raw.municipality;
   void EVALUATION_DATE;
-  return data;
+  // An impossible history goes the careful way, which names the event that makes it impossible.
+  return isPossibleWithoutHistory(data) ? data : undefined;
 }

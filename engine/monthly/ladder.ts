@@ -31,6 +31,8 @@ export interface LadderMonth {
   average: number | undefined;
   threshold: Threshold;
   comparison: 'over' | 'at-or-under' | undefined; // undefined: not measured, or no threshold for the year
+  /** the year's threshold is not decided: the month is not compared and never invoiced */
+  undetermined: boolean;
   stepAtStart: number; // index into steps
   step: number; // the step after this month
   transition: number; // index into decl.transitions, -1 when none fired
@@ -87,11 +89,12 @@ export function compileLadder(l: A.Ladder, parameter: (name: string) => A.Parame
         const runOver = Math.min(globalOver, inStep);
         const runUnder = Math.min(globalUnder, inStep);
         const row: LadderMonth = {
-          month, average, threshold: thr, comparison, stepAtStart: cur, step: cur, transition: -1,
+          month, average, threshold: thr, comparison, undetermined: !thr.ok, stepAtStart: cur, step: cur, transition: -1,
           invoicedByStep: false, invoiceMonths: [], runOver, runUnder,
         };
         const inv = l.steps[cur].invoice;
-        row.invoicedByStep = !!inv && (!inv.when || (comparison !== undefined && holds(inv.when, runOver, runUnder)));
+        // A month whose threshold is not decided is never invoiced, whatever the step.
+        row.invoicedByStep = !!inv && thr.ok && (!inv.when || (comparison !== undefined && holds(inv.when, runOver, runUnder)));
         if (comparison !== undefined) {
           for (const ti of from[cur]) {
             const t = l.transitions[ti];

@@ -3,7 +3,7 @@
 import type * as A from '../../dsl/ast/ast';
 import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
 import { localDayOf, monthIndex } from '../calendar';
-import { eventSlot, type CaseData } from '../case/case-data';
+import { eventSlot, occurrences, EVALUATION_DATE, type CaseData } from '../case/case-data';
 import { compileCondition, type CompileScope, type Condition } from '../compiler/expressions';
 import { daysOfMonth, type Month } from './months';
 
@@ -56,13 +56,33 @@ function chooser(clauses: A.Conditional<'same-day' | 'next-day'>[], scope: Compi
 
 export function compileMeasure(m: A.Measure, scope: CompileScope): CompiledMeasure {
   const anchor = eventSlot(lookupVocabulary(m.from!.text)!.id);
-  const end = eventSlot(lookupVocabulary(m.to!.event.text)!.id);
+  const ends = [m.to!.event, ...m.to!.others].map((n) => eventSlot(lookupVocabulary(n.text)!.id));
   const inclusive = m.to!.inclusive;
+  const withdrawal = m.withdrawn ? eventSlot(lookupVocabulary(m.withdrawn.event.text)!.id) : -1;
+  const withdrawalInclusive = m.withdrawn?.inclusive ?? false;
   const split = m.month!.mode === 'split';
   const monthEvent = m.month!.mode === 'event' ? eventSlot(lookupVocabulary(m.month!.event.text)!.id) : -1;
   const includes = m.includes.map((e) => compileCondition(e, scope));
   const received = chooser(m.received, scope);
   const dayOne = chooser(m.dayOne, scope);
+
+  /** The ready periods of a history: [anchor, withdrawal or NaN], as a payment rule reads them. */
+  const periodsOf = (c: CaseData): [number, number][] => {
+    const anchors = occurrences(c, anchor);
+    const withdrawals = withdrawal >= 0 ? occurrences(c, withdrawal) : [];
+    const list: [number, number][] = [];
+    let i = 0;
+    let j = 0;
+    while (i < anchors.length) {
+      const a = anchors[i++];
+      while (j < withdrawals.length && withdrawals[j] < a) j++;
+      const w = j < withdrawals.length ? withdrawals[j++] : NaN;
+      list.push([a, w]);
+      if (w !== w) break;
+      while (i < anchors.length && anchors[i] <= w) i++;
+    }
+    return list;
+  };
 
   return {
     decl: m,
@@ -78,34 +98,58 @@ export function compileMeasure(m: A.Measure, scope: CompileScope): CompiledMeasu
           return out;
         }
       }
-      const t = c.events[anchor];
-      if (Number.isNaN(t)) return ((out.counted = Counted.NoAnchor), out);
-      const r = received(c);
-      out.receivedClause = r.index;
-      out.receivedDay = localDayOf(t) + r.shift;
-      const d1 = dayOne(c);
-      out.dayOneClause = d1.index;
-      out.dayOne = out.receivedDay + d1.shift;
-      const endT = c.events[end];
-      if (Number.isNaN(endT)) return ((out.counted = Counted.Ongoing), out);
-      out.lastDay = localDayOf(endT) - (inclusive ? 0 : 1);
-      out.days = Math.max(0, out.lastDay - out.dayOne + 1);
+      const periods = periodsOf(c);
+      if (periods.length === 0) return ((out.counted = Counted.NoAnchor), out);
+      // The stay ends at the first end event recorded (discharge, death, …).
+      let endT = NaN;
+      for (const slot of ends) if (c.events[slot] === c.events[slot] && !(c.events[slot] >= endT)) endT = c.events[slot];
+      const evalDay = c.facts[EVALUATION_DATE] as number | undefined;
+      const monthDay = monthEvent >= 0 ? c.events[monthEvent] : NaN;
+      for (let k = 0; k < periods.length; k++) {
+        const [a, w] = periods[k];
+        const view: CaseData = periods.length > 1 || w === w ? { events: c.events.slice(), facts: c.facts } : c;
+        view.events[anchor] = a;
+        const r = received(view);
+        const receivedDay = localDayOf(a) + r.shift;
+        const d1 = dayOne(view);
+        const first = receivedDay + d1.shift;
+        let last = endT === endT ? localDayOf(endT) - (inclusive ? 0 : 1) : NaN;
+        if (w === w) {
+          const lw = localDayOf(w) - (withdrawalInclusive ? 0 : 1);
+          if (!(last <= lw)) last = lw;
+        }
+        // Still in hospital: counted to the evaluation date when the episode gives one, else not yet counted.
+        if (last !== last) {
+          if (evalDay === undefined) return ((out.counted = Counted.Ongoing), out);
+          last = evalDay;
+        }
+        if (k === 0) {
+          out.receivedClause = r.index;
+          out.receivedDay = receivedDay;
+          out.dayOneClause = d1.index;
+          out.dayOne = first;
+        }
+        out.lastDay = last;
+        const days = Math.max(0, last - first + 1);
+        out.days += days;
+        if (!split) continue;
+        // Split: each calendar month holds the counted days that fall in it; no counted day → the received day's month.
+        if (days === 0) {
+          if (k === 0) out.contributions.push({ month: monthIndex(receivedDay), days: 0, firstDayNo: 1 });
+          continue;
+        }
+        for (let mo = monthIndex(first); mo <= monthIndex(last); mo++) {
+          const { first: f, last: l } = daysOfMonth(mo);
+          const from = Math.max(f, first);
+          const to = Math.min(l, last);
+          const prev = out.contributions.find((x) => x.month === mo);
+          if (prev) prev.days += to - from + 1;
+          else out.contributions.push({ month: mo, days: to - from + 1, firstDayNo: from - first + 1 });
+        }
+      }
       if (!split) {
-        const mt = c.events[monthEvent];
-        if (Number.isNaN(mt)) return ((out.counted = Counted.NoMonth), out);
-        out.contributions.push({ month: monthIndex(localDayOf(mt)), days: out.days, firstDayNo: 1 });
-        return out;
-      }
-      // Split: each calendar month holds the counted days that fall in it; no counted day → the received day's month.
-      if (out.days === 0) {
-        out.contributions.push({ month: monthIndex(out.receivedDay), days: 0, firstDayNo: 1 });
-        return out;
-      }
-      for (let mo = monthIndex(out.dayOne); mo <= monthIndex(out.lastDay); mo++) {
-        const { first, last } = daysOfMonth(mo);
-        const from = Math.max(first, out.dayOne);
-        const to = Math.min(last, out.lastDay);
-        out.contributions.push({ month: mo, days: to - from + 1, firstDayNo: from - out.dayOne + 1 });
+        if (Number.isNaN(monthDay)) return ((out.counted = Counted.NoMonth), out);
+        out.contributions.push({ month: monthIndex(localDayOf(monthDay)), days: out.days, firstDayNo: 1 });
       }
       return out;
     },

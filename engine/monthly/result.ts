@@ -26,6 +26,10 @@ export interface MonthResult {
   episodes: number | null; // null when the input gave averages only
   days: number | null;
   emptyMonth: boolean; // no episode counted: the measure's `empty month` average applies
+  /** the year's threshold is not decided (a yearly parameter without a value): not compared, never invoiced */
+  undetermined: boolean;
+  /** the agreement version the month is judged under; null: no version is in force for the whole month (the law applies, which has no ladder) */
+  version: string | null;
   threshold: number | null;
   comparison: 'over' | 'at-or-under' | null;
   stepAtStart: string;
@@ -46,10 +50,16 @@ export interface MunicipalityResult {
   invoicedDays: number | null;
   invoicedAmount: number | null;
   notCounted: Record<string, number>; // reason → number of episodes
+  /** the months whose threshold is not decided (YYYY-MM): the answer is partial for them */
+  undeterminedMonths: string[];
 }
 
 export interface MonthsResult {
   ok: boolean; // false when the input had errors or the policy has no ladder
+  /** some months could not be decided (a yearly threshold without a value): they are named per municipality */
+  partial: boolean;
+  /** the versions the months were judged under, in order: more than one when a series crosses a change of version */
+  versions: { version: string | null; from: string; to: string }[];
   agreement: string;
   version: string;
   measure: string | null;

@@ -2,6 +2,7 @@
 // municipality and month (engine/monthly). Input problems are part of the result (ok: false, diagnostics).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { evaluateMonths, type MonthsInput } from '../../engine/monthly';
+import { monthsInForce } from '../../engine/months';
 import { fromCaseErrors, httpError, HttpError } from '../errors';
 import type { PolicyStore } from '../policy-store';
 import { monthsBody } from '../schemas';
@@ -39,14 +40,21 @@ export function monthsRoutes(app: FastifyInstance, store: PolicyStore): void {
       if (withLadder.length > 1) throw httpError(404, 'AVT-E009', { county: body.county!, agreements: withLadder.join(', ') }, { pointer: '/agreement' });
       agreement = withLadder[0];
     }
+    const input: MonthsInput = body.averages !== undefined ? { averages: body.averages } : typeof body.episodes === 'string' ? { episodes: body.episodes, format: body.format ?? 'jsonl' } : { episodes: body.episodes! };
+    const options = { municipality: body.municipality, ladder: body.ladder, from: body.from, to: body.to, explain: body.explain };
+    // Each month under the version in force for it, unless `on` or `version` names one version for the series.
+    const perMonth = body.on === undefined && body.version === undefined ? monthsInForce(set, agreement, input, options) : undefined;
+    if (perMonth) {
+      const info = set.versionsOf(agreement).find((v) => v.info.version === perMonth.version)?.info;
+      return reply.type('application/json; charset=utf-8').send(JSON.stringify({ ...perMonth, version: info }));
+    }
     const on = body.on ?? firstDate(body) ?? new Date().toISOString().slice(0, 10);
     const selection = set.select(agreement, on, { version: body.version });
     if (!selection.ok) {
       const e = selection.error;
       throw new HttpError(body.version && e.code === 'AVT-E004' ? 404 : 422, fromCaseErrors([{ code: e.code, pointer: body.version ? '/version' : '', message: e.message }]));
     }
-    const input: MonthsInput = body.averages !== undefined ? { averages: body.averages } : typeof body.episodes === 'string' ? { episodes: body.episodes, format: body.format ?? 'jsonl' } : { episodes: body.episodes! };
-    const result = evaluateMonths(selection.version.compiled!, input, { municipality: body.municipality, ladder: body.ladder, from: body.from, to: body.to, explain: body.explain });
+    const result = evaluateMonths(selection.version.compiled!, input, options);
     return reply.type('application/json; charset=utf-8').send(JSON.stringify({ ...result, version: selection.version.info, ...(selection.viaFallback ? { fallback: selection.viaFallback } : {}) }));
   });
 }

@@ -86,8 +86,26 @@ describe('Blekinge: yearly threshold', () => {
     expect(m001[0].message).toContain('gräns_genomsnittsdagar');
     expect(m001[0].message).toContain('2019');
     const jan = r.municipalities[0].months[2];
-    expect(jan).toMatchObject({ threshold: null, comparison: null, step: 'gemensam_analys' });
-    expect(r.ok).toBe(false);
+    expect(jan).toMatchObject({ threshold: null, comparison: null, step: 'gemensam_analys', undetermined: true, invoiced: false });
+    // A partial answer: the month is named with its municipality; the run itself is not an error.
+    expect(m001[0]).toMatchObject({ municipality: 'Ronneby', month: '2019-01' });
+    expect(r.ok).toBe(true);
+    expect(r.partial).toBe(true);
+    expect(r.municipalities[0].undeterminedMonths).toEqual(['2019-01']);
+  });
+
+  it('an undetermined month is never invoiced, even in a step that invoices every month; other municipalities are unaffected', () => {
+    const averages = {
+      Karlskrona: { '2018-08': 4, '2018-09': 4, '2018-10': 4, '2018-11': 4, '2018-12': 4, '2019-01': 1, '2019-02': 1 },
+      Ronneby: { '2018-08': 1, '2018-09': 1, '2018-10': 1, '2018-11': 1, '2018-12': 1 },
+    };
+    const r = evaluateMonths(blekinge, { averages });
+    const karlskrona = r.municipalities.find((m) => m.municipality === 'Karlskrona')!;
+    expect(karlskrona.invoicedMonths.some((m) => m.startsWith('2019'))).toBe(false);
+    expect(karlskrona.undeterminedMonths).toEqual(['2019-01', '2019-02']);
+    const ronneby = r.municipalities.find((m) => m.municipality === 'Ronneby')!;
+    expect(ronneby.undeterminedMonths).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.code === 'AVT-M001').map((d) => d.municipality)).toEqual(['Karlskrona']);
   });
 
   it('invoices from month four the chains over 3 days, days from day 4; an unknown rate is said, not guessed', () => {
