@@ -70,6 +70,7 @@ export const FACTS: readonly FactEntry[] = [
   fact('sip_needed', 'sip_behövs', 'boolean', 'a coordinated individual plan (SIP) is to be drawn up'),
   fact('region_services_missing', 'regionens_insatser_saknas', 'boolean', "the region's own outpatient services the patient needs are missing, or it is unclear whether they are available"),
   fact('consent_given', 'samtycke_givet', 'boolean', 'the patient consented to contact and information sharing with the municipality and outpatient care'),
+  fact('late_discharge_agreed', 'sen_hemgång_överenskommen', 'boolean', 'hospital and municipality agreed that the patient may leave later in the day, or at a weekend, than the agreement\'s usual hours'),
   fact('complex_needs', 'komplexa_behov', 'boolean', 'the patient has complex medical needs calling for doctor-to-doctor handover'),
   fact('registered_in_other_county', 'folkbokförd_i_annat_län', 'boolean', 'the patient is registered in another county'),
   fact('home_care_enrolled', 'inskriven_i_hemsjukvård', 'boolean', 'the patient is enrolled in municipal home health care'),
