@@ -1,9 +1,11 @@
-import { writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { analyze } from '../../dsl';
 import { diagnostic, formatDiagnostic, hasErrors, NO_RANGE } from '../../dsl/diagnostics';
-import { exportToJre } from '../../engine/export/jre-export';
-import { err, out, readInput } from '../io';
+import { exportToJre, linkedLaw, type LinkedLaw } from '../../engine/export/jre-export';
+import { contentHash, readSources } from '../../engine/registry/node';
+import { PolicySet, type PolicySource } from '../../engine/registry/policy-set';
+import { defaultPoliciesDir, err, out, readInput } from '../io';
 import type { Command } from './index';
 
 const FORMATS = ['json-rules-engine'];
@@ -16,7 +18,9 @@ Writes the policy's deadlines and payment rules as json-rules-engine rules (JSON
 output. The rules need the custom operators and facts of engine/export/jre-runtime.ts: register them
 with registerAvtalRuntime(engine) and create the Engine with JRE_ENGINE_OPTIONS; see docs/export.md.
 A rule with a clause that has no faithful translation is left out and reported (AVT-X002); the export
-lists it under notExported. Exit 1 when the policy has errors or nothing could be exported.`,
+lists it under notExported. A policy made under a law (subject to) is exported with the law's conditions,
+linked from the policy files beside it or else from the bundled policies; without them its payment rules
+are left out. Exit 1 when the policy has errors or nothing could be exported.`,
   options: { format: { type: 'string' }, out: { type: 'string' } },
   run(values, positionals) {
     const format = values.format as string | undefined;
@@ -42,7 +46,8 @@ lists it under notExported. Exit 1 when the policy has errors or nothing could b
       err(formatDiagnostic(diagnostic('AVT-X001', NO_RANGE, { detail: `${shown} has errors; run avtal check` }), shown));
       return 1;
     }
-    const { doc, diagnostics } = exportToJre(analysis.ast, shown);
+    const law = analysis.ast.header.subjectTo ? lawFor(file, read.text) : undefined;
+    const { doc, diagnostics } = exportToJre(analysis.ast, shown, law);
     for (const d of diagnostics) err(formatDiagnostic(d, shown));
     const json = JSON.stringify(doc, null, 2) + '\n';
     if (values.out) writeFileSync(values.out as string, json);
@@ -55,3 +60,25 @@ lists it under notExported. Exit 1 when the policy has errors or nothing could b
     return 0;
   },
 };
+
+/**
+ * The law a policy is made under (`subject to`), linked as a policy set links it: from the policy files beside
+ * it, else from the bundled policies. Undefined when it cannot be linked (the export then leaves out the
+ * payment rules, which the law's conditions bind, and says so).
+ */
+function lawFor(file: string, text: string): LinkedLaw | undefined {
+  const own: PolicySource = { file: '(exported)', text, hash: contentHash(text) };
+  const linked = (others: PolicySource[]): LinkedLaw | undefined => {
+    const set = new PolicySet([own, ...others]);
+    return linkedLaw(set, set.versions[0].compiled);
+  };
+  let beside: PolicySource[] = [];
+  if (file !== '-') {
+    const dir = dirname(file);
+    beside = readdirSync(dir).filter((n) => n.endsWith('.avtal') && resolve(dir, n) !== resolve(file)).map((n) => {
+      const t = readFileSync(join(dir, n), 'utf8');
+      return { file: n, text: t, hash: contentHash(t) };
+    });
+  }
+  return linked(beside) ?? linked(readSources(defaultPoliciesDir()));
+}

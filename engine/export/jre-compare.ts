@@ -21,6 +21,8 @@ export interface RuleSummary {
 const DEADLINE_STATUS = ['not-applicable', 'not-applicable', 'met', 'missed', 'pending'] as const;
 const PAYMENT_STATUS = ['not-started', 'responsible', 'not-responsible', 'not-responsible', 'pending'] as const;
 const nul = (x: number): number | null => (Number.isNaN(x) ? null : x);
+/** Which status of a history's periods is the rule's: one responsible period makes it responsible (as explain's presentPayment). */
+const STATUS_RANK: Record<PaymentCode, number> = { [PaymentCode.NotStarted]: 0, [PaymentCode.RequirementUnmet]: 1, [PaymentCode.Exempt]: 1, [PaymentCode.Pending]: 2, [PaymentCode.Responsible]: 3 };
 
 /** Avtal's outcomes for the rules named in `only` (all when omitted), in rule order. */
 export function summariseAvtal(p: CompiledPolicy, o: Outcomes, only?: ReadonlySet<string>): RuleSummary[] {
@@ -34,11 +36,14 @@ export function summariseAvtal(p: CompiledPolicy, o: Outcomes, only?: ReadonlySe
   p.payments.forEach((r, i) => {
     if (only && !only.has(r.decl.id.text)) return;
     const x = o.payments[i];
-    const yes = x.code === PaymentCode.Responsible;
+    // As the evaluator's result reads a history: the rule's status is the best of its periods', its billable
+    // days and amount the totals of every period (with one period, that period's), the first payable day the first period's.
+    const best = (x.more ?? []).reduce((a, m) => (STATUS_RANK[m.code] > STATUS_RANK[a] ? m.code : a), x.code);
+    const yes = best === PaymentCode.Responsible;
+    const first = x.code === PaymentCode.Responsible && !Number.isNaN(x.firstPayable) ? dayToIso(x.firstPayable) : null;
     out.push({
-      rule: r.decl.id.text, status: PAYMENT_STATUS[x.code], responsible: yes,
-      firstPayableDay: yes && !Number.isNaN(x.firstPayable) ? dayToIso(x.firstPayable) : null,
-      billableDays: yes ? nul(x.billable) : null, amount: yes ? nul(x.amount) : null,
+      rule: r.decl.id.text, status: PAYMENT_STATUS[best], responsible: yes,
+      firstPayableDay: yes ? first : null, billableDays: yes ? nul(x.totalBillable) : null, amount: yes ? nul(x.totalAmount) : null,
     });
   });
   return out;

@@ -4,13 +4,16 @@
 // cutoffs are the custom operators and calculated facts of ./jre-runtime. A rule with any clause that
 // has no faithful translation is left out whole and reported (AVT-X002): never exported wrongly.
 import type * as A from '../../dsl/ast/ast';
-import { lookupVocabulary, lookupEnumValue } from '../../dsl/builtins/vocabulary';
+import { EVENTS, lookupVocabulary, lookupEnumValue } from '../../dsl/builtins/vocabulary';
 import { lookupFunction } from '../../dsl/builtins/functions';
 import { diagnostic, type Diagnostic } from '../../dsl/diagnostics';
 import { formatExpression } from '../../dsl/format/formatter';
 import { parseInstant, parseIsoDate } from '../calendar';
 import { BUILTIN_IMPLS } from '../compiler/builtins';
-import { JRE_RUNTIME, type DayUnit, type PaymentParams, type ValueExpr } from './jre-runtime';
+import type { CompiledPolicy } from '../compiler/compile';
+import { eventRefs } from '../compiler/expressions';
+import type { PolicyVersion } from '../registry/policy-set';
+import { JRE_RUNTIME, type DayUnit, type EventRef, type PaymentParams, type ValueExpr } from './jre-runtime';
 
 export type JreCondition =
   | { all: JreCondition[] }
@@ -27,7 +30,7 @@ export interface JreRule {
 export interface JreExport {
   format: 'json-rules-engine';
   runtime: string;
-  policy: { agreement: string; county?: string; version?: string; validFrom?: string; validTo: string | null; file?: string };
+  policy: { agreement: string; county?: string; version?: string; validFrom?: string; validTo: string | null; file?: string; subjectTo?: { agreement: string; version: string } };
   /** Facts every episode must supply; see episodeFacts in the runtime. */
   inputFacts: string[];
   exported: string[];
@@ -48,7 +51,24 @@ interface Scope {
   lang: A.Policy['lang'];
   cutoffs: Map<string, A.Cutoff>;
   parameters: Map<string, A.Parameter>;
+  /** How an event is read (a payment period's view of the case); plainly by default. */
+  eventRef?: (id: string) => EventRef;
 }
+
+function scopeOf(ast: A.Policy): Scope {
+  const scope: Scope = { lang: ast.lang, cutoffs: new Map(), parameters: new Map() };
+  for (const d of ast.declarations) {
+    if (d.kind === 'Cutoff') scope.cutoffs.set(d.id.text, d);
+    if (d.kind === 'Parameter') scope.parameters.set(d.id.text, d);
+  }
+  return scope;
+}
+
+const eventValue = (id: string, s: Scope): EventRef => (s.eventRef ? s.eventRef(id) : { event: id });
+/** An event read as it is: a plain fact of the episode. */
+const isPlainEvent = (v: ValueExpr): v is EventRef => typeof v === 'object' && 'event' in v && !v.orNow && v.notBefore === undefined;
+/** "The event is recorded" (want true) or not (false), as the scope reads it. */
+const recorded = (v: EventRef, want: boolean): JreCondition => (isPlainEvent(v) ? fact(v.event, 'avtal:recorded', want) : fact('avtal:value', 'avtal:recorded', want, { expr: v }));
 
 const fact = (f: string, operator: string, value: unknown, params?: Record<string, unknown>): JreCondition => (params ? { fact: f, operator, value, params } : { fact: f, operator, value });
 const all = (cs: JreCondition[]): JreCondition => (cs.length === 1 ? cs[0] : { all: cs });
@@ -78,7 +98,7 @@ function valueExpr(e: A.Expr, s: Scope): ValueExpr {
     }
     case 'NameRef': {
       const v = lookupVocabulary(e.name);
-      if (v?.kind === 'event') return { event: v.id };
+      if (v?.kind === 'event') return eventValue(v.id, s);
       if (v?.kind === 'fact' && (v.type === 'count' || v.type === 'date')) return { fact: v.id };
       if (s.parameters.has(e.name)) throw new NotExportable(`parameter ${e.name} in a condition is not exported`, e);
       break;
@@ -103,7 +123,7 @@ type Operand = { fact: string; params?: Record<string, unknown> } | { literal: n
 function operand(e: A.Expr, s: Scope): Operand {
   const v = valueExpr(e, s);
   if (typeof v === 'number') return { literal: v };
-  if ('event' in v) return { fact: v.event };
+  if (isPlainEvent(v)) return { fact: v.event };
   if ('fact' in v) return { fact: v.fact };
   return { fact: 'avtal:value', params: { expr: v } };
 }
@@ -128,7 +148,7 @@ export function condition(e: A.Expr, s: Scope): JreCondition {
   switch (e.kind) {
     case 'NameRef': {
       const v = lookupVocabulary(e.name);
-      if (v?.kind === 'event') return fact(v.id, 'avtal:recorded', true);
+      if (v?.kind === 'event') return recorded(eventValue(v.id, s), true);
       if (v?.kind === 'fact' && v.type === 'boolean') return fact(v.id, 'equal', true);
       throw new NotExportable(`${e.name} is not a yes/no fact or an event`, e);
     }
@@ -170,14 +190,14 @@ const anchorExpr = (e: A.Expr, s: Scope): ValueExpr => {
 };
 
 const recordedAnchor = (a: ValueExpr, want: boolean): JreCondition =>
-  typeof a === 'object' && 'event' in a ? fact(a.event, 'avtal:recorded', want) : fact('avtal:value', 'avtal:recorded', want, { expr: a });
+  isPlainEvent(a) ? fact(a.event, 'avtal:recorded', want) : fact('avtal:value', 'avtal:recorded', want, { expr: a });
 
 // ---- rules -----------------------------------------------------------------------------------------
 
 /** The clauses each rule kind may use to be exported; any other clause (a newer form of the language) is not translated. */
 const KNOWN_CLAUSES: Record<'Deadline' | 'Payment', Set<string>> = {
   Deadline: new Set(['kind', 'range', 'id', 'title', 'cites', 'see', 'when', 'subject', 'within', 'anchor']),
-  Payment: new Set(['kind', 'range', 'id', 'title', 'cites', 'see', 'from', 'dayOne', 'grace', 'requires', 'exempt', 'to', 'rate']),
+  Payment: new Set(['kind', 'range', 'id', 'title', 'cites', 'see', 'from', 'dayOne', 'grace', 'requires', 'exempt', 'to', 'withdrawn', 'rate']),
 };
 
 function onlyKnownClauses(d: A.Deadline | A.Payment): void {
@@ -235,58 +255,148 @@ function rateTable(p: A.Parameter | undefined): Record<string, number> | null {
   return Object.fromEntries(p.values.filter((v) => v.value.kind === 'Money').map((v) => [String(v.year), (v.value as A.MoneyLit).value]));
 }
 
-function exportPayment(p: A.Payment, s: Scope): JreRule[] {
+/**
+ * The conditions of the law a policy is made under (`subject to`), as the policy set links them into its
+ * payment rules: they bind every payment rule of the policy, so they are exported with each of them.
+ */
+export interface LinkedLaw {
+  agreement: string;
+  version: string;
+  /** the law's policy: its cutoffs, parameters and language are what its conditions are read with */
+  policy: A.Policy;
+  /** the law's payment rules whose conditions (requires, exempt) bind the policy's, in order (CompiledPayment.law) */
+  conditions: readonly { decl: A.Payment }[];
+}
+
+/** The law a policy set linked into a compiled policy (undefined when the policy names none or the set could not link it). */
+export function linkedLaw(set: { versionsOf(agreement: string): PolicyVersion[] }, compiled: CompiledPolicy | undefined): LinkedLaw | undefined {
+  const law = compiled?.payments[0]?.law;
+  const from = law?.[0]?.from;
+  if (!law || !from) return undefined;
+  const v = set.versionsOf(from.agreement).find((x) => x.info.version === from.version);
+  return v ? { agreement: from.agreement, version: from.version, policy: v.analysis.ast, conditions: law } : undefined;
+}
+
+/** One set of conditions a payment rule is bound by (its own, or a law's), translated for one period's view of the case. */
+interface Conditions {
+  /** per requirement: it holds */
+  holds: JreCondition[];
+  /** per requirement: it is unmet for good: it does not hold, and it could not even if the events it waits for happened now */
+  unmet: JreCondition[];
+  /** per exemption: it applies */
+  exempt: JreCondition[];
+  requireText: string[];
+  exemptText: string[];
+  law?: { agreement: string; version: string; rule: string };
+}
+
+/**
+ * A requirement waits for the events it names bare or on the left of a comparison (eventRefs, as the compiler
+ * reads it). It is pending, not unmet, while the period is open (`open`), one of those events is not recorded,
+ * and it would hold if they happened now (the fact avtal:now): the `orNow` reading of those events.
+ */
+function conditionsOf(decl: A.Payment, s: Scope, open: JreCondition[], lang: A.Policy['lang'], law?: Conditions['law']): Conditions {
+  const view = (id: string): EventRef => eventValue(id, s);
+  const holds = decl.requires.map((r) => condition(r, s));
+  const unmet = decl.requires.map((r, i) => {
+    const waits = new Set(eventRefs(r).map((slot) => EVENTS[slot].id));
+    if (waits.size === 0) return not(holds[i]);
+    const now: Scope = { ...s, eventRef: (id) => (waits.has(id) ? { ...view(id), orNow: true } : view(id)) };
+    const couldHold = all([...open, any([...waits].map((id) => recorded(view(id), false))), condition(r, now)]);
+    return not(any([holds[i], couldHold]));
+  });
+  return {
+    holds, unmet, exempt: decl.exempt.map((e) => condition(e, s)),
+    requireText: decl.requires.map((r) => formatExpression(r, lang)), exemptText: decl.exempt.map((e) => formatExpression(e, lang)),
+    ...(law ? { law } : {}),
+  };
+}
+
+function exportPayment(p: A.Payment, s: Scope, subjectTo: A.Name | undefined, law: LinkedLaw | undefined): JreRule[] {
   const id = p.id.text;
   onlyKnownClauses(p);
-  const anchorEntry = lookupVocabulary(p.from!.text);
-  const endEntry = lookupVocabulary(p.to!.event.text);
-  if (anchorEntry?.kind !== 'event' || endEntry?.kind !== 'event') throw new NotExportable('from and to must name events', p);
-  const anchor = anchorEntry.id;
-  const requires = p.requires.map((r) => condition(r, s));
-  const exempt = p.exempt.map((e) => condition(e, s));
-  const dayOne = choices(p.dayOne, s, 'day 1', p);
-  const grace = choices(p.grace, s, 'grace', p);
+  const eventOf = (n: A.Name): string => {
+    const v = lookupVocabulary(n.text);
+    if (v?.kind !== 'event') throw new NotExportable(`${n.text} is not an event`, n);
+    return v.id;
+  };
+  if (!p.from || !p.to) throw new NotExportable('from and to must name events', p);
+  const anchor = eventOf(p.from);
+  const ends = [p.to.event, ...p.to.others].map(eventOf);
+  const withdrawal = p.withdrawn ? eventOf(p.withdrawn.event) : null;
+  if (subjectTo && law?.agreement !== subjectTo.text) {
+    throw new NotExportable(`the rule is bound by the conditions of ${subjectTo.text} (subject to), and they were not given to the export`, p.id);
+  }
+  // A period reads the case with a withdrawal before its anchor as not recorded: it withdraws nothing.
+  const view: Scope['eventRef'] = (x) => (x === withdrawal ? { event: x, notBefore: anchor } : { event: x });
+  const rs: Scope = { ...s, eventRef: view };
+  // The period is open while no end event is recorded and the anchor is not withdrawn: only then may a requirement be pending.
+  const open = [...ends.map((e) => fact(e, 'avtal:recorded', false)), ...(withdrawal ? [not(fact(withdrawal, 'avtal:ge', { fact: anchor }))] : [])];
+  const sets = [conditionsOf(p, rs, open, s.lang)];
+  if (subjectTo && law) {
+    const ls: Scope = { ...scopeOf(law.policy), eventRef: view };
+    for (const c of law.conditions) {
+      try {
+        sets.push(conditionsOf(c.decl, ls, open, s.lang, { agreement: law.agreement, version: law.version, rule: c.decl.id.text }));
+      } catch (e) {
+        if (!(e instanceof NotExportable)) throw e;
+        throw new NotExportable(`the conditions of ${law.agreement} ${law.version}, ${c.decl.id.text} (subject to): ${e.reason}`, subjectTo);
+      }
+    }
+  }
+  const dayOne = choices(p.dayOne, rs, 'day 1', p);
+  const grace = choices(p.grace, rs, 'grace', p);
   const rateParam = p.rate ? s.parameters.get(p.rate.text) : undefined;
   const rates = rateTable(rateParam);
   const carry = rateParam?.carryForward ? { carryForward: true } : {};
   const started = fact(anchor, 'avtal:recorded', true);
   const none = { firstPayableDay: null, billableDays: null, amount: null };
+  const rule = (name: string, conds: JreCondition[], params: Record<string, unknown>): JreRule => ({ name: `${id}:${name}`, conditions: top([started, ...conds]), event: { type: 'avtal.payment', params: { rule: id, ...params } } });
   const rules: JreRule[] = [
     { name: `${id}:not-started`, conditions: top([fact(anchor, 'avtal:recorded', false)]), event: { type: 'avtal.payment', params: { rule: id, status: 'not-started', responsible: false, reason: 'not-started', ...none } } },
   ];
-  if (requires.length) {
-    rules.push({ name: `${id}:requirement-unmet`, conditions: top([started, any(requires.map(not))]), event: { type: 'avtal.payment', params: { rule: id, status: 'not-responsible', responsible: false, reason: 'requirement-unmet', ...none } } });
-  }
-  if (exempt.length) {
-    rules.push({ name: `${id}:exempt`, conditions: top([started, ...requires, any(exempt)]), event: { type: 'avtal.payment', params: { rule: id, status: 'not-responsible', responsible: false, reason: 'exempt', ...none } } });
-  }
-  const payable = [started, ...requires, ...(exempt.length ? [not(any(exempt))] : [])];
+  // No payment: decided by the first set of conditions with a requirement unmet for good (the first such
+  // requirement) or else an exemption that applies (the first): the rule's own, then the law's.
+  const undecided = (c: Conditions): JreCondition[] => [...c.unmet.map(not), ...c.exempt.map(not)];
+  const prefix = (c: Conditions): string => (c.law ? `${c.law.agreement}:${c.law.rule}:` : '');
+  const about = (c: Conditions, clause: string) => ({ clause, ...(c.law ? { law: c.law } : {}) });
+  sets.forEach((c, k) => {
+    const before = sets.slice(0, k).flatMap(undecided);
+    c.unmet.forEach((u, i) => rules.push(rule(`${prefix(c)}requirement-unmet-${i + 1}`, [...before, ...c.unmet.slice(0, i).map(not), u],
+      { status: 'not-responsible', responsible: false, reason: 'requirement-unmet', ...about(c, c.requireText[i]), ...none })));
+    c.exempt.forEach((x, j) => rules.push(rule(`${prefix(c)}exempt-${j + 1}`, [...before, ...c.unmet.map(not), ...c.exempt.slice(0, j).map(not), x],
+      { status: 'not-responsible', responsible: false, reason: 'exempt', ...about(c, c.exemptText[j]), ...none })));
+  });
+  // Pending: nothing decided, and a requirement does not hold yet (so it still can); the first such, the rule's own before the law's.
+  const noneDecided = sets.flatMap(undecided);
+  sets.forEach((c, k) => {
+    const heldBefore = sets.slice(0, k).flatMap((x) => x.holds);
+    c.holds.forEach((h, i) => rules.push(rule(`${prefix(c)}pending-${i + 1}`, [...noneDecided, ...heldBefore, ...c.holds.slice(0, i), not(h)],
+      { status: 'pending', responsible: false, reason: 'requirement-pending', ...about(c, c.requireText[i]), ...none })));
+  });
+  const payable = [...sets.flatMap((c) => c.holds), ...sets.flatMap((c) => c.exempt.map(not))];
   for (const d1 of dayOne) {
     for (const g of grace) {
-      const params: PaymentParams = { anchor, dayOne: d1.value, grace: g.value.n, unit: g.value.unit as DayUnit, end: endEntry.id, inclusive: p.to!.inclusive, rates, ...carry };
-      rules.push({
-        name: `${id}:responsible:day-one-${d1.index + 1}:grace-${g.index + 1}`,
-        conditions: top([...payable, ...d1.conds, ...g.conds]),
-        event: {
-          type: 'avtal.payment',
-          params: {
-            rule: id, status: 'responsible', responsible: true, reason: 'responsible', dayOne: d1.value, graceDays: g.value.n, graceUnit: g.value.unit,
-            firstPayableDay: { fact: 'avtal:firstPayableDay', params }, billableDays: { fact: 'avtal:billableDays', params }, amount: { fact: 'avtal:amount', params },
-          },
-        },
-      });
+      const params: PaymentParams = {
+        anchor, dayOne: d1.value, grace: g.value.n, unit: g.value.unit as DayUnit, ends, inclusive: p.to.inclusive,
+        ...(withdrawal ? { withdrawal, withdrawalInclusive: p.withdrawn!.inclusive } : {}), rates, ...carry,
+      };
+      rules.push(rule(`responsible:day-one-${d1.index + 1}:grace-${g.index + 1}`, [...payable, ...d1.conds, ...g.conds], {
+        status: 'responsible', responsible: true, reason: 'responsible', dayOne: d1.value, graceDays: g.value.n, graceUnit: g.value.unit,
+        firstPayableDay: { fact: 'avtal:firstPayableDay', params }, billableDays: { fact: 'avtal:billableDays', params }, amount: { fact: 'avtal:amount', params },
+      }));
     }
   }
   return rules;
 }
 
-/** Exports a policy the checker passed without errors. Diagnostics name every rule left out, and why. */
-export function exportToJre(ast: A.Policy, file?: string): { doc: JreExport; diagnostics: Diagnostic[] } {
-  const scope: Scope = { lang: ast.lang, cutoffs: new Map(), parameters: new Map() };
-  for (const d of ast.declarations) {
-    if (d.kind === 'Cutoff') scope.cutoffs.set(d.id.text, d);
-    if (d.kind === 'Parameter') scope.parameters.set(d.id.text, d);
-  }
+/**
+ * Exports a policy the checker passed without errors. Diagnostics name every rule left out, and why. A policy
+ * made under a law (`subject to`) needs the law's conditions, as its policy set links them (see linkedLaw):
+ * without them its payment rules are not exported.
+ */
+export function exportToJre(ast: A.Policy, file?: string, law?: LinkedLaw): { doc: JreExport; diagnostics: Diagnostic[] } {
+  const scope = scopeOf(ast);
   const h = ast.header!;
   const doc: JreExport = {
     format: FORMAT,
@@ -294,6 +404,7 @@ export function exportToJre(ast: A.Policy, file?: string): { doc: JreExport; dia
     policy: {
       agreement: h.id.text, county: h.county?.text, version: h.version?.value, validFrom: h.validFrom?.iso,
       validTo: !h.validTo || h.validTo === 'until-further-notice' ? null : h.validTo.iso, ...(file ? { file } : {}),
+      ...(h.subjectTo && law?.agreement === h.subjectTo.text ? { subjectTo: { agreement: law.agreement, version: law.version } } : {}),
     },
     inputFacts: [],
     exported: [],
@@ -304,7 +415,7 @@ export function exportToJre(ast: A.Policy, file?: string): { doc: JreExport; dia
   for (const d of ast.declarations) {
     if (d.kind !== 'Deadline' && d.kind !== 'Payment') continue;
     try {
-      const rules = d.kind === 'Deadline' ? exportDeadline(d, scope) : exportPayment(d, scope);
+      const rules = d.kind === 'Deadline' ? exportDeadline(d, scope) : exportPayment(d, scope, h.subjectTo, law);
       doc.rules.push(...rules);
       doc.exported.push(d.id.text);
     } catch (e) {
@@ -316,13 +427,14 @@ export function exportToJre(ast: A.Policy, file?: string): { doc: JreExport; dia
   }
   const used = new Set<string>();
   collectFacts(doc.rules, used);
-  // avtal:evaluationEnd and billable days read the evaluation date.
+  // avtal:evaluationEnd and billable days read the evaluation date; avtal:now (pending) reads every event too.
   if (doc.rules.length) used.add('evaluation_date');
+  if (JSON.stringify(doc.rules).includes('"orNow":true')) for (const e of EVENTS) used.add(e.id);
   doc.inputFacts = [...used].sort();
   return { doc, diagnostics };
 }
 
-const FACT_KEYS = new Set(['fact', 'event', 'anchor', 'end']);
+const FACT_KEYS = new Set(['fact', 'event', 'anchor', 'ends', 'withdrawal', 'notBefore']);
 
 /** Every vocabulary name the rules read, wherever it appears: conditions, anchors, event params. */
 function collectFacts(x: unknown, into: Set<string>, key = ''): void {

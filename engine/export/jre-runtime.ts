@@ -11,7 +11,7 @@ import { addDays, dayFromYmd, dayToIso, isCountedDay, localDayOf, localSecondOfD
 import type { CaseData } from '../case/case-data';
 import { BUILTIN_IMPLS } from '../compiler/builtins';
 
-export const JRE_RUNTIME = 'avtal-jre-runtime/1';
+export const JRE_RUNTIME = 'avtal-jre-runtime/2';
 
 /** Options the Engine must be created with: event params name calculated facts, resolved per run. */
 export const JRE_ENGINE_OPTIONS = { allowUndefinedFacts: true, replaceFactsInEventParams: true } as const;
@@ -30,7 +30,13 @@ export interface JreEngineLike {
  * days), an event's instant, a count or date fact, a built-in function of Avtal (the same
  * implementation the compiled evaluator calls), or a sum or difference. Unrecorded values are NaN.
  */
-export type ValueExpr = number | { event: string } | { fact: string } | { call: string; args: ValueExpr[] } | { add: [ValueExpr, ValueExpr] } | { sub: [ValueExpr, ValueExpr] };
+export type ValueExpr = number | EventRef | { fact: string } | { call: string; args: ValueExpr[] } | { add: [ValueExpr, ValueExpr] } | { sub: [ValueExpr, ValueExpr] };
+/**
+ * An event's instant, as a payment period reads it: with `notBefore`, an instant before that event's (a
+ * withdrawal before the anchor) reads as not recorded; with `orNow`, an unrecorded event reads as the fact
+ * avtal:now, the earliest moment it could still happen (whether a pending requirement can still be met).
+ */
+export interface EventRef { event: string; notBefore?: string; orNow?: boolean }
 export type DayUnit = 'days' | 'calendar-days' | 'weekdays' | 'working-days';
 export interface CutoffSpec { minutes: number; countsAs: 'before' | 'after' }
 export interface DueParams { anchor: ValueExpr; within: number; unit: DayUnit | 'hours' | 'minutes' }
@@ -39,8 +45,10 @@ export interface PaymentParams {
   dayOne: 'same-day' | 'next-day';
   grace: number;
   unit: DayUnit;
-  end: string; // event
+  ends: string[]; // events: the stay ends at the first of them recorded
   inclusive: boolean;
+  withdrawal?: string | null; // event: withdraws the anchor (when at or after it), ending the period
+  withdrawalInclusive?: boolean;
   rates?: Record<string, number> | null; // year → rate per day; null: no rate
   carryForward?: boolean; // a year without a rate takes the latest earlier year's
 }
@@ -77,9 +85,35 @@ export function firstPayableDay(anchor: number, p: Pick<PaymentParams, 'dayOne' 
   return lastGrace + 1;
 }
 
-/** The last billable day: the end event's date (or the day before, exclusive), else the evaluation date. */
-export function lastBillableDay(end: number, inclusive: boolean, evaluationDay: number): number {
-  return Number.isNaN(end) ? evaluationDay : localDayOf(end) - (inclusive ? 0 : 1);
+/**
+ * The last billable day: the end event's date (or the day before, exclusive), or the withdrawal's when that
+ * is earlier (`withdrawn`: the withdrawal's instant when it ends the period, else NaN); else the evaluation date.
+ */
+export function lastBillableDay(end: number, inclusive: boolean, evaluationDay: number, withdrawn = NaN, withdrawalInclusive = false): number {
+  let last = Number.isNaN(end) ? NaN : localDayOf(end) - (inclusive ? 0 : 1);
+  if (!Number.isNaN(withdrawn)) {
+    const beforeWithdrawal = localDayOf(withdrawn) - (withdrawalInclusive ? 0 : 1);
+    if (!(last <= beforeWithdrawal)) last = beforeWithdrawal;
+  }
+  return Number.isNaN(last) ? evaluationDay : last;
+}
+
+/** The earliest of the instants recorded (NaN when none is). */
+export function firstRecorded(instants: number[]): number {
+  let t = NaN;
+  for (const x of instants) if (!Number.isNaN(x) && !(x >= t)) t = x;
+  return t;
+}
+
+/**
+ * "Now" for a requirement that waits for an event: the last moment of the evaluation date when one is given,
+ * else the latest instant the episode records (NaN when it records none).
+ */
+export function earliestStillPossible(evaluationDay: number, instants: number[]): number {
+  if (!Number.isNaN(evaluationDay)) return startOfLocalDay(evaluationDay + 1) - 1;
+  let latest = -Infinity;
+  for (const t of instants) if (t > latest) latest = t;
+  return Number.isFinite(latest) ? latest : NaN;
 }
 
 /** The rate of a year; with carry forward, a year without a value takes the latest earlier year's value. */
@@ -109,7 +143,12 @@ const nullIfNaN = (x: number): number | null => (Number.isNaN(x) ? null : x);
 /** Evaluates a ValueExpr against the facts of one run. */
 export async function valueOf(x: ValueExpr, almanac: JreAlmanac): Promise<number | boolean> {
   if (typeof x === 'number') return x;
-  if ('event' in x) return num(await almanac.factValue(x.event));
+  if ('event' in x) {
+    let t = num(await almanac.factValue(x.event));
+    if (x.notBefore !== undefined && !(t >= num(await almanac.factValue(x.notBefore)))) t = NaN;
+    if (x.orNow && Number.isNaN(t)) t = num(await almanac.factValue('avtal:now'));
+    return t;
+  }
   if ('fact' in x) return num(await almanac.factValue(x.fact));
   if ('call' in x) {
     const impl = BUILTIN_IMPLS[x.call];
@@ -126,8 +165,12 @@ export async function valueOf(x: ValueExpr, almanac: JreAlmanac): Promise<number
 const instantOf = async (x: ValueExpr, almanac: JreAlmanac): Promise<number> => num(await valueOf(x, almanac));
 
 async function billable(p: PaymentParams, almanac: JreAlmanac): Promise<{ first: number; last: number; days: number }> {
-  const first = firstPayableDay(num(await almanac.factValue(p.anchor)), p);
-  const last = lastBillableDay(num(await almanac.factValue(p.end)), p.inclusive, num(await almanac.factValue('evaluation_date')));
+  const anchor = num(await almanac.factValue(p.anchor));
+  const first = firstPayableDay(anchor, p);
+  const end = firstRecorded(await Promise.all(p.ends.map(async (e) => num(await almanac.factValue(e)))));
+  // A withdrawal before the anchor withdraws nothing: the period is read as if it were not recorded.
+  const w = p.withdrawal ? num(await almanac.factValue(p.withdrawal)) : NaN;
+  const last = lastBillableDay(end, p.inclusive, num(await almanac.factValue('evaluation_date')), w >= anchor ? w : NaN, p.withdrawalInclusive === true);
   return { first, last, days: Number.isNaN(last) || Number.isNaN(first) ? NaN : Math.max(0, last - first + 1) };
 }
 
@@ -157,6 +200,11 @@ export function registerAvtalRuntime(engine: JreEngineLike): void {
   engine.addFact('avtal:evaluationEnd', async (_p, almanac: JreAlmanac) => {
     const evalDay = num(await almanac.factValue('evaluation_date'));
     return Number.isNaN(evalDay) ? null : startOfLocalDay(evalDay + 1);
+  });
+  // The earliest moment an unrecorded event could still happen (see earliestStillPossible): read by `orNow` values.
+  engine.addFact('avtal:now', async (_p, almanac: JreAlmanac) => {
+    const instants = await Promise.all(EVENTS.map(async (e) => num(await almanac.factValue(e.id))));
+    return nullIfNaN(earliestStillPossible(num(await almanac.factValue('evaluation_date')), instants));
   });
   engine.addFact('avtal:firstPayableDay', async (p, almanac: JreAlmanac) => {
     const first = firstPayableDay(num(await almanac.factValue(p.anchor)), p as PaymentParams);
@@ -205,9 +253,13 @@ export function episodeFacts(input: { events?: Record<string, string | undefined
 export interface JreDeadlineOutcome { rule: string; status: 'met' | 'missed' | 'pending' | 'not-applicable'; reason: string; due: number | null }
 export interface JrePaymentOutcome {
   rule: string;
-  status: 'responsible' | 'not-responsible' | 'not-started';
+  status: 'responsible' | 'pending' | 'not-responsible' | 'not-started';
   responsible: boolean;
   reason: string;
+  /** the requirement or exemption that decided a not-responsible or pending status, as written */
+  clause?: string;
+  /** when that clause is the law's that binds the rule (`subject to`): the law and its payment rule */
+  law?: { agreement: string; version: string; rule: string };
   firstPayableDay: string | null;
   billableDays: number | null;
   amount: number | null;

@@ -15,8 +15,11 @@ describe('avtal export', () => {
   it('writes the rules of a policy as json-rules-engine JSON', async () => {
     expect(await main(['export', '--format', 'json-rules-engine', varmland])).toBe(0);
     const doc = JSON.parse(output.stdout());
-    expect(doc).toMatchObject({ format: 'json-rules-engine', runtime: 'avtal-jre-runtime/1', policy: { agreement: 'varmland', version: '2019-01-01' } });
+    expect(doc).toMatchObject({ format: 'json-rules-engine', runtime: 'avtal-jre-runtime/2', policy: { agreement: 'varmland', version: '2019-01-01' } });
     expect(doc.exported).toEqual(['inskrivningsmeddelande', 'kallelse_till_sip', 'kommunens_betalningsansvar']);
+    // Värmland's agreement is made under the law: its payment rule is exported with the law's conditions.
+    expect(doc.policy.subjectTo).toEqual({ agreement: 'nationell_lag', version: '2018-01-01' });
+    expect(doc.rules.some((r: { event: { params: { law?: { agreement: string } } } }) => r.event.params.law?.agreement === 'nationell_lag')).toBe(true);
     expect(doc.rules.every((r: { event: { type: string } }) => r.event.type === 'avtal.deadline' || r.event.type === 'avtal.payment')).toBe(true);
     expect(output.stderr()).toBe('');
   });

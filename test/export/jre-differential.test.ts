@@ -7,22 +7,38 @@ import { Engine } from 'json-rules-engine';
 import { analyze, hasErrors } from '../../dsl';
 import { compile, type CompiledPolicy } from '../../engine/compiler/compile';
 import { evaluateOutcomes } from '../../engine/evaluator/evaluate';
-import { exportToJre, type JreExport } from '../../engine/export/jre-export';
+import { exportToJre, linkedLaw, type JreExport } from '../../engine/export/jre-export';
 import { JRE_ENGINE_OPTIONS, episodeFacts, factsFromCaseData, registerAvtalRuntime } from '../../engine/export/jre-runtime';
 import { summariseAvtal, summariseJre } from '../../engine/export/jre-compare';
-import { findPolicyFiles } from '../../engine/registry/load';
-import { episode } from '../support/episode-arbitrary';
+import { findPolicyFiles, loadPolicySet } from '../../engine/registry/load';
+import type { PolicySet } from '../../engine/registry/policy-set';
+import { episodeEnding } from '../support/episode-arbitrary';
 
 const FIXTURE = 'test/export/fixtures/constructs.avtal';
-const files = [...findPolicyFiles('policies'), FIXTURE];
+// A law and an agreement made under it (`subject to`), with several end events, a withdrawal and requirements that can be pending.
+const LAW_FIXTURES = 'test/export/fixtures/subject-to';
+const files = [...findPolicyFiles('policies'), FIXTURE, ...findPolicyFiles(LAW_FIXTURES)];
+const sets = new Map<string, PolicySet>();
 
+/** The file as its policy set compiles it: linked to the law it is made under, whose conditions are exported with it. */
 function load(file: string): { compiled: CompiledPolicy; doc: JreExport; engine: Engine; codes: string[] } {
+  const root = file.startsWith('policies/') ? 'policies' : file.startsWith(LAW_FIXTURES) ? LAW_FIXTURES : undefined;
+  let compiled: CompiledPolicy | undefined;
+  let law;
   const a = analyze(readFileSync(file, 'utf8'));
   if (hasErrors(a.diagnostics)) throw new Error(`${file} has errors`);
-  const { doc, diagnostics } = exportToJre(a.ast);
+  if (root) {
+    if (!sets.has(root)) sets.set(root, loadPolicySet(root));
+    const set = sets.get(root)!;
+    const v = set.versions.find((x) => `${root}/${x.source.file}` === file)!;
+    compiled = v.compiled!;
+    law = linkedLaw(set, compiled);
+    if (a.ast.header?.subjectTo && compiled.payments.length > 0) expect(law, `${file}: the law it is made under is linked`).toBeDefined();
+  }
+  const { doc, diagnostics } = exportToJre(a.ast, undefined, law);
   const engine = new Engine(doc.rules as never, JRE_ENGINE_OPTIONS);
   registerAvtalRuntime(engine);
-  return { compiled: compile(a.ast), doc, engine, codes: diagnostics.map((d) => d.code) };
+  return { compiled: compiled ?? compile(a.ast), doc, engine, codes: diagnostics.map((d) => d.code) };
 }
 
 describe('export to json-rules-engine', () => {
@@ -34,14 +50,14 @@ describe('export to json-rules-engine', () => {
       expect(doc.exported.length).toBeGreaterThan(0);
       const only = new Set(doc.exported);
       await fc.assert(
-        fc.asyncProperty(episode, async (c) => {
+        fc.asyncProperty(episodeEnding, async (c) => {
           const expected = summariseAvtal(compiled, evaluateOutcomes(compiled, c), only);
           const { events } = await engine.run(factsFromCaseData(c));
           expect(summariseJre(compiled, events, only)).toEqual(expected);
         }),
         { numRuns: 600, seed: 20261123 },
       );
-    }, 60_000);
+    }, 120_000);
   }
 
   it('agrees on the worked examples of the bundled policies', async () => {
@@ -63,6 +79,46 @@ describe('export to json-rules-engine', () => {
     expect(doc.notExported.map((n) => n.rule)).toEqual(['unexportable']);
     expect(doc.exported).toEqual(['notice_2h', 'contact_weekdays', 'sip_working', 'zero_days', 'pay', 'pay_calendar']);
     expect(doc.rules.some((r) => r.name.startsWith('unexportable'))).toBe(false);
+  });
+
+  it('a policy made under a law: without the law its payment rules are left out; with it the law that decides is named', async () => {
+    const file = 'policies/varmland/2019-01-01.avtal';
+    const alone = exportToJre(analyze(readFileSync(file, 'utf8')).ast);
+    expect(alone.doc.notExported).toEqual([expect.objectContaining({ rule: 'kommunens_betalningsansvar', code: 'AVT-X002', reason: expect.stringContaining('nationell_lag') })]);
+    expect(alone.doc.rules.some((r) => r.event.type === 'avtal.payment')).toBe(false);
+
+    const { doc, engine } = load(file);
+    expect(doc.policy.subjectTo).toEqual({ agreement: 'nationell_lag', version: '2018-01-01' });
+    const payment = async (events: Record<string, string>, evaluationDate?: string) => {
+      const facts = episodeFacts({ events: { admitted: '2019-01-03 09:00', admission_notice_sent: '2019-01-03 15:00', ready_notice_sent: '2019-01-07 11:00', ...events }, facts: { sip_needed: true }, evaluationDate });
+      return (await engine.run(facts)).events.find((e) => e.type === 'avtal.payment')!.params!;
+    };
+    // The agreement asks only for a SIP call; the law asks for it within three days of the notice.
+    expect(await payment({ sip_called: '2019-01-20 10:00', discharged: '2019-01-25 10:00' })).toMatchObject({
+      status: 'not-responsible', reason: 'requirement-unmet', law: { agreement: 'nationell_lag', version: '2018-01-01', rule: 'kommunens_betalningsansvar' },
+      clause: expect.stringContaining('sip_kallad'),
+    });
+    // Not called yet, still in hospital, the third day not over: pending on the agreement's own requirement.
+    const pending = await payment({}, '2019-01-09');
+    expect(pending).toMatchObject({ status: 'pending', responsible: false, reason: 'requirement-pending', billableDays: null });
+    expect(pending.law).toBeUndefined();
+    // The same a week later: the law's three days are over, so it is decided by the law.
+    expect(await payment({}, '2019-01-14')).toMatchObject({ status: 'not-responsible', law: { agreement: 'nationell_lag' } });
+    expect(await payment({ sip_called: '2019-01-09 10:00', discharged: '2019-01-14 10:00' })).toMatchObject({ status: 'responsible', billableDays: 5 });
+  });
+
+  it('several end events and a withdrawal: the stay ends at the first recorded, the period at the withdrawal', async () => {
+    const { engine } = load(`${LAW_FIXTURES}/agreement.avtal`);
+    const ends = async (events: Record<string, string>) => {
+      const facts = episodeFacts({ events: { admitted: '2019-03-01 09:00', admission_notice_sent: '2019-03-01 10:00', ready_notice_sent: '2019-03-04 10:00', ...events }, facts: { sip_needed: false } });
+      return (await engine.run(facts)).events.find((e) => e.params?.rule === 'ends')!.params!;
+    };
+    // Day 1 is 4 March, three grace days: payable from 7 March; `to discharged or died exclusive`.
+    expect(await ends({ discharged: '2019-03-12 10:00' })).toMatchObject({ status: 'responsible', firstPayableDay: '2019-03-07', billableDays: 5, amount: 41000 });
+    expect(await ends({ discharged: '2019-03-12 10:00', died: '2019-03-10 03:00' })).toMatchObject({ billableDays: 3 });
+    // `withdrawn by ready_withdrawn inclusive`: the day of the withdrawal is the last billable day; one before the notice withdraws nothing.
+    expect(await ends({ discharged: '2019-03-12 10:00', ready_withdrawn: '2019-03-08 10:00' })).toMatchObject({ billableDays: 2 });
+    expect(await ends({ discharged: '2019-03-12 10:00', ready_withdrawn: '2019-03-04 09:00' })).toMatchObject({ billableDays: 5 });
   });
 
   it('Värmland: the footnote examples through json-rules-engine from a case in the schema format', async () => {

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { EVENTS, FACTS } from '../../dsl/builtins/vocabulary';
 import { dayFromYmd, utcOffsetMinutes } from '../../engine/calendar';
-import { emptyCase, eventSlot, type CaseData } from '../../engine/case/case-data';
+import { emptyCase, eventSlot, EVALUATION_DATE, type CaseData } from '../../engine/case/case-data';
 
 const MS_DAY = 86_400_000;
 const H = 3_600_000;
@@ -108,3 +108,43 @@ export const episode: fc.Arbitrary<CaseData> = episodeShape.map(toCaseData);
 export function sampleEpisodes(n: number, seed: number): CaseData[] {
   return fc.sample(episode, { numRuns: n, seed });
 }
+
+const DIED = slot('died');
+const WITHDRAWN = slot('ready_withdrawn');
+
+/** A withdrawal of the ready notice: at its very instant, a moment or hours either side of it, or on a day after the base day. */
+const withdrawalShape = fc.oneof(
+  { weight: 1, arbitrary: fc.constantFrom(0, -1, 1, -H, 3 * H).map((ms) => ({ afterNotice: ms })) },
+  { weight: 3, arbitrary: fc.tuple(fc.integer({ min: -1, max: 8 }), timeOfDay).map((at) => ({ at })) },
+);
+
+/** An episode with death and withdrawal, and its base day. */
+const ending = fc
+  .tuple(episodeShape, eventAt(5, fc.integer({ min: 0, max: 25 })), fc.option(withdrawalShape, { nil: undefined, freq: 2 }))
+  .map(([s, died, w]) => {
+    const c = toCaseData(s);
+    c.events[DIED] = died ? localInstant(s.base + died[0], died[1]) : NaN;
+    const notice = c.events[S.ready];
+    c.events[WITHDRAWN] = !w ? NaN : 'at' in w ? localInstant(s.base + w.at[0], w.at[1]) : Number.isNaN(notice) ? NaN : notice + w.afterNotice;
+    return { c, base: s.base };
+  });
+
+/**
+ * The same episode as recorded so far: nothing after a moment a few days after the base day, the stay not
+ * ended, and the evaluation date that day or none. Requirements that wait for an event are pending here.
+ */
+const soFar = fc.tuple(ending, fc.integer({ min: 0, max: 5 }), timeOfDay, fc.boolean()).map(([{ c, base }, days, ms, evaluated]) => {
+  const cut = localInstant(base + days, ms);
+  for (let i = 0; i < c.events.length; i++) if (c.events[i] > cut) c.events[i] = NaN;
+  c.events[S.discharged] = NaN;
+  c.events[DIED] = NaN;
+  c.facts[EVALUATION_DATE] = evaluated ? base + days : undefined;
+  return c;
+});
+
+/**
+ * Episodes whose stay may also end by death and whose ready notice may be withdrawn (each at most once): the
+ * death within the stay's days, the withdrawal clustered at the notice; half of them still open, as
+ * recorded so far. A history (an event recorded more than once) is not generated.
+ */
+export const episodeEnding: fc.Arbitrary<CaseData> = fc.oneof({ weight: 1, arbitrary: ending.map((x) => x.c) }, { weight: 1, arbitrary: soFar });
