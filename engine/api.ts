@@ -63,12 +63,19 @@ export function evaluateCase(set: PolicySet, raw: unknown, options: EvaluateCase
   if (selection.viaFallback) return { ok: true, result: { ...result, fallback: selection.viaFallback } };
   const borrowed = fallbackPayments(set, v, data, date, options.explain);
   if (!borrowed) return { ok: true, result };
+  // The fallback's deadlines that the agreement does not set itself (the law's call to a SIP within three days
+  // for Halland) apply too: the law applies where the agreement is silent.
+  const own = new Set(result.deadlines.map((d) => d.id));
+  const deadlines = borrowed.result.deadlines.filter((d) => !own.has(d.id));
+  const rules = new Set([...borrowed.result.payments.map((p) => p.id), ...deadlines.map((d) => d.id)]);
   return {
     ok: true,
     result: {
       ...result,
+      deadlines: [...result.deadlines, ...deadlines],
       payments: [...result.payments, ...borrowed.result.payments],
-      explanation: [...result.explanation, ...borrowed.result.explanation.filter((s) => borrowed.result.payments.some((p) => p.id === s.rule))],
+      explanation: [...result.explanation, ...borrowed.result.explanation.filter((s) => rules.has(s.rule))],
+      citations: { ...Object.fromEntries(Object.entries(borrowed.result.citations).filter(([rule]) => rules.has(rule))), ...result.citations },
       warnings: [...result.warnings, ...borrowed.result.warnings],
       fallback: borrowed.fallback,
     },

@@ -49,6 +49,7 @@ export const EVENTS: readonly EventEntry[] = [
   event('dispute_arose', 'tvist_uppstod', 'a disagreement about the interpretation of the agreement arose'),
   event('dispute_raised', 'tvist_väckt', 'the disagreement is taken up with the other party'),
   event('dispute_referred', 'tvist_hänskjuten', 'a question that could not be solved at operational level is referred to the nearest managers with a mandate to decide'),
+  event('discharge_information_sent', 'utskrivningsinformation_överförd', 'the information the municipality and outpatient care need for further care is transferred at discharge (3 kap. 2 §)', { stay: true }),
   event('doctor_handover_sent', 'överrapportering_läkare_skickad', "the hospital doctor's handover to the outpatient doctor (läkare till läkare, by referral) is sent"),
   event('home_care_started', 'hemsjukvård_påbörjad', 'the patient is enrolled in municipal home health care (inskrivning i hemsjukvård)'),
   event('doctor_visit_offered', 'läkarbesök_erbjudet', 'the latest offer of a doctor visit with a health check and a review of the medication list'),

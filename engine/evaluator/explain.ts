@@ -15,6 +15,7 @@ import type { CompiledPayment, PaymentOutcome } from '../compiler/payment';
 import { END_OPEN, END_WITHDRAWN, PaymentCode } from '../compiler/payment';
 import type { CitationOut, Citations, DeadlineResult, DeadlineStatus, ExplanationStep, PaymentPeriod, PaymentResult, PaymentStatus, Warning } from './result';
 import { exprText } from './expr-text';
+import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
 import { presentTimingDeadline } from './explain-timing';
 import { isTimingDeadline } from '../../dsl/checker/recurrence';
 
@@ -116,7 +117,9 @@ function decidingClause(r: CompiledPayment, o: PaymentOutcome): { decl: A.Paymen
 function endedBy(d: A.Payment, o: PaymentOutcome): string | null {
   if (o.end === END_WITHDRAWN) return 'withdrawn';
   if (o.end === END_OPEN || !d.to) return null;
-  return (o.end === 0 ? d.to.event : d.to.others[o.end - 1])?.text ?? null;
+  const name = (o.end === 0 ? d.to.event : d.to.others[o.end - 1])?.text;
+  // The event's id (the key in a case's `events`), whatever language the policy is written in.
+  return name === undefined ? null : lookupVocabulary(name)?.id ?? name;
 }
 
 /** One period's result and its explanation steps. */
