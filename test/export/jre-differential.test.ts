@@ -6,7 +6,9 @@ import fc from 'fast-check';
 import { Engine } from 'json-rules-engine';
 import { analyze, hasErrors } from '../../dsl';
 import { compile, type CompiledPolicy } from '../../engine/compiler/compile';
-import { evaluateOutcomes } from '../../engine/evaluator/evaluate';
+import { evaluateOutcomes, type Outcomes } from '../../engine/evaluator/evaluate';
+import { PaymentCode } from '../../engine/compiler/payment';
+import { formatExpression } from '../../dsl/format/formatter';
 import { exportToJre, linkedLaw, type JreExport } from '../../engine/export/jre-export';
 import { JRE_ENGINE_OPTIONS, episodeFacts, factsFromCaseData, registerAvtalRuntime } from '../../engine/export/jre-runtime';
 import { summariseAvtal, summariseJre } from '../../engine/export/jre-compare';
@@ -41,6 +43,25 @@ function load(file: string): { compiled: CompiledPolicy; doc: JreExport; engine:
   return { compiled: compiled ?? compile(a.ast), doc, engine, codes: diagnostics.map((d) => d.code) };
 }
 
+/** The clause that decided each payment rule without payment, or left it pending, and the law it is from: Avtal's. */
+function decidingClausesOf(p: CompiledPolicy, o: Outcomes, only: ReadonlySet<string>): [string, string | null, string | null][] {
+  return p.payments.filter((r) => only.has(r.decl.id.text)).map((r) => {
+    const x = o.payments[p.payments.indexOf(r)];
+    if (x.code === PaymentCode.NotStarted || x.code === PaymentCode.Responsible) return [r.decl.id.text, null, null];
+    const conditions = x.lawRule >= 0 ? r.law[x.lawRule] : r.conditions;
+    const expr = x.code === PaymentCode.Exempt ? conditions.decl.exempt[x.clause] : conditions.decl.requires[x.clause];
+    return [r.decl.id.text, formatExpression(expr, p.ast.lang), x.lawRule >= 0 ? conditions.decl.id.text : null];
+  });
+}
+
+/** The same from json-rules-engine's events. */
+function decidingClauses(p: CompiledPolicy, events: { type: string; params?: Record<string, any> }[], only: ReadonlySet<string>): [string, string | null, string | null][] {
+  return p.payments.filter((r) => only.has(r.decl.id.text)).map((r) => {
+    const e = events.find((x) => x.type === 'avtal.payment' && x.params?.rule === r.decl.id.text)?.params;
+    return [r.decl.id.text, e?.clause ?? null, e?.law?.rule ?? null];
+  });
+}
+
 describe('export to json-rules-engine', () => {
   for (const file of files) {
     // A policy with errors is another test's failure (avtal check), not the export's.
@@ -51,9 +72,11 @@ describe('export to json-rules-engine', () => {
       const only = new Set(doc.exported);
       await fc.assert(
         fc.asyncProperty(episodeEnding, async (c) => {
-          const expected = summariseAvtal(compiled, evaluateOutcomes(compiled, c), only);
+          const outcomes = evaluateOutcomes(compiled, c);
+          const expected = summariseAvtal(compiled, outcomes, only);
           const { events } = await engine.run(factsFromCaseData(c));
           expect(summariseJre(compiled, events, only)).toEqual(expected);
+          expect(decidingClauses(compiled, events, only)).toEqual(decidingClausesOf(compiled, outcomes, only));
         }),
         { numRuns: 600, seed: 20261123 },
       );
@@ -61,16 +84,26 @@ describe('export to json-rules-engine', () => {
   }
 
   it('agrees on the worked examples of the bundled policies', async () => {
+    let compared = 0;
+    let histories = 0;
     for (const file of findPolicyFiles('policies')) {
       if (hasErrors(analyze(readFileSync(file, 'utf8')).diagnostics)) continue;
       const { compiled, doc, engine } = load(file);
       const only = new Set(doc.exported);
       for (const ex of compiled.examples) {
+        // A history (an event recorded more than once) has no json-rules-engine facts: see docs/export.md.
+        if (ex.data.history) {
+          histories++;
+          continue;
+        }
+        compared++;
         const expected = summariseAvtal(compiled, evaluateOutcomes(compiled, ex.data), only);
         const { events } = await engine.run(factsFromCaseData(ex.data));
         expect(summariseJre(compiled, events, only)).toEqual(expected);
       }
     }
+    // Most examples are single occurrences and compared; the few histories are left out, not the whole set.
+    expect(compared).toBeGreaterThan(10 * histories);
   });
 
   it('reports a rule it cannot translate and leaves it out whole', () => {
