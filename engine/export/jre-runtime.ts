@@ -221,8 +221,20 @@ export function registerAvtalRuntime(engine: JreEngineLike): void {
 
 export type EpisodeFacts = Record<string, number | boolean | string | null>;
 
+/**
+ * An episode that records an event more than once (a history) has no facts: a fact holds one instant per event,
+ * and the exported rules read one period. Refused with this error rather than read as its first occurrences.
+ */
+export class HistoryNotExported extends Error {
+  constructor(readonly event: string, readonly times: number) {
+    super(`${event} is recorded ${times} times: the exported json-rules-engine rules read one occurrence of each event (histories are not exported; evaluate the episode with Avtal)`);
+  }
+}
+
 /** Facts from Avtal's CaseData (what the evaluator reads): the same values, NaN and undefined as null. */
 export function factsFromCaseData(c: CaseData): EpisodeFacts {
+  const repeated = c.history?.findIndex((h) => h !== undefined && h.length > 1) ?? -1;
+  if (repeated >= 0) throw new HistoryNotExported(EVENTS[repeated].id, c.history![repeated]!.length);
   const f: EpisodeFacts = {};
   for (let i = 0; i < EVENTS.length; i++) f[EVENTS[i].id] = Number.isNaN(c.events[i]) ? null : c.events[i];
   for (let i = 0; i < FACTS.length; i++) f[FACTS[i].id] = c.facts[i] ?? null;
@@ -233,11 +245,17 @@ export function factsFromCaseData(c: CaseData): EpisodeFacts {
  * Facts from a case in the format of `avtal schema` ({events: {id: instant}, facts: {...}, careType?,
  * municipality?, evaluationDate?}). Instants without an offset are Stockholm local time. The case is
  * not validated here: run `avtal eval` or validateCase for that. An unreadable instant or date is null.
+ * An event given as a list of more than one time (a history) throws HistoryNotExported.
  */
-export function episodeFacts(input: { events?: Record<string, string | undefined>; facts?: Record<string, unknown>; careType?: string; municipality?: string; evaluationDate?: string }): EpisodeFacts {
+export function episodeFacts(input: { events?: Record<string, string | string[] | undefined>; facts?: Record<string, unknown>; careType?: string; municipality?: string; evaluationDate?: string }): EpisodeFacts {
   const f: EpisodeFacts = {};
   for (const e of EVENTS) {
-    const v = input.events?.[e.id];
+    let v = input.events?.[e.id];
+    // A list of one time is that time; a longer one is a history, which the rules cannot read.
+    if (Array.isArray(v)) {
+      if (v.length > 1) throw new HistoryNotExported(e.id, v.length);
+      v = v[0];
+    }
     const parsed = v === undefined ? undefined : parseInstant(v);
     f[e.id] = parsed?.ok ? parsed.epochMs : null;
   }

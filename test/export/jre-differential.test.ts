@@ -10,7 +10,8 @@ import { evaluateOutcomes, type Outcomes } from '../../engine/evaluator/evaluate
 import { PaymentCode } from '../../engine/compiler/payment';
 import { formatExpression } from '../../dsl/format/formatter';
 import { exportToJre, linkedLaw, type JreExport } from '../../engine/export/jre-export';
-import { JRE_ENGINE_OPTIONS, episodeFacts, factsFromCaseData, registerAvtalRuntime } from '../../engine/export/jre-runtime';
+import { HistoryNotExported, JRE_ENGINE_OPTIONS, episodeFacts, factsFromCaseData, registerAvtalRuntime } from '../../engine/export/jre-runtime';
+import { eventSlot, recordOccurrences } from '../../engine/case/case-data';
 import { summariseAvtal, summariseJre } from '../../engine/export/jre-compare';
 import { findPolicyFiles, loadPolicySet } from '../../engine/registry/load';
 import type { PolicySet } from '../../engine/registry/policy-set';
@@ -152,6 +153,14 @@ describe('export to json-rules-engine', () => {
     // `withdrawn by ready_withdrawn inclusive`: the day of the withdrawal is the last billable day; one before the notice withdraws nothing.
     expect(await ends({ discharged: '2019-03-12 10:00', ready_withdrawn: '2019-03-08 10:00' })).toMatchObject({ billableDays: 2 });
     expect(await ends({ discharged: '2019-03-12 10:00', ready_withdrawn: '2019-03-04 09:00' })).toMatchObject({ billableDays: 5 });
+  });
+
+  it('refuses an episode that records an event more than once, with the event named', () => {
+    expect(() => episodeFacts({ events: { ready_notice_sent: ['2019-01-07 11:00', '2019-01-09 10:00'], ready_withdrawn: ['2019-01-08 10:00'] } })).toThrow(/ready_notice_sent is recorded 2 times/);
+    expect(episodeFacts({ events: { ready_withdrawn: ['2019-01-08 10:00'] } }).ready_withdrawn).toBe(Date.UTC(2019, 0, 8, 9));
+    const c = fc.sample(episodeEnding, { numRuns: 1, seed: 1 })[0];
+    recordOccurrences(c, eventSlot('ready_notice_sent'), [Date.UTC(2019, 0, 7, 10), Date.UTC(2019, 0, 9, 9)]);
+    expect(() => factsFromCaseData(c)).toThrow(HistoryNotExported);
   });
 
   it('Värmland: the footnote examples through json-rules-engine from a case in the schema format', async () => {
