@@ -16,10 +16,10 @@ import type { PolicyVersion } from '../registry/policy-set';
 import { JRE_RUNTIME, type DayUnit, type EventRef, type PaymentParams, type ValueExpr } from './jre-runtime';
 
 export type JreCondition =
-  | { all: JreCondition[] }
-  | { any: JreCondition[] }
-  | { not: JreCondition }
-  | { fact: string; operator: string; value: unknown; params?: Record<string, unknown> };
+  | { all: JreCondition[]; priority?: number }
+  | { any: JreCondition[]; priority?: number }
+  | { not: JreCondition; priority?: number }
+  | { fact: string; operator: string; value: unknown; params?: Record<string, unknown>; priority?: number };
 
 export interface JreRule {
   name: string;
@@ -351,7 +351,11 @@ function exportPayment(p: A.Payment, s: Scope, subjectTo: A.Name | undefined, la
   const carry = rateParam?.carryForward ? { carryForward: true } : {};
   const started = fact(anchor, 'avtal:recorded', true);
   const none = { firstPayableDay: null, billableDays: null, amount: null };
-  const rule = (name: string, conds: JreCondition[], params: Record<string, unknown>): JreRule => ({ name: `${id}:${name}`, conditions: top([started, ...conds]), event: { type: 'avtal.payment', params: { rule: id, ...params } } });
+  // `decisive`, the condition that tells this rule's outcome from the others', is evaluated first (json-rules-engine
+  // evaluates higher priorities first and stops at the first false one): the others are read only when it holds.
+  const rule = (name: string, conds: JreCondition[], decisive: JreCondition, params: Record<string, unknown>): JreRule => ({
+    name: `${id}:${name}`, conditions: top([{ ...started, priority: 3 }, { ...decisive, priority: 2 }, ...conds]), event: { type: 'avtal.payment', params: { rule: id, ...params } },
+  });
   const rules: JreRule[] = [
     { name: `${id}:not-started`, conditions: top([fact(anchor, 'avtal:recorded', false)]), event: { type: 'avtal.payment', params: { rule: id, status: 'not-started', responsible: false, reason: 'not-started', ...none } } },
   ];
@@ -362,16 +366,16 @@ function exportPayment(p: A.Payment, s: Scope, subjectTo: A.Name | undefined, la
   const about = (c: Conditions, clause: string) => ({ clause, ...(c.law ? { law: c.law } : {}) });
   sets.forEach((c, k) => {
     const before = sets.slice(0, k).flatMap(undecided);
-    c.unmet.forEach((u, i) => rules.push(rule(`${prefix(c)}requirement-unmet-${i + 1}`, [...before, ...c.unmet.slice(0, i).map(not), u],
+    c.unmet.forEach((u, i) => rules.push(rule(`${prefix(c)}requirement-unmet-${i + 1}`, [...before, ...c.unmet.slice(0, i).map(not)], u,
       { status: 'not-responsible', responsible: false, reason: 'requirement-unmet', ...about(c, c.requireText[i]), ...none })));
-    c.exempt.forEach((x, j) => rules.push(rule(`${prefix(c)}exempt-${j + 1}`, [...before, ...c.unmet.map(not), ...c.exempt.slice(0, j).map(not), x],
+    c.exempt.forEach((x, j) => rules.push(rule(`${prefix(c)}exempt-${j + 1}`, [...before, ...c.unmet.map(not), ...c.exempt.slice(0, j).map(not)], x,
       { status: 'not-responsible', responsible: false, reason: 'exempt', ...about(c, c.exemptText[j]), ...none })));
   });
   // Pending: nothing decided, and a requirement does not hold yet (so it still can); the first such, the rule's own before the law's.
   const noneDecided = sets.flatMap(undecided);
   sets.forEach((c, k) => {
     const heldBefore = sets.slice(0, k).flatMap((x) => x.holds);
-    c.holds.forEach((h, i) => rules.push(rule(`${prefix(c)}pending-${i + 1}`, [...noneDecided, ...heldBefore, ...c.holds.slice(0, i), not(h)],
+    c.holds.forEach((h, i) => rules.push(rule(`${prefix(c)}pending-${i + 1}`, [...noneDecided, ...heldBefore, ...c.holds.slice(0, i)], not(h),
       { status: 'pending', responsible: false, reason: 'requirement-pending', ...about(c, c.requireText[i]), ...none })));
   });
   const payable = [...sets.flatMap((c) => c.holds), ...sets.flatMap((c) => c.exempt.map(not))];
@@ -381,7 +385,7 @@ function exportPayment(p: A.Payment, s: Scope, subjectTo: A.Name | undefined, la
         anchor, dayOne: d1.value, grace: g.value.n, unit: g.value.unit as DayUnit, ends, inclusive: p.to.inclusive,
         ...(withdrawal ? { withdrawal, withdrawalInclusive: p.withdrawn!.inclusive } : {}), rates, ...carry,
       };
-      rules.push(rule(`responsible:day-one-${d1.index + 1}:grace-${g.index + 1}`, [...payable, ...d1.conds, ...g.conds], {
+      rules.push(rule(`responsible:day-one-${d1.index + 1}:grace-${g.index + 1}`, [...d1.conds, ...g.conds], { all: payable }, {
         status: 'responsible', responsible: true, reason: 'responsible', dayOne: d1.value, graceDays: g.value.n, graceUnit: g.value.unit,
         firstPayableDay: { fact: 'avtal:firstPayableDay', params }, billableDays: { fact: 'avtal:billableDays', params }, amount: { fact: 'avtal:amount', params },
       }));
