@@ -18,8 +18,9 @@ import type { PolicySet } from '../../engine/registry/policy-set';
 import { episodeEnding } from '../support/episode-arbitrary';
 
 const FIXTURE = 'test/export/fixtures/constructs.avtal';
-// A law and an agreement made under it (`subject to`), with several end events, a withdrawal and requirements that can be pending.
-const LAW_FIXTURES = 'test/export/fixtures/subject-to';
+// A law and an agreement made under it (`subject to`), with several end events, a withdrawal and requirements that can be
+// pending; a folder of their own, since beside constructs.avtal the law would make that agreement one that names no law.
+const LAW_FIXTURES = 'test/export/subject-to';
 const files = [...findPolicyFiles('policies'), FIXTURE, ...findPolicyFiles(LAW_FIXTURES)];
 const sets = new Map<string, PolicySet>();
 
