@@ -24,6 +24,15 @@ describe('avtal export', () => {
     expect(output.stderr()).toBe('');
   });
 
+  it('links the law a policy is made under from the files beside it', async () => {
+    expect(await main(['export', '--format', 'json-rules-engine', join(import.meta.dirname, 'subject-to/agreement.avtal')])).toBe(0);
+    const doc = JSON.parse(output.stdout());
+    expect(doc.policy.subjectTo).toEqual({ agreement: 'testlaw', version: '1' });
+    expect(doc.exported).toEqual(['sip', 'ends', 'withdrawn_exclusive']);
+    expect(doc.rules.filter((r: { name: string }) => r.name.startsWith('ends:testlaw:law_second:')).map((r: { name: string }) => r.name))
+      .toEqual(['ends:testlaw:law_second:requirement-unmet-1', 'ends:testlaw:law_second:exempt-1', 'ends:testlaw:law_second:pending-1']);
+  });
+
   it('reports a rule it leaves out, located, and still writes the others to --out', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'avtal-export-')), 'rules.json');
     expect(await main(['export', '--format', 'json-rules-engine', fixture, '--out', out])).toBe(0);
