@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { loadPolicySet } from '../engine/registry/load';
 import { evaluateMonths, readJsonLines } from '../engine/monthly';
 import { compileMeasureGroups } from '../engine/monthly/aggregate';
-import { Counted } from '../engine/monthly/measure';
+import { Counted } from '../engine/compiler/measure';
 
 const N = Number(process.env.BENCH_EPISODES ?? 100_000);
 let seed = Number(process.env.BENCH_SEED ?? 20261123) >>> 0;

@@ -1,5 +1,5 @@
 // The language's public entry: text in, AST and diagnostics out. Nothing here throws for a user's mistake.
-import { parse } from './parser/parse';
+import { parse } from './ast/parse';
 import { check } from './checker/checker';
 import type { Policy } from './ast/ast';
 import type { Diagnostic } from './diagnostics';
@@ -22,7 +22,7 @@ export function analyze(text: string): Analysis {
   return { ast: parsed.ast, diagnostics, symbols: checked.symbols };
 }
 
-export { parse } from './parser/parse';
+export { parse } from './ast/parse';
 export { check } from './checker/checker';
 export * from './diagnostics';
 export type * from './ast/ast';

@@ -6,7 +6,7 @@
 import { CODES } from '../dsl/diagnostics/codes';
 import { dayToIso } from './calendar';
 import { evaluateMonths, type MonthsInput, type MonthsOptions } from './monthly/evaluate-months';
-import { daysOfMonth, monthText, parseMonth, type Month } from './monthly/months';
+import { daysOfMonth, monthText, parseMonth, type Month } from './calendar/months';
 import type { MonthResult, MonthsDiagnostic, MonthsResult, MunicipalityResult } from './monthly/result';
 import type { PolicySet, PolicyVersion } from './registry/policy-set';
 

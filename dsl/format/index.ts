@@ -1,4 +1,4 @@
-import { parse } from '../parser/parse';
+import { parse } from '../ast/parse';
 import { hasErrors, type Diagnostic } from '../diagnostics';
 import { formatPolicy, type FormatOptions } from './formatter';
 

@@ -8,8 +8,8 @@ import { compileTimingDeadline } from './recurrence';
 import { isTimingDeadline } from '../../dsl/checker/recurrence';
 import { compilePayment, type CompiledPayment } from './payment';
 import { compileExampleCase, type CompiledExample } from './example-case';
-import { compileMeasure, type CompiledMeasure } from '../monthly/measure';
-import { compileLadder, type CompiledLadder } from '../monthly/ladder';
+import { compileMeasure, type CompiledMeasure } from './measure';
+import { compileLadder, type CompiledLadder } from './ladder';
 
 export interface CompiledPolicy {
   ast: A.Policy;

@@ -6,7 +6,7 @@ import type { CompiledPolicy } from '../compiler/compile';
 import type { CompiledExample } from '../compiler/example-case';
 import { evaluate } from '../evaluator/evaluate';
 import type { EvaluationResult, VersionInfo } from '../evaluator/result';
-import { isMonthlyExample, runMonthlyExample } from '../monthly/examples';
+import { isMonthlyExample, runMonthlyExample } from './monthly-examples';
 
 export interface ExpectationResult {
   text: string; // the expectation as written

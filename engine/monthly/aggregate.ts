@@ -1,8 +1,8 @@
 // Episodes → per municipality and month: the sum of days, the number of episodes, the average.
 // The one place averages are computed from raw data; the measure decides every counting choice.
-import { Counted, type CompiledMeasure } from './measure';
+import { Counted, type CompiledMeasure } from '../compiler/measure';
 import type { Episode } from './episodes';
-import type { Month } from './months';
+import type { Month } from '../calendar/months';
 
 export interface EpisodeInMonth {
   id: string;

@@ -8,9 +8,9 @@ import type { Citations, CitationOut, ExplanationStep } from '../evaluator/resul
 import { NO_CITATIONS } from '../evaluator/explain';
 import { readCsv, readJsonLines, readObjects, type Episode, type EpisodesRead } from './episodes';
 import { compileMeasureGroups, type MonthCell } from './aggregate';
-import { Counted } from './measure';
-import type { CompiledLadder, LadderMonth } from './ladder';
-import { monthText, parseMonth, yearOfMonth, type Month } from './months';
+import { Counted } from '../compiler/measure';
+import type { CompiledLadder, LadderMonth } from '../compiler/ladder';
+import { monthText, parseMonth, yearOfMonth, type Month } from '../calendar/months';
 import type { MonthInvoice, MonthResult, MonthsDiagnostic, MonthsResult, MunicipalityResult } from './result';
 
 /** Averages per municipality and month (`{"Växjö": {"2025-01": 3.25}}`), or raw episodes. */

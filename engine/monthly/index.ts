@@ -2,4 +2,3 @@
 export { evaluateMonths, type MonthsInput, type MonthsOptions } from './evaluate-months';
 export type * from './result';
 export { readCsv, readJsonLines, readObjects, type Episode, type InputError } from './episodes';
-export { runMonthlyExample } from './examples';

@@ -3,8 +3,8 @@
 // the ladders' worked examples and from generated runs of months; every sequence whose steps,
 // actions or invoiced months differ is a counterexample.
 import type { CompiledPolicy } from '../compiler/compile';
-import type { CompiledLadder, LadderMonth } from '../monthly/ladder';
-import { monthOf, monthText, parseMonth, type Month } from '../monthly/months';
+import type { CompiledLadder, LadderMonth } from '../compiler/ladder';
+import { monthOf, monthText, parseMonth, type Month } from '../calendar/months';
 
 export interface MonthlyDifference {
   rule: string; // the ladder's id in the new version

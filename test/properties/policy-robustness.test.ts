@@ -3,7 +3,7 @@
 // with the offsets. A text without syntax errors formats to a text that re-parses and is stable.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { parse } from '../../dsl/parser/parse';
+import { parse } from '../../dsl/ast/parse';
 import { analyze } from '../../dsl';
 import { formatPolicy, formatText } from '../../dsl/format';
 import type { Range } from '../../dsl/diagnostics';

@@ -2,7 +2,7 @@
 // parse back to the same tree; formatting is idempotent; translating and translating back changes nothing.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { parse } from '../../dsl/parser/parse';
+import { parse } from '../../dsl/ast/parse';
 import { analyze, check } from '../../dsl';
 import { formatPolicy, formatText } from '../../dsl/format';
 import type { Lang } from '../../dsl/tokens/keywords';

@@ -1,7 +1,7 @@
 // Counterexamples the property tests found, shrunk, kept as ordinary tests.
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
-import { parse } from '../../dsl/parser/parse';
+import { parse } from '../../dsl/ast/parse';
 import { analyze } from '../../dsl';
 import { formatText } from '../../dsl/format';
 import { plainNumber, keepsExactly } from '../../dsl/tokens/numbers';

@@ -3,9 +3,9 @@
 import type * as A from '../../dsl/ast/ast';
 import type { CompiledPolicy } from '../compiler/compile';
 import type { CompiledExample } from '../compiler/example-case';
-import type { ExampleResult } from '../examples/run-examples';
+import type { ExampleResult } from './run-examples';
 import type { VersionInfo } from '../evaluator/result';
-import { evaluateMonths } from './evaluate-months';
+import { evaluateMonths } from '../monthly/evaluate-months';
 
 /** Whether an example illustrates a ladder (and so is a monthly scenario). */
 export function isMonthlyExample(p: CompiledPolicy, ex: A.Example): boolean {

@@ -4,9 +4,9 @@
 // fire the first transition out of the current step whose condition holds. A run counts back from this
 // month to, at most, the month the current step was entered (that month included): months before a step
 // was entered never count towards leaving it.
-import { yearValues, yearValuesFrom } from '../compiler/year-values';
+import { yearValues, yearValuesFrom } from './year-values';
 import type * as A from '../../dsl/ast/ast';
-import { compareAverage, yearOfMonth, type Month } from './months';
+import { compareAverage, yearOfMonth, type Month } from '../calendar/months';
 
 export type Threshold = { ok: true; value: number; year: number; fromYear: number } | { ok: false; year: number };
 

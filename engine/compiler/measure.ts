@@ -4,8 +4,8 @@ import type * as A from '../../dsl/ast/ast';
 import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
 import { localDayOf, monthIndex } from '../calendar';
 import { eventSlot, occurrences, EVALUATION_DATE, type CaseData } from '../case/case-data';
-import { compileCondition, type CompileScope, type Condition } from '../compiler/expressions';
-import { daysOfMonth, type Month } from './months';
+import { compileCondition, type CompileScope, type Condition } from './expressions';
+import { daysOfMonth, type Month } from '../calendar/months';
 
 export const enum Counted {
   Yes = 0,

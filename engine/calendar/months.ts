@@ -1,5 +1,5 @@
 // Calendar months as integers: year*12 + (month-1), so consecutive months are consecutive integers.
-import { dayFromYmd, daysInMonth } from '../calendar';
+import { dayFromYmd, daysInMonth } from '.';
 
 export type Month = number;
 

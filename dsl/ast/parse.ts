@@ -1,12 +1,12 @@
 // Text → AST, with the lexer's and the parser's diagnostics. Never throws for any input.
 import type { IRecognitionException } from 'chevrotain';
-import { parser } from './parser';
+import { parser } from '../parser/parser';
 import { lex, tokenRange } from '../tokens/lexer';
 import { allTokens } from '../tokens/tokens';
-import { buildAst } from '../ast/from-cst';
-import type { Policy, Comment } from '../ast/ast';
+import { buildAst } from './from-cst';
+import type { Policy, Comment } from './ast';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics';
-import type { PolicyCstNode } from './cst';
+import type { PolicyCstNode } from '../parser/cst';
 import { KEYWORD_BY_NAME, spell, type Lang } from '../tokens/keywords';
 import type { IToken } from 'chevrotain';
 
