@@ -59,7 +59,21 @@ export const evaluationResult = {
       items: {
         type: 'object', required: ['id', 'status', 'responsible', 'reason', 'ongoing', 'currency'],
         properties: {
-          id: str, title: str, status: { enum: ['responsible', 'not-responsible', 'not-started'] }, responsible: { type: 'boolean' }, reason: str,
+          id: str, title: str, status: { enum: ['responsible', 'pending', 'not-responsible', 'not-started'] }, responsible: { type: 'boolean' }, reason: str,
+          periods: {
+            type: 'array',
+            description: 'every period of the history: from a ready notice to the end of the stay or to its withdrawal',
+            items: {
+              type: 'object', required: ['status', 'from', 'endedBy', 'dayOne', 'firstPayableDay', 'lastBillableDay', 'billableDays', 'amount', 'ratesUsed', 'reason'],
+              properties: {
+                status: { enum: ['responsible', 'pending', 'not-responsible', 'not-started'] }, from: str, endedBy: nstr, dayOne: nstr, firstPayableDay: nstr, lastBillableDay: nstr,
+                billableDays: { type: ['integer', 'null'] }, amount: { type: ['number', 'null'] }, reason: str,
+                ratesUsed: { type: 'array', items: { type: 'object', properties: { year: { type: 'integer' }, rate: { type: 'number' }, days: { type: 'integer' } } } },
+              },
+            },
+          },
+          totalBillableDays: { type: ['integer', 'null'] }, totalAmount: { type: ['number', 'null'] },
+          law: { type: 'object', required: ['agreement', 'version', 'rule', 'clause'], properties: { agreement: str, version: str, rule: str, clause: str } },
           dayOne: nstr, graceDays: { type: ['integer', 'null'] }, graceUnit: nstr, lastGraceDay: nstr, firstPayableDay: nstr, lastBillableDay: nstr,
           billableDays: { type: ['integer', 'null'] }, ongoing: { type: 'boolean' }, amount: { type: ['number', 'null'] }, currency: { const: 'SEK' },
           ratesUsed: { type: 'array', items: { type: 'object', properties: { year: { type: 'integer' }, rate: { type: 'number' }, days: { type: 'integer' } } } },

@@ -1,5 +1,6 @@
 // The evaluator: one dispatch over the compiled rules of a policy version.
-import type { CaseData } from '../case/case-data';
+import { eventSlot, occurrences, type CaseData } from '../case/case-data';
+import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
 import type { CompiledPolicy } from '../compiler/compile';
 import { deadlineRecord, type DeadlineOutcome } from '../compiler/deadline';
 import { paymentRecord, type PaymentOutcome } from '../compiler/payment';
@@ -71,10 +72,22 @@ export function evaluate(p: CompiledPolicy, c: CaseData, version: VersionInfo, o
   for (let i = 0; i < payments.length; i++) payments[i] = presentPayment(p, p.payments[i], o.payments[i], steps, warnings);
   const computed = new Array<ComputedResult>(p.computed.length);
   for (let i = 0; i < computed.length; i++) computed[i] = presentComputed(p, p.computed[i], p.computed[i].run(c), steps);
+  if (c.history !== undefined) historyWarnings(p, c, warnings);
   const explanation = steps ?? [];
   const citations = steps ? citationsOf(p) : NO_CITATIONS;
   // Two literals rather than a spread: the result always has the same shape, and caseId comes first.
   return options.caseId !== undefined
     ? { caseId: options.caseId, version, deadlines, payments, computed, explanation, citations, warnings }
     : { version, deadlines, payments, computed, explanation, citations, warnings };
+}
+
+/** A history the rules cannot read in full: a repeated anchor (or a withdrawal) under a rule without `withdrawn by`. */
+function historyWarnings(p: CompiledPolicy, c: CaseData, warnings: Warning[]): void {
+  for (const r of p.payments) {
+    if (r.decl.withdrawn) continue;
+    const anchor = lookupVocabulary(r.decl.from!.text)!.id;
+    if (occurrences(c, eventSlot(anchor)).length > 1) {
+      warnings.push({ code: 'AVT-E014', message: `the case records ${anchor} more than once, and ${r.decl.id.text} does not say how a repeated ${anchor} is read: only its first occurrence is used` });
+    }
+  }
 }

@@ -216,6 +216,18 @@ describe('POST /api/evaluate', () => {
     expect(r.json().error.code).toBe('AVT-E004');
   });
 
+  it('422s an impossible history, located, and answers a history of withdrawn and repeated notices', async () => {
+    const r = await post('/api/evaluate', { county: 'varmland', events: { admitted: '2019-01-10T09:00', discharged: '2019-01-05T10:00' } });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().error).toMatchObject({ code: 'AVT-E013', pointer: '/events/discharged' });
+    const h = await post('/api/evaluate', {
+      county: 'varmland', facts: { sip_needed: false },
+      events: { admitted: '2019-01-03T09:00', admission_notice_sent: '2019-01-03T15:00', ready_notice_sent: ['2019-01-07T11:00', '2019-01-21T13:00'], ready_withdrawn: '2019-01-14T09:00', discharged: '2019-01-28T10:00' },
+    });
+    expect(h.statusCode).toBe(200);
+    expect(h.json().payments[0]).toMatchObject({ totalBillableDays: 8, periods: [{ endedBy: 'withdrawn' }, { endedBy: 'discharged' }] });
+  });
+
   it('404s an unknown version label, 400s a bad query', async () => {
     const unknown = await post('/api/evaluate?version=1066', episode);
     expect([404, 422]).toContain(unknown.statusCode);
