@@ -22,6 +22,8 @@ the question, the source's words and the decision — with the rules that rely o
         out(`# ${i.title ?? i.agreement} — version ${i.version} (${i.status})`);
         out(`file: ${relative(process.cwd(), v.source.file === root ? root : `${root}/${v.source.file}`)}   hash: ${i.hash}`);
         out(`source: ${i.source ?? '(none)'}   valid: from ${i.validFrom} ${i.validTo ? `to ${i.validTo} (exclusive)` : 'until further notice'}`);
+        const law = v.analysis.ast.header?.subjectTo?.text;
+        if (law) out(`subject to: ${law} — the conditions of its payment rules (requires, exempt) bind every payment rule of this agreement`);
         const interps = v.analysis.ast.declarations.filter((d) => d.kind === 'Interpretation');
         out(`${interps.length} interpretation(s):`);
         for (const d of v.analysis.ast.declarations) {

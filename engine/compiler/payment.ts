@@ -50,7 +50,7 @@ export interface PaymentOutcome {
 export interface CompiledConditions {
   decl: A.Payment;
   /** the agreement (and version) the conditions are from, when they are the law's that bind another agreement's rule */
-  from?: { agreement: string; version: string };
+  from?: { agreement: string; version: string; source?: string };
   /** The first condition that fails for the period whose view `c` is, as a code with its clause; Responsible when all hold. */
   check(c: CaseData, closed: boolean): { code: PaymentCode; clause: number };
 }

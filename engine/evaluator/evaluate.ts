@@ -4,9 +4,9 @@ import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
 import type { CompiledPolicy } from '../compiler/compile';
 import { deadlineRecord, type DeadlineOutcome } from '../compiler/deadline';
 import { paymentRecord, type PaymentOutcome } from '../compiler/payment';
-import { citationsOf, NO_CITATIONS, presentDeadline, presentPayment } from './explain';
+import { citations, citationsOf, NO_CITATIONS, presentDeadline, presentPayment } from './explain';
 import { presentComputed } from './explain-computed';
-import type { ComputedResult, DeadlineResult, EvaluationResult, ExplanationStep, PaymentResult, VersionInfo, Warning } from './result';
+import type { Citations, ComputedResult, DeadlineResult, EvaluationResult, ExplanationStep, PaymentResult, VersionInfo, Warning } from './result';
 
 export interface Outcomes {
   deadlines: DeadlineOutcome[];
@@ -74,7 +74,9 @@ export function evaluate(p: CompiledPolicy, c: CaseData, version: VersionInfo, o
   for (let i = 0; i < computed.length; i++) computed[i] = presentComputed(p, p.computed[i], p.computed[i].run(c), steps);
   if (c.history !== undefined) historyWarnings(p, c, warnings);
   const explanation = steps ?? [];
-  const citations = steps ? citationsOf(p) : NO_CITATIONS;
+  let citations = steps ? citationsOf(p) : NO_CITATIONS;
+  // A condition of the law decided a payment: its rule's citations, under "LAW/RULE" (the result's payment.law).
+  if (steps) for (const r of payments) if (r.law) citations = withLawCitations(p, citations, r.law);
   // Two literals rather than a spread: the result always has the same shape, and caseId comes first.
   return options.caseId !== undefined
     ? { caseId: options.caseId, version, deadlines, payments, computed, explanation, citations, warnings }
@@ -90,4 +92,13 @@ function historyWarnings(p: CompiledPolicy, c: CaseData, warnings: Warning[]): v
       warnings.push({ code: 'AVT-E014', message: `the case records ${anchor} more than once, and ${r.decl.id.text} does not say how a repeated ${anchor} is read: only its first occurrence is used` });
     }
   }
+}
+
+function withLawCitations(p: CompiledPolicy, c: Citations, law: NonNullable<PaymentResult['law']>): Citations {
+  const key = `${law.agreement}/${law.rule}`;
+  if (c[key]) return c;
+  for (const r of p.payments) for (const l of r.law) {
+    if (l.from?.agreement === law.agreement && l.decl.id.text === law.rule) return { ...c, [key]: citations(l.decl.cites, l.from.source ?? '') };
+  }
+  return c;
 }

@@ -82,7 +82,7 @@ export class PolicySet {
       const law = this.publishedOf(name).find((x) => inForce(x.info, v.info.validFrom));
       if (!law) { fail(`no published version of ${name} is in force on ${v.info.validFrom}, the first day of ${v.info.version}`); continue; }
       if (law.analysis.ast.header?.subjectTo) { fail(`${name} is itself made under ${law.analysis.ast.header.subjectTo.text}: name the law itself`); continue; }
-      const from = { agreement: name, version: law.info.version };
+      const from = { agreement: name, version: law.info.version, source: law.info.source };
       const conditions = law.compiled?.payments.map((p) => ({ ...p.conditions, from })) ?? [];
       if (conditions.length === 0) { fail(`${name} ${law.info.version} has no payment rule whose conditions could bind this agreement`); continue; }
       for (const p of v.compiled?.payments ?? []) p.law.splice(0, p.law.length, ...conditions);

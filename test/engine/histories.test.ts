@@ -69,6 +69,16 @@ describe('histories', () => {
     expect(a.error.errors).toContainEqual(expect.objectContaining({ code: 'AVT-E013', pointer }));
   });
 
+  it('the law decides a Värmland payment when the SIP was called late, and its citations come with it', () => {
+    const a = evaluateCase(set, { county: 'varmland', events: { ...base, sip_called: '2019-01-20T10:00', discharged: '2019-01-25T10:00' }, facts: { sip_needed: true } });
+    expect(a.ok).toBe(true);
+    if (!a.ok) return;
+    const p = a.result.payments[0];
+    expect(p.status).toBe('not-responsible');
+    expect(p.law).toMatchObject({ agreement: 'nationell_lag', rule: 'kommunens_betalningsansvar' });
+    expect(a.result.citations['nationell_lag/kommunens_betalningsansvar']?.some((c) => c.heading === '5 kap. 3 §')).toBe(true);
+  });
+
   it('pending, not "no": a SIP still to be called while the patient is in hospital (the law, Halland)', () => {
     const a = evaluateCase(set, { county: 'halland', events: base, facts: { sip_needed: true }, evaluationDate: '2019-01-09' });
     expect(a.ok && a.result.payments[0].status).toBe('pending');
