@@ -9,7 +9,9 @@ import { validateCase } from '../../engine/case/validate';
 import { evaluate } from '../../engine/evaluator/evaluate';
 import { varmlandText } from '../server/helpers';
 
-const CARRY = varmlandText.replace(/(  värde 7800 kr för 2019\n(?:    .*\n)*)/, '$1  förs vidare\n');
+// Without the bundled 2022 value, so that 2021 and 2022 carry 2019's forward.
+const WITHOUT_2022 = varmlandText.replace(/  värde 9300 kr för 2022\n(?:    .*\n)*/, '');
+const CARRY = WITHOUT_2022.replace(/(  värde 7800 kr för 2019\n(?:    .*\n)*)/, '$1  förs vidare\n');
 
 function evaluateIn(text: string, year: number) {
   const analysis = analyze(text);

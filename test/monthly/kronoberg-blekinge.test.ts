@@ -39,9 +39,11 @@ describe('Kronoberg episode rules through the case API', () => {
     evaluateCase(policies, { county: 'kronoberg', agreement: 'kronoberg', events, facts, evaluationDate: '2025-06-30' });
   const status = (a: ReturnType<typeof kase>, id: string) => (a.ok ? a.result.deadlines.find((d) => d.id === id)?.status : a.error.errors[0].message);
 
-  it('admission notice: 24 h is met, 24 h + 1 min is missed', () => {
-    expect(status(kase({ admitted: '2025-01-13T09:30', admission_notice_sent: '2025-01-14T09:30' }), 'inskrivningsmeddelande')).toBe('met');
-    expect(status(kase({ admitted: '2025-01-13T09:30', admission_notice_sent: '2025-01-14T09:31' }), 'inskrivningsmeddelande')).toBe('missed');
+  it('admission notice: 24 h is met, 24 h + 1 min is missed; without consent the deadline does not apply', () => {
+    const consent = { consent_given: true };
+    expect(status(kase({ admitted: '2025-01-13T09:30', admission_notice_sent: '2025-01-14T09:30' }, consent), 'inskrivningsmeddelande')).toBe('met');
+    expect(status(kase({ admitted: '2025-01-13T09:30', admission_notice_sent: '2025-01-14T09:31' }, consent), 'inskrivningsmeddelande')).toBe('missed');
+    expect(status(kase({ admitted: '2025-01-13T09:30' }, { consent_given: false }), 'inskrivningsmeddelande')).toBe('not-applicable');
   });
   it('observation: 36 h is met, 36 h + 1 min is missed (across the spring DST night too)', () => {
     const f = { medical_indication: true, infectious_outbreak: false };

@@ -60,9 +60,9 @@ describe('Kronoberg: 2.4 days', () => {
     expect(steps(r)).toEqual({ '2025-01': 'kontakt', '2025-02': 'ingen_handlingsplan', '2025-03': 'kontakt' });
   });
 
-  it('an episode spanning two months counts in its discharge month', () => {
+  it('an episode spanning two months counts in each month it is an inpatient in (inneliggande_varje_kalendermånad)', () => {
     const r = evaluateMonths(kronoberg, { episodes: episode('a', 'Ljungby', '2025-03-28T10:00', '2025-04-02T10:00'), format: 'jsonl' });
-    expect(r.municipalities[0].months.map((m) => [m.month, m.episodes, m.days])).toEqual([['2025-04', 1, 5]]);
+    expect(r.municipalities[0].months.map((m) => [m.month, m.episodes, m.days])).toEqual([['2025-03', 1, 3], ['2025-04', 1, 2]]);
   });
 
   it('episodes without a coordination case or not yet discharged are not counted, and say so', () => {

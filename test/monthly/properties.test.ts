@@ -55,22 +55,31 @@ describe('averages from episodes', () => {
     coordination: fc.boolean(),
   });
 
-  it('equal a straightforward reference computation (Kronoberg: 12.00 cutoff, discharge month)', () => {
+  it('equal a straightforward reference computation (Kronoberg: 12.00 cutoff, each day in its own month)', () => {
     fc.assert(
       fc.property(fc.array(ep, { minLength: 1, maxLength: 30 }), (eps) => {
         const lines = eps.map((e, i) => {
           const time = `${String(e.hour).padStart(2, '0')}:${String(e.minute).padStart(2, '0')}`;
           return episode(`e${i}`, e.municipality, `${ymd(base + e.readyDay * DAY)}T${time}`, `${ymd(base + (e.readyDay + e.stay) * DAY)}T14:00`, { coordination_case: e.coordination });
         });
-        // the reference: received the same day up to 12:00, else the next; days = discharge date − received date
+        // the reference: received the same day up to 12:00, else the next; the days after it up to and including
+        // the discharge date, each counted in its own calendar month; a patient counts once in every month with a
+        // day (one with no day at all counts, with 0 days, in the month it was received)
         const ref = new Map<string, { sum: number; n: number }>();
         for (const e of eps) {
           if (!e.coordination) continue;
           const received = e.readyDay + (e.hour > 12 || (e.hour === 12 && e.minute > 0) ? 1 : 0);
-          const days = Math.max(0, e.readyDay + e.stay - received);
-          const key = `${e.municipality} ${ymd(base + (e.readyDay + e.stay) * DAY).slice(0, 7)}`;
-          const cell = ref.get(key) ?? { sum: 0, n: 0 };
-          ref.set(key, { sum: cell.sum + days, n: cell.n + 1 });
+          const perMonth = new Map<string, number>();
+          for (let d = received + 1; d <= e.readyDay + e.stay; d++) {
+            const month = ymd(base + d * DAY).slice(0, 7);
+            perMonth.set(month, (perMonth.get(month) ?? 0) + 1);
+          }
+          if (perMonth.size === 0) perMonth.set(ymd(base + received * DAY).slice(0, 7), 0);
+          for (const [month, days] of perMonth) {
+            const key = `${e.municipality} ${month}`;
+            const cell = ref.get(key) ?? { sum: 0, n: 0 };
+            ref.set(key, { sum: cell.sum + days, n: cell.n + 1 });
+          }
         }
         const r = evaluateMonths(kronoberg, { episodes: lines.join('\n'), format: 'jsonl' }, { explain: false });
         expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
