@@ -7,7 +7,7 @@ import type * as A from '../../dsl/ast/ast';
 import type { Diagnostic as DslDiagnostic, Range } from '../../dsl/diagnostics';
 import { applyTweaks, asDraft, completions, definitionAt, hoverAt, outline, type PolicyOutline } from '../../dsl/services';
 import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
-import { compile, evaluate, runExamples, validateCase, type CompiledPolicy, type VersionInfo } from '../../engine';
+import { compile, evaluate, linkLaw, PolicySet, runExamples, validateCase, type CompiledPolicy, type VersionInfo } from '../../engine';
 import type {
   AnalyseResult, Diagnostic, ExampleView, LineRange, MonthsResult, RequestKind, RequestMap, RuleSource, Scenario, SimulateResult, SimulationView,
   WorkerRequest, WorkerResponse, WorkerTimings,
@@ -45,6 +45,21 @@ function versionInfo(ast: A.Policy): VersionInfo {
   };
 }
 
+// The bundled law (`subject to nationell_lag`): its conditions bind the payment rules of the agreement being edited,
+// as they do in the policy set, so the examples here give what `avtal test` gives.
+const LAW_TEXTS = import.meta.glob('../../policies/national/*.avtal', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+let laws: PolicySet | undefined;
+
+/** Links the edited policy to the bundled law it names, in force on its first day; nothing when it names none. */
+function linkToLaw(p: Prepared): void {
+  const name = p.analysis.ast.header?.subjectTo?.text;
+  if (!name || !p.compiled) return;
+  laws ??= new PolicySet(Object.entries(LAW_TEXTS).map(([file, text]) => ({ file: file.replace(/^.*policies\//, ''), text, hash: '' })));
+  const from = p.info.validFrom;
+  const law = laws.versionsOf(name).find((v) => v.info.status === 'published' && v.info.validFrom <= from && (v.info.validTo === null || from < v.info.validTo));
+  if (law) linkLaw(p.compiled, law);
+}
+
 function prepare(text: string): Prepared {
   const hit = cache.find((p) => p.text === text);
   if (hit) return hit;
@@ -54,6 +69,7 @@ function prepare(text: string): Prepared {
   if (!errors) {
     try {
       p.compiled = compile(analysis.ast);
+      linkToLaw(p);
     } catch (err) {
       p.compileError = err instanceof Error ? err.message : String(err);
     }

@@ -41,6 +41,18 @@ function infoOf(v: Analysis, s: PolicySource): VersionInfo {
   };
 }
 
+/**
+ * Binds a compiled agreement's payment rules by the conditions of a law's payment rules (`subject to`): false when
+ * the law has no payment rule. The policy set links every version it holds; the editor links the text it edits.
+ */
+export function linkLaw(compiled: CompiledPolicy, law: PolicyVersion): boolean {
+  const from = { agreement: law.info.agreement, version: law.info.version, source: law.info.source };
+  const conditions = law.compiled?.payments.map((p) => ({ ...p.conditions, from })) ?? [];
+  if (conditions.length === 0) return false;
+  for (const p of compiled.payments) p.law.splice(0, p.law.length, ...conditions);
+  return true;
+}
+
 const inForce = (i: VersionInfo, date: string) => i.validFrom <= date && (i.validTo === null || date < i.validTo);
 
 export class PolicySet {
@@ -82,10 +94,7 @@ export class PolicySet {
       const law = this.publishedOf(name).find((x) => inForce(x.info, v.info.validFrom));
       if (!law) { fail(`no published version of ${name} is in force on ${v.info.validFrom}, the first day of ${v.info.version}`); continue; }
       if (law.analysis.ast.header?.subjectTo) { fail(`${name} is itself made under ${law.analysis.ast.header.subjectTo.text}: name the law itself`); continue; }
-      const from = { agreement: name, version: law.info.version, source: law.info.source };
-      const conditions = law.compiled?.payments.map((p) => ({ ...p.conditions, from })) ?? [];
-      if (conditions.length === 0) { fail(`${name} ${law.info.version} has no payment rule whose conditions could bind this agreement`); continue; }
-      for (const p of v.compiled?.payments ?? []) p.law.splice(0, p.law.length, ...conditions);
+      if (!v.compiled || !linkLaw(v.compiled, law)) fail(`${name} ${law.info.version} has no payment rule whose conditions could bind this agreement`);
     }
   }
 
