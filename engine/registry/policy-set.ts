@@ -103,7 +103,17 @@ export class PolicySet {
   }
 
   counties(): string[] {
-    return [...new Set(this.versions.map((v) => v.info.county).filter((c): c is string => !!c))].sort();
+    return [...new Set(this.agreementsInOrder().flatMap((a) => this.countiesOf(a)))].sort();
+  }
+
+  /**
+   * The counties an agreement serves: those its published versions declare. A draft cannot move an agreement
+   * to another county (or add one): only an agreement with no published version takes its drafts' county.
+   */
+  countiesOf(agreement: string): string[] {
+    const published = this.publishedOf(agreement);
+    const from = published.length > 0 ? published : this.listOf(agreement);
+    return [...new Set(from.map((v) => v.info.county).filter((c): c is string => !!c))];
   }
 
   private checkSet(): void {
@@ -140,7 +150,7 @@ export class PolicySet {
     }
     const known = this.byCounty.get(county);
     if (known !== undefined) return { ok: true, agreement: known };
-    const inCounty = this.agreements().filter((a) => this.versionsOf(a).some((v) => v.info.county === county));
+    const inCounty = this.agreements().filter((a) => this.countiesOf(a).includes(county));
     if (inCounty.length === 0) return { ok: false, error: diagnostic('AVT-E003', NO_RANGE, { county, known: this.counties().join(', ') }) };
     // One agreement in the county, or the one named like the county (its main agreement; others, such
     // as Kronoberg's home-care agreement, are reached by naming them in the case).
@@ -158,11 +168,20 @@ export class PolicySet {
     const all = this.listOf(agreement);
     if (all.length === 0) return { ok: false, error: diagnostic('AVT-E011', NO_RANGE, { agreement, known: this.agreements().join(', ') }) };
     if (options.version) {
-      const v = all.find((x) => x.info.version === options.version);
+      const named = all.filter((x) => x.info.version === options.version);
+      // Two files declaring one label: neither is chosen (AVT-V005), as for overlapping versions below.
+      if (named.length > 1) return { ok: false, error: diagnostic('AVT-V005', NO_RANGE, { version: options.version, agreement }) };
+      const v = named[0];
       return v ? this.usable(v) : { ok: false, error: diagnostic('AVT-E004', NO_RANGE, { agreement, date: `version ${options.version}`, nearest: `; versions: ${all.map((x) => x.info.version).join(', ')}` }) };
     }
     const published = this.publishedOf(agreement);
-    for (const v of published) if (inForce(v.info, date)) return this.usable(v);
+    const now = published.filter((v) => inForce(v.info, date));
+    // Overlapping published versions are an error of the set, not a choice: a date in the overlap has no version.
+    if (now.length > 1) {
+      const [a, b] = now;
+      return { ok: false, error: diagnostic('AVT-V001', NO_RANGE, { a: a.info.version, b: b.info.version, agreement, from: b.info.validFrom, to: a.info.validTo ?? 'further notice' }) };
+    }
+    if (now.length === 1) return this.usable(now[0]);
     const before = [...published].reverse().find((v) => v.info.validFrom <= date);
     const after = published.find((v) => v.info.validFrom > date);
     const nearest = before ?? after;

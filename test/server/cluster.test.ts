@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { draftText, episode, tempPolicies } from './helpers';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
-const TOKEN = 'cluster-token';
+const TOKEN = 'cluster-token-0123456789';
 
 interface Running {
   child: ChildProcess;
