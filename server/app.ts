@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import Ajv from 'ajv';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import { errorJson, HttpError, message, type ErrorBody } from './errors';
+import { errorJson, HttpError, httpError, message, type ErrorBody } from './errors';
 import { pointerStep } from '../engine/case/validate';
 import { openApiDocument } from './openapi';
 import { BatchPool } from './batch-pool';
@@ -17,7 +17,7 @@ import { draftRoutes } from './routes/drafts';
 import { monthsRoutes } from './routes/months';
 import { diffRoutes } from './routes/versions-diff';
 import { evaluateRoutes } from './routes/evaluate';
-import { SINGLE_LIMIT, TIMEOUTS, type Timeouts } from './limits';
+import { SINGLE_LIMIT, TIMEOUTS, TOKEN_MIN_LENGTH, type Timeouts } from './limits';
 import { bodyText } from './encoding';
 import { guards, methodNotAllowed, methodsByPath, redactUrl } from './guards';
 import { healthRoutes } from './routes/health';
@@ -90,6 +90,7 @@ function toHttpError(e: FastifyError, req: FastifyRequest): HttpError | undefine
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  if (options.token !== undefined && options.token.length < TOKEN_MIN_LENGTH) throw new Error(`the token is too short: at least ${TOKEN_MIN_LENGTH} characters`);
   const timeouts = { ...TIMEOUTS, ...options.timeouts };
   const app = Fastify({
     logger: options.logger ?? false,
@@ -98,6 +99,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestTimeout: timeouts.requestMs,
     connectionTimeout: timeouts.idleMs,
     keepAliveTimeout: timeouts.keepAliveMs,
+    // Node checks the header and request timeouts every connectionsCheckingInterval (30 s by default).
+    http: { headersTimeout: Math.min(timeouts.headersMs, timeouts.requestMs), requestTimeout: timeouts.requestMs, connectionsCheckingInterval: Math.max(50, Math.min(1000, timeouts.headersMs / 4)) },
     logController: new LogController({ disableRequestLogging: true }), // one line per request, written in onResponse below
     bodyLimit: SINGLE_LIMIT,
     return503OnClosing: true,
@@ -110,7 +113,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       void reply.code(400).type('application/json; charset=utf-8').send(errorJson({ code: 'AVT-H004', message: message('AVT-H004', { detail: e.message }) }));
     },
   });
-  app.server.headersTimeout = Math.min(timeouts.headersMs, timeouts.requestMs);
   const store = new PolicyStore(options.policiesDir, options.peers, app.log);
   // Bodies are JSON (or NDJSON for batches): text/plain would reach the engine as a string.
   app.removeContentTypeParser('text/plain');
@@ -121,7 +123,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
     const t = bodyText(body as Buffer);
     if (!t.ok) return done(t.error as unknown as Error, undefined);
-    jsonParser(req, t.text, done);
+    jsonParser(req, t.text, (e, value) => {
+      // Fastify's parser says "not valid JSON" for a prototype-poisoning key too: say which key it is.
+      if (e && /"(__proto__|constructor)"\s*:/.test(t.text)) return done(httpError(400, 'AVT-H004', { detail: 'a __proto__ or constructor.prototype key is not allowed (prototype poisoning)' }, { pointer: '' }) as unknown as Error, undefined);
+      done(e, value);
+    });
   });
   guards(app, { allowedHosts: options.allowedHosts, concurrency: options.clientConcurrency });
   const allowedMethods = methodsByPath(app);

@@ -14,7 +14,7 @@ const RELOAD_WAIT_MS = 5_000;
 const RESTART_LIMIT = 5;
 const RESTART_WINDOW_MS = 30_000;
 
-type ToPrimary = { avtal: 'reload'; id: number } | { avtal: 'reloaded'; id: number };
+type ToPrimary = { avtal: 'reload'; id: number } | { avtal: 'reloaded'; id: number } | { avtal: 'warm'; id: number };
 type ToWorker = { avtal: 'reload'; id: number } | { avtal: 'reloaded-all'; id: number };
 const isMessage = (m: unknown): m is { avtal: string; id: number } =>
   typeof m === 'object' && m !== null && typeof (m as { avtal?: unknown }).avtal === 'string' && typeof (m as { id?: unknown }).id === 'number';
@@ -25,6 +25,11 @@ export interface PolicyPeers {
   onChange(reload: () => void): void;
   /** Tells the other processes that the folder changed; resolves once they have read it again. */
   changed(): Promise<void>;
+}
+
+/** Tells the primary that this worker listens and its batch workers are warm: it counts towards `ready`. */
+export function workerWarm(): void {
+  if (cluster.isWorker && process.send) process.send({ avtal: 'warm', id: 0 } satisfies ToPrimary);
 }
 
 /** The peers of this process when it is a cluster worker; undefined when it serves alone. */
@@ -86,7 +91,7 @@ export interface PrimaryOptions {
 export function runPrimary(options: PrimaryOptions): void {
   const { log } = options;
   let stopping = false;
-  let listening = 0;
+  const warmOnes = new Set<number>();
   let ready = false;
   const exits: number[] = [];
   const alive = new Set<Worker>();
@@ -121,20 +126,27 @@ export function runPrimary(options: PrimaryOptions): void {
         if (others.length === 0) finishReload(key);
       } else if (msg.avtal === 'reloaded') {
         for (const [key, r] of reloads) if (r.id === msg.id && r.left.delete(w.id) && r.left.size === 0) finishReload(key);
+      } else if (msg.avtal === 'warm') {
+        warm(w);
       }
     });
     return w;
   };
 
-  cluster.on('listening', (w, address) => {
-    listening++;
-    if (!ready && listening >= options.processes) {
+  // `ready` once every process listens and its batch workers are warm (a worker says so: workerWarm).
+  let address: { address: string; port: number } | undefined;
+  cluster.on('listening', (_w, a) => {
+    address = { address: a.address, port: a.port };
+  });
+  function warm(w: Worker): void {
+    warmOnes.add(w.id);
+    if (!ready && warmOnes.size >= options.processes) {
       ready = true;
-      log.info({ ...options.describe, host: address.address, port: address.port, processes: options.processes }, 'ready');
+      log.info({ ...options.describe, host: address?.address, port: address?.port, processes: options.processes }, 'ready');
     } else if (ready) {
       log.info({ worker: w.process.pid }, 'process restarted');
     }
-  });
+  }
 
   cluster.on('exit', (w, code, signal) => {
     alive.delete(w);
@@ -163,7 +175,7 @@ export function runPrimary(options: PrimaryOptions): void {
       stop('restart limit', 1);
       return;
     }
-    listening--;
+    warmOnes.delete(w.id);
     fork();
   });
 

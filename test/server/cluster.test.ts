@@ -34,8 +34,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function start(args: string[], port: number): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--batch-workers', '0', ...args], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+async function start(args: string[], port: number, env: Record<string, string> = {}): Promise<Running> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--batch-workers', '0', ...args], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const lines: Record<string, unknown>[] = [];
   const waiters: { pred: (l: Record<string, unknown>) => boolean; resolve: (l: Record<string, unknown>) => void }[] = [];
   let rest = '';
@@ -105,7 +105,7 @@ describe('npm start with two processes', { timeout: 120_000 }, () => {
   it('serves a saved draft from every process once the save is answered, replaces a process that dies, and stops on SIGTERM', async () => {
     const t = tempPolicies();
     cleanup.push(t.remove);
-    const r = await start(['--processes', '2', '--policies', t.dir, '--token', TOKEN], await freePort());
+    const r = await start(['--processes', '2', '--policies', t.dir], await freePort(), { AVTAL_TOKEN: TOKEN });
     const ready = await r.waitFor((l) => l.msg === 'ready', 'ready');
     expect(ready).toMatchObject({ processes: 2, writable: true, port: r.port });
 
@@ -144,7 +144,7 @@ describe('npm start with two processes', { timeout: 120_000 }, () => {
   it('answers a save after 5 s when another process does not re-read the policies in time', async () => {
     const t = tempPolicies();
     cleanup.push(t.remove);
-    const r = await start(['--processes', '2', '--policies', t.dir, '--token', TOKEN], await freePort());
+    const r = await start(['--processes', '2', '--policies', t.dir], await freePort(), { AVTAL_TOKEN: TOKEN });
     await r.waitFor((l) => l.msg === 'ready', 'ready');
     // The processes write their log lines asynchronously: their own may come after the primary's 'ready'.
     await r.waitFor(() => listeningPids(r).length === 2, 'both processes listening');
