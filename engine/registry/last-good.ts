@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { relative, sep } from 'node:path';
 import { diagnostic, NO_RANGE, type Diagnostic } from '../../dsl/diagnostics';
 import { contentHash, findPolicyFiles, withoutBom } from './load';
-import { PolicySet, type PolicySource } from './policy-set';
+import { PolicySet, type PolicySource, type PolicyVersion } from './policy-set';
 
 /** A file left out of the set (AVT-V006) or kept at its previous version (AVT-V007), with why. */
 export interface LoadProblem {
@@ -104,9 +104,12 @@ export function loadLastGood(root: string, previous?: LoadedSet): LoadedSet {
     const fresh = set.diagnostics.filter((d) => SET_ERRORS.has(d.diagnostic.code) && !known.has(d.diagnostic.message));
     if (fresh.length > 0) {
       for (const d of fresh) {
-        const agreement = set.versions.find((v) => v.source.file === d.file)?.info.agreement;
+        const named = set.versions.find((v) => v.source.file === d.file)?.info;
+        // An overlap: the agreement's changed published versions; a label twice: the changed files declaring it.
+        const concerned = (v: PolicyVersion) =>
+          v.info.agreement === named?.agreement && (d.diagnostic.code === 'AVT-V001' ? v.info.status === 'published' : v.info.version === named.version);
         for (const v of set.versions) {
-          if (v.info.agreement !== agreement) continue;
+          if (!concerned(v)) continue;
           const old = before.get(v.source.file);
           if (old?.hash === v.source.hash && old.text === v.source.text) continue;
           keepOrLeave(v.source.file, `${d.diagnostic.code} ${d.diagnostic.message}`);

@@ -11,6 +11,11 @@ export function draftRoutes(app: FastifyInstance, store: PolicyStore, token: str
     schema: { params: draftParams, body: draftBody },
     // Before the body is read: an unauthorised client costs nothing.
     onRequest: check,
+    // A label typed as o + combining diaeresis is the same label as ö: normalized before the schema sees it.
+    preValidation: async (req) => {
+      const body = req.body as { version?: unknown } | undefined;
+      if (body && typeof body.version === 'string') body.version = body.version.normalize('NFC');
+    },
   }, async (req, reply) => {
     const saved = await saveDraft(store, req.params.agreement, req.body.version, req.body.text);
     return reply.code(201).send(saved);
