@@ -129,8 +129,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       done(e, value);
     });
   });
-  guards(app, { allowedHosts: options.allowedHosts, concurrency: options.clientConcurrency });
   const allowedMethods = methodsByPath(app);
+  guards(app, { allowedHosts: options.allowedHosts, concurrency: options.clientConcurrency, allowedMethods });
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? exact : coercing).compile(schema));
 
   // Graceful shutdown: once closing, answers in flight say `Connection: close`, so keep-alive clients let go

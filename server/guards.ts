@@ -76,6 +76,8 @@ export interface GuardOptions {
   allowedHosts?: string[];
   /** expensive requests in flight per client */
   concurrency?: number;
+  /** the methods of the API path a URL names (methodsByPath), for 405 before any body is read */
+  allowedMethods?: (url: string) => string[];
 }
 
 declare module 'fastify' {
@@ -99,6 +101,14 @@ export function guards(app: FastifyInstance, options: GuardOptions): void {
   app.addHook('onRequest', async (req, reply) => {
     if (allowed && !allowed.includes(hostName(req.headers.host))) {
       return send(reply, httpError(403, 'AVT-H029', { host: hostName(req.headers.host) || '(none)', allowed: allowed.join(', ') }));
+    }
+    // A known API path with a method it does not have (TRACE, QUERY, DELETE…): 405 with Allow, before its body.
+    if (!req.routeOptions.url && options.allowedMethods) {
+      const allow = options.allowedMethods(req.url);
+      if (allow.length > 0 && !allow.includes(req.method)) {
+        const e = methodNotAllowed(req.method, req.url.split('?')[0], allow);
+        return reply.code(e.status).header('allow', allow.join(', ')).type('application/json; charset=utf-8').send(errorJson(e.body));
+      }
     }
     const param = tokenParam(req.url);
     if (param) return send(reply, httpError(400, 'AVT-H026', { name: param }, { pointer: `/${param}`, in: 'querystring' }));
