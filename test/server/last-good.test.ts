@@ -163,4 +163,15 @@ describe('GET /health and /ready', () => {
     expect(ready.json()).toMatchObject({ ready: true, workers: 1, policies: { hash: health.json().policies.hash } });
     await app.close();
   }, 60_000);
+
+  it('are listed in the OpenAPI document, with the guards\' statuses on the routes', async () => {
+    const app = await makeApp();
+    const doc = (await app.inject('/openapi.json')).json();
+    expect(Object.keys(doc.paths['/health'].get.responses)).toEqual(['200', '403']);
+    expect(Object.keys(doc.paths['/ready'].get.responses).sort()).toEqual(['200', '403', '503']);
+    expect(Object.keys(doc.paths['/api/months'].post.responses)).toEqual(expect.arrayContaining(['413', '422', '429', '503']));
+    expect(Object.keys(doc.paths['/api/agreements/{agreement}/drafts'].post.responses)).toEqual(expect.arrayContaining(['401', '403', '429']));
+    expect(doc.components.schemas.Error.properties.error.properties.limit.required).toEqual(['name', 'max', 'actual']);
+    await app.close();
+  });
 });
