@@ -1,7 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { evaluateMonths, type MonthsInput, type MonthsResult } from '../../engine/monthly';
-import { loadPolicySet } from '../../engine/registry/node';
-import { defaultPoliciesDir, err, out, readInput } from '../io';
+import { err, loadPolicies, out, readInput } from '../io';
 import type { Command } from './index';
 
 export const months: Command = {
@@ -62,7 +61,8 @@ Exit 1 when the input has errors or the county has no ladder.`,
       input = { episodes: read.text, format: file.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl' };
       firstDate = read.text.match(/\d{4}-\d{2}-\d{2}/g)?.sort()[0];
     }
-    const set = loadPolicySet((values.policies as string | undefined) ?? defaultPoliciesDir());
+    const set = loadPolicies(values.policies as string | undefined, 'months');
+    if (!set) return 2;
     let agreement = values.agreement as string | undefined;
     if (!agreement) {
       const withLadder = set.agreements().filter((a) => set.versionsOf(a).some((v) => v.info.county === county && (v.compiled?.ladders.size ?? 0) > 0));
