@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { buildApp } from './app';
-import { clusterPeers, runPrimary, workerWarm } from './cluster';
+import { clusterPeers, mayListen, runPrimary, workerWarm } from './cluster';
 import { isLoopback, LOOPBACK_HOSTS } from './guards';
 import { TIMEOUTS, TOKEN_MIN_LENGTH } from './limits';
 
@@ -91,7 +91,7 @@ const exit = (code: number): never => {
 const describe = { policiesDir, writable: !!token, editor: existsSync(resolve(editorDir, 'index.html')) ? editorDir : null };
 
 if (processes > 1 && cluster.isPrimary) {
-  runPrimary({ processes, log: pino({ level }, destination), describe, exit });
+  runPrimary({ processes, log: pino({ level }, destination), describe, exit, listen: { host, port } });
 } else {
   await serve();
 }
@@ -123,6 +123,7 @@ async function serve(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
+    await mayListen();
     await app.listen({ host, port });
   } catch (e) {
     app.log.error({ err: e }, 'cannot listen');

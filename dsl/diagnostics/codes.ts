@@ -137,6 +137,7 @@ const table = {
   'AVT-H028': { severity: 'error', message: 'method {method} is not allowed on {url}; allowed: {allow}' },
   'AVT-H029': { severity: 'error', message: 'host {host} is not served here (allowed: {allowed})' },
   'AVT-H030': { severity: 'error', message: 'the header declares county {actual}, but agreement {agreement} is of county {expected}' },
+  'AVT-H031': { severity: 'error', message: 'every process of the service is restarting; try again in a few seconds' },
 } satisfies Record<string, CodeEntry>;
 
 export type Code = keyof typeof table;

@@ -195,6 +195,32 @@ describe('npm start with two processes', { timeout: 120_000 }, () => {
     expect(r.lines.some((l) => l.msg === 'processes keep stopping; giving up')).toBe(true);
   });
 
+  it('while every process restarts, the primary answers 503 with Retry-After instead of refusing connections', async () => {
+    const r = await start(['--processes', '2'], await freePort());
+    await r.waitFor((l) => l.msg === 'ready', 'ready');
+    for (const pid of listeningPids(r)) process.kill(pid, 'SIGKILL');
+    await r.waitFor((l) => l.msg === 'every process is restarting: answering 503 meanwhile', 'the stand-in');
+    const meanwhile = await new Promise<{ status: number; retry: unknown; body: string }>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: r.port, path: '/api/status', agent: false }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, retry: res.headers['retry-after'], body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    // Unless the new processes were quicker than this request, the primary answered it.
+    if (meanwhile.status === 503) {
+      expect(meanwhile.retry).toBe('2');
+      expect(JSON.parse(meanwhile.body).error.code).toBe('AVT-H031');
+    } else expect(meanwhile.status).toBe(200);
+    await r.waitFor(() => r.lines.filter((l) => l.msg === 'process restarted').length === 2, 'both restarted');
+    expect((await call(r.port, 'GET', '/api/status')).status).toBe(200);
+    r.child.kill('SIGTERM');
+    expect(await r.exited).toBe(0);
+  });
+
   it('exits 1 and says why when the port is taken', async () => {
     const blocker: Server = createServer();
     await new Promise<void>((res) => blocker.listen(0, '127.0.0.1', res));
