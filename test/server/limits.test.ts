@@ -136,3 +136,12 @@ describe('one encoding rule for every body', () => {
     expect(r.json().error.message).toMatch(/prototype/);
   });
 });
+
+describe('the request deadline of work sent to a worker', () => {
+  it('passes an answer that comes in time, and answers 503 AVT-H023 for one that does not', async () => {
+    const { withDeadline } = await import('../../server/deadline');
+    expect(await withDeadline(Promise.resolve('in time'), 1_000)).toBe('in time');
+    const late = withDeadline(new Promise((r) => setTimeout(() => r('late'), 500)), 50);
+    await expect(late).rejects.toMatchObject({ status: 503, body: { code: 'AVT-H023', limit: { name: 'deadlineMs', max: 50 } } });
+  });
+});
