@@ -96,7 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     // Bounded connections: a request must arrive whole within requestMs, an idle socket is closed after idleMs,
-    // an idle keep-alive connection after keepAliveMs (the headers' own limit is set on the server below).
+    // an idle keep-alive connection after keepAliveMs; the request line and headers must arrive within headersMs.
     requestTimeout: timeouts.requestMs,
     connectionTimeout: timeouts.idleMs,
     keepAliveTimeout: timeouts.keepAliveMs,
