@@ -20,7 +20,8 @@ step, the actions due and what is invoiced (months, episodes, days, amount), wit
                fact of the vocabulary, in English or Swedish). Errors name the line and the field.
   --format     table (for a person: one row per month) or json (default)
   --on         choose the agreement version in force on this date (default: the first month's first day)
-Exit 1 when the input has errors or the county has no ladder.`,
+Exit 1 when the input has errors or the county has no ladder, 2 when the --policies folder does not exist
+or cannot be read.`,
   options: {
     county: { type: 'string' }, agreement: { type: 'string' }, averages: { type: 'string' }, episodes: { type: 'string' },
     municipality: { type: 'string' }, format: { type: 'string' }, on: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
