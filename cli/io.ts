@@ -4,13 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PolicySet, type PolicyVersion } from '../engine/registry/policy-set';
-import { loadPolicySet, readSources } from '../engine/registry/node';
+import { loadPolicySet, readSources, withoutBom } from '../engine/registry/node';
 
 export type Read = { ok: true; text: string } | { ok: false; message: string };
 
 export function readInput(path: string): Read {
   try {
-    return { ok: true, text: path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8') };
+    // A byte-order mark at the start is not part of the text (the rule of every input, as of the HTTP bodies).
+    return { ok: true, text: withoutBom(path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8')) };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a folder' : err.code === 'EACCES' ? 'permission denied' : err.message;
@@ -22,6 +23,25 @@ export function readInput(path: string): Read {
 export function defaultPoliciesDir(): string {
   const local = resolve('policies');
   return existsSync(local) ? local : fileURLToPath(new URL('../policies', import.meta.url));
+}
+
+/**
+ * The policies of `--policies DIR` (or the bundled ones) for a command; undefined, after saying why, when the
+ * folder is missing or cannot be read (the command then exits 2: an input error, not an internal one).
+ */
+export function loadPolicies(dir: string | undefined, verb: string): PolicySet | undefined {
+  const root = dir ?? defaultPoliciesDir();
+  if (!existsSync(root)) {
+    err(`avtal ${verb}: --policies ${root}: no such file or folder`);
+    return undefined;
+  }
+  try {
+    return loadPolicySet(root);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    err(`avtal ${verb}: cannot read the policies in ${root}: ${code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'a file is gone (a dangling link?)' : (e as Error).message}`);
+    return undefined;
+  }
 }
 
 export const out = (s = ''): void => void process.stdout.write(s + '\n');

@@ -28,6 +28,10 @@ export function tooLongAnswer(line: number): string {
 export function groupAnswers(group: { first: number; bytes: Uint8Array }, set: PolicySet, options: EvaluateCaseOptions): string {
   let out = '';
   for (const l of linesOf(group)) {
+    if (l.text === null) {
+      out += JSON.stringify({ ok: false, line: l.line, status: 400, error: { code: 'AVT-H025', message: message('AVT-H025', { offset: l.badByte ?? 0 }), pointer: '' } }) + '\n';
+      continue;
+    }
     let raw: unknown;
     try {
       raw = JSON.parse(l.text);

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import Ajv from 'ajv';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import { errorJson, HttpError, message, type ErrorBody } from './errors';
+import { errorJson, HttpError, httpError, message, type ErrorBody } from './errors';
 import { pointerStep } from '../engine/case/validate';
 import { openApiDocument } from './openapi';
 import { BatchPool } from './batch-pool';
@@ -17,7 +17,11 @@ import { draftRoutes } from './routes/drafts';
 import { monthsRoutes } from './routes/months';
 import { diffRoutes } from './routes/versions-diff';
 import { evaluateRoutes } from './routes/evaluate';
-import { SINGLE_LIMIT } from './limits';
+import { SINGLE_LIMIT, TIMEOUTS, TOKEN_MIN_LENGTH, type Timeouts } from './limits';
+import { bodyText } from './encoding';
+import { guards, methodNotAllowed, methodsByPath, redactUrl } from './guards';
+import { healthRoutes } from './routes/health';
+import { documentGuards } from './documented-statuses';
 
 export interface AppOptions {
   policiesDir: string;
@@ -31,6 +35,19 @@ export interface AppOptions {
   batchWorkers?: number;
   /** the other processes serving the same policies folder, when this one is a cluster worker */
   peers?: PolicyPeers;
+  /** connection timeouts (server/limits.ts TIMEOUTS by default; tests shorten them) */
+  timeouts?: Partial<Timeouts>;
+  /** answer only requests whose Host is one of these names (set for a loopback address: DNS rebinding) */
+  allowedHosts?: string[];
+  /** expensive requests (months, diffs, batches) one client may have in flight (server/limits.ts) */
+  clientConcurrency?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** resolves once the batch workers have started and answered (at once without workers) */
+    whenWarm(): Promise<void>;
+  }
 }
 
 export const SERVICE_VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
@@ -74,21 +91,47 @@ function toHttpError(e: FastifyError, req: FastifyRequest): HttpError | undefine
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const store = new PolicyStore(options.policiesDir, options.peers);
+  if (options.token !== undefined && options.token.length < TOKEN_MIN_LENGTH) throw new Error(`the token is too short: at least ${TOKEN_MIN_LENGTH} characters`);
+  const timeouts = { ...TIMEOUTS, ...options.timeouts };
   const app = Fastify({
     logger: options.logger ?? false,
+    // Bounded connections: a request must arrive whole within requestMs, an idle socket is closed after idleMs,
+    // an idle keep-alive connection after keepAliveMs; the request line and headers must arrive within headersMs.
+    requestTimeout: timeouts.requestMs,
+    connectionTimeout: timeouts.idleMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    // Node checks the header and request timeouts every connectionsCheckingInterval (30 s by default).
+    http: { headersTimeout: Math.min(timeouts.headersMs, timeouts.requestMs), requestTimeout: timeouts.requestMs, connectionsCheckingInterval: Math.max(50, Math.min(1000, timeouts.headersMs / 4)) },
     logController: new LogController({ disableRequestLogging: true }), // one line per request, written in onResponse below
     bodyLimit: SINGLE_LIMIT,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    routerOptions: { ignoreTrailingSlash: true },
+    // Path parameters up to 1,000 characters reach the routes, whose schemas answer a 400 in JSON; beyond
+    // find-my-way's default of 100 they would fall through to the editor's static files.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
     // A URL that does not decode (`/api/agreements/%E0%A4%A`): our 400, not Fastify's own shape.
     frameworkErrors: (e, _req, reply: FastifyReply) => {
       void reply.code(400).type('application/json; charset=utf-8').send(errorJson({ code: 'AVT-H004', message: message('AVT-H004', { detail: e.message }) }));
     },
   });
+  const store = new PolicyStore(options.policiesDir, options.peers, app.log);
   // Bodies are JSON (or NDJSON for batches): text/plain would reach the engine as a string.
   app.removeContentTypeParser('text/plain');
+  // JSON bodies: UTF-8 or a 400, a byte-order mark dropped (server/encoding.ts), then Fastify's own parser
+  // (which refuses __proto__ and constructor.prototype keys).
+  const jsonParser = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+    const t = bodyText(body as Buffer);
+    if (!t.ok) return done(t.error as unknown as Error, undefined);
+    jsonParser(req, t.text, (e, value) => {
+      // Fastify's parser says "not valid JSON" for a prototype-poisoning key too: say which key it is.
+      if (e && /"(__proto__|constructor)"\s*:/.test(t.text)) return done(httpError(400, 'AVT-H004', { detail: 'a __proto__ or constructor.prototype key is not allowed (prototype poisoning)' }, { pointer: '' }) as unknown as Error, undefined);
+      done(e, value);
+    });
+  });
+  const allowedMethods = methodsByPath(app);
+  guards(app, { allowedHosts: options.allowedHosts, concurrency: options.clientConcurrency, allowedMethods });
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? exact : coercing).compile(schema));
 
   // Graceful shutdown: once closing, answers in flight say `Connection: close`, so keep-alive clients let go
@@ -96,8 +139,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // already: its socket is closed as soon as it falls idle.
   let closing = false;
   let sweeper: NodeJS.Timeout | undefined;
+  // A stream still running shortly before the process must exit ends with an explicit error (routes/evaluate.ts).
+  let cut = false;
   app.addHook('preClose', async () => {
     closing = true;
+    setTimeout(() => (cut = true), timeouts.streamCutMs).unref();
     sweeper = setInterval(() => app.server.closeIdleConnections(), 50);
     sweeper.unref();
   });
@@ -108,29 +154,44 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.addHook('onResponse', (req, reply, done) => {
-    req.log.info({ method: req.method, url: req.url, status: reply.statusCode, durationMs: Math.round(reply.elapsedTime * 100) / 100 }, 'request');
+    req.log.info({ method: req.method, url: redactUrl(req.url), status: reply.statusCode, durationMs: Math.round(reply.elapsedTime * 100) / 100 }, 'request');
     done();
   });
 
   app.setErrorHandler(async (e: FastifyError, req, reply) => {
     const known = toHttpError(e, req);
-    if (known) return reply.code(known.status).type('application/json; charset=utf-8').send(errorJson(known.body));
+    if (known) {
+      // Busy or not answered in time: say when to come back.
+      if ((known.status === 429 || known.status === 503) && !reply.hasHeader('retry-after')) reply.header('retry-after', '1');
+      return reply.code(known.status).type('application/json; charset=utf-8').send(errorJson(known.body));
+    }
     const id = randomUUID();
     req.log.error({ err: e, errorId: id }, 'internal error');
     return reply.code(500).type('application/json; charset=utf-8').send(errorJson({ code: 'AVT-H019', message: message('AVT-H019', { id }) }));
   });
 
-  app.setNotFoundHandler(async (req, reply) =>
-    reply.code(404).type('application/json; charset=utf-8').send(errorJson({ code: 'AVT-H005', message: message('AVT-H005', { method: req.method, url: req.url.split('?')[0] }) })));
+  app.setNotFoundHandler(async (req, reply) => {
+    const path = req.url.split('?')[0];
+    const allow = allowedMethods(req.url);
+    if (allow.length > 0 && !allow.includes(req.method)) {
+      const e = methodNotAllowed(req.method, path, allow);
+      return reply.code(e.status).header('allow', allow.join(', ')).type('application/json; charset=utf-8').send(errorJson(e.body));
+    }
+    return reply.code(404).type('application/json; charset=utf-8').send(errorJson({ code: 'AVT-H005', message: message('AVT-H005', { method: req.method, url: path }) }));
+  });
 
   agreementRoutes(app, store, { writable: !!options.token, version: SERVICE_VERSION });
-  const pool = new BatchPool(store.dir, options.batchWorkers ?? (cpus().length > 1 ? Math.min(cpus().length, 4) : 0));
-  if (pool.size > 0) app.addHook('onReady', async () => pool.warm(store.generation));
+  const pool = new BatchPool(() => ({ generation: store.generation, sources: store.sources }), options.batchWorkers ?? (cpus().length > 1 ? Math.min(cpus().length, 4) : 0));
+  let warming: Promise<void> = Promise.resolve();
+  if (pool.size > 0) app.addHook('onReady', async () => void (warming = pool.warmUp(store.generation).catch((e) => app.log.error({ err: e }, 'batch workers did not start'))));
+  app.decorate('whenWarm', () => warming);
   app.addHook('onClose', async () => pool.close());
-  evaluateRoutes(app, store, pool);
+  healthRoutes(app, store, pool, () => closing);
+  evaluateRoutes(app, store, pool, () => cut);
   draftRoutes(app, store, options.token);
-  monthsRoutes(app, store);
+  monthsRoutes(app, store, pool);
   diffRoutes(app, store, pool);
+  documentGuards();
   const doc = JSON.stringify(openApiDocument(SERVICE_VERSION));
   app.get('/openapi.json', async (_req, reply) => reply.type('application/json; charset=utf-8').send(doc));
 

@@ -1,12 +1,19 @@
 // Large JSON batches are split over worker threads, one per core: each parses the body text and evaluates
 // its share, so a batch of 10,000 episodes uses both cores of a small machine. Small batches stay inline.
 // NDJSON bodies come in groups of whole lines, which the workers take in turn. Diffs of two versions (seconds
-// of work for the behavioural one) run in a worker too.
+// of work for the behavioural one) and monthly ladders run in a worker too. Each worker holds a copy of the
+// policy set in use, built from the sources the main thread loaded; it is sent again before the first job
+// after the set changed.
 import { Worker } from 'node:worker_threads';
 import type { EvaluateCaseOptions } from '../engine/api';
-import type { BatchJob, BatchReply, DiffJob, LinesJob } from './batch-worker';
+import type { MonthsInput, MonthsOptions } from '../engine/monthly';
+import type { PolicySource } from '../engine/registry/policy-set';
+import type { BatchJob, BatchReply, DiffJob, LinesJob, MonthsJob, PoliciesJob } from './batch-worker';
 
-export type PoolAnswer = { ok: true; bytes: Uint8Array } | { ok: false; problem: 'json'; message: string } | { ok: false; problem: 'not-array' } | { ok: false; problem: 'too-many'; count: number } | { ok: false; problem: 'lost'; message: string } | { ok: false; problem: 'diff'; code: string; message: string };
+export type PoolAnswer = { ok: true; bytes: Uint8Array } | { ok: false; problem: 'json'; message: string } | { ok: false; problem: 'not-array' } | { ok: false; problem: 'too-many'; count: number } | { ok: false; problem: 'lost'; message: string } | { ok: false; problem: 'diff'; code: string; message: string } | { ok: false; problem: 'too-large'; size: number };
+
+/** The set in use, as the workers need it. */
+export type PoliciesNow = () => { generation: number; sources: readonly PolicySource[] };
 
 /** A worker's reply to a batch share or an NDJSON group, without the job's id. */
 function poolAnswer(r: BatchReply): PoolAnswer {
@@ -24,16 +31,32 @@ export class BatchPool {
   private nextId = 0;
   private nextBatch = 0;
   private turn = 0;
+  /** the generation of the set each worker holds */
+  private held = new WeakMap<Worker, number>();
+  private warmed = false;
   readonly size: number;
 
-  constructor(private policiesDir: string, size: number) {
+  constructor(private policies: PoliciesNow, size: number) {
     this.size = size;
   }
 
+  /** Whether every worker has started and answered once (true at once without workers). */
+  get warm(): boolean {
+    return this.size === 0 || this.warmed;
+  }
+
   private worker(i: number): Worker {
+    const now = this.policies();
     let w = this.workers[i];
-    if (w) return w;
-    w = new Worker(new URL('./batch-worker-boot.mjs', import.meta.url), { workerData: { policiesDir: this.policiesDir } });
+    if (w) {
+      if (this.held.get(w) !== now.generation) {
+        w.postMessage({ type: 'policies', generation: now.generation, sources: now.sources } satisfies PoliciesJob);
+        this.held.set(w, now.generation);
+      }
+      return w;
+    }
+    w = new Worker(new URL('./batch-worker-boot.mjs', import.meta.url), { workerData: { generation: now.generation, sources: now.sources } });
+    this.held.set(w, now.generation);
     w.unref();
     w.on('message', (r: BatchReply) => {
       const job = this.waiting.get(r.id);
@@ -101,9 +124,25 @@ export class BatchPool {
     });
   }
 
-  /** Starts the workers (they take a moment to load the engine) without waiting for them. */
-  warm(generation: number): void {
-    for (const share of this.run('[]', generation, 1, {})) void share.catch(() => undefined);
+  /** A monthly ladder of one version, as the JSON of the result with `extra` merged in; in one worker. */
+  months(agreement: string, version: string, input: MonthsInput, options: MonthsOptions, extra: Record<string, unknown>): Promise<PoolAnswer> {
+    const id = this.nextId++;
+    const worker = this.worker(this.turn++ % this.size);
+    return new Promise<BatchReply>((resolve) => {
+      this.waiting.set(id, { done: resolve, worker });
+      worker.postMessage({ type: 'months', id, generation: 0, agreement, version, input, options, extra } satisfies MonthsJob);
+    }).then(poolAnswer);
+  }
+
+  /** Starts the workers (they take a moment to load the engine); resolves once every one has answered. */
+  async warmUp(generation: number): Promise<void> {
+    const answers = await Promise.all(this.run('[]', generation, 1, {}));
+    this.warmed = answers.every((a) => a.ok);
+  }
+
+  /** Starts the workers without waiting for them. */
+  warmInBackground(generation: number): void {
+    void this.warmUp(generation).catch(() => undefined);
   }
 
   async close(): Promise<void> {

@@ -1,12 +1,36 @@
 // A worker thread with its own copy of the policy set. It evaluates contiguous shares of a JSON array of
 // cases (the text is parsed here, once per batch, not in the main thread), answering each share with its
 // JSON in UTF-8; or groups of lines of an NDJSON body (decoded and split here), answered as NDJSON; or
-// computes a diff of two versions. All of these would otherwise hold the main thread for a long time.
+// computes a diff of two versions, or a monthly ladder. All of these would otherwise hold the main thread for a
+// long time. The set is built from the sources the main thread loaded (never read from the disk here), so a
+// worker serves exactly the set in use, last good files included.
 import { parentPort, workerData } from 'node:worker_threads';
 import { evaluateCase, type EvaluateCaseOptions, type EvaluationAnswer } from '../engine/api';
-import { loadPolicySet } from '../engine/registry/load';
+import { monthsInForce } from '../engine/months';
+import { evaluateMonths, type MonthsInput, type MonthsOptions } from '../engine/monthly';
+import { PolicySet, type PolicySource } from '../engine/registry/policy-set';
 import { diffVersions } from '../engine/versions';
 import { answersJson, groupAnswers } from './answers';
+import { ANSWER_MAX } from './limits';
+
+/** The set in use changed: build it again from these sources before the next job. */
+export interface PoliciesJob {
+  type: 'policies';
+  generation: number;
+  sources: readonly PolicySource[];
+}
+
+/** A monthly ladder of one version (chosen in the main thread), answered as the JSON of the result with `extra` merged in. */
+export interface MonthsJob {
+  type: 'months';
+  id: number;
+  generation: number;
+  agreement: string;
+  version: string;
+  input: MonthsInput;
+  options: MonthsOptions;
+  extra: Record<string, unknown>;
+}
 
 export interface DiffJob {
   type: 'diff';
@@ -52,19 +76,37 @@ export type BatchReply =
   | { id: number; ok: false; problem: 'not-array' }
   | { id: number; ok: false; problem: 'too-many'; count: number }
   | { id: number; ok: false; problem: 'lost'; message: string }
-  | { id: number; ok: false; problem: 'diff'; code: string; message: string };
+  | { id: number; ok: false; problem: 'diff'; code: string; message: string }
+  | { id: number; ok: false; problem: 'too-large'; size: number };
 
-const { policiesDir } = workerData as { policiesDir: string };
-let generation = -1;
+const start = workerData as { generation: number; sources: PolicySource[] };
+let generation = start.generation;
 const encoder = new TextEncoder();
-let set = loadPolicySet(policiesDir);
+let set = new PolicySet(start.sources);
 // The batches being worked on (several requests may be in flight): their parsed cases, or why they have none.
 const kept = new Map<number, { cases?: unknown[]; problem?: BatchReply }>();
 
-parentPort!.on('message', (job: BatchJob | DiffJob | LinesJob) => {
-  if (job.generation !== generation) {
-    if (generation !== -1) set = loadPolicySet(policiesDir);
+parentPort!.on('message', (job: BatchJob | DiffJob | LinesJob | MonthsJob | PoliciesJob) => {
+  if (job.type === 'policies') {
+    if (job.generation !== generation) set = new PolicySet(job.sources as PolicySource[]);
     generation = job.generation;
+    return;
+  }
+  if (job.type === 'months' && job.version === '') {
+    // Each month under the version in force for it (engine/months.ts).
+    const r = monthsInForce(set, job.agreement, job.input, job.options);
+    if (!r) return parentPort!.postMessage({ id: job.id, ok: false, problem: 'lost', message: `${job.agreement} has no published version with a ladder` } satisfies BatchReply);
+    const info = set.versionsOf(job.agreement).find((x) => x.info.version === r.version)?.info;
+    const bytes = encoder.encode(JSON.stringify({ ...r, ...job.extra, version: info }));
+    if (bytes.length > ANSWER_MAX) return parentPort!.postMessage({ id: job.id, ok: false, problem: 'too-large', size: bytes.length } satisfies BatchReply);
+    return parentPort!.postMessage({ id: job.id, ok: true, bytes } satisfies BatchReply, [bytes.buffer as ArrayBuffer]);
+  }
+  if (job.type === 'months') {
+    const v = set.versionsOf(job.agreement).find((x) => x.info.version === job.version);
+    if (!v?.compiled) return parentPort!.postMessage({ id: job.id, ok: false, problem: 'lost', message: `version ${job.version} of ${job.agreement} is gone` } satisfies BatchReply);
+    const bytes = encoder.encode(JSON.stringify({ ...evaluateMonths(v.compiled, job.input, job.options), ...job.extra }));
+    if (bytes.length > ANSWER_MAX) return parentPort!.postMessage({ id: job.id, ok: false, problem: 'too-large', size: bytes.length } satisfies BatchReply);
+    return parentPort!.postMessage({ id: job.id, ok: true, bytes } satisfies BatchReply, [bytes.buffer as ArrayBuffer]);
   }
   if (job.type === 'diff') {
     const d = diffVersions(set, job.agreement, job.from, job.to, { behaviour: job.behaviour });

@@ -7,15 +7,17 @@
 // (or after RELOAD_WAIT_MS, or when a worker has gone): a client that saves and then asks again sees its
 // draft, whichever worker answers.
 import cluster, { type Worker } from 'node:cluster';
+import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
+import { errorJson, message } from './errors';
 
 const RELOAD_WAIT_MS = 5_000;
 /** A worker that keeps dying is not restarted for ever: after this many exits within RESTART_WINDOW_MS the service stops. */
 const RESTART_LIMIT = 5;
 const RESTART_WINDOW_MS = 30_000;
 
-type ToPrimary = { avtal: 'reload'; id: number } | { avtal: 'reloaded'; id: number };
-type ToWorker = { avtal: 'reload'; id: number } | { avtal: 'reloaded-all'; id: number };
+type ToPrimary = { avtal: 'reload'; id: number } | { avtal: 'reloaded'; id: number } | { avtal: 'warm'; id: number } | { avtal: 'listen'; id: number };
+type ToWorker = { avtal: 'reload'; id: number } | { avtal: 'reloaded-all'; id: number } | { avtal: 'listen-ok'; id: number };
 const isMessage = (m: unknown): m is { avtal: string; id: number } =>
   typeof m === 'object' && m !== null && typeof (m as { avtal?: unknown }).avtal === 'string' && typeof (m as { id?: unknown }).id === 'number';
 
@@ -25,6 +27,33 @@ export interface PolicyPeers {
   onChange(reload: () => void): void;
   /** Tells the other processes that the folder changed; resolves once they have read it again. */
   changed(): Promise<void>;
+}
+
+/** Tells the primary that this worker listens and its batch workers are warm: it counts towards `ready`. */
+export function workerWarm(): void {
+  if (cluster.isWorker && process.send) process.send({ avtal: 'warm', id: 0 } satisfies ToPrimary);
+}
+
+/**
+ * Before a worker listens: asks the primary to let go of the port if it is answering for the service (every
+ * process restarting, see standIn below); resolves at once when this process is not a cluster worker.
+ */
+export function mayListen(): Promise<void> {
+  if (!cluster.isWorker || !process.send) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, 5_000);
+    timer.unref();
+    function done(): void {
+      clearTimeout(timer);
+      process.off('message', onMessage);
+      resolve();
+    }
+    function onMessage(m: unknown): void {
+      if (isMessage(m) && m.avtal === 'listen-ok') done();
+    }
+    process.on('message', onMessage);
+    process.send!({ avtal: 'listen', id: 0 } satisfies ToPrimary);
+  });
 }
 
 /** The peers of this process when it is a cluster worker; undefined when it serves alone. */
@@ -76,6 +105,8 @@ export interface PrimaryOptions {
   exit(code: number): never;
   /** how long a stopping worker may take before the primary gives up on it */
   stopTimeoutMs?: number;
+  /** where the service listens: while every process restarts, the primary answers there itself (503) */
+  listen?: { host: string; port: number };
 }
 
 /**
@@ -86,7 +117,35 @@ export interface PrimaryOptions {
 export function runPrimary(options: PrimaryOptions): void {
   const { log } = options;
   let stopping = false;
-  let listening = 0;
+  const warmOnes = new Set<number>();
+  const listeningOnes = new Set<number>();
+  // While no process listens (all of them died and are restarting), the primary itself answers every request
+  // 503 with Retry-After, rather than connections being refused. It lets go of the port when a new process is
+  // about to listen (mayListen).
+  let standIn: Server | undefined;
+  const startStandIn = (attempt = 0) => {
+    if (!options.listen || standIn || stopping || listeningOnes.size > 0) return;
+    const body = errorJson({ code: 'AVT-H031', message: message('AVT-H031') });
+    const server = createServer((_req, res) => {
+      res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '2', connection: 'close' }).end(body);
+    });
+    server.once('error', () => {
+      standIn = undefined;
+      // The port may not be free yet (the cluster lets go of it as the last process leaves): try again shortly.
+      if (attempt < 20) setTimeout(() => startStandIn(attempt + 1), 100).unref();
+    });
+    standIn = server;
+    const port = address?.port ?? options.listen.port;
+    server.listen(port, options.listen.host, () => log.warn({ port }, 'every process is restarting: answering 503 meanwhile'));
+  };
+  const stopStandIn = (then: () => void) => {
+    const s = standIn;
+    standIn = undefined;
+    if (!s) return then();
+    s.close();
+    s.closeAllConnections();
+    setImmediate(then);
+  };
   let ready = false;
   const exits: number[] = [];
   const alive = new Set<Worker>();
@@ -121,20 +180,30 @@ export function runPrimary(options: PrimaryOptions): void {
         if (others.length === 0) finishReload(key);
       } else if (msg.avtal === 'reloaded') {
         for (const [key, r] of reloads) if (r.id === msg.id && r.left.delete(w.id) && r.left.size === 0) finishReload(key);
+      } else if (msg.avtal === 'warm') {
+        warm(w);
+      } else if (msg.avtal === 'listen') {
+        stopStandIn(() => w.isConnected() && w.send({ avtal: 'listen-ok', id: msg.id } satisfies ToWorker));
       }
     });
     return w;
   };
 
-  cluster.on('listening', (w, address) => {
-    listening++;
-    if (!ready && listening >= options.processes) {
+  // `ready` once every process listens and its batch workers are warm (a worker says so: workerWarm).
+  let address: { address: string; port: number } | undefined;
+  cluster.on('listening', (w, a) => {
+    address = { address: a.address, port: a.port };
+    listeningOnes.add(w.id);
+  });
+  function warm(w: Worker): void {
+    warmOnes.add(w.id);
+    if (!ready && warmOnes.size >= options.processes) {
       ready = true;
-      log.info({ ...options.describe, host: address.address, port: address.port, processes: options.processes }, 'ready');
+      log.info({ ...options.describe, host: address?.address, port: address?.port, processes: options.processes }, 'ready');
     } else if (ready) {
       log.info({ worker: w.process.pid }, 'process restarted');
     }
-  });
+  }
 
   cluster.on('exit', (w, code, signal) => {
     alive.delete(w);
@@ -163,7 +232,9 @@ export function runPrimary(options: PrimaryOptions): void {
       stop('restart limit', 1);
       return;
     }
-    listening--;
+    warmOnes.delete(w.id);
+    listeningOnes.delete(w.id);
+    if (listeningOnes.size === 0) startStandIn();
     fork();
   });
 
@@ -171,6 +242,7 @@ export function runPrimary(options: PrimaryOptions): void {
   function stop(reason: string, code = 0): void {
     if (stopping) return;
     stopping = true;
+    stopStandIn(() => undefined);
     exitCode = code;
     log.info({ reason }, 'shutting down: finishing requests in flight');
     const force = setTimeout(() => {

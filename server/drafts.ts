@@ -8,6 +8,7 @@ import { analyze, diagnostic, type Range } from '../dsl';
 import { contentHash } from '../engine/registry/load';
 import type { VersionInfo } from '../engine/evaluator/result';
 import { httpError, HttpError } from './errors';
+import { VERSION_LABEL_MAX_BYTES } from './limits';
 import type { PolicyStore } from './policy-store';
 
 export interface Saved {
@@ -17,7 +18,13 @@ export interface Saved {
 }
 
 /** Checks a draft and writes it beside the agreement's other versions as <version>.draft.avtal; throws HttpError for the client's mistakes. */
-export async function saveDraft(store: PolicyStore, agreement: string, version: string, text: string): Promise<Saved> {
+export async function saveDraft(store: PolicyStore, agreement: string, label: string, text: string): Promise<Saved> {
+  // One spelling per label (NFC: "ö" is one character, not o and a combining mark), with ASCII digits only
+  // (fullwidth or Arabic-Indic digits would make look-alike labels), short enough for a file name.
+  const version = label.normalize('NFC');
+  if (/[^\P{N}0-9]/u.test(version)) throw httpError(400, 'AVT-H004', { detail: 'a version label has ASCII digits (0-9) only' }, { pointer: '/version' });
+  const bytes = Buffer.byteLength(version, 'utf8');
+  if (bytes > VERSION_LABEL_MAX_BYTES) throw httpError(400, 'AVT-H004', { detail: `a version label is at most ${VERSION_LABEL_MAX_BYTES} bytes in UTF-8, this one ${bytes}` }, { pointer: '/version', limit: { name: 'versionLabelBytes', max: VERSION_LABEL_MAX_BYTES, actual: bytes } });
   // Drafts are new versions of a known agreement. A new agreement is added as a file, with review: a draft
   // of an unknown agreement in a known county would make choosing that county's agreement ambiguous.
   if (!store.set.agreements().includes(agreement)) throw httpError(404, 'AVT-H013', { agreement }, { pointer: '/agreement' });
@@ -26,11 +33,17 @@ export async function saveDraft(store: PolicyStore, agreement: string, version: 
   if (errors.length > 0) throw httpError(400, 'AVT-H011', { count: errors.length }, { pointer: '/text', errors });
   const header = analysis.ast.header!;
   // Each refusal also lists the header's offending part as a located diagnostic, for the editor to mark.
-  const refuse = (code: 'AVT-H009' | 'AVT-H010' | 'AVT-H012', range: Range, args: Record<string, string>, pointer: string) =>
+  const refuse = (code: 'AVT-H009' | 'AVT-H010' | 'AVT-H012' | 'AVT-H030', range: Range, args: Record<string, string>, pointer: string) =>
     httpError(400, code, args, { pointer, errors: [diagnostic(code, range, args)] });
   if (header.id.text !== agreement) throw refuse('AVT-H009', header.id.range, { expected: agreement, actual: header.id.text }, '/text');
   if (header.status !== 'draft') throw refuse('AVT-H010', header.version?.range ?? header.range, {}, '/text');
-  if (header.version?.value !== version) throw refuse('AVT-H012', header.version?.range ?? header.range, { expected: version, actual: header.version?.value ?? '(none)' }, '/version');
+  if (header.version?.value.normalize('NFC') !== version) throw refuse('AVT-H012', header.version?.range ?? header.range, { expected: version, actual: header.version?.value ?? '(none)' }, '/version');
+  // A draft cannot move its agreement to another county (a draft of Värmland's agreement saying `län stockholm`).
+  const counties = store.set.countiesOf(agreement);
+  const county = header.county?.text;
+  if (counties.length > 0 && (county === undefined || !counties.includes(county))) {
+    throw refuse('AVT-H030', header.county?.range ?? header.range, { actual: county ?? '(none)', expected: counties.join(', '), agreement }, '/text');
+  }
   if (store.version(agreement, version)) throw httpError(409, 'AVT-H008', { version, agreement });
 
   const existing = store.set.versionsOf(agreement)[0];
@@ -62,8 +75,15 @@ export async function saveDraft(store: PolicyStore, agreement: string, version: 
   } finally {
     await unlink(temp).catch(() => undefined);
   }
-  await store.changed();
+  // Written: from here on the save has succeeded, whatever reading the folder again finds (a file that does
+  // not load keeps the set's last good version of it; store.reload never throws).
+  try {
+    await store.changed();
+  } catch {
+    /* reported by the store; the draft is on disk */
+  }
   const file = relative(store.dir, final).split(sep).join('/');
   const saved = store.set.versions.find((v) => v.source.file === file);
-  return { file, hash: saved?.source.hash ?? contentHash(text), info: saved!.info };
+  const hash = contentHash(text);
+  return { file, hash: saved?.source.hash ?? hash, info: saved?.info ?? { agreement, title: header.title?.value, county, version, status: 'draft', validFrom: header.validFrom?.iso ?? '9999-12-31', validTo: null, hash, file } };
 }

@@ -17,6 +17,10 @@ export interface ErrorBody {
   pointer?: string;
   /** every problem found, when there are several (the first is repeated above) */
   errors?: unknown[];
+  /** the limit a request is over (server/limits.ts): its name, the most allowed and what was asked */
+  limit?: { name: string; max: number; actual: number };
+  /** where the pointer points, when not into the body */
+  in?: 'querystring' | 'params';
 }
 
 /** An error answer: the HTTP status and the body's `error` member. */

@@ -1,24 +1,29 @@
 // `npm start`: one process serving the JSON API and the editor on 127.0.0.1:8080 unless told otherwise.
-//   --host H / HOST, --port P / PORT, --policies DIR, --token T / AVTAL_TOKEN (enables writes), --editor DIR,
+//   --host H / HOST, --port P / PORT, --policies DIR, AVTAL_TOKEN or --token-file FILE (enables writes), --editor DIR,
+//   --allowed-hosts a,b (Host names answered; default for a loopback address: localhost, 127.0.0.1, [::1]),
 //   --batch-workers N (worker threads for large batches; default one per core),
 //   --processes N / AVTAL_PROCESSES (processes serving the port; default one per core, 1: this process alone)
 // SIGINT/SIGTERM: stop accepting, finish the requests in flight, then exit.
 import cluster from 'node:cluster';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { buildApp } from './app';
-import { clusterPeers, runPrimary } from './cluster';
+import { clusterPeers, mayListen, runPrimary, workerWarm } from './cluster';
+import { isLoopback, LOOPBACK_HOSTS } from './guards';
+import { TIMEOUTS, TOKEN_MIN_LENGTH } from './limits';
 
-const usage = `Usage: npm start -- [--host H] [--port P] [--policies DIR] [--token TOKEN] [--editor DIR] [--batch-workers N] [--processes N]
+const usage = `Usage: npm start -- [--host H] [--port P] [--policies DIR] [--token-file FILE] [--editor DIR] [--batch-workers N] [--processes N] [--allowed-hosts a,b]
 
-Serves the Avtal JSON API (/api/…, /openapi.json) and the browser editor. Defaults: HOST or 127.0.0.1,
-PORT or 8080, ./policies, editor/dist, one batch worker thread per core (0: none), one process per core
-(AVTAL_PROCESSES; 1: a single process). Writes (saving drafts) are enabled only with --token or AVTAL_TOKEN.
-Logs: one JSON line per request on standard output.`;
+Serves the Avtal JSON API (/api/…, /openapi.json, /health, /ready) and the browser editor. Defaults: HOST or
+127.0.0.1, PORT or 8080, ./policies, editor/dist, one batch worker thread per core (0: none), one process per
+core (AVTAL_PROCESSES; 1: a single process). Writes (saving drafts) are enabled only with a token of at least
+${TOKEN_MIN_LENGTH} characters, from the environment (AVTAL_TOKEN) or a file (--token-file; its first line), never
+from the command line. On a loopback address only the Host names localhost, 127.0.0.1 and [::1] are answered
+(--allowed-hosts to change). Logs: one JSON line per request on standard output.`;
 
 function fail(msg: string): never {
   process.stderr.write(`avtal server: ${msg}\n\n${usage}\n`);
@@ -29,7 +34,10 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 let values: Record<string, string | boolean | undefined>;
 try {
   ({ values } = parseArgs({
-    options: { host: { type: 'string' }, port: { type: 'string' }, policies: { type: 'string' }, token: { type: 'string' }, editor: { type: 'string' }, 'batch-workers': { type: 'string' }, processes: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      host: { type: 'string' }, port: { type: 'string' }, policies: { type: 'string' }, token: { type: 'string' }, 'token-file': { type: 'string' }, editor: { type: 'string' },
+      'batch-workers': { type: 'string' }, processes: { type: 'string' }, 'allowed-hosts': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
     strict: true,
   }));
 } catch (e) {
@@ -45,7 +53,21 @@ const port = Number(portText);
 if (!/^\d+$/.test(portText) || port > 65535) fail(`invalid port ${portText}`);
 const policiesDir = resolve((values.policies as string | undefined) ?? (existsSync('policies') ? 'policies' : resolve(repo, 'policies')));
 if (!existsSync(policiesDir)) fail(`no policies folder at ${policiesDir}`);
-const token = (values.token as string | undefined) ?? (process.env.AVTAL_TOKEN || undefined);
+// The token: never from argv (the process list and shell history show it), never logged.
+if (values.token !== undefined) fail('--token is refused: a token on the command line is visible to every user of the machine; set AVTAL_TOKEN or use --token-file FILE');
+let token = process.env.AVTAL_TOKEN || undefined;
+const tokenFile = values['token-file'] as string | undefined;
+if (tokenFile !== undefined) {
+  try {
+    token = readFileSync(tokenFile, 'utf8').split(/\r?\n/)[0].trim() || undefined;
+  } catch (e) {
+    fail(`cannot read the token file ${tokenFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  if (!token) fail(`the token file ${tokenFile} is empty`);
+}
+if (token !== undefined && token.length < TOKEN_MIN_LENGTH) fail(`the token is too short: at least ${TOKEN_MIN_LENGTH} characters`);
+const hostsText = values['allowed-hosts'] as string | undefined;
+const allowedHosts = hostsText !== undefined ? hostsText.split(',').map((h) => h.trim()).filter(Boolean) : isLoopback(host) ? LOOPBACK_HOSTS : undefined;
 const editorDir = resolve((values.editor as string | undefined) ?? resolve(repo, 'editor/dist'));
 const workersText = values['batch-workers'] as string | undefined;
 if (workersText !== undefined && !/^\d{1,2}$/.test(workersText)) fail(`invalid --batch-workers ${workersText}: a number of threads, 0 for none`);
@@ -69,22 +91,29 @@ const exit = (code: number): never => {
 const describe = { policiesDir, writable: !!token, editor: existsSync(resolve(editorDir, 'index.html')) ? editorDir : null };
 
 if (processes > 1 && cluster.isPrimary) {
-  runPrimary({ processes, log: pino({ level }, destination), describe, exit });
+  runPrimary({ processes, log: pino({ level }, destination), describe, exit, listen: { host, port } });
 } else {
   await serve();
 }
 
 async function serve(): Promise<void> {
-  const app = await buildApp({ policiesDir, token, editorDir, batchWorkers, peers: clusterPeers(), logger: { level, stream: destination } });
+  let app!: Awaited<ReturnType<typeof buildApp>>;
+  try {
+    app = await buildApp({ policiesDir, token, editorDir, batchWorkers, allowedHosts, peers: clusterPeers(), logger: { level, stream: destination } });
+  } catch (e) {
+    // A folder that cannot be read, say: a clear line, no stack trace.
+    pino({ level }, destination).error({ policiesDir }, `cannot start: ${(e as Error).message}`);
+    exit(1);
+  }
   let closing = false;
   async function shutdown(signal: string): Promise<void> {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
     const force = setTimeout(() => {
-      app.log.error('requests still running after 10 s; exiting');
+      app.log.error(`requests still running after ${TIMEOUTS.shutdownMs / 1000} s; exiting`);
       exit(1);
-    }, 10_000);
+    }, TIMEOUTS.shutdownMs);
     force.unref();
     await app.close();
     app.log.info('stopped');
@@ -94,11 +123,15 @@ async function serve(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
+    await mayListen();
     await app.listen({ host, port });
   } catch (e) {
     app.log.error({ err: e }, 'cannot listen');
     exit(1);
   }
-  // In a cluster the primary says when all processes are ready.
-  if (!cluster.isWorker) app.log.info(describe, 'ready');
+  // Ready once the batch workers have started (a batch sent before would wait for them); in a cluster the
+  // primary says when all processes are.
+  await app.whenWarm();
+  if (cluster.isWorker) workerWarm();
+  else app.log.info({ ...describe, host, port: (app.server.address() as { port: number }).port }, 'ready');
 }

@@ -3,11 +3,15 @@
 // copies bytes; decoding, splitting and evaluating the lines is left to whoever evaluates the group (a worker
 // thread, as a rule).
 import type { Readable } from 'node:stream';
+import { firstBadByte, lineText } from './encoding';
 
 /** A line of a body, numbered from 1 (blank lines count). */
 export interface Line {
   line: number;
-  text: string;
+  /** null: the line is not valid UTF-8 */
+  text: string | null;
+  /** where a line that is not UTF-8 goes wrong (its byte offset) */
+  badByte?: number;
 }
 
 /** Lines `first`, `first + 1`, … of the body, each ended by \n (the body's last line perhaps not); or one line over the limit. */
@@ -91,16 +95,19 @@ export async function* groups(stream: Readable, limit: number, size: number): As
   if (count > 0) yield flush();
 }
 
-/** The lines of a group that are not blank, numbered, without their \n or \r\n. */
+/** The lines of a group that are not blank, numbered, without their \n or \r\n; `text` is null for a line that is not UTF-8. */
 export function linesOf(group: { first: number; bytes: Uint8Array }): Line[] {
-  const text = Buffer.from(group.bytes.buffer, group.bytes.byteOffset, group.bytes.length).toString('utf8');
+  const bytes = group.bytes;
   const out: Line[] = [];
   let n = group.first;
-  for (let start = 0; start < text.length; n++) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    const line = text.charCodeAt(end - 1) === 13 && end > start ? text.slice(start, end - 1) : text.slice(start, end);
-    if (line.trim() !== '') out.push({ line: n, text: line });
+  for (let start = 0; start < bytes.length; n++) {
+    let end = bytes.indexOf(NEWLINE, start);
+    if (end === -1) end = bytes.length;
+    const stop = end > start && bytes[end - 1] === 13 ? end - 1 : end;
+    const line = bytes.subarray(start, stop);
+    const text = lineText(line, n);
+    if (text === null) out.push({ line: n, text, badByte: firstBadByte(line) });
+    else if (text.trim() !== '') out.push({ line: n, text });
     start = end + 1;
   }
   return out;

@@ -104,6 +104,11 @@ export const errorBody = {
     message: str,
     pointer: { type: 'string', description: 'JSON pointer to the field (ajv instancePath)' },
     errors: { type: 'array', items: { type: 'object' } },
+    limit: {
+      type: 'object', required: ['name', 'max', 'actual'], description: 'the limit the request is over (server/limits.ts)',
+      properties: { name: str, max: { type: 'number' }, actual: { type: 'number' } },
+    },
+    in: { enum: ['querystring', 'params'], description: 'where the pointer points, when not into the body' },
   },
 } as const;
 
@@ -218,4 +223,29 @@ export const monthsResponse = {
     diagnostics: { type: 'array', items: { type: 'object', required: ['severity', 'code', 'message'], properties: { severity: str, code: str, message: str, line: { type: 'integer' }, field: str, municipality: str, month: str } } },
     fallback: { type: 'object', properties: { from: str, reason: str } },
   },
+} as const;
+
+const loadProblem = {
+  type: 'object', required: ['file', 'code', 'message'],
+  properties: { file: str, code: { enum: ['AVT-V006', 'AVT-V007'], description: 'AVT-V006 left out; AVT-V007 the version loaded before is kept' }, message: str },
+} as const;
+
+/** The policy set in use: its generation (counts reloads), hash, files, and what did not load. */
+export const policySetState = {
+  type: 'object', required: ['generation', 'hash', 'files', 'problems', 'lastReload'],
+  properties: {
+    generation: { type: 'integer' }, hash: { type: 'string', description: 'sha256 over every file and its content hash' }, files: { type: 'integer' },
+    problems: { type: 'array', items: loadProblem },
+    lastReload: { type: 'object', required: ['at'], properties: { at: str, error: { type: 'string', description: 'the folder could not be read; the set in use was kept' } } },
+  },
+} as const;
+
+export const healthResponse = {
+  type: 'object', required: ['status', 'policies'],
+  properties: { status: { enum: ['ok', 'degraded'], description: 'degraded: some file did not load (see policies.problems)' }, policies: policySetState },
+} as const;
+
+export const readyResponse = {
+  type: 'object', required: ['ready', 'workers', 'policies'],
+  properties: { ready: { const: true }, workers: { type: 'integer', description: 'batch worker threads, all started' }, policies: policySetState },
 } as const;

@@ -26,6 +26,12 @@ Prints diagnostics as file:line:col severity code message. Exit 1 when there are
         continue;
       }
       const { set, own } = loadWithLaws(root);
+      // Nothing to check is not a success: a wrong folder would otherwise pass.
+      if (set.versions.length === 0) {
+        err(`avtal check: ${root}: no .avtal files`);
+        errors++;
+        continue;
+      }
       const show = (file: string) => relative(process.cwd(), existsSync(file) ? file : `${root}/${file}`) || file;
       for (const v of set.versions) {
         if (!own(v)) continue;

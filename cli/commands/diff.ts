@@ -3,16 +3,18 @@ import { analyze } from '../../dsl';
 import { formatDiagnostic, hasErrors } from '../../dsl/diagnostics';
 import type { Policy } from '../../dsl/ast/ast';
 import { compile, type CompiledPolicy } from '../../engine/compiler/compile';
-import { loadPolicySet } from '../../engine/registry/node';
 import { findVersion } from '../../engine/versions';
 import { semanticDiff } from '../../engine/versions/semantic-diff';
 import { behaviouralDiff } from '../../engine/versions/behavioural-diff';
 import { htmlPage, renderBehaviouralDiff, renderSemanticDiff, type DiffFormat } from '../../engine/versions/render';
 import type { PolicySet } from '../../engine/registry/policy-set';
-import { defaultPoliciesDir, err, out, readInput } from '../io';
+import { err, loadPolicies, out, readInput } from '../io';
 import type { Command } from './index';
 
 type Side = { ok: true; name: string; ast: Policy; compiled?: CompiledPolicy } | { ok: false; message: string };
+
+/** --policies names no folder that can be read (said already). */
+class PoliciesMissing extends Error {}
 
 /** A file path, or agreement@version from the policies folder. */
 function resolveSide(arg: string, policies: () => PolicySet): Side {
@@ -20,8 +22,11 @@ function resolveSide(arg: string, policies: () => PolicySet): Side {
     const read = readInput(arg);
     if (!read.ok) return { ok: false, message: read.message };
     const a = analyze(read.text);
-    for (const d of a.diagnostics.filter((x) => x.severity === 'error')) err(formatDiagnostic(d, arg));
-    return { ok: true, name: arg, ast: a.ast, compiled: hasErrors(a.diagnostics) || !a.ast.header ? undefined : compile(a.ast) };
+    const errors = a.diagnostics.filter((x) => x.severity === 'error');
+    for (const d of errors) err(formatDiagnostic(d, arg));
+    // A file with errors (or not a policy at all) is an input error: exit 2, never "differs".
+    if (errors.length > 0 || !a.ast.header) return { ok: false, message: `${arg}: ${errors.length > 0 ? `${errors.length} error(s); fix them before comparing` : 'not a policy file'}` };
+    return { ok: true, name: arg, ast: a.ast, compiled: compile(a.ast) };
   }
   const at = arg.lastIndexOf('@');
   if (at <= 0) return { ok: false, message: `${arg}: no such file, and not agreement@version` };
@@ -65,8 +70,19 @@ Exit 0 when nothing differs, 1 when something does, 2 on a usage or input error.
       return 2;
     }
     let set: PolicySet | undefined;
-    const policies = () => (set ??= loadPolicySet((values.policies as string | undefined) ?? defaultPoliciesDir()));
-    const [a, b] = paths.map((p) => resolveSide(p, policies));
+    const policies = () => {
+      set ??= loadPolicies(values.policies as string | undefined, 'diff');
+      if (!set) throw new PoliciesMissing();
+      return set;
+    };
+    let a: Side;
+    let b: Side;
+    try {
+      [a, b] = paths.map((p) => resolveSide(p, policies));
+    } catch (e) {
+      if (e instanceof PoliciesMissing) return 2;
+      throw e;
+    }
     for (const s of [a, b]) if (!s.ok) err(`avtal diff: ${s.message}`);
     if (!a.ok || !b.ok) return 2;
     const semantic = semanticDiff(a.ast, b.ast);

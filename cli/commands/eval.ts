@@ -1,6 +1,5 @@
 import { evaluateCase } from '../../engine/api';
-import { loadPolicySet } from '../../engine/registry/node';
-import { defaultPoliciesDir, err, out, readInput } from '../io';
+import { err, loadPolicies, out, readInput } from '../io';
 import type { Command } from './index';
 
 export const evalCommand: Command = {
@@ -10,7 +9,8 @@ export const evalCommand: Command = {
 Prints the result as JSON: the version applied with its hash, every deadline, the payment outcome and
 the explanation. The case format is \`avtal schema\`. --county overrides the case's county; --on picks
 the version in force on that date (default: the date of the ready-for-discharge notice, else the
-admission); --version picks a version by label, drafts included. Exit 1 when the case cannot be evaluated.`,
+admission); --version picks a version by label, drafts included. Exit 1 when the case cannot be evaluated,
+2 on a usage error or a --policies folder that does not exist or cannot be read.`,
   options: {
     case: { type: 'string' }, county: { type: 'string' }, on: { type: 'string' }, version: { type: 'string' },
     policies: { type: 'string' }, 'no-explain': { type: 'boolean' },
@@ -33,7 +33,8 @@ admission); --version picks a version by label, drafts included. Exit 1 when the
       return 1;
     }
     if (values.county && raw && typeof raw === 'object' && !Array.isArray(raw)) raw = { ...raw, county: values.county };
-    const set = loadPolicySet((values.policies as string | undefined) ?? defaultPoliciesDir());
+    const set = loadPolicies(values.policies as string | undefined, 'eval');
+    if (!set) return 2;
     const answer = evaluateCase(set, raw, { on: values.on as string | undefined, version: values.version as string | undefined, explain: !values['no-explain'] });
     if (!answer.ok) {
       for (const e of answer.error.errors) err(`${values.case}${e.pointer ? `#${e.pointer}` : ''}: ${e.code} ${e.message}`);

@@ -1,8 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { evaluateMonths, type MonthsInput, type MonthsResult } from '../../engine/monthly';
-import { loadPolicySet } from '../../engine/registry/node';
 import { monthsInForce } from '../../engine/months';
-import { defaultPoliciesDir, err, out, readInput } from '../io';
+import { err, loadPolicies, out, readInput } from '../io';
 import type { Command } from './index';
 
 export const months: Command = {
@@ -24,8 +23,9 @@ step, the actions due and what is invoiced (months, episodes, days, amount), wit
   --on         judge every month under the version in force on this date (default: each month under the
                version in force for the whole of that month; months outside every version are shown and
                never invoiced)
-Exit 1 when the input has errors or the county has no ladder; exit 3 when the answer is partial: some
-months could not be decided (a yearly threshold without a value), named per municipality.`,
+Exit 1 when the input has errors or the county has no ladder, 2 when the --policies folder does not exist
+or cannot be read, 3 when the answer is partial: some months could not be decided (a yearly threshold
+without a value), named per municipality.`,
   options: {
     county: { type: 'string' }, agreement: { type: 'string' }, averages: { type: 'string' }, episodes: { type: 'string' },
     municipality: { type: 'string' }, format: { type: 'string' }, on: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
@@ -66,7 +66,8 @@ months could not be decided (a yearly threshold without a value), named per muni
       input = { episodes: read.text, format: file.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl' };
       firstDate = read.text.match(/\d{4}-\d{2}-\d{2}/g)?.sort()[0];
     }
-    const set = loadPolicySet((values.policies as string | undefined) ?? defaultPoliciesDir());
+    const set = loadPolicies(values.policies as string | undefined, 'months');
+    if (!set) return 2;
     let agreement = values.agreement as string | undefined;
     if (!agreement) {
       const withLadder = set.agreements().filter((a) => set.versionsOf(a).some((v) => v.info.county === county && (v.compiled?.ladders.size ?? 0) > 0));

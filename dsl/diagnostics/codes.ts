@@ -98,8 +98,10 @@ const table = {
   'AVT-V003': { severity: 'error', message: 'published version {version} of {agreement} has changed since it was published (hash {actual}, lock file says {expected}); add a new version instead' },
   'AVT-V004': { severity: 'error', message: 'versions {a} and {b} of {agreement} leave a gap from {from} to {to}, and no fallback is named' },
   'AVT-V005': { severity: 'error', message: 'two files declare version {version} of {agreement}' },
-  'AVT-V006': { severity: 'error', message: '`subject to {name}`: {detail}' },
-  'AVT-V007': { severity: 'error', message: '{agreement} regulates payment for county {county} but names no law it is made under: add `subject to` the law (an agreement sets only the time and the amount, Lag 2017:612 4 kap. 5 §; the law\'s conditions of 5 kap. 3 and 5 §§ bind it)' },
+  'AVT-V006': { severity: 'error', message: '{file} is left out of the policy set: {detail}' },
+  'AVT-V007': { severity: 'error', message: '{file} did not load ({detail}); the version loaded before is kept' },
+  'AVT-V008': { severity: 'error', message: '`subject to {name}`: {detail}' },
+  'AVT-V009': { severity: 'error', message: '{agreement} regulates payment for county {county} but names no law it is made under: add `subject to` the law (an agreement sets only the time and the amount, Lag 2017:612 4 kap. 5 §; the law\'s conditions of 5 kap. 3 and 5 §§ bind it)' },
   // versions: lock file and diffs (issue 4)
   'AVT-V010': { severity: 'error', message: 'published version {version} of {agreement} is not in the lock file {lock}; run `node bin/avtal.js lock` to record it' },
   'AVT-V011': { severity: 'error', message: 'the lock file records published version {version} of {agreement} ({file}), but no published file declares it now: a published version is never removed or turned back into a draft' },
@@ -131,6 +133,17 @@ const table = {
   'AVT-H018': { severity: 'error', message: 'cannot save the draft: {detail}' },
   'AVT-H019': { severity: 'error', message: 'internal error {id}; the request was logged' },
   'AVT-H020': { severity: 'error', message: 'no agreement of county {county} has a monthly ladder; counties: {known}' },
+  'AVT-H021': { severity: 'error', message: 'the request is over the limit {limit}: {actual}, at most {max}' },
+  'AVT-H022': { severity: 'error', message: 'this client has {max} expensive requests (months, diffs, batches) in flight already; try again when one has been answered' },
+  'AVT-H023': { severity: 'error', message: 'the request was not answered within {ms} ms; try again later' },
+  'AVT-H024': { severity: 'error', message: 'not ready: {detail}' },
+  'AVT-H025': { severity: 'error', message: 'the request body is not valid UTF-8 (at byte {offset})' },
+  'AVT-H026': { severity: 'error', message: 'a token is never accepted in the query string ({name}); send it in the Authorization header' },
+  'AVT-H027': { severity: 'error', message: 'too many wrong tokens from this client; try again in {seconds} s' },
+  'AVT-H028': { severity: 'error', message: 'method {method} is not allowed on {url}; allowed: {allow}' },
+  'AVT-H029': { severity: 'error', message: 'host {host} is not served here (allowed: {allowed})' },
+  'AVT-H030': { severity: 'error', message: 'the header declares county {actual}, but agreement {agreement} is of county {expected}' },
+  'AVT-H031': { severity: 'error', message: 'every process of the service is restarting; try again in a few seconds' },
 } satisfies Record<string, CodeEntry>;
 
 export type Code = keyof typeof table;

@@ -20,9 +20,12 @@ export function findPolicyFiles(path: string): string[] {
   return out;
 }
 
+/** A file's text: a byte-order mark at its start is not part of it (the same rule as the HTTP bodies'). */
+export const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
 export function readSources(root: string): PolicySource[] {
   return findPolicyFiles(root).map((file) => {
-    const text = readFileSync(file, 'utf8');
+    const text = withoutBom(readFileSync(file, 'utf8'));
     const rel = statSync(root).isFile() ? file : relative(root, file).split(sep).join('/');
     return { file: rel, text, hash: contentHash(text) };
   });

@@ -1,1 +1,2 @@
-export { loadPolicySet, readSources, contentHash, findPolicyFiles } from './load';
+export { loadPolicySet, readSources, contentHash, findPolicyFiles, withoutBom } from './load';
+export { loadLastGood, setHash, type LoadedSet, type LoadProblem } from './last-good';

@@ -84,11 +84,11 @@ export class PolicySet {
       const h = v.analysis.ast.header;
       const regulates = !!v.compiled && (v.compiled.payments.length > 0 || v.compiled.ladders.size > 0);
       if (!h?.subjectTo) {
-        if (h?.county && regulates && laws.length > 0) this.diagnostics.push({ file: v.source.file, diagnostic: diagnostic('AVT-V007', h.id.range, { agreement: h.id.text, county: h.county.text }) });
+        if (h?.county && regulates && laws.length > 0) this.diagnostics.push({ file: v.source.file, diagnostic: diagnostic('AVT-V009', h.id.range, { agreement: h.id.text, county: h.county.text }) });
         continue;
       }
       const name = h.subjectTo.text;
-      const fail = (detail: string) => this.diagnostics.push({ file: v.source.file, diagnostic: diagnostic('AVT-V006', h.subjectTo!.range, { name, detail }) });
+      const fail = (detail: string) => this.diagnostics.push({ file: v.source.file, diagnostic: diagnostic('AVT-V008', h.subjectTo!.range, { name, detail }) });
       if (!this.has(name)) { fail(`${name} names no known agreement`); continue; }
       if (name === v.info.agreement) { fail('an agreement cannot be made under itself'); continue; }
       const law = this.publishedOf(name).find((x) => inForce(x.info, v.info.validFrom));
@@ -144,7 +144,17 @@ export class PolicySet {
   }
 
   counties(): string[] {
-    return [...new Set(this.versions.map((v) => v.info.county).filter((c): c is string => !!c))].sort();
+    return [...new Set(this.agreementsInOrder().flatMap((a) => this.countiesOf(a)))].sort();
+  }
+
+  /**
+   * The counties an agreement serves: those its published versions declare. A draft cannot move an agreement
+   * to another county (or add one): only an agreement with no published version takes its drafts' county.
+   */
+  countiesOf(agreement: string): string[] {
+    const published = this.publishedOf(agreement);
+    const from = published.length > 0 ? published : this.listOf(agreement);
+    return [...new Set(from.map((v) => v.info.county).filter((c): c is string => !!c))];
   }
 
   private checkSet(): void {
@@ -181,7 +191,7 @@ export class PolicySet {
     }
     const known = this.byCounty.get(county);
     if (known !== undefined) return { ok: true, agreement: known };
-    const inCounty = this.agreements().filter((a) => this.versionsOf(a).some((v) => v.info.county === county));
+    const inCounty = this.agreements().filter((a) => this.countiesOf(a).includes(county));
     if (inCounty.length === 0) return { ok: false, error: diagnostic('AVT-E003', NO_RANGE, { county, known: this.counties().join(', ') }) };
     // One agreement in the county, or the one named like the county (its main agreement; others, such
     // as Kronoberg's home-care agreement, are reached by naming them in the case).
@@ -199,11 +209,20 @@ export class PolicySet {
     const all = this.listOf(agreement);
     if (all.length === 0) return { ok: false, error: diagnostic('AVT-E011', NO_RANGE, { agreement, known: this.agreements().join(', ') }) };
     if (options.version) {
-      const v = all.find((x) => x.info.version === options.version);
+      const named = all.filter((x) => x.info.version === options.version);
+      // Two files declaring one label: neither is chosen (AVT-V005), as for overlapping versions below.
+      if (named.length > 1) return { ok: false, error: diagnostic('AVT-V005', NO_RANGE, { version: options.version, agreement }) };
+      const v = named[0];
       return v ? this.usable(v) : { ok: false, error: diagnostic('AVT-E004', NO_RANGE, { agreement, date: `version ${options.version}`, nearest: `; versions: ${all.map((x) => x.info.version).join(', ')}` }) };
     }
     const published = this.publishedOf(agreement);
-    for (const v of published) if (inForce(v.info, date)) return this.usable(v);
+    const now = published.filter((v) => inForce(v.info, date));
+    // Overlapping published versions are an error of the set, not a choice: a date in the overlap has no version.
+    if (now.length > 1) {
+      const [a, b] = now;
+      return { ok: false, error: diagnostic('AVT-V001', NO_RANGE, { a: a.info.version, b: b.info.version, agreement, from: b.info.validFrom, to: a.info.validTo ?? 'further notice' }) };
+    }
+    if (now.length === 1) return this.usable(now[0]);
     const before = [...published].reverse().find((v) => v.info.validFrom <= date);
     const after = published.find((v) => v.info.validFrom > date);
     const nearest = before ?? after;

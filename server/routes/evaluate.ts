@@ -6,8 +6,9 @@ import { caseSchema } from '../../engine/case/schema';
 import type { PolicySet } from '../../engine/registry/policy-set';
 import { answersJson, groupAnswers, tooLongAnswer } from '../answers';
 import type { BatchPool, PoolAnswer } from '../batch-pool';
-import { fromEvaluationError, httpError } from '../errors';
-import { BATCH_LIMIT, BATCH_MAX, SINGLE_LIMIT } from '../limits';
+import { fromEvaluationError, httpError, message } from '../errors';
+import { BATCH_EXPLAINED_MAX, BATCH_LIMIT, BATCH_MAX, SINGLE_LIMIT } from '../limits';
+import { bodyText } from '../encoding';
 import { groups } from '../ndjson';
 import type { PolicyStore } from '../policy-store';
 import { evaluateQuery } from '../schemas';
@@ -20,16 +21,30 @@ type Query = { on?: string; version?: string; explain?: boolean };
 const optionsOf = (q: Query): EvaluateCaseOptions => ({ on: q.on, version: q.version, explain: q.explain !== false });
 const isNdjson = (req: FastifyRequest) => req.headers['content-type']?.startsWith('application/x-ndjson') ?? false;
 
-/** Invalid JSON (message), too many cases (count), or not an array (neither). */
-function batchProblem(p: { message?: string; count?: number }) {
+/** The most cases a JSON batch may hold: fewer with explanations, whose answers are some kilobytes each. */
+const batchMax = (options: EvaluateCaseOptions) => (options.explain === false ? BATCH_MAX : BATCH_EXPLAINED_MAX);
+
+/** Invalid JSON (message), too many cases (count, over max), or not an array (neither). */
+function batchProblem(p: { message?: string; count?: number; max?: number }) {
   if (p.message !== undefined) return httpError(400, 'AVT-H001', { detail: p.message }, { pointer: '' });
-  if (p.count !== undefined) return httpError(413, 'AVT-H015', { max: BATCH_MAX, count: p.count });
+  if (p.count !== undefined) {
+    const max = p.max ?? BATCH_MAX;
+    const name = max === BATCH_MAX ? 'batchCases' : 'batchExplainedCases';
+    return httpError(413, 'AVT-H015', { max: max === BATCH_MAX ? max : `${max} with explanations (explain=false: ${BATCH_MAX})`, count: p.count }, { limit: { name, max, actual: p.count } });
+  }
   return httpError(400, 'AVT-H004', { detail: 'the body must be a JSON array of cases (or NDJSON, one case per line)' }, { pointer: '' });
 }
 
-/** A part of a streamed answer that did not come (its worker stopped): the answer, already begun, is cut short. */
-const streamLost = (what: string, a: Extract<PoolAnswer, { ok: false }>) =>
-  new Error(`${what} lost: ${a.problem === 'lost' || a.problem === 'diff' ? a.message : a.problem}`);
+/**
+ * Why a streamed answer, already begun, ends early: a part that did not come (its worker stopped: 500), or the
+ * server shutting down (503). The stream then ends with this error, never as if it were whole.
+ */
+type Cut = { status: number; code: 'AVT-H017' | 'AVT-H019'; message: string };
+const streamLost = (what: string, a: Extract<PoolAnswer, { ok: false }>): Cut =>
+  ({ status: 500, code: 'AVT-H019', message: message('AVT-H019', { id: `(${what} lost: ${a.problem === 'lost' || a.problem === 'diff' ? a.message : a.problem})` }) });
+const shutDown = (after: string): Cut => ({ status: 503, code: 'AVT-H017', message: `${message('AVT-H017')}: the answer ends after ${after}` });
+/** The NDJSON line that ends a stream cut short (it has no `line`: it is about the stream, not a case). */
+const cutLine = (c: Cut) => JSON.stringify({ ok: false, status: c.status, error: { code: c.code, message: c.message }, incomplete: true }) + '\n';
 
 /** NDJSON bodies are cut into groups of whole lines of about this many bytes (some 290 cases). */
 const NDJSON_GROUP = 64 * 1024;
@@ -42,25 +57,36 @@ const NDJSON_INLINE_BELOW = 16 * 1024;
  * few groups in flight, so a long stream is not read ahead of its answers without bound); without workers,
  * and for a last group of a few lines, inline.
  */
-async function* ndjsonStream(source: Readable, store: PolicyStore, pool: BatchPool, options: EvaluateCaseOptions): AsyncGenerator<string | Uint8Array> {
+async function* ndjsonStream(source: Readable, store: PolicyStore, pool: BatchPool, options: EvaluateCaseOptions, cut: () => boolean): AsyncGenerator<string | Uint8Array> {
   // The policies as they are when the body starts (a worker that has since read a newer folder keeps that).
   const set = store.set;
   const generation = store.generation;
   const queue: (string | Promise<PoolAnswer>)[] = [];
+  let ended = false;
   const next = async (): Promise<string | Uint8Array> => {
     const item = queue.shift()!;
     if (typeof item === 'string') return item;
     const answer = await item;
-    if (!answer.ok) throw streamLost('NDJSON group', answer);
-    return answer.bytes;
+    if (answer.ok) return answer.bytes;
+    ended = true;
+    return cutLine(streamLost('NDJSON group', answer));
   };
   for await (const g of groups(source, SINGLE_LIMIT, NDJSON_GROUP)) {
     if ('tooLong' in g) queue.push(tooLongAnswer(g.tooLong));
     else if (pool.size === 0 || g.bytes.length < NDJSON_INLINE_BELOW) queue.push(groupAnswers(g, set, options));
     else queue.push(pool.lines(g, generation, options));
-    while (queue.length > 2 * pool.size) yield await next();
+    while (queue.length > 2 * pool.size) {
+      yield await next();
+      if (ended) return;
+    }
+    if (cut()) break;
   }
-  while (queue.length > 0) yield await next();
+  while (queue.length > 0 && !cut()) {
+    yield await next();
+    if (ended) return;
+  }
+  // Shutting down: the lines answered so far are sent, then the line that says the rest is missing.
+  if (cut()) yield cutLine(shutDown('the lines answered above'));
 }
 
 const OPEN = Buffer.from('{"results":[');
@@ -69,13 +95,24 @@ const CLOSE = Buffer.from(']}');
 /** Shares of a large batch evaluated by the worker threads; each worker takes this many, so sending starts early. */
 const SHARES_PER_WORKER = 4;
 
-/** `{"results":[…]}` around shares of answers (each the comma-separated JSON of some answers; empty: none). */
-async function* resultsBody(shares: Promise<PoolAnswer>[]): AsyncGenerator<Uint8Array> {
+/**
+ * `{"results":[…]}` around shares of answers (each the comma-separated JSON of some answers; empty: none). Cut
+ * short (a worker lost, the server shutting down), it ends `…],"error":{…},"incomplete":true}`: valid JSON that
+ * says it is not whole.
+ */
+async function* resultsBody(shares: Promise<PoolAnswer>[], cut: () => boolean): AsyncGenerator<Uint8Array> {
   yield OPEN;
   let first = true;
+  let count = 0;
   for (const share of shares) {
     const answer = await share;
-    if (!answer.ok) throw streamLost('batch share', answer);
+    const ended = !answer.ok ? streamLost('batch share', answer) : cut() ? shutDown(`${count} of the shares`) : undefined;
+    if (ended) {
+      yield Buffer.from(`],"error":${JSON.stringify({ code: ended.code, message: ended.message })},"incomplete":true}`);
+      return;
+    }
+    count++;
+    if (!answer.ok) continue;
     if (answer.bytes.length === 0) continue;
     if (!first) yield COMMA;
     yield answer.bytes;
@@ -88,13 +125,14 @@ async function* resultsBody(shares: Promise<PoolAnswer>[]): AsyncGenerator<Uint8
  * A JSON array (as text): inline when small, else parsed and evaluated by the worker threads, whose shares are
  * sent in order as they are done (a stream), once the first has shown the body is a valid array.
  */
-async function arrayAnswers(text: string, store: PolicyStore, pool: BatchPool, options: EvaluateCaseOptions): Promise<Buffer | Readable> {
+async function arrayAnswers(text: string, store: PolicyStore, pool: BatchPool, options: EvaluateCaseOptions, cut: () => boolean): Promise<Buffer | Readable> {
+  const max = batchMax(options);
   if (text.length >= INLINE_BELOW && pool.size > 0) {
-    const shares = pool.run(text, store.generation, BATCH_MAX, options, SHARES_PER_WORKER);
+    const shares = pool.run(text, store.generation, max, options, SHARES_PER_WORKER);
     const answer = await shares[0];
-    if (answer.ok) return Readable.from(resultsBody(shares), { objectMode: false });
+    if (answer.ok) return Readable.from(resultsBody(shares, cut), { objectMode: false });
     if (answer.problem === 'lost' || answer.problem === 'diff') throw new Error(answer.message);
-    throw batchProblem(answer.problem === 'json' ? { message: answer.message } : answer.problem === 'too-many' ? { count: answer.count } : {});
+    throw batchProblem(answer.problem === 'json' ? { message: answer.message } : answer.problem === 'too-many' ? { count: answer.count, max } : {});
   }
   let body: unknown;
   try {
@@ -103,14 +141,14 @@ async function arrayAnswers(text: string, store: PolicyStore, pool: BatchPool, o
     throw batchProblem({ message: (e as Error).message });
   }
   if (!Array.isArray(body)) throw batchProblem({});
-  if (body.length > BATCH_MAX) throw batchProblem({ count: body.length });
+  if (body.length > max) throw batchProblem({ count: body.length, max });
   const set = store.set;
   const answers = new Array<EvaluationAnswer>(body.length);
   for (let i = 0; i < body.length; i++) answers[i] = evaluateCase(set, body[i], options);
   return Buffer.concat([OPEN, Buffer.from(answersJson(answers)), CLOSE]);
 }
 
-export function evaluateRoutes(app: FastifyInstance, store: PolicyStore, pool: BatchPool): void {
+export function evaluateRoutes(app: FastifyInstance, store: PolicyStore, pool: BatchPool, cut: () => boolean = () => false): void {
   // NDJSON bodies are left as a stream for the batch route to read line by line.
   app.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
 
@@ -123,13 +161,19 @@ export function evaluateRoutes(app: FastifyInstance, store: PolicyStore, pool: B
 
   // The batch route reads a JSON body as text: large batches are parsed by the worker threads, not here.
   app.register(async (batch) => {
-    batch.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BATCH_LIMIT }, (_req, body, done) => done(null, body));
-    batch.post('/api/evaluate/batch', { schema: { querystring: evaluateQuery }, bodyLimit: BATCH_LIMIT }, async (req: FastifyRequest<{ Querystring: Query }>, reply) => {
+    // As bytes, checked to be UTF-8 (a byte-order mark dropped) as every body is: server/encoding.ts.
+    batch.removeContentTypeParser('application/json');
+    batch.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: BATCH_LIMIT }, (_req, body, done) => {
+      const t = bodyText(body as Buffer);
+      if (t.ok) done(null, t.text);
+      else done(t.error as unknown as Error, undefined);
+    });
+    batch.post('/api/evaluate/batch', { schema: { querystring: evaluateQuery }, bodyLimit: BATCH_LIMIT, config: { expensive: true } }, async (req: FastifyRequest<{ Querystring: Query }>, reply) => {
       const options = optionsOf(req.query);
-      if (isNdjson(req)) return reply.type('application/x-ndjson; charset=utf-8').send(Readable.from(ndjsonStream(req.body as Readable, store, pool, options), { objectMode: false }));
+      if (isNdjson(req)) return reply.type('application/x-ndjson; charset=utf-8').send(Readable.from(ndjsonStream(req.body as Readable, store, pool, options, cut), { objectMode: false }));
       // An empty body without a content type is not parsed at all: req.body is undefined, not text.
       if (typeof req.body !== 'string') throw batchProblem({});
-      return reply.type('application/json; charset=utf-8').send(await arrayAnswers(req.body, store, pool, options));
+      return reply.type('application/json; charset=utf-8').send(await arrayAnswers(req.body, store, pool, options, cut));
     });
   });
 

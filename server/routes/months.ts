@@ -3,10 +3,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { evaluateMonths, type MonthsInput } from '../../engine/monthly';
 import { monthsInForce } from '../../engine/months';
+import { parseIsoDate } from '../../engine/calendar/day';
+import type { BatchPool } from '../batch-pool';
 import { fromCaseErrors, httpError, HttpError } from '../errors';
 import type { PolicyStore } from '../policy-store';
 import { monthsBody } from '../schemas';
-import { BATCH_LIMIT } from '../limits';
+import { ANSWER_MAX, BATCH_LIMIT, MONTHS_CELLS_MAX, MONTHS_MUNICIPALITIES_MAX, MONTHS_SPAN_MAX, REQUEST_DEADLINE_MS } from '../limits';
+import { withDeadline } from '../deadline';
 
 type Body = {
   county?: string; agreement?: string; version?: string; on?: string; averages?: unknown; episodes?: unknown[] | string;
@@ -26,9 +29,52 @@ function firstDate(body: Body): string | undefined {
   return min;
 }
 
-export function monthsRoutes(app: FastifyInstance, store: PolicyStore): void {
-  app.post('/api/months', { schema: { body: monthsBody }, bodyLimit: BATCH_LIMIT }, async (req: FastifyRequest<{ Body: Body }>, reply) => {
+const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+
+/** The municipalities an episodes text names (JSON Lines: the `municipality` members; CSV: its column). */
+function municipalitiesIn(text: string, format: 'jsonl' | 'csv'): number {
+  if (format === 'jsonl') return new Set([...text.matchAll(/"municipality"\s*:\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1])).size;
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  const column = (lines[0] ?? '').split(',').map((h) => h.trim().replace(/^"|"$/g, '')).indexOf('municipality');
+  return column === -1 ? 1 : new Set(lines.slice(1).map((l) => l.split(',')[column])).size;
+}
+
+/**
+ * What a request would cost, bounded before any work: the months reported per municipality (from `from`/`to`,
+ * else the first and last month the input mentions), the municipalities, and their product. Over a limit: 422
+ * AVT-H021 naming it. The answer's size is checked once it is written (413).
+ */
+function checkCost(body: Body): void {
+  let months: string[] = [];
+  let municipalities = 0;
+  if (body.averages && typeof body.averages === 'object') {
+    const all = Object.entries(body.averages as Record<string, unknown>).filter(([m]) => !body.municipality || m === body.municipality);
+    municipalities = all.length;
+    months = all.flatMap(([, v]) => (v && typeof v === 'object' ? Object.keys(v) : []));
+  } else if (body.episodes !== undefined) {
+    const text = typeof body.episodes === 'string' ? body.episodes : JSON.stringify(body.episodes);
+    months = [...text.matchAll(/\b\d{4}-(?:0[1-9]|1[0-2])(?=-\d{2})/g)].map((m) => m[0]);
+    municipalities = body.municipality ? 1 : Array.isArray(body.episodes) ? new Set(body.episodes.map((e) => (e as { municipality?: unknown })?.municipality)).size : municipalitiesIn(text, body.format ?? 'jsonl');
+  }
+  const valid = months.filter((m) => /^\d{4}-(0[1-9]|1[0-2])$/.test(m)).map(monthIndex);
+  const first = body.from ? monthIndex(body.from) : Math.min(...valid);
+  const last = body.to ? monthIndex(body.to) : Math.max(...valid);
+  const span = Number.isFinite(first) && Number.isFinite(last) ? Math.max(0, last - first + 1) : 0;
+  const over = (name: string, max: number, actual: number, pointer: string) =>
+    httpError(422, 'AVT-H021', { limit: name, max, actual }, { pointer, limit: { name, max, actual } });
+  if (span > MONTHS_SPAN_MAX) throw over('monthsSpan', MONTHS_SPAN_MAX, span, body.from || body.to ? (body.from ? '/from' : '/to') : '');
+  if (municipalities > MONTHS_MUNICIPALITIES_MAX) throw over('monthsMunicipalities', MONTHS_MUNICIPALITIES_MAX, municipalities, body.averages ? '/averages' : '/episodes');
+  if (span * municipalities > MONTHS_CELLS_MAX) throw over('monthsCells', MONTHS_CELLS_MAX, span * municipalities, '');
+}
+
+const tooLarge = (size: number) => httpError(413, 'AVT-H021', { limit: 'answerBytes', max: ANSWER_MAX, actual: size }, { limit: { name: 'answerBytes', max: ANSWER_MAX, actual: size } });
+
+export function monthsRoutes(app: FastifyInstance, store: PolicyStore, pool?: BatchPool): void {
+  app.post('/api/months', { schema: { body: monthsBody }, bodyLimit: BATCH_LIMIT, config: { expensive: true } }, async (req: FastifyRequest<{ Body: Body }>, reply) => {
     const body = req.body;
+    // As evaluation does: a date of the calendar, or 400 (2023-02-30 is not one).
+    if (body.on !== undefined && parseIsoDate(body.on) === undefined) throw httpError(400, 'AVT-E008', { value: body.on }, { pointer: '/on' });
+    checkCost(body);
     if ((body.averages === undefined) === (body.episodes === undefined)) throw httpError(400, 'AVT-H004', { detail: 'give exactly one of averages or episodes' }, { pointer: body.averages === undefined ? '/averages' : '/episodes' });
     if (!body.county && !body.agreement) throw httpError(400, 'AVT-H004', { detail: 'give county or agreement' }, { pointer: '/county' });
     const set = store.set;
@@ -42,11 +88,21 @@ export function monthsRoutes(app: FastifyInstance, store: PolicyStore): void {
     }
     const input: MonthsInput = body.averages !== undefined ? { averages: body.averages } : typeof body.episodes === 'string' ? { episodes: body.episodes, format: body.format ?? 'jsonl' } : { episodes: body.episodes! };
     const options = { municipality: body.municipality, ladder: body.ladder, from: body.from, to: body.to, explain: body.explain };
+    const type = 'application/json; charset=utf-8';
     // Each month under the version in force for it, unless `on` or `version` names one version for the series.
-    const perMonth = body.on === undefined && body.version === undefined ? monthsInForce(set, agreement, input, options) : undefined;
+    const perMonth = body.on === undefined && body.version === undefined && set.versionsOf(agreement).some((v) => v.info.status === 'published' && (v.compiled?.ladders.size ?? 0) > 0);
     if (perMonth) {
-      const info = set.versionsOf(agreement).find((v) => v.info.version === perMonth.version)?.info;
-      return reply.type('application/json; charset=utf-8').send(JSON.stringify({ ...perMonth, version: info }));
+      if (!pool || pool.size === 0) {
+        const r = monthsInForce(set, agreement, input, options)!;
+        const json = JSON.stringify({ ...r, version: set.versionsOf(agreement).find((v) => v.info.version === r.version)?.info });
+        if (Buffer.byteLength(json) > ANSWER_MAX) throw tooLarge(Buffer.byteLength(json));
+        return reply.type(type).send(json);
+      }
+      // Off the event loop: the empty version label asks the worker for each month's version in force.
+      const answer = await withDeadline(pool.months(agreement, '', input, options, {}), REQUEST_DEADLINE_MS);
+      if (answer.ok) return reply.type(type).send(Buffer.from(answer.bytes.buffer, answer.bytes.byteOffset, answer.bytes.length));
+      if (answer.problem === 'too-large') throw tooLarge(answer.size);
+      throw new Error(answer.problem === 'lost' ? answer.message : `months failed: ${answer.problem}`);
     }
     const on = body.on ?? firstDate(body) ?? new Date().toISOString().slice(0, 10);
     const selection = set.select(agreement, on, { version: body.version });
@@ -54,7 +110,16 @@ export function monthsRoutes(app: FastifyInstance, store: PolicyStore): void {
       const e = selection.error;
       throw new HttpError(body.version && e.code === 'AVT-E004' ? 404 : 422, fromCaseErrors([{ code: e.code, pointer: body.version ? '/version' : '', message: e.message }]));
     }
-    const result = evaluateMonths(selection.version.compiled!, input, options);
-    return reply.type('application/json; charset=utf-8').send(JSON.stringify({ ...result, version: selection.version.info, ...(selection.viaFallback ? { fallback: selection.viaFallback } : {}) }));
+    const extra = { version: selection.version.info, ...(selection.viaFallback ? { fallback: selection.viaFallback } : {}) };
+    if (!pool || pool.size === 0) {
+      const json = JSON.stringify({ ...evaluateMonths(selection.version.compiled!, input, options), ...extra });
+      if (Buffer.byteLength(json) > ANSWER_MAX) throw tooLarge(Buffer.byteLength(json));
+      return reply.type(type).send(json);
+    }
+    // Off the event loop: a worker thread runs the ladder and writes the answer.
+    const answer = await withDeadline(pool.months(selection.version.info.agreement, selection.version.info.version, input, options, extra), REQUEST_DEADLINE_MS);
+    if (answer.ok) return reply.type(type).send(Buffer.from(answer.bytes.buffer, answer.bytes.byteOffset, answer.bytes.length));
+    if (answer.problem === 'too-large') throw tooLarge(answer.size);
+    throw new Error(answer.problem === 'lost' ? answer.message : `months failed: ${answer.problem}`);
   });
 }

@@ -8,13 +8,15 @@ import type { BatchPool } from '../batch-pool';
 import { httpError } from '../errors';
 import type { PolicyStore } from '../policy-store';
 import { diffQuery } from '../schemas';
+import { withDeadline } from '../deadline';
+import { REQUEST_DEADLINE_MS } from '../limits';
 
 type Query = { agreement: string; from: string; to: string; behaviour?: boolean };
 const KEEP = 32;
 
 export function diffRoutes(app: FastifyInstance, store: PolicyStore, pool: BatchPool): void {
   const kept = new Map<string, Promise<string>>();
-  app.get('/api/diff', { schema: { querystring: diffQuery } }, async (req: FastifyRequest<{ Querystring: Query }>, reply) => {
+  app.get('/api/diff', { schema: { querystring: diffQuery }, config: { expensive: true } }, async (req: FastifyRequest<{ Querystring: Query }>, reply) => {
     const { agreement, from, to } = req.query;
     const behaviour = req.query.behaviour !== false;
     if (!store.set.agreements().includes(agreement)) throw httpError(404, 'AVT-H013', { agreement }, { pointer: '/agreement' });
@@ -29,7 +31,7 @@ export function diffRoutes(app: FastifyInstance, store: PolicyStore, pool: Batch
       answer.catch(() => kept.delete(key));
       if (kept.size > KEEP) kept.delete(kept.keys().next().value!);
     }
-    return reply.type('application/json; charset=utf-8').send(await answer);
+    return reply.type('application/json; charset=utf-8').send(await withDeadline(answer, REQUEST_DEADLINE_MS));
   });
 
   async function compute(agreement: string, from: string, to: string, behaviour: boolean): Promise<string> {

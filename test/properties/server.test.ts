@@ -13,7 +13,7 @@ import { caseObject, notACase } from '../fuzz/cases';
 import { anyPolicyText } from '../fuzz/broken-text';
 import { runAsyncProperty, testTimeout } from '../fuzz/profile';
 
-const TOKEN = 'fuzz-token';
+const TOKEN = 'fuzz-token-0123456789';
 const POLICIES = join(import.meta.dirname, '..', '..', 'policies');
 
 function tempPolicies(): { dir: string; remove: () => void } {

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { draftText, episode, tempPolicies } from './helpers';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
-const TOKEN = 'cluster-token';
+const TOKEN = 'cluster-token-0123456789';
 
 interface Running {
   child: ChildProcess;
@@ -34,8 +34,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function start(args: string[], port: number): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--batch-workers', '0', ...args], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+async function start(args: string[], port: number, env: Record<string, string> = {}): Promise<Running> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--batch-workers', '0', ...args], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const lines: Record<string, unknown>[] = [];
   const waiters: { pred: (l: Record<string, unknown>) => boolean; resolve: (l: Record<string, unknown>) => void }[] = [];
   let rest = '';
@@ -105,7 +105,7 @@ describe('npm start with two processes', { timeout: 120_000 }, () => {
   it('serves a saved draft from every process once the save is answered, replaces a process that dies, and stops on SIGTERM', async () => {
     const t = tempPolicies();
     cleanup.push(t.remove);
-    const r = await start(['--processes', '2', '--policies', t.dir, '--token', TOKEN], await freePort());
+    const r = await start(['--processes', '2', '--policies', t.dir], await freePort(), { AVTAL_TOKEN: TOKEN });
     const ready = await r.waitFor((l) => l.msg === 'ready', 'ready');
     expect(ready).toMatchObject({ processes: 2, writable: true, port: r.port });
 
@@ -144,7 +144,7 @@ describe('npm start with two processes', { timeout: 120_000 }, () => {
   it('answers a save after 5 s when another process does not re-read the policies in time', async () => {
     const t = tempPolicies();
     cleanup.push(t.remove);
-    const r = await start(['--processes', '2', '--policies', t.dir, '--token', TOKEN], await freePort());
+    const r = await start(['--processes', '2', '--policies', t.dir], await freePort(), { AVTAL_TOKEN: TOKEN });
     await r.waitFor((l) => l.msg === 'ready', 'ready');
     // The processes write their log lines asynchronously: their own may come after the primary's 'ready'.
     await r.waitFor(() => listeningPids(r).length === 2, 'both processes listening');
@@ -193,6 +193,32 @@ describe('npm start with two processes', { timeout: 120_000 }, () => {
     expect(await r.exited).toBe(1);
     expect(r.lines.filter((l) => l.msg === 'a process stopped unexpectedly')).toHaveLength(5);
     expect(r.lines.some((l) => l.msg === 'processes keep stopping; giving up')).toBe(true);
+  });
+
+  it('while every process restarts, the primary answers 503 with Retry-After instead of refusing connections', async () => {
+    const r = await start(['--processes', '2'], await freePort());
+    await r.waitFor((l) => l.msg === 'ready', 'ready');
+    for (const pid of listeningPids(r)) process.kill(pid, 'SIGKILL');
+    await r.waitFor((l) => l.msg === 'every process is restarting: answering 503 meanwhile', 'the stand-in');
+    const meanwhile = await new Promise<{ status: number; retry: unknown; body: string }>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: r.port, path: '/api/status', agent: false }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, retry: res.headers['retry-after'], body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    // Unless the new processes were quicker than this request, the primary answered it.
+    if (meanwhile.status === 503) {
+      expect(meanwhile.retry).toBe('2');
+      expect(JSON.parse(meanwhile.body).error.code).toBe('AVT-H031');
+    } else expect(meanwhile.status).toBe(200);
+    await r.waitFor(() => r.lines.filter((l) => l.msg === 'process restarted').length === 2, 'both restarted');
+    expect((await call(r.port, 'GET', '/api/status')).status).toBe(200);
+    r.child.kill('SIGTERM');
+    expect(await r.exited).toBe(0);
   });
 
   it('exits 1 and says why when the port is taken', async () => {

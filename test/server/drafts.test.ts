@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { app as makeApp, draftText, episode, tempPolicies } from './helpers';
 
-const TOKEN = 's3cret-token';
+const TOKEN = 's3cret-token-0123456789';
 let cleanup: (() => void)[] = [];
 afterEach(() => {
   for (const c of cleanup) c();
@@ -44,13 +44,15 @@ describe('POST /api/agreements/:agreement/drafts', () => {
     expect(r.json().error.code).toBe('AVT-H006');
   });
 
-  it('403s a wrong or missing token', async () => {
+  it('403s a wrong token, 401s a missing one (with WWW-Authenticate: Bearer)', async () => {
     const { app, dir } = await writable();
     const r = await save(app, { version: 'x1', text: draftText('x1') }, 'guess');
     expect(r.statusCode).toBe(403);
     expect(r.json().error.code).toBe('AVT-H007');
     const none = await app.inject({ method: 'POST', url: '/api/agreements/varmland/drafts', payload: { version: 'x1', text: draftText('x1') } });
-    expect(none.statusCode).toBe(403);
+    expect(none.statusCode).toBe(401);
+    expect(none.headers['www-authenticate']).toMatch(/^Bearer/);
+    expect(none.json().error.code).toBe('AVT-H007');
     expect(existsSync(join(dir, 'varmland/x1.draft.avtal'))).toBe(false);
   });
 

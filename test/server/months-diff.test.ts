@@ -5,7 +5,7 @@ import { app as makeApp, draftText, tempPolicies } from './helpers';
 
 let app: FastifyInstance;
 let temp: ReturnType<typeof tempPolicies>;
-const TOKEN = 'diff-token';
+const TOKEN = 'diff-token-0123456789';
 beforeAll(async () => {
   temp = tempPolicies();
   app = await makeApp({ policiesDir: temp.dir, token: TOKEN });

@@ -1,0 +1,21 @@
+// GET /health (the process is alive; the policy set in use, its generation and hash, and what did not load)
+// and GET /ready (the policies are loaded and the batch workers warm: send traffic).
+import type { FastifyInstance } from 'fastify';
+import type { BatchPool } from '../batch-pool';
+import { errorJson, httpError } from '../errors';
+import type { PolicyStore } from '../policy-store';
+
+export function healthRoutes(app: FastifyInstance, store: PolicyStore, pool: BatchPool, closing: () => boolean): void {
+  const policies = () => ({ generation: store.generation, hash: store.hash, files: store.sources.length, problems: store.problems, lastReload: store.lastReload });
+
+  app.get('/health', async () => ({ status: store.problems.length > 0 || store.lastReload.error ? 'degraded' : 'ok', policies: policies() }));
+
+  app.get('/ready', async (_req, reply) => {
+    const why = closing() ? 'the server is shutting down' : !pool.warm ? `the batch workers are starting (${pool.size})` : undefined;
+    if (why) {
+      const e = httpError(503, 'AVT-H024', { detail: why });
+      return reply.code(503).header('retry-after', '1').type('application/json; charset=utf-8').send(errorJson(e.body));
+    }
+    return { ready: true, workers: pool.size, policies: policies() };
+  });
+}

@@ -1,0 +1,147 @@
+// Bounded cost for every request: the months a ladder reports, its municipalities and their product, the cases
+// of an explained batch, the answer's size; months and diffs in a worker thread; a per-client cap on expensive
+// requests; one encoding rule for every body (a BOM accepted, invalid UTF-8 a 400).
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BATCH_EXPLAINED_MAX, MONTHS_CELLS_MAX, MONTHS_MUNICIPALITIES_MAX, MONTHS_SPAN_MAX } from '../../server/limits';
+import { app as makeApp, episode } from './helpers';
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await makeApp();
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const months = (a: FastifyInstance, body: object) => a.inject({ method: 'POST', url: '/api/months', payload: body });
+const averages = (n: number, month = '2025-01') => Object.fromEntries(Array.from({ length: n }, (_, i) => [`Kommun ${i}`, { [month]: 3.25 }]));
+
+describe('POST /api/months is bounded', () => {
+  it('422s a span of months over the limit, naming it, and answers at once', async () => {
+    const r = await months(app, { county: 'kronoberg', averages: { Växjö: { '2025-01': 3.25 } }, from: '0001-01', to: '9999-12' });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().error).toMatchObject({ code: 'AVT-H021', pointer: '/from', limit: { name: 'monthsSpan', max: MONTHS_SPAN_MAX, actual: 9999 * 12 } });
+    expect(r.json().error.message).toContain('monthsSpan');
+    // The span of the months the input mentions counts too, without from/to.
+    const wide = await months(app, { county: 'kronoberg', averages: { Växjö: { '2000-01': 3, '2030-01': 3 } } });
+    expect(wide.json().error.limit).toMatchObject({ name: 'monthsSpan', actual: 30 * 12 + 1 });
+  });
+
+  it('422s too many municipalities, and too many municipality-months', async () => {
+    const many = await months(app, { county: 'kronoberg', averages: averages(MONTHS_MUNICIPALITIES_MAX + 1) });
+    expect(many.statusCode).toBe(422);
+    expect(many.json().error.limit).toEqual({ name: 'monthsMunicipalities', max: MONTHS_MUNICIPALITIES_MAX, actual: MONTHS_MUNICIPALITIES_MAX + 1 });
+    const cells = await months(app, { county: 'kronoberg', averages: averages(100), from: '2025-01', to: '2039-12' });
+    expect(cells.statusCode).toBe(422);
+    expect(cells.json().error.limit).toEqual({ name: 'monthsCells', max: MONTHS_CELLS_MAX, actual: 100 * 180 });
+    // Within the limits the same request is answered.
+    const ok = await months(app, { county: 'kronoberg', averages: averages(10), from: '2025-01', to: '2026-12' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().municipalities).toHaveLength(10);
+  });
+
+  it('400s a date that is not in the calendar, as evaluation does', async () => {
+    const r = await months(app, { county: 'kronoberg', averages: { Växjö: { '2025-01': 3.25 } }, on: '2023-02-30' });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error).toMatchObject({ code: 'AVT-E008', pointer: '/on' });
+  });
+});
+
+describe('JSON batches are bounded', () => {
+  it('413s an explained batch over its limit, naming it; explain=false allows more', async () => {
+    const cases = Array.from({ length: BATCH_EXPLAINED_MAX + 1 }, (_, i) => ({ ...episode, id: `c${i}` }));
+    const body = JSON.stringify(cases);
+    const r = await app.inject({ method: 'POST', url: '/api/evaluate/batch', payload: body, headers: { 'content-type': 'application/json' } });
+    expect(r.statusCode).toBe(413);
+    expect(r.json().error).toMatchObject({ code: 'AVT-H015', limit: { name: 'batchExplainedCases', max: BATCH_EXPLAINED_MAX, actual: BATCH_EXPLAINED_MAX + 1 } });
+    const quiet = await app.inject({ method: 'POST', url: '/api/evaluate/batch?explain=false', payload: body, headers: { 'content-type': 'application/json' } });
+    expect(quiet.statusCode).toBe(200);
+    expect(quiet.json().results).toHaveLength(BATCH_EXPLAINED_MAX + 1);
+  }, 60_000);
+});
+
+describe('months and diffs in a worker thread, under a per-client cap', () => {
+  let pooled: FastifyInstance;
+  beforeAll(async () => {
+    pooled = await makeApp({ batchWorkers: 1, clientConcurrency: 1 });
+    await pooled.ready();
+    await pooled.whenWarm();
+  }, 60_000);
+  afterAll(async () => {
+    await pooled.close();
+  });
+
+  it('gives the same months answer from the worker as inline', async () => {
+    const body = { county: 'kronoberg', averages: { Växjö: { '2025-01': 3.25, '2025-02': 3.5, '2025-03': 3.75 }, Alvesta: { '2025-01': 1 } } };
+    const [a, b] = [await months(pooled, body), await months(app, body)];
+    expect(a.statusCode).toBe(200);
+    expect(a.json()).toEqual(b.json());
+  }, 60_000);
+
+  it('429s an expensive request while the same client has one in flight, with Retry-After; others go on', async () => {
+    const diff = pooled.inject({ method: 'GET', url: '/api/diff?agreement=varmland&from=2019-01-01&to=2026-f%C3%B6rslag' });
+    await new Promise((r) => setTimeout(r, 50));
+    const busy = await months(pooled, { county: 'kronoberg', averages: { Växjö: { '2025-01': 3.25 } } });
+    expect(busy.statusCode).toBe(429);
+    expect(busy.headers['retry-after']).toBe('1');
+    expect(busy.json().error.code).toBe('AVT-H022');
+    // A cheap request is not counted, and is answered while the diff runs in its worker.
+    const status = await pooled.inject({ method: 'GET', url: '/api/status' });
+    expect(status.statusCode).toBe(200);
+    expect((await diff).statusCode).toBe(200);
+    // The slot is given back once answered.
+    expect((await months(pooled, { county: 'kronoberg', averages: { Växjö: { '2025-01': 3.25 } } })).statusCode).toBe(200);
+  }, 60_000);
+});
+
+describe('one encoding rule for every body', () => {
+  const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+  const bad = Buffer.from([0xff, 0xfe]);
+  const post = (url: string, payload: Buffer, type = 'application/json') => app.inject({ method: 'POST', url, payload, headers: { 'content-type': type } });
+
+  it('accepts a byte-order mark at the start of a single case, a JSON batch and an NDJSON body', async () => {
+    const one = await post('/api/evaluate?explain=false', Buffer.concat([BOM, Buffer.from(JSON.stringify(episode))]));
+    expect(one.statusCode).toBe(200);
+    const batch = await post('/api/evaluate/batch?explain=false', Buffer.concat([BOM, Buffer.from(JSON.stringify([episode]))]));
+    expect(batch.statusCode).toBe(200);
+    expect(batch.json().results[0].ok).toBe(true);
+    const nd = await post('/api/evaluate/batch?explain=false', Buffer.concat([BOM, Buffer.from(JSON.stringify(episode) + '\n' + JSON.stringify(episode) + '\n')]), 'application/x-ndjson');
+    const lines = nd.body.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.ok)).toEqual([true, true]);
+  });
+
+  it('400s invalid UTF-8 instead of replacing it: single, batch, months; an NDJSON line answers AVT-H025', async () => {
+    const text = JSON.stringify({ ...episode, municipality: 'Karlstad' });
+    const broken = Buffer.concat([Buffer.from(text.slice(0, 20)), bad, Buffer.from(text.slice(20))]);
+    for (const url of ['/api/evaluate', '/api/evaluate/batch']) {
+      const r = await post(url, url.endsWith('batch') ? Buffer.concat([Buffer.from('['), broken, Buffer.from(']')]) : broken);
+      expect(r.statusCode, url).toBe(400);
+      expect(r.json().error.code).toBe('AVT-H025');
+      expect(r.json().error.message).toMatch(/byte 2[01]/);
+    }
+    const m = await post('/api/months', Buffer.concat([Buffer.from('{"county":"kronoberg","averages":{"V'), bad, Buffer.from('":{"2025-01":1}}}')]));
+    expect(m.statusCode).toBe(400);
+    expect(m.json().error.code).toBe('AVT-H025');
+    const nd = await post('/api/evaluate/batch?explain=false', Buffer.concat([Buffer.from(text + '\n'), broken, Buffer.from('\n' + text + '\n')]), 'application/x-ndjson');
+    const lines = nd.body.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.ok)).toEqual([true, false, true]);
+    expect(lines[1]).toMatchObject({ line: 2, status: 400, error: { code: 'AVT-H025' } });
+  });
+
+  it('400s a __proto__ key as a forbidden key, not as bad JSON', async () => {
+    const r = await post('/api/evaluate', Buffer.from('{"county":"varmland","__proto__":{"x":1}}'));
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.code).toBe('AVT-H004');
+    expect(r.json().error.message).toMatch(/prototype/);
+  });
+});
+
+describe('the request deadline of work sent to a worker', () => {
+  it('passes an answer that comes in time, and answers 503 AVT-H023 for one that does not', async () => {
+    const { withDeadline } = await import('../../server/deadline');
+    expect(await withDeadline(Promise.resolve('in time'), 1_000)).toBe('in time');
+    const late = withDeadline(new Promise((r) => setTimeout(() => r('late'), 500)), 50);
+    await expect(late).rejects.toMatchObject({ status: 503, body: { code: 'AVT-H023', limit: { name: 'deadlineMs', max: 50 } } });
+  });
+});
