@@ -17,6 +17,10 @@ function poolAnswer(r: BatchReply): PoolAnswer {
   return { ok: true, bytes: (r as Extract<BatchReply, { bytes: Uint8Array }>).bytes };
 }
 
+// Compiled (dist/, one folder below the root like server/): the worker's own entry beside this chunk;
+// from the TypeScript sources (tests, tsx): a boot file that registers tsx first.
+const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? new URL('./batch-worker-boot.mjs', import.meta.url) : new URL('./batch-worker.js', import.meta.url);
+
 export class BatchPool {
   private workers: Worker[] = [];
   /** the jobs posted and not answered: who answers them, and the worker they were posted to */
@@ -33,7 +37,7 @@ export class BatchPool {
   private worker(i: number): Worker {
     let w = this.workers[i];
     if (w) return w;
-    w = new Worker(new URL('./batch-worker-boot.mjs', import.meta.url), { workerData: { policiesDir: this.policiesDir } });
+    w = new Worker(WORKER_ENTRY, { workerData: { policiesDir: this.policiesDir } });
     w.unref();
     w.on('message', (r: BatchReply) => {
       const job = this.waiting.get(r.id);

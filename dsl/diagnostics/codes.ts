@@ -80,6 +80,7 @@ const table = {
   'AVT-E010': { severity: 'error', message: 'the case has no date to choose a version by: give ready_notice_sent, admitted or evaluationDate, or choose a date (CLI `--on`, HTTP `?on=`)' },
   'AVT-E011': { severity: 'error', message: 'unknown agreement {agreement}; known agreements: {known}' },
   'AVT-E012': { severity: 'error', message: '{file} has errors and cannot be used: {detail}' },
+  'AVT-E013': { severity: 'error', message: 'agreement {agreement} belongs to county {home}, not to county {county}: name an agreement of {county} (or a county-independent one, such as the law), or give county {home}' },
   // monthly statistics and ladders (AVT-M001…M099)
   'AVT-M001': { severity: 'error', message: 'parameter {name} has no value for {year} and does not carry forward: the months of {year} are not compared with the threshold' },
   'AVT-M002': { severity: 'error', message: 'line {line}, {field}: {detail}' },
