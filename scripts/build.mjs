@@ -16,30 +16,36 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const jsOnly = process.argv.includes('--js');
 
-const entryPoints = {
-  index: 'engine/public/node.ts', // import … from 'avtal'
-  core: 'engine/public/core.ts', // import … from 'avtal/core' (browser-safe)
-  cli: 'cli/main.ts', // bin/avtal.js
-  server: 'server/main.ts', // npm start
-  'batch-worker': 'server/batch-worker.ts', // the service's worker threads
-  'ensure-editor': 'server/ensure-editor.ts', // npm start's prestart
-};
+// The library: npm packages stay imports of node_modules (the consumer's copies, shared with its own code);
+// shared code is in chunks, so both entries hold one copy of each class.
+const library = { index: 'engine/public/node.ts', core: 'engine/public/core.ts' };
+// The programs: the HTTP service keeps its packages in node_modules (pino starts worker threads from files
+// of its own); the CLI bundles them, since importing an npm package of many small modules (chevrotain
+// reaches hundreds of lodash-es files) costs more start-up time than the rest of a command.
+const service = { server: 'server/main.ts', 'batch-worker': 'server/batch-worker.ts', 'ensure-editor': 'server/ensure-editor.ts' };
+const cli = { cli: 'cli/main.ts' };
 
-rmSync(dist, { recursive: true, force: true });
-const result = await build({
+const common = {
   absWorkingDir: root,
-  entryPoints,
   outdir: dist,
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
   chunkNames: 'chunk-[hash]',
   sourcemap: 'linked',
   metafile: true,
   logLevel: 'warning',
+};
+rmSync(dist, { recursive: true, force: true });
+const result = await build({ ...common, entryPoints: library, splitting: true, packages: 'external' });
+await build({ ...common, entryPoints: service, splitting: true, packages: 'external' });
+await build({
+  ...common,
+  entryPoints: cli,
+  splitting: true,
+  // CommonJS packages bundled into ESM may require() Node's own modules.
+  banner: { js: "import { createRequire as __avtalRequire } from 'node:module'; const require = __avtalRequire(import.meta.url);" },
 });
 
 // The browser-safe entry must not reach a Node module, through any chunk it imports.

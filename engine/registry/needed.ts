@@ -22,17 +22,26 @@ const DECLARATIONS = new Set(KEYWORDS.filter((k) => k.role === 'declaration' && 
 
 /** The agreement id, county and fallback of a policy text's header; what a broken header lacks is left out. */
 export function scanHeader(text: string): PolicyHeader {
-  const tokens: IToken[] = lex(text).tokens;
+  // The header is the file's first lines: lex a prefix, and the whole text only when the prefix ends before
+  // the first declaration. Every token before a declaration keyword lexed whole, wherever the prefix was cut.
+  return (text.length > HEADER_PREFIX && scanTokens(lex(text.slice(0, HEADER_PREFIX)).tokens, true)) || scanTokens(lex(text).tokens, false)!;
+}
+
+const HEADER_PREFIX = 4096;
+
+/** The header read off the tokens; undefined when `needEnd` and no declaration follows it. */
+function scanTokens(tokens: IToken[], needEnd: boolean): PolicyHeader | undefined {
   const header: PolicyHeader = { fallbacks: [] };
   if (tokens[0]?.tokenType !== T.Agreement || tokens[1]?.tokenType !== Identifier) return header;
   header.agreement = tokens[1].image;
-  for (let i = 2; i < tokens.length && !DECLARATIONS.has(tokens[i].tokenType.name); i++) {
+  let i = 2;
+  for (; i < tokens.length && !DECLARATIONS.has(tokens[i].tokenType.name); i++) {
     const next = tokens[i + 1];
     if (next?.tokenType !== Identifier) continue;
     if (tokens[i].tokenType === T.County) header.county = next.image;
     else if (tokens[i].tokenType === T.Fallback) header.fallbacks.push(next.image);
   }
-  return header;
+  return needEnd && i === tokens.length ? undefined : header;
 }
 
 /**
