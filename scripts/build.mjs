@@ -37,7 +37,9 @@ const common = {
   metafile: true,
   logLevel: 'warning',
 };
-rmSync(dist, { recursive: true, force: true });
+// A full build starts from nothing; --js replaces the JavaScript and keeps dist/types/.
+if (jsOnly) for (const f of existsSync(dist) ? readdirSync(dist) : []) (f.endsWith('.js') || f.endsWith('.js.map')) && rmSync(join(dist, f));
+else rmSync(dist, { recursive: true, force: true });
 const result = await build({ ...common, entryPoints: library, splitting: true, packages: 'external' });
 await build({ ...common, entryPoints: service, splitting: true, packages: 'external' });
 await build({

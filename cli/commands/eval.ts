@@ -39,7 +39,8 @@ The input (a file, or - for standard input) is one case, a JSON array of cases, 
 line). One case prints its result as JSON: the version applied with its hash, every deadline, the payment
 outcome and the explanation. A batch prints one answer per line (NDJSON), in order, as each is computed:
 {"ok":true,"result":…} or {"ok":false,"index"|"line":N,"error":{"kind","errors":[{code,pointer,message}]}}.
-Only the agreements the cases can reach are read (their counties', those they name, and their fallbacks).
+Only the agreements the cases can reach are read (their counties', those they name, and their fallbacks;
+drafts only with --version).
 The case format is \`avtal schema\`; county \`national\` is the county-independent national law. --county
 overrides each case's county; --on picks the version in force on that date (default: the date of the
 ready-for-discharge notice, else the admission); --version picks a version by label, drafts included.
@@ -63,7 +64,7 @@ Exit 1 when a case cannot be evaluated.`,
     const withCounty = (raw: unknown) => (county && isObject(raw) ? { ...raw, county } : raw);
     const cases = 'single' in input ? [withCounty(input.single)] : input.items.map((i) => ('raw' in i ? withCounty(i.raw) : undefined));
     if ('items' in input && input.items.length > 0 && input.items.every((i) => 'bad' in i)) {
-      err(`avtal eval: ${values.case}: neither JSON nor NDJSON: line ${input.items[0].at.line}: ${(input.items[0] as { bad: string }).bad}`);
+      err(`avtal eval: ${values.case}: not valid JSON (one case or an array) nor NDJSON (one case a line): line ${input.items[0].at.line}: ${(input.items[0] as { bad: string }).bad}`);
       return 1;
     }
     // Only the agreements these cases can reach are parsed and compiled.
@@ -74,7 +75,7 @@ Exit 1 when a case cannot be evaluated.`,
       if (typeof c.county === 'string') counties.add(c.county);
       if (typeof c.agreement === 'string') agreements.add(c.agreement);
     }
-    const set = loadPolicySet((values.policies as string | undefined) ?? defaultPoliciesDir(), { counties, agreements });
+    const set = loadPolicySet((values.policies as string | undefined) ?? defaultPoliciesDir(), { counties, agreements, noDrafts: values.version === undefined });
     const options: EvaluateCaseOptions = { on: values.on as string | undefined, version: values.version as string | undefined, explain: !values['no-explain'] };
 
     if ('single' in input) {

@@ -10,12 +10,16 @@ export interface PolicyHeader {
   agreement?: string;
   county?: string;
   fallbacks: string[];
+  /** The header says `draft` / `utkast`: a version chosen only by its label, never by date. */
+  draft?: boolean;
 }
 
 /** What a set of cases asks for: the counties they give and the agreements they name. */
 export interface Wanted {
   counties?: Iterable<string>;
   agreements?: Iterable<string>;
+  /** Leave out drafts (they are chosen only by their version label, so a run that names none never uses them). */
+  noDrafts?: boolean;
 }
 
 const DECLARATIONS = new Set(KEYWORDS.filter((k) => k.role === 'declaration' && k.name !== 'Agreement').map((k) => k.name));
@@ -36,6 +40,7 @@ function scanTokens(tokens: IToken[], needEnd: boolean): PolicyHeader | undefine
   header.agreement = tokens[1].image;
   let i = 2;
   for (; i < tokens.length && !DECLARATIONS.has(tokens[i].tokenType.name); i++) {
+    if (tokens[i].tokenType === T.Draft) header.draft = true;
     const next = tokens[i + 1];
     if (next?.tokenType !== Identifier) continue;
     if (tokens[i].tokenType === T.County) header.county = next.image;
@@ -71,5 +76,5 @@ export function neededSources(sources: PolicySource[], wanted: Wanted): PolicySo
       for (const f of h.fallbacks) if (ids.has(f) && !needed.has(f)) grew = needed.add(f) !== undefined;
     }
   }
-  return sources.filter((_, i) => headers[i].agreement !== undefined && needed.has(headers[i].agreement!));
+  return sources.filter((_, i) => headers[i].agreement !== undefined && needed.has(headers[i].agreement!) && !(wanted.noDrafts && headers[i].draft));
 }

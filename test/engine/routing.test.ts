@@ -16,6 +16,12 @@ describe('header scan', () => {
     expect(scanHeader(readFileSync(join(policies, 'national/2018-01-01.avtal'), 'utf8'))).toEqual({ agreement: 'nationell_lag', fallbacks: [] });
     expect(scanHeader('agreement demo\n  county x\n  fallback y\ndeadline d\n  county z\n')).toEqual({ agreement: 'demo', county: 'x', fallbacks: ['y'] });
     expect(scanHeader('deadline d')).toEqual({ fallbacks: [] });
+    expect(scanHeader(readFileSync(join(policies, 'varmland/2026-proposal.draft.avtal'), 'utf8'))).toMatchObject({ agreement: 'varmland', draft: true });
+  });
+
+  it('reads a header longer than the prefix it lexes first', () => {
+    const long = `agreement demo\n  county x\n  # ${'x'.repeat(5000)}\n  source "${'y'.repeat(3000)}"\n  fallback z\ndeadline d\n  county w\n`;
+    expect(scanHeader(long)).toEqual({ agreement: 'demo', county: 'x', fallbacks: ['z'] });
   });
 });
 
@@ -23,6 +29,10 @@ describe('the policy files some cases need', () => {
   it('a county: its agreements and their fallbacks, drafts included', () => {
     expect(files({ counties: ['varmland'] })).toEqual(['national/2018-01-01.avtal', 'varmland/2019-01-01.avtal', 'varmland/2026-proposal.draft.avtal']);
     expect(files({ counties: ['kronoberg'] })).toEqual(['kronoberg/2024-11-04.avtal', 'kronoberg/hemsjukvard/2022-01-01.avtal', 'national/2018-01-01.avtal']);
+  });
+
+  it('without drafts, when no version label is asked for', () => {
+    expect(files({ counties: ['varmland'], noDrafts: true })).toEqual(['national/2018-01-01.avtal', 'varmland/2019-01-01.avtal']);
   });
 
   it('national: the county-independent agreements; a named agreement: it and its fallbacks', () => {
