@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPolicySet, readSources } from '../../engine/registry/node';
 import { neededSources, scanHeader } from '../../engine/registry/needed';
+import { months } from '../../engine/public/core';
 
 const policies = join(import.meta.dirname, '../../policies');
 const sources = readSources(policies);
@@ -76,5 +77,20 @@ describe('which agreement a case reaches', () => {
 
   it('AVT-E003 for an unknown county lists national among the known ones', () => {
     expect(set.agreementFor('gotland')).toMatchObject({ ok: false, error: { code: 'AVT-E003', message: expect.stringContaining('national') } });
+  });
+});
+
+describe('the public months(): which ladder', () => {
+  const set = loadPolicySet(policies);
+  const averages = { Växjö: { '2025-01': 3.2, '2025-02': 3.4 } };
+  it("the county's agreement with a ladder, in the version in force on the first month", () => {
+    const r = months(set, { county: 'kronoberg', averages });
+    expect(r.ok && [r.result.version.agreement, r.result.municipalities[0].municipality, r.result.municipalities[0].months.map((m) => m.month)]).toEqual(['kronoberg', 'Växjö', ['2025-01', '2025-02']]);
+  });
+
+  it('refuses an agreement of another county, an unknown county and a bad date, without throwing', () => {
+    expect(months(set, { county: 'varmland', agreement: 'blekinge', averages })).toMatchObject({ ok: false, error: { kind: 'wrong-agreement', errors: [{ code: 'AVT-E013', pointer: '/agreement' }] } });
+    expect(months(set, { county: 'gotland', averages })).toMatchObject({ ok: false, error: { kind: 'unknown', errors: [{ code: 'AVT-E003', pointer: '/county' }] } });
+    expect(months(set, { county: 'kronoberg', on: '2025-13-01', averages })).toMatchObject({ ok: false, error: { kind: 'invalid-case', errors: [{ code: 'AVT-E008', pointer: '/on' }] } });
   });
 });
