@@ -73,7 +73,11 @@ export function neededSources(sources: PolicySource[], wanted: Wanted): PolicySo
     grew = false;
     for (const h of headers) {
       if (h.agreement === undefined || !needed.has(h.agreement)) continue;
-      for (const f of h.fallbacks) if (ids.has(f) && !needed.has(f)) grew = needed.add(f) !== undefined;
+      for (const f of h.fallbacks) {
+        if (!ids.has(f) || needed.has(f)) continue;
+        needed.add(f);
+        grew = true;
+      }
     }
   }
   return sources.filter((_, i) => headers[i].agreement !== undefined && needed.has(headers[i].agreement!) && !(wanted.noDrafts && headers[i].draft));
