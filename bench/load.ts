@@ -8,99 +8,18 @@
 //      due), and explain=false against a single-process service (5 s) for comparison
 //   2. a batch of 10,000 episodes as one JSON array, and as NDJSON (client-measured wall time, up to 5 runs in 3 s each)
 // Figures go to docs/performance.md (## HTTP service).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { evaluateCase } from '../engine/api';
 import { loadPolicySet } from '../engine/registry/load';
 import { episode } from './load-cases';
 import { runLoad } from './load-generator';
+import { buildService, policiesDir, startService, type Service } from './load-service';
 
 const DURATION = Number(process.env.LOAD_SECONDS ?? 8);
 const CONNECTIONS = 50;
 const TARGET_RATE = 8_000;
 /** Each run's first second is sent but not counted (as wrk2 does): a fixed-rate run starts behind its schedule. */
 const WARMUP = 1;
-const repo = fileURLToPath(new URL('..', import.meta.url));
-const policiesDir = `${repo}policies`;
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-
-interface Service {
-  base: string;
-  port: number;
-  child: ChildProcess;
-  /** CPU time (ms) of the service's processes so far: the primary and its workers, all threads */
-  cpuMs(): number;
-  stop(): Promise<void>;
-}
-
-/** CPU ms of a process (all its threads) from /proc; 0 when it is gone. */
-function processCpuMs(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) * 10; // utime + stime, at 100 ticks per second
-  } catch {
-    return 0;
-  }
-}
-
-function childrenOf(pid: number): number[] {
-  const out: number[] = [];
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(d));
-    } catch {
-      /* gone meanwhile */
-    }
-  }
-  return out;
-}
-
-async function startService(processes: number): Promise<Service> {
-  const port = await freePort();
-  const log = openSync('/dev/null', 'w');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--policies', policiesDir, '--processes', String(processes)], {
-    cwd: repo, stdio: ['ignore', log, 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the service stopped with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/api/status`)).ok && (processes === 1 || childrenOf(child.pid!).length >= processes)) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) throw new Error('the service did not start within 60 s');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  // Every process must be listening: ask until the answers stop being slow (each process warms up on its first requests).
-  await runLoad({ port, method: 'GET', path: '/api/status', connections: processes * 4, seconds: 1 });
-  const pids = () => [child.pid!, ...childrenOf(child.pid!)];
-  return {
-    base, port, child,
-    cpuMs: () => pids().reduce((sum, pid) => sum + processCpuMs(pid), 0),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 async function load(service: Service, path: string, seconds: number, method: 'GET' | 'POST' = 'POST', rate?: number) {
   const body = method === 'POST' ? JSON.stringify(episode(7)) : undefined;
@@ -156,6 +75,7 @@ const processes = cpus().length;
 console.error(`HTTP load test: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 const calibrationUs = calibrate();
 
+buildService();
 const service = await startService(processes);
 console.error(`service on ${service.base}: ${processes} processes`);
 // The batch workers start in the background; a first batch waits for them.

@@ -29,14 +29,14 @@ export function defaultPoliciesDir(): string {
  * The policies of `--policies DIR` (or the bundled ones) for a command; undefined, after saying why, when the
  * folder is missing or cannot be read (the command then exits 2: an input error, not an internal one).
  */
-export function loadPolicies(dir: string | undefined, verb: string): PolicySet | undefined {
+export function loadPolicies(dir: string | undefined, verb: string, only?: Parameters<typeof loadPolicySet>[1]): PolicySet | undefined {
   const root = dir ?? defaultPoliciesDir();
   if (!existsSync(root)) {
     err(`avtal ${verb}: --policies ${root}: no such file or folder`);
     return undefined;
   }
   try {
-    return loadPolicySet(root);
+    return loadPolicySet(root, only);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     err(`avtal ${verb}: cannot read the policies in ${root}: ${code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'a file is gone (a dangling link?)' : (e as Error).message}`);

@@ -4,15 +4,17 @@ import { dayToIso, localDayOf, parseIsoDate } from './calendar';
 import { eventSlot, EVALUATION_DATE } from './case/case-data';
 import { validateCase, type CaseError } from './case/validate';
 import { evaluate } from './evaluator/evaluate';
-import type { EvaluationResult } from './evaluator/result';
-import type { PolicySet, PolicyVersion } from './registry/policy-set';
+import type { EvaluationResult, VersionInfo } from './evaluator/result';
+import { evaluateMonths, type MonthsInput, type MonthsOptions, type MonthsResult } from './monthly';
+import { PolicySet, type PolicyVersion } from './registry/policy-set';
 
 export type EvaluationError = {
   /**
    * 'invalid-case' (HTTP 400), 'impossible-history' (422: a well-formed case whose events cannot have happened
-   * so), 'unknown' county or agreement (404), 'no-version' in force (422), 'broken-policy' (500 is never used: 422)
+   * so), 'unknown' county or agreement (404), 'wrong-agreement': the agreement named is another county's (422),
+   * 'no-version' in force (422), 'broken-policy' (500 is never used: 422)
    */
-  kind: 'invalid-case' | 'impossible-history' | 'unknown' | 'no-version' | 'broken-policy';
+  kind: 'invalid-case' | 'impossible-history' | 'unknown' | 'wrong-agreement' | 'no-version' | 'broken-policy';
   errors: CaseError[];
 };
 
@@ -45,7 +47,7 @@ export function evaluateCase(set: PolicySet, raw: unknown, options: EvaluateCase
   }
   const { input, data } = validated;
   const which = set.agreementFor(input.county, input.agreement);
-  if (!which.ok) return fromDiagnostic('unknown', which.error, input.agreement ? '/agreement' : '/county');
+  if (!which.ok) return fromDiagnostic(which.error.code === 'AVT-E015' ? 'wrong-agreement' : 'unknown', which.error, input.agreement ? '/agreement' : '/county');
   let date: string | undefined;
   if (options.on !== undefined) {
     if (parseIsoDate(options.on) === undefined) return { ok: false, error: { kind: 'invalid-case', errors: [{ code: 'AVT-E008', pointer: '', message: `invalid date ${options.on}: expected YYYY-MM-DD` }] } };
@@ -59,6 +61,11 @@ export function evaluateCase(set: PolicySet, raw: unknown, options: EvaluateCase
   const selection = set.select(which.agreement, date ?? '', { version: options.version });
   if (!selection.ok) return fromDiagnostic(selection.error.code === 'AVT-E012' ? 'broken-policy' : selection.error.code === 'AVT-E011' ? 'unknown' : 'no-version', selection.error);
   const v: PolicyVersion = selection.version;
+  // Never an answer without the law's conditions: a version made under a law that is not linked is not used.
+  const law = v.analysis.ast.header?.subjectTo?.text;
+  if (law && v.compiled && v.compiled.payments.some((p) => p.law.length === 0)) {
+    return fromDiagnostic('broken-policy', diagnostic('AVT-E012', NO_RANGE, { file: v.source.file, detail: `it is made under ${law} (subject to), which is not loaded or has no version in force on ${v.info.validFrom}` }));
+  }
   const result = evaluate(v.compiled!, data, v.info, { explain: options.explain, caseId: input.id });
   if (selection.viaFallback) return { ok: true, result: { ...result, fallback: selection.viaFallback } };
   const borrowed = fallbackPayments(set, v, data, date, options.explain);
@@ -97,4 +104,58 @@ function fallbackPayments(set: PolicySet, v: PolicyVersion, data: Parameters<typ
   const result = evaluate(fb.version.compiled!, data, fb.version.info, { explain });
   const reason = `${v.info.agreement} ${v.info.version} has no payment rule; the payment rule of ${name} ${fb.version.info.version}, named as its fallback, applies`;
   return { result, fallback: { from: v.info.agreement, reason } };
+}
+
+/** A monthly ladder run: the county's (or the named agreement's) ladder over averages or raw episodes. */
+export type MonthsRequest = MonthsInput &
+  MonthsOptions & {
+    county?: string;
+    agreement?: string;
+    /** Choose the version in force on this date (default: the first day the input mentions), or by label. */
+    on?: string;
+    version?: string;
+  };
+
+export type MonthsAnswer = { ok: true; result: Omit<MonthsResult, 'version'> & { version: VersionInfo; fallback?: { from: string; reason: string } } } | { ok: false; error: EvaluationError };
+
+/** The first day the input mentions: the first month of the averages, or the earliest date among the episodes. */
+function firstDateOf(input: MonthsInput): string | undefined {
+  if ('averages' in input) {
+    const months = input.averages && typeof input.averages === 'object' ? Object.values(input.averages as Record<string, unknown>).flatMap((m) => (m && typeof m === 'object' ? Object.keys(m) : [])) : [];
+    const first = months.filter((k) => /^\d{4}-\d{2}$/.test(k)).sort()[0];
+    return first && `${first}-01`;
+  }
+  const text = typeof input.episodes === 'string' ? input.episodes : JSON.stringify(input.episodes ?? []);
+  let min: string | undefined;
+  for (const m of text.matchAll(/\d{4}-\d{2}-\d{2}/g)) if (min === undefined || m[0] < min) min = m[0];
+  return min;
+}
+
+/**
+ * Runs a monthly escalation ladder (engine/monthly) under the agreement of `county` that has one, or the one
+ * `agreement` names, in the version in force on `on` (else the first day the input mentions) or of `version`.
+ * Problems in the input are the result's `diagnostics` (`ok: false` in the result), not an error.
+ */
+export function evaluateMonthsFor(set: PolicySet, request: MonthsRequest): MonthsAnswer {
+  const { county, agreement: named, on, version, municipality, ladder, from, to, explain } = request;
+  const fail = (kind: EvaluationError['kind'], d: Diagnostic, pointer: string): MonthsAnswer => ({ ok: false, error: { kind, errors: [{ code: d.code, pointer, message: d.message }] } });
+  let agreement = named;
+  if (agreement !== undefined) {
+    const which = set.agreementFor(county ?? set.countyOf(agreement) ?? PolicySet.NATIONAL, agreement);
+    if (!which.ok) return fail(which.error.code === 'AVT-E015' ? 'wrong-agreement' : 'unknown', which.error, '/agreement');
+  } else {
+    const withLadder = set.agreements().filter((a) => set.versionsOf(a).some((v) => v.info.county === county && (v.compiled?.ladders.size ?? 0) > 0));
+    if (withLadder.length !== 1) {
+      const d = withLadder.length === 0 ? diagnostic('AVT-E003', NO_RANGE, { county: county ?? '(none)', known: set.counties().filter((c) => set.agreements().some((a) => set.countyOf(a) === c && set.versionsOf(a).some((v) => (v.compiled?.ladders.size ?? 0) > 0))).join(', ') }) : diagnostic('AVT-E009', NO_RANGE, { county: county!, agreements: withLadder.join(', ') });
+      return fail('unknown', d, withLadder.length === 0 ? '/county' : '/agreement');
+    }
+    agreement = withLadder[0];
+  }
+  if (on !== undefined && parseIsoDate(on) === undefined) return fail('invalid-case', diagnostic('AVT-E008', NO_RANGE, { value: on }), '/on');
+  const date = on ?? firstDateOf(request) ?? new Date().toISOString().slice(0, 10);
+  const selection = set.select(agreement, date, { version });
+  if (!selection.ok) return fail(selection.error.code === 'AVT-E012' ? 'broken-policy' : version && selection.error.code === 'AVT-E004' ? 'unknown' : 'no-version', selection.error, version ? '/version' : '');
+  const input: MonthsInput = 'averages' in request ? { averages: request.averages } : 'format' in request ? { episodes: request.episodes as string, format: request.format } : { episodes: request.episodes as unknown[] };
+  const result = evaluateMonths(selection.version.compiled!, input, { municipality, ladder, from, to, explain });
+  return { ok: true, result: { ...result, version: selection.version.info, ...(selection.viaFallback ? { fallback: selection.viaFallback } : {}) } };
 }

@@ -24,6 +24,10 @@ function poolAnswer(r: BatchReply): PoolAnswer {
   return { ok: true, bytes: (r as Extract<BatchReply, { bytes: Uint8Array }>).bytes };
 }
 
+// Compiled (dist/, one folder below the root like server/): the worker's own entry beside this chunk;
+// from the TypeScript sources (tests, tsx): a boot file that registers tsx first.
+const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? new URL('./batch-worker-boot.mjs', import.meta.url) : new URL('./batch-worker.js', import.meta.url);
+
 export class BatchPool {
   private workers: Worker[] = [];
   /** the jobs posted and not answered: who answers them, and the worker they were posted to */
@@ -55,7 +59,7 @@ export class BatchPool {
       }
       return w;
     }
-    w = new Worker(new URL('./batch-worker-boot.mjs', import.meta.url), { workerData: { generation: now.generation, sources: now.sources } });
+    w = new Worker(WORKER_ENTRY, { workerData: { generation: now.generation, sources: now.sources } });
     this.held.set(w, now.generation);
     w.unref();
     w.on('message', (r: BatchReply) => {

@@ -40,7 +40,7 @@ export function httpError(status: number, code: Code, args: Record<string, strin
 }
 
 /** The status for an engine failure: a bad case 400, an unknown county or agreement 404, otherwise 422. */
-export const statusOfKind: Record<EvaluationError['kind'], number> = { 'invalid-case': 400, 'impossible-history': 422, unknown: 404, 'no-version': 422, 'broken-policy': 422 };
+export const statusOfKind: Record<EvaluationError['kind'], number> = { 'invalid-case': 400, 'impossible-history': 422, unknown: 404, 'wrong-agreement': 422, 'no-version': 422, 'broken-policy': 422 };
 
 export function fromCaseErrors(errors: CaseError[]): ErrorBody {
   const first = errors[0] ?? { code: 'AVT-E001', pointer: '', message: 'invalid case' };

@@ -82,6 +82,7 @@ const table = {
   'AVT-E012': { severity: 'error', message: '{file} has errors and cannot be used: {detail}' },
   'AVT-E013': { severity: 'error', message: 'impossible history: {detail}' },
   'AVT-E014': { severity: 'warning', message: 'the case records {event} more than once, and {rule} does not say how a repeated {event} is read: only its first occurrence is used' },
+  'AVT-E015': { severity: 'error', message: 'agreement {agreement} belongs to county {home}, not to county {county}: name an agreement of {county} (or a county-independent one, such as the law), or give county {home}' },
   // monthly statistics and ladders (AVT-M001…M099)
   'AVT-M001': { severity: 'warning', message: 'parameter {name} has no value for {year} and does not carry forward: {municipality} {months} are undetermined, not compared with the threshold and not invoiced' },
   'AVT-M002': { severity: 'error', message: 'line {line}, {field}: {detail}' },

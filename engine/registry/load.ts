@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
+import { neededSources, type Wanted } from './needed';
 import { PolicySet, type PolicySource } from './policy-set';
 
 export function contentHash(text: string): string {
@@ -31,6 +32,8 @@ export function readSources(root: string): PolicySource[] {
   });
 }
 
-export function loadPolicySet(root: string): PolicySet {
-  return new PolicySet(readSources(root));
+/** Every policy below root; with `wanted`, only those the cases asked for can reach (see neededSources). */
+export function loadPolicySet(root: string, wanted?: Wanted): PolicySet {
+  const sources = readSources(root);
+  return new PolicySet(wanted ? neededSources(sources, wanted) : sources);
 }

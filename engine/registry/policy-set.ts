@@ -183,16 +183,33 @@ export class PolicySet {
     }
   }
 
-  /** The agreement a case names; else the county's only agreement, or the one whose id is the county's name. */
+  /** The county a case gives to reach the county-independent agreements (the national law). */
+  static readonly NATIONAL = 'national';
+
+  /** The county an agreement's versions name; undefined for a county-independent agreement (the law). */
+  countyOf(agreement: string): string | undefined {
+    return this.countiesOf(agreement)[0];
+  }
+
+  /**
+   * The agreement a case names — one of its county's, or a county-independent one (the law applies in every
+   * county); else the county's only agreement, or the one whose id is the county's name. The county
+   * `national` stands for the county-independent agreements.
+   */
   agreementFor(county: string, agreement?: string): { ok: true; agreement: string } | { ok: false; error: Diagnostic } {
     if (agreement) {
-      if (this.has(agreement)) return { ok: true, agreement };
-      return { ok: false, error: diagnostic('AVT-E011', NO_RANGE, { agreement, known: this.agreements().join(', ') }) };
+      if (!this.has(agreement)) return { ok: false, error: diagnostic('AVT-E011', NO_RANGE, { agreement, known: this.agreements().join(', ') }) };
+      const home = this.countyOf(agreement);
+      if (home !== undefined && !this.countiesOf(agreement).includes(county)) return { ok: false, error: diagnostic('AVT-E015', NO_RANGE, { agreement, home, county }) };
+      return { ok: true, agreement };
     }
     const known = this.byCounty.get(county);
     if (known !== undefined) return { ok: true, agreement: known };
-    const inCounty = this.agreements().filter((a) => this.countiesOf(a).includes(county));
-    if (inCounty.length === 0) return { ok: false, error: diagnostic('AVT-E003', NO_RANGE, { county, known: this.counties().join(', ') }) };
+    const inCounty = this.agreements().filter((a) => (county === PolicySet.NATIONAL ? this.countiesOf(a).length === 0 : this.countiesOf(a).includes(county)));
+    if (inCounty.length === 0) {
+      const national = this.agreementsInOrder().some((a) => this.countyOf(a) === undefined) ? [PolicySet.NATIONAL] : [];
+      return { ok: false, error: diagnostic('AVT-E003', NO_RANGE, { county, known: [...this.counties(), ...national].join(', ') }) };
+    }
     // One agreement in the county, or the one named like the county (its main agreement; others, such
     // as Kronoberg's home-care agreement, are reached by naming them in the case).
     const pick = inCounty.length === 1 ? inCounty : inCounty.filter((a) => a === county);

@@ -27,7 +27,7 @@ beforeAll(() => {
   everything = loadPolicySet(ROOT);
 });
 
-const KINDS = ['invalid-case', 'impossible-history', 'unknown', 'no-version', 'broken-policy'];
+const KINDS = ['invalid-case', 'impossible-history', 'unknown', 'wrong-agreement', 'no-version', 'broken-policy'];
 
 /** Resolves a JSON pointer in a value; undefined when a step is missing. */
 function resolve(value: unknown, pointer: string): { found: boolean; value?: unknown } {
