@@ -3,6 +3,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
 import { PolicySet, type PolicySource } from './policy-set';
+import { sourceLibraryFor } from '../sources/load';
+import type { SourceLibrary } from '../../dsl/sources/library';
 
 export function contentHash(text: string): string {
   return 'sha256:' + createHash('sha256').update(text.replace(/\r\n/g, '\n'), 'utf8').digest('hex');
@@ -28,6 +30,7 @@ export function readSources(root: string): PolicySource[] {
   });
 }
 
-export function loadPolicySet(root: string): PolicySet {
-  return new PolicySet(readSources(root));
+/** The policies below a path; their citations are checked against the sources folder that goes with them (engine/sources/load.ts). */
+export function loadPolicySet(root: string, library: SourceLibrary | undefined = sourceLibraryFor(root)): PolicySet {
+  return new PolicySet(readSources(root), { library });
 }
