@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
 import { existsSync } from 'node:fs';
 import { loadPolicySet } from '../../engine/registry/node';
-import { textCoverage, type TextCoverage } from '../../engine/coverage/text-coverage';
-import { exampleCoverage, type ExampleCoverage } from '../../engine/coverage/example-coverage';
+import { textCoverage, type TextCoverage } from '../../engine/review/text-coverage';
+import { exampleCoverage, type ExampleCoverage } from '../../engine/review/example-coverage';
 import { findSourcesDir } from '../../engine/sources/load';
 import { defaultPoliciesDir, err, out } from '../io';
 import type { Command } from './index';
