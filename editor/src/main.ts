@@ -402,6 +402,10 @@ function simulatorPanel(): Promise<SimulatorPanel> {
       run: (scenario) => client.request('simulate', { text: model.getValue(), scenario }),
       reveal: (line) => revealPosition(line, 1),
       agreement: () => ({ agreement: state.agreement?.agreement, version: state.version?.version }),
+      showSource: (line) => {
+        selectTab('source');
+        void sourcePanel().then((panel) => panel.update().then(() => panel.highlightLine(line)));
+      },
     });
     return simulator;
   }, loadFailed);

@@ -72,6 +72,22 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 60_000 }, () => {
     await expect.poll(() => page.locator('#status').textContent(), { timeout: 15_000 }).toBe('0 problem');
   });
 
+  it("the simulator's reasons go to the passage they rest on", async () => {
+    await page.click('#tab-simulator');
+    const fill = async (event: string, date: string, time: string) => {
+      await page.fill(`input[name="event-${event}-date"]`, date);
+      await page.fill(`input[name="event-${event}-time"]`, time);
+    };
+    await fill('admitted', '2019-01-03', '09:00');
+    await fill('admission_notice_sent', '2019-01-03', '15:00');
+    await fill('ready_notice_sent', '2019-01-07', '13:00');
+    const link = page.locator('.reason[data-rule="kommunens_betalningsansvar"] [data-show-source]').first();
+    await link.waitFor({ timeout: 15_000 });
+    await link.click();
+    expect(await page.evaluate(() => document.body.dataset.tab)).toBe('source');
+    await expect.poll(() => page.locator('.seg.active').allTextContents().then((t) => t.join(' ')), { timeout: 15_000 }).toContain('Ekonomisk reglering inträder tre dagar');
+  });
+
   it('had no page errors', () => {
     expect(pageErrors).toEqual([]);
   });
