@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PolicySet, type PolicyVersion } from '../engine/registry/policy-set';
 import { loadPolicySet, readSources, withoutBom } from '../engine/registry/node';
+import { sourceLibraryFor } from '../engine/sources/load';
 
 export type Read = { ok: true; text: string } | { ok: false; message: string };
 
@@ -58,12 +59,13 @@ export const err = (s: string): void => void process.stderr.write(s + '\n');
  */
 export function loadWithLaws(root: string): { set: PolicySet; own: (v: PolicyVersion) => boolean } {
   const sources = readSources(root);
-  const alone = new PolicySet(sources);
+  const library = sourceLibraryFor(root);
+  const alone = new PolicySet(sources, { library });
   const missing = new Set(alone.versions.map((v) => v.analysis.ast.header?.subjectTo?.text).filter((n): n is string => !!n && !alone.has(n)));
   if (missing.size === 0 || resolve(root) === resolve(defaultPoliciesDir())) return { set: alone, own: () => true };
   const bundled = loadPolicySet(defaultPoliciesDir());
   const laws = bundled.versions.filter((v) => missing.has(v.info.agreement)).map((v) => ({ ...v.source, file: `(bundled) ${v.source.file}` }));
-  const set = new PolicySet([...sources, ...laws]);
+  const set = new PolicySet([...sources, ...laws], { library: library ?? sourceLibraryFor(defaultPoliciesDir()) });
   return { set, own: (v) => !v.source.file.startsWith('(bundled) ') };
 }
 

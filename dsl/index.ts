@@ -4,6 +4,8 @@ import { check } from './checker/checker';
 import type { Policy } from './ast/ast';
 import type { Diagnostic } from './diagnostics';
 import type { Symbols } from './checker/symbols';
+import { checkCitations } from './sources/citations';
+import type { SourceLibrary } from './sources/library';
 
 export interface Analysis {
   ast: Policy;
@@ -11,10 +13,16 @@ export interface Analysis {
   symbols: Symbols;
 }
 
+export interface AnalyzeOptions {
+  /** The source texts: when given, every quotation and heading is checked against its source. */
+  sources?: SourceLibrary;
+}
+
 /** Parses and checks a policy text. The checker runs on whatever tree error recovery produced. */
-export function analyze(text: string): Analysis {
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const parsed = parse(text);
   const checked = check(parsed.ast);
+  if (options.sources) checked.diagnostics.push(...checkCitations(parsed.ast, options.sources));
   // The checker's "missing clause" complaints repeat what a syntax error already said: drop them then.
   const syntaxBroken = parsed.diagnostics.some((d) => d.severity === 'error');
   const checkerDiagnostics = syntaxBroken ? checked.diagnostics.filter((d) => d.code !== 'AVT-C023' && d.code !== 'AVT-C020') : checked.diagnostics;
@@ -30,3 +38,5 @@ export { KEYWORDS, spell, type Lang } from './tokens/keywords';
 export { VOCABULARY, EVENTS, FACTS, lookupVocabulary } from './builtins/vocabulary';
 export { FUNCTIONS, lookupFunction } from './builtins/functions';
 export { formatText, formatPolicy } from './format';
+export { SourceLibrary, SourceDoc, normalizeSpace, type SourceEntry, type SourceText, type Span } from './sources/library';
+export { collectCitations, resolveCitations, checkCitations, type CitationUse, type ResolvedCitation } from './sources/citations';

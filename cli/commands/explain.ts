@@ -17,11 +17,14 @@ the question, the source's words and the decision — with the rules that rely o
         err(`avtal explain: ${root}: no such file or folder`);
         return 1;
       }
-      for (const v of loadPolicySet(root).versions) {
+      const set = loadPolicySet(root);
+      for (const v of set.versions) {
         const i = v.info;
         out(`# ${i.title ?? i.agreement} — version ${i.version} (${i.status})`);
         out(`file: ${relative(process.cwd(), v.source.file === root ? root : `${root}/${v.source.file}`)}   hash: ${i.hash}`);
         out(`source: ${i.source ?? '(none)'}   valid: from ${i.validFrom} ${i.validTo ? `to ${i.validTo} (exclusive)` : 'until further notice'}`);
+        const doc = i.source ? set.library?.get(i.source) : undefined;
+        if (doc) out(`document: ${doc.entry.document}`);
         const law = v.analysis.ast.header?.subjectTo?.text;
         if (law) out(`subject to: ${law} — the conditions of its payment rules (requires, exempt) bind every payment rule of this agreement`);
         const interps = v.analysis.ast.declarations.filter((d) => d.kind === 'Interpretation');

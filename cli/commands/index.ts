@@ -9,6 +9,8 @@ import { lock } from './lock';
 import { diff } from './diff';
 import { exportCommand } from './export';
 import { months } from './months';
+import { coverage } from './coverage';
+import { source } from './source';
 
 export interface Command {
   summary: string;
@@ -17,4 +19,4 @@ export interface Command {
   run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number> | number;
 }
 
-export const COMMANDS: Record<string, Command> = { check, fmt, test, eval: evalCommand, schema, explain, lock, diff, export: exportCommand, months };
+export const COMMANDS: Record<string, Command> = { check, fmt, test, eval: evalCommand, schema, explain, lock, diff, export: exportCommand, months, coverage, source };

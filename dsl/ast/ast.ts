@@ -302,7 +302,18 @@ export interface Computed extends Node {
   value?: Expr;
 }
 
-export type Declaration = Interpretation | Cutoff | Deadline | Payment | Parameter | Example | Measure | Ladder | Escalation | Computed;
+export type UnencodedReason = 'not-computable' | 'outside-scope' | 'applied-elsewhere';
+
+/** A passage of the source deliberately not encoded: its citations, the reason and an explanation. */
+export interface Unencoded extends Node {
+  kind: 'Unencoded';
+  id: Name;
+  title?: Str;
+  cites: Citation[];
+  reason?: Node & { value: UnencodedReason; explanation?: Str };
+}
+
+export type Declaration = Interpretation | Cutoff | Deadline | Payment | Parameter | Example | Measure | Ladder | Escalation | Computed | Unencoded;
 
 export interface Policy extends Node {
   kind: 'Policy';

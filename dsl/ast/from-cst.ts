@@ -156,6 +156,7 @@ class Builder {
     if (c.measureDecl) return this.measure(c.measureDecl[0]);
     if (c.ladderDecl) return this.ladder(c.ladderDecl[0]);
     if (c.escalationDecl) return this.escalation(c.escalationDecl[0]);
+    if (c.unencodedDecl) return this.unencoded(c.unencodedDecl[0]);
     return undefined;
   }
 
@@ -263,6 +264,21 @@ class Builder {
       }
     }
     return e;
+  }
+
+  unencoded(cst: C.UnencodedDeclCstNode): A.Unencoded | undefined {
+    const c = cst.children;
+    const id = name(tok(c.Identifier));
+    if (!id) return undefined;
+    const r = first(c.reasonClause);
+    const rc = r?.children;
+    const value: A.UnencodedReason | undefined = !rc ? undefined
+      : tok(rc.NotComputable) ? 'not-computable' : tok(rc.OutsideScope) ? 'outside-scope' : tok(rc.AppliedElsewhere) ? 'applied-elsewhere' : undefined;
+    return {
+      kind: 'Unencoded', id, title: str(tok(c.StringLiteral)), cites: this.cites(c.citeClause),
+      reason: r && value ? { value, explanation: str(tok(rc!.StringLiteral)), range: nodeRange(r) } : undefined,
+      range: nodeRange(cst),
+    };
   }
 
   when(cst: C.WhenClauseCstNode): A.Expr | undefined {

@@ -9,6 +9,7 @@ import { Symbols } from './symbols';
 import { TypeChecker } from './types';
 import { checkEscalation, checkTimingDeadline, isTimingDeadline, type TimingCheckContext } from './recurrence';
 import { checkLadder, checkMeasure, checkMonthlyExample, checkNoMonthlyParts, type MonthlyCheckContext } from './monthly';
+import { checkUnencoded } from './unencoded';
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
@@ -17,7 +18,7 @@ export interface CheckResult {
 
 const KIND_WORD: Record<A.Declaration['kind'], string> = {
   Interpretation: 'interpretation', Cutoff: 'cutoff', Deadline: 'deadline', Payment: 'payment', Parameter: 'parameter', Example: 'example',
-  Measure: 'measure', Ladder: 'ladder', Escalation: 'escalation', Computed: 'computed date',
+  Measure: 'measure', Ladder: 'ladder', Escalation: 'escalation', Computed: 'computed date', Unencoded: 'unencoded passage',
 };
 
 export function check(policy: A.Policy): CheckResult {
@@ -86,6 +87,9 @@ export function check(policy: A.Policy): CheckResult {
         break;
       case 'Computed':
         checkComputed(d, types, symbols, out, used);
+        break;
+      case 'Unencoded':
+        checkUnencoded(d, out);
         break;
     }
   }

@@ -67,6 +67,12 @@ const table = {
   'AVT-C204': { severity: 'error', message: 'step {name} appears twice in escalation {escalation}' },
   'AVT-C205': { severity: 'error', message: 'escalation {name} has {count} step(s); an escalation procedure needs at least two' },
   'AVT-C206': { severity: 'error', message: 'step {name} of escalation {escalation} has no citation: every step names the heading of the source it comes from' },
+  // checker: citations against the source texts, and marks of passages not encoded (AVT-C300…C399)
+  'AVT-C300': { severity: 'error', message: 'the quotation is not in source {source} (whitespace aside, a quotation is the text\'s own words); nearest passage, {nearest}' },
+  'AVT-C301': { severity: 'error', message: 'heading {heading} is not in source {source}' },
+  'AVT-C302': { severity: 'warning', message: 'source {source} is not among the source documents ({known}); its citations are not checked' },
+  'AVT-C303': { severity: 'error', message: 'unencoded passage {name} must quote the passage it leaves out: add `quote "…"` to the citation' },
+  'AVT-C304': { severity: 'error', message: 'unencoded passage {name} must explain its reason: `reason KIND "why"`' },
   // evaluation and case input
   'AVT-E001': { severity: 'error', message: 'invalid case: {detail}' },
   'AVT-E002': { severity: 'error', message: 'local time {value} does not exist in Europe/Stockholm (the clocks go forward that night); give an explicit UTC offset' },

@@ -111,7 +111,19 @@ class Printer {
       case 'Ladder': return this.ladder(d);
       case 'Escalation': return this.escalation(d);
       case 'Computed': return this.computed(d);
+      case 'Unencoded': return this.unencoded(d);
     }
+  }
+
+  /** `unencoded NAME "title"`, its citations, then `reason KIND "explanation"`. */
+  unencoded(d: A.Unencoded): Doc {
+    const clauses: Doc[] = d.cites.map((c) => this.cite(c));
+    if (d.reason) {
+      const kind = { 'not-computable': 'NotComputable', 'outside-scope': 'OutsideScope', 'applied-elsewhere': 'AppliedElsewhere' }[d.reason.value];
+      const why = d.reason.explanation ? [' ', quote(d.reason.explanation.value)] : '';
+      clauses.push(this.clause(d.reason, [this.k('Reason'), ' ', this.k(kind), why]));
+    }
+    return [this.k('Unencoded'), ' ', d.id.text, this.title(d.title), indent(clauses)];
   }
 
   // ---- recurring obligations, time windows, escalation procedures ----

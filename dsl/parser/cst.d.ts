@@ -155,6 +155,7 @@ export type DeclarationCstChildren = {
   measureDecl?: MeasureDeclCstNode[];
   ladderDecl?: LadderDeclCstNode[];
   escalationDecl?: EscalationDeclCstNode[];
+  unencodedDecl?: UnencodedDeclCstNode[];
 };
 
 export interface InterpretationDeclCstNode extends CstNode {
@@ -313,6 +314,32 @@ export type EscalationStepCstChildren = {
   Identifier: IToken[];
   StringLiteral?: IToken[];
   citeClause?: CiteClauseCstNode[];
+};
+
+export interface UnencodedDeclCstNode extends CstNode {
+  name: "unencodedDecl";
+  children: UnencodedDeclCstChildren;
+}
+
+export type UnencodedDeclCstChildren = {
+  Unencoded: IToken[];
+  Identifier: IToken[];
+  StringLiteral?: IToken[];
+  citeClause?: CiteClauseCstNode[];
+  reasonClause?: ReasonClauseCstNode[];
+};
+
+export interface ReasonClauseCstNode extends CstNode {
+  name: "reasonClause";
+  children: ReasonClauseCstChildren;
+}
+
+export type ReasonClauseCstChildren = {
+  Reason: IToken[];
+  NotComputable?: IToken[];
+  OutsideScope?: IToken[];
+  AppliedElsewhere?: IToken[];
+  StringLiteral?: IToken[];
 };
 
 export interface WhenClauseCstNode extends CstNode {
@@ -1205,6 +1232,8 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   escalationDecl(children: EscalationDeclCstChildren, param?: IN): OUT;
   escalationClause(children: EscalationClauseCstChildren, param?: IN): OUT;
   escalationStep(children: EscalationStepCstChildren, param?: IN): OUT;
+  unencodedDecl(children: UnencodedDeclCstChildren, param?: IN): OUT;
+  reasonClause(children: ReasonClauseCstChildren, param?: IN): OUT;
   whenClause(children: WhenClauseCstChildren, param?: IN): OUT;
   withinClause(children: WithinClauseCstChildren, param?: IN): OUT;
   paymentDecl(children: PaymentDeclCstChildren, param?: IN): OUT;

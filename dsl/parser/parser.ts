@@ -119,6 +119,7 @@ export class AvtalParser extends CstParser {
       { ALT: () => this.SUBRULE(this.measureDecl) },
       { ALT: () => this.SUBRULE(this.ladderDecl) },
       { ALT: () => this.SUBRULE(this.escalationDecl) },
+      { ALT: () => this.SUBRULE(this.unencodedDecl) },
     ]);
   });
 
@@ -229,6 +230,24 @@ export class AvtalParser extends CstParser {
     this.CONSUME(Identifier);
     this.OPTION(() => this.CONSUME(StringLiteral));
     this.MANY(() => this.SUBRULE(this.citeClause));
+  });
+
+  // ---- passages deliberately not encoded ------------------------------------------------------
+  unencodedDecl = this.RULE('unencodedDecl', () => {
+    this.CONSUME(T.Unencoded);
+    this.CONSUME(Identifier);
+    this.OPTION(() => this.CONSUME(StringLiteral));
+    this.MANY(() => this.OR(this.alts.unencodedDecl ??= [{ ALT: () => this.SUBRULE(this.citeClause) }, { ALT: () => this.SUBRULE(this.reasonClause) }]));
+  });
+
+  reasonClause = this.RULE('reasonClause', () => {
+    this.CONSUME(T.Reason);
+    this.OR(this.alts.reasonClause ??= [
+      { ALT: () => this.CONSUME(T.NotComputable) },
+      { ALT: () => this.CONSUME(T.OutsideScope) },
+      { ALT: () => this.CONSUME(T.AppliedElsewhere) },
+    ]);
+    this.OPTION(() => this.CONSUME(StringLiteral));
   });
 
   whenClause = this.RULE('whenClause', () => {

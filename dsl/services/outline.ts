@@ -83,7 +83,7 @@ export function outline(ast: A.Policy, text: string): PolicyOutline {
   }
   // Any other plain number in a rule (thresholds of newer constructs, comparisons): generic tweaks.
   for (const d of ast.declarations) {
-    if (!d.id || d.kind === 'Example' || d.kind === 'Interpretation') continue;
+    if (!d.id || d.kind === 'Example' || d.kind === 'Interpretation' || d.kind === 'Unencoded') continue;
     let n = 0;
     walk(d, (node, _parent, key) => {
       if (covered.has(node) || !node.range) return;
@@ -98,7 +98,7 @@ export function outline(ast: A.Policy, text: string): PolicyOutline {
     lang: ast.lang, agreement: h?.id.text, title: h?.title?.value, county: h?.county?.text, version: h?.version?.value, status: h?.status,
     events: EVENTS.filter((e) => usedEvents.has(e.id)),
     facts: FACTS.filter((f) => usedFacts.has(f.id)),
-    rules: ast.declarations.filter((d) => d.id && d.kind !== 'Example' && d.kind !== 'Interpretation').map((d) => ({ id: d.id.text, kind: d.kind, title: 'title' in d ? d.title?.value : undefined })),
+    rules: ast.declarations.filter((d) => d.id && d.kind !== 'Example' && d.kind !== 'Interpretation' && d.kind !== 'Unencoded').map((d) => ({ id: d.id.text, kind: d.kind, title: 'title' in d ? d.title?.value : undefined })),
     tweaks,
   };
 }

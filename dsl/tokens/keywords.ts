@@ -108,6 +108,12 @@ export const KEYWORDS: readonly KeywordEntry[] = [
   kw('RedDays', ['red days', 'red day'], ['röda dagar', 'röd dag'], 'unit', 'Sundays and public holidays'),
   kw('DaysOff', ['days off', 'day off'], ['lediga dagar', 'ledig dag'], 'unit', 'every day that is not a working day: weekends, public holidays, Midsummer, Christmas and New Year\'s Eve'),
   kw('Escalation', 'escalation', 'eskalering', 'declaration', 'an ordered escalation procedure: the steps a dispute goes through, each with its citation'),
+  // passages deliberately not encoded (docs/sources.md, text coverage)
+  kw('Unencoded', 'unencoded', 'okodat', 'declaration', 'a passage of the source deliberately not encoded, quoted, with the reason'),
+  kw('Reason', 'reason', 'skäl', 'clause', 'why a passage is not encoded (not computable, outside scope, applied elsewhere) and an explanation'),
+  kw('NotComputable', 'not computable', 'ej beräkningsbart', 'value', 'the passage states no rule that a case could be evaluated against'),
+  kw('OutsideScope', 'outside scope', 'utanför tillämpningsområdet', 'value', 'the passage is about something outside what the policy decides'),
+  kw('AppliedElsewhere', 'applied elsewhere', 'tillämpas annanstans', 'value', 'the passage is encoded in another policy, or by another rule of this one'),
   // operators and values
   kw('And', 'and', 'och', 'operator', 'both conditions hold'),
   kw('Or', 'or', 'eller', 'operator', 'either condition holds'),

@@ -13,6 +13,8 @@ import type {
   WorkerRequest, WorkerResponse, WorkerTimings,
 } from './protocol';
 import { runMonths } from './monthly-bridge';
+import { library } from './source-library';
+import { sourcePanelView } from './source-bridge';
 
 // every module above has run (among them the Chevrotain lexer and parser, built once at load)
 const timings: WorkerTimings = { timeOrigin: performance.timeOrigin, started: workerStarted, loaded: performance.now() };
@@ -63,7 +65,7 @@ function linkToLaw(p: Prepared): void {
 function prepare(text: string): Prepared {
   const hit = cache.find((p) => p.text === text);
   if (hit) return hit;
-  const analysis = analyze(text);
+  const analysis = analyze(text, { sources: library });
   const errors = analysis.diagnostics.some((d) => d.severity === 'error') || !analysis.ast.header;
   const p: Prepared = { text, analysis, errors, info: versionInfo(analysis.ast), outline: outline(analysis.ast, text) };
   if (!errors) {
@@ -220,6 +222,7 @@ const handlers: { [K in RequestKind]: Handler<K> } = {
     return null;
   },
   timings: () => timings,
+  sourceView: ({ text, source }) => sourcePanelView(prepare(text), source),
   asDraft: ({ text, label }) => {
     const draft = asDraft(prepare(text).analysis.ast, text, label);
     return { text: draft, errors: prepare(draft).analysis.diagnostics.filter((d) => d.severity === 'error').length };

@@ -11,6 +11,7 @@ import type { LanguageClient } from './language-client';
 import { renderExamples } from './panels/examples';
 import type { MonthlyPanel } from './panels/monthly';
 import type { SimulatorPanel } from './panels/simulator';
+import type { SourcePanel } from './panels/source';
 import { renderVersions, type DiffView } from './panels/versions';
 import type { AnalyseResult, Diagnostic, Severity } from './protocol';
 import { readHash, writeHash } from './hash';
@@ -19,13 +20,14 @@ performance.mark('avtal:monaco-loaded');
 
 const LOCALE_STORAGE_KEY = 'avtal.locale';
 
-type TabId = 'problems' | 'examples' | 'simulator' | 'monthly' | 'versions';
+type TabId = 'problems' | 'examples' | 'simulator' | 'monthly' | 'versions' | 'source';
 const TABS: { id: TabId; label: MessageKey }[] = [
   { id: 'problems', label: 'tab.problems' },
   { id: 'examples', label: 'tab.examples' },
   { id: 'simulator', label: 'tab.simulator' },
   { id: 'monthly', label: 'tab.monthly' },
   { id: 'versions', label: 'tab.versions' },
+  { id: 'source', label: 'tab.source' },
 ];
 const isTab = (s: string | null): s is TabId => TABS.some((tab) => tab.id === s);
 
@@ -120,6 +122,11 @@ function selectTab(id: TabId): void {
   if (changed && id === 'simulator') {
     void simulatorPanel().then((panel) => {
       if (state.activeTab === 'simulator' && state.analysis) panel.update(state.analysis.outline, state.analysis.examples);
+    });
+  }
+  if (changed && id === 'source') {
+    void sourcePanel().then((panel) => {
+      if (state.activeTab === 'source') void panel.update();
     });
   }
   if (changed && id === 'monthly') {
@@ -347,6 +354,7 @@ function applyAnalysis(result: AnalyseResult): void {
   // Panels out of sight wait: selecting their tab brings them up to date (keeps the worker free for keystrokes).
   if (state.activeTab === 'simulator') simulator?.update(result.outline, result.examples);
   if (state.activeTab === 'monthly') monthly?.update(result.outline);
+  if (state.activeTab === 'source') void source?.update();
 }
 
 let storeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -394,10 +402,34 @@ function simulatorPanel(): Promise<SimulatorPanel> {
       run: (scenario) => client.request('simulate', { text: model.getValue(), scenario }),
       reveal: (line) => revealPosition(line, 1),
       agreement: () => ({ agreement: state.agreement?.agreement, version: state.version?.version }),
+      showSource: (line) => {
+        selectTab('source');
+        void sourcePanel().then((panel) => panel.update().then(() => panel.highlightLine(line)));
+      },
     });
     return simulator;
   }, loadFailed);
   return simulatorLoad;
+}
+
+// The source panel (panels/source.ts): the agreement's text beside the policy; the cursor in a rule lights up its passages.
+let source: SourcePanel | undefined;
+let sourceLoad: Promise<SourcePanel> | undefined;
+const unexercised = editor.createDecorationsCollection();
+function sourcePanel(): Promise<SourcePanel> {
+  sourceLoad ??= import('./panels/source').then(({ SourcePanel }) => {
+    source = new SourcePanel($('#panel-source'), {
+      locale: () => state.locale,
+      run: (id) => client.request('sourceView', { text: model.getValue(), source: id }),
+      reveal: (line) => revealPosition(line, 1),
+      shade: (lines) => unexercised.set(lines.map((line) => ({ range: new monaco.Range(line, 1, line, 1), options: { isWholeLine: true, className: 'avtal-unexercised-line', linesDecorationsClassName: 'avtal-unexercised-glyph' } }))),
+    });
+    editor.onDidChangeCursorPosition((e) => {
+      if (state.activeTab === 'source') source?.highlightLine(e.position.lineNumber);
+    });
+    return source;
+  }, loadFailed);
+  return sourceLoad;
 }
 
 function monthlyPanel(): Promise<MonthlyPanel> {

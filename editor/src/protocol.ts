@@ -110,6 +110,35 @@ export interface MonthsResult {
   applied?: string[];
 }
 
+/** The source panel: the agreement's text, the passages the policy cites, what nobody has decided about. */
+export interface SourcePanelView {
+  available: boolean;
+  /** 'no-source' or 'unknown-source:ID' when not available */
+  reason?: string;
+  known?: string[];
+  source?: string;
+  title?: string;
+  document?: string;
+  text?: string;
+  /** text coverage of the policy's own source, per cent */
+  percent?: number;
+  /** other sources the policy cites with `in "ID"` */
+  others: string[];
+  passages?: {
+    n: number;
+    start: number;
+    end: number;
+    line: number;
+    kind: 'cited' | 'marked';
+    citers: { kind: string; name: string; part?: string; line: number; declStart: number; declEnd: number; reason?: string }[];
+  }[];
+  /** sentences with a quantity, time, deadline or condition that nothing cites or marks (offsets into `text`) */
+  uncovered?: { start: number; end: number; line: number; carries: string[] }[];
+  /** policy lines of branches no worked example exercises */
+  unexercised: { line: number; rule: string; what: string }[];
+  examplePercent?: number;
+}
+
 export interface WorkerTimings {
   timeOrigin: number;
   started: number;
@@ -131,6 +160,7 @@ export type RequestMap = {
   /** The worker's start-up times in ms on its own clock (`timeOrigin`): evaluation began, modules loaded, first analysis. */
   timings: { params: Record<string, never>; result: WorkerTimings };
   asDraft: { params: { text: string; label: string }; result: { text: string; errors: number } };
+  sourceView: { params: { text: string; source?: string }; result: SourcePanelView };
 };
 
 export type RequestKind = keyof RequestMap;

@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
 import { neededSources, type Wanted } from './needed';
 import { PolicySet, type PolicySource } from './policy-set';
+import { sourceLibraryFor } from '../sources/load';
+import type { SourceLibrary } from '../../dsl/sources/library';
 
 export function contentHash(text: string): string {
   return 'sha256:' + createHash('sha256').update(text.replace(/\r\n/g, '\n'), 'utf8').digest('hex');
@@ -32,8 +34,11 @@ export function readSources(root: string): PolicySource[] {
   });
 }
 
-/** Every policy below root; with `wanted`, only those the cases asked for can reach (see neededSources). */
-export function loadPolicySet(root: string, wanted?: Wanted): PolicySet {
+/**
+ * Every policy below root, their citations checked against the sources folder that goes with them
+ * (engine/sources/load.ts); with `wanted`, only those the cases asked for can reach (see neededSources).
+ */
+export function loadPolicySet(root: string, wanted?: Wanted, library: SourceLibrary | undefined = sourceLibraryFor(root)): PolicySet {
   const sources = readSources(root);
-  return new PolicySet(wanted ? neededSources(sources, wanted) : sources);
+  return new PolicySet(wanted ? neededSources(sources, wanted) : sources, { library });
 }

@@ -1,6 +1,6 @@
 // A set of policy files: every version of every agreement, analysed and compiled once, and the
 // rules for choosing the version in force on a date (half-open validity [from, to)).
-import { analyze, type Analysis } from '../../dsl';
+import { analyze, type Analysis, type SourceLibrary } from '../../dsl';
 import { diagnostic, hasErrors, NO_RANGE, type Diagnostic } from '../../dsl/diagnostics';
 import { compile, type CompiledPolicy } from '../compiler/compile';
 import type { VersionInfo } from '../evaluator/result';
@@ -60,9 +60,13 @@ export class PolicySet {
   /** Problems of the set as a whole: overlaps, gaps, unknown fallbacks, duplicate versions. */
   readonly diagnostics: { file: string; diagnostic: Diagnostic }[] = [];
 
-  constructor(sources: PolicySource[]) {
+  /** The source texts the policies' citations were checked against, when the set was given them. */
+  readonly library?: SourceLibrary;
+
+  constructor(sources: PolicySource[], options: { library?: SourceLibrary } = {}) {
+    this.library = options.library;
     for (const s of sources) {
-      const analysis = analyze(s.text);
+      const analysis = analyze(s.text, { sources: options.library });
       const compiled = hasErrors(analysis.diagnostics) || !analysis.ast.header ? undefined : compile(analysis.ast);
       this.versions.push({ source: s, analysis, compiled, info: infoOf(analysis, s) });
     }

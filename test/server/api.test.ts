@@ -119,7 +119,7 @@ describe('POST /api/evaluate', () => {
     // Every step's rule has its citations in the answer, once; the payment rule's source is section 7.
     for (const step of body.explanation) expect(body.citations[step.rule], step.rule).toBeDefined();
     expect(Object.keys(body.citations).sort()).toEqual([...new Set(body.explanation.map((s: { rule: string }) => s.rule))].sort());
-    expect(body.citations[pay.id][0]).toMatchObject({ file: '002_235c50fe989144ad.txt', heading: '7. Ekonomisk reglering' });
+    expect(body.citations[pay.id][0]).toMatchObject({ file: 'varmland-samverkan-2019', heading: '7. Ekonomisk reglering' });
   });
 
   it('leaves the explanation out with explain=false', async () => {

@@ -14,6 +14,8 @@ export interface SimulatorDeps {
   run: (scenario: Scenario) => Promise<SimulateResult>;
   reveal: (line: number) => void;
   agreement: () => { agreement?: string; version?: string };
+  /** Show the rule at this line of the policy beside its passages in the agreement (the source panel). */
+  showSource?: (line: number) => void;
 }
 
 export class SimulatorPanel {
@@ -321,6 +323,7 @@ export class SimulatorPanel {
       for (const c of src?.citations ?? []) {
         card.append(h('p', { className: 'cite' }, h('strong', { text: `${t(locale, 'sim.source')}: ` }), c.heading));
         if (c.quote) card.append(h('blockquote', { text: c.quote }));
+        if (c.quote && src && this.deps.showSource) card.append(h('button', { type: 'button', className: 'link', 'data-show-source': rule, text: t(locale, 'sim.inSource'), onclick: () => this.deps.showSource?.(src.line) }));
       }
       for (const i of src?.interpretations ?? []) card.append(h('p', { className: 'muted' }, `${t(locale, 'sim.interpretation')}: ${i.title ?? i.id}`));
       box.append(card);

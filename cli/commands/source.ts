@@ -1,0 +1,149 @@
+import { relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { loadPolicySet } from '../../engine/registry/node';
+import { sourceView, type Citer, type SourceView } from '../../engine/review/source-view';
+import { collectCitations } from '../../dsl/sources/citations';
+import { err, out } from '../io';
+import type { Command } from './index';
+
+const REASON = { 'not-computable': 'not computable', 'outside-scope': 'outside scope', 'applied-elsewhere': 'applied elsewhere' } as const;
+
+export const source: Command = {
+  summary: "print a policy's source text with every cited passage highlighted and the rules that cite it",
+  usage: `Usage: avtal source <policy-file|dir> [--source ID] [--cited-only] [--color auto|always|never] [--json]
+
+Prints the agreement a policy encodes (its \`source\`, from sources/) with every passage the policy quotes
+highlighted and numbered, and under each the rules, interpretations, examples and \`unencoded\` marks
+that cite it (file:line). Sentences with a quantity, time, deadline or condition that nothing cites or
+marks are flagged with "?" in the margin. On a terminal the passages are coloured (cited: yellow;
+marked as not encoded: underlined; undecided: red); otherwise they are bracketed ⟦n … n⟧.
+  --source ID      show another source the policy cites with \`in "ID"\` (e.g. sfs-2017-612)
+  --cited-only     only the lines with a cited passage or an undecided sentence
+  --color WHEN     auto (default: when stdout is a terminal), always or never
+  --json           the passages, headings and undecided sentences as JSON`,
+  options: { source: { type: 'string' }, 'cited-only': { type: 'boolean' }, color: { type: 'string' }, json: { type: 'boolean' } },
+  run(values, paths) {
+    if (paths.length !== 1) {
+      err('avtal source: give one policy file (or a folder)');
+      return 2;
+    }
+    const path = paths[0];
+    if (!existsSync(path)) {
+      err(`avtal source: ${path}: no such file or folder`);
+      return 2;
+    }
+    const color = values.color === 'always' ? true : values.color === 'never' ? false : values.color === undefined || values.color === 'auto' ? !!process.stdout.isTTY : undefined;
+    if (color === undefined) {
+      err(`avtal source: --color takes auto, always or never, not ${values.color}`);
+      return 2;
+    }
+    const set = loadPolicySet(path);
+    if (!set.library) {
+      err(`avtal source: no sources folder (sources/index.json) found for ${path}`);
+      return 1;
+    }
+    let status = 0;
+    const views: (SourceView & { policy: string })[] = [];
+    for (const v of set.versions) {
+      const file = relative(process.cwd(), v.source.file === path ? path : `${path}/${v.source.file}`);
+      const id = (values.source as string | undefined) ?? v.info.source;
+      const view = sourceView(v.analysis.ast, set.library, id);
+      if (!view) {
+        err(`avtal source: ${file}: source ${id ?? '(none)'} is not among the source documents (${set.library.ids().join(', ')})`);
+        status = 1;
+        continue;
+      }
+      if (values.json) {
+        views.push({ ...view, policy: file });
+        continue;
+      }
+      print(file, view, { color, citedOnly: !!values['cited-only'] });
+      const others = new Map<string, number>();
+      for (const c of collectCitations(v.analysis.ast)) if (c.source && c.source !== view.source && set.library.has(c.source)) others.set(c.source, (others.get(c.source) ?? 0) + 1);
+      for (const [o, n] of others) out(`also cites ${o} (${n} citation(s)): avtal source ${file} --source ${o}`);
+    }
+    if (values.json) out(JSON.stringify(views, null, 2));
+    return status;
+  },
+};
+
+const ANSI = { cited: '\x1b[30;43m', marked: '\x1b[4;2m', undecided: '\x1b[31m', label: '\x1b[36m', dim: '\x1b[2m', reset: '\x1b[0m' };
+
+function citerText(c: Citer, file: string): string {
+  return `${c.kind} ${c.name}${c.part ? ` (${c.part})` : ''} ${file}:${c.range.start.line}`;
+}
+
+function print(file: string, v: SourceView, o: { color: boolean; citedOnly: boolean }): void {
+  const cited = v.passages.filter((p) => p.kind === 'cited').length;
+  out(`${v.document}`);
+  out(`source ${v.source} · ${file} · ${cited} passage(s) cited, ${v.passages.length - cited} marked as not encoded, ${v.uncovered.length} undecided · text coverage ${v.percent} %`);
+  out('');
+  const text = v.text;
+  // Per character: which style wins (cited over marked over undecided), where passages open and close.
+  const opens = new Map<number, number[]>();
+  const closes = new Map<number, number[]>();
+  for (const p of v.passages) {
+    (opens.get(p.start) ?? opens.set(p.start, []).get(p.start)!).push(p.n);
+    (closes.get(p.end) ?? closes.set(p.end, []).get(p.end)!).push(p.n);
+  }
+  const styleAt = (i: number): keyof typeof ANSI | undefined => {
+    let best: keyof typeof ANSI | undefined;
+    for (const p of v.passages) {
+      if (p.start > i) break;
+      if (i < p.end) {
+        if (p.kind === 'cited') return 'cited';
+        best = 'marked';
+      }
+    }
+    if (best) return best;
+    return v.uncovered.some((s) => s.start <= i && i < s.end) ? 'undecided' : undefined;
+  };
+  const lines = text.split('\n');
+  const width = String(lines.length).length;
+  let offset = 0;
+  let skipped = false;
+  for (let ln = 1; ln <= lines.length; ln++) {
+    const line = lines[ln - 1];
+    const start = offset;
+    const end = offset + line.length;
+    offset = end + 1;
+    const inPassage = v.passages.some((p) => p.start < end && start < p.end);
+    const undecided = v.uncovered.filter((s) => s.start < end + 1 && start < s.end);
+    if (o.citedOnly && !inPassage && undecided.length === 0) {
+      if (!skipped) out(o.color ? `${ANSI.dim}${' '.repeat(width)}  …${ANSI.reset}` : `${' '.repeat(width)}  …`);
+      skipped = true;
+      continue;
+    }
+    skipped = false;
+    let body = '';
+    let current: keyof typeof ANSI | undefined;
+    for (let i = start; i <= end; i++) {
+      for (const n of closes.get(i) ?? []) body += o.color ? `${ANSI.reset}${ANSI.label}[${n}]${ANSI.reset}` : ` ${n}⟧`;
+      if (o.color && (closes.has(i) || opens.has(i))) current = undefined;
+      if (!o.color) for (const n of opens.get(i) ?? []) body += `⟦${n} `;
+      if (i === end) break;
+      if (o.color) {
+        const s = styleAt(i);
+        if (s !== current) {
+          body += ANSI.reset + (s ? ANSI[s] : '');
+          current = s;
+        }
+      }
+      body += text[i];
+    }
+    if (o.color && current) body += ANSI.reset;
+    const margin = undecided.length > 0 ? '?' : '│';
+    out(`${String(ln).padStart(width)} ${margin} ${body.trimEnd()}`);
+    const pad = ' '.repeat(width + 3);
+    for (const p of v.passages.filter((x) => x.end > start && x.end <= end + 1)) {
+      const marks = p.citers.filter((c) => c.kind === 'unencoded');
+      const rules = p.citers.filter((c) => c.kind !== 'unencoded');
+      const label = o.color ? `${ANSI.label}[${p.n}]${ANSI.reset}` : `[${p.n}]`;
+      if (rules.length) out(`${pad}↳ ${label} ${rules.map((c) => citerText(c, file)).join('; ')}`);
+      if (marks.length) out(`${pad}↳ ${label} not encoded: ${marks.map((c) => `${REASON[c.reason ?? 'not-computable']}, ${citerText(c, file)}`).join('; ')}`);
+    }
+    for (const s of v.uncovered.filter((x) => x.end > start && x.end <= end + 1)) {
+      out(`${pad}? undecided (${s.carries.join(', ')}): cite it in a rule, or mark it \`unencoded\` with a reason`);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+// `avtal source` and `avtal coverage`: the agreement beside its policy, and what is decided about it.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { captureOutput } from '../support/capture-output';
+import { main } from '../../cli/main';
+
+const output = captureOutput();
+const root = join(import.meta.dirname, '../..');
+const varmland = join(root, 'policies/varmland/2019-01-01.avtal');
+
+/** A project folder of its own: sources/ and one policy, Värmland's with a change. */
+function project(change: (text: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'avtal-src-'));
+  cpSync(join(root, 'sources'), join(dir, 'sources'), { recursive: true });
+  mkdirSync(join(dir, 'policies'));
+  writeFileSync(join(dir, 'package.json'), '{}');
+  writeFileSync(join(dir, 'policies/varmland.avtal'), change(readFileSync(varmland, 'utf8')).replace('version "2019-01-01" publicerad', 'version "2019-01-01" utkast'));
+  return join(dir, 'policies');
+}
+
+describe('avtal source', () => {
+  it('prints the agreement with each cited passage bracketed and the rules citing it, file:line', async () => {
+    expect(await main(['source', varmland, '--color', 'never'])).toBe(0);
+    const text = output.stdout();
+    expect(text).toContain('source varmland-samverkan-2019');
+    expect(text).toContain('text coverage 100 %');
+    expect(text).toMatch(/⟦\d+ Om meddelandet skickas efter kl\. 12\.00 ska kommunens betalningsansvar inträda fyra dagar/);
+    expect(text).toMatch(/↳ \[\d+\] interpretation kl_12_exakt \S+varmland\/2019-01-01\.avtal:19; cutoff middag \S+:51/);
+    expect(text).toMatch(/↳ \[\d+\] not encoded: applied elsewhere, unencoded beloppets_årliga_uppräkning /);
+    expect(text).not.toContain('\x1b[');
+  });
+
+  it('colours the passages on request, and shows only the cited lines with --cited-only', async () => {
+    expect(await main(['source', varmland, '--color', 'always', '--cited-only'])).toBe(0);
+    const text = output.stdout();
+    expect(text).toContain('\x1b[30;43m');
+    expect(text).not.toContain('Arvika kommun');
+  });
+
+  it('shows another source a policy cites with in "…"', async () => {
+    expect(await main(['source', join(root, 'policies/halland/2018-01-01.avtal'), '--source', 'sfs-2017-612', '--color', 'never', '--cited-only'])).toBe(0);
+    expect(output.stdout()).toMatch(/⟦\d+ .*Om det inte finns någon överenskommelse om tidpunkten/);
+  });
+
+  it('flags an undecided sentence with "?" and says what it carries', async () => {
+    const dir = project((t) => t.replace(/okodat beloppets_årliga_uppräkning[\s\S]*?skäl [^\n]*\n/, ''));
+    expect(await main(['source', join(dir, 'varmland.avtal'), '--color', 'never', '--cited-only'])).toBe(0);
+    expect(output.stdout()).toMatch(/\n\s*231 \? .*Beloppet ska/);
+    expect(output.stdout()).toContain('? undecided (årligen)');
+  });
+
+  it('rejects a bad --color and an unknown --source', async () => {
+    expect(await main(['source', varmland, '--color', 'purple'])).toBe(2);
+    expect(await main(['source', varmland, '--source', 'nope'])).toBe(1);
+    expect(output.stderr()).toContain('source nope is not among the source documents');
+  });
+});
+
+describe('avtal coverage', () => {
+  it('reports text and example coverage per policy', async () => {
+    expect(await main(['coverage', varmland])).toBe(0);
+    const text = output.stdout();
+    expect(text).toMatch(/varmland\/2019-01-01\.avtal {2}text 100 % {2}\(17\/17 sentences of varmland-samverkan-2019: 14 cited, 3 marked: not computable 1, outside scope 1, applied elsewhere 1\)/);
+    expect(text).toMatch(/varmland\/2019-01-01\.avtal {2}examples 100 %/);
+  });
+
+  it('lists an undecided sentence as sources/<id>.txt:line and fails under --fail-under', async () => {
+    const dir = project((t) => t.replace(/okodat beloppets_årliga_uppräkning[\s\S]*?skäl [^\n]*\n/, ''));
+    expect(await main(['coverage', '--text', '--fail-under', '100', dir])).toBe(1);
+    expect(output.stdout()).toMatch(/uncovered \S*sources\/varmland-samverkan-2019\.txt:231 {2}"Beloppet ska räknas upp årligen/);
+    expect(await main(['coverage', '--text', '--fail-under', '90', dir])).toBe(0);
+  });
+
+  it('lists a branch no example exercises as file:line', async () => {
+    const dir = project((t) => t.replace(/exempel sip_kallad_för_sent[\s\S]*?förvänta kallelse_till_sip missad\n/, ''));
+    expect(await main(['coverage', '--examples', dir])).toBe(0);
+    expect(output.stdout()).toMatch(/not exercised \S*varmland\.avtal:60 {2}kallelse_till_sip: missed/);
+  });
+
+  it('gives JSON with --json', async () => {
+    expect(await main(['coverage', '--json', varmland])).toBe(0);
+    const report = JSON.parse(output.stdout());
+    expect(report[0].text.percent).toBe(100);
+    expect(report[0].examples.percent).toBe(100);
+  });
+});

@@ -1,0 +1,94 @@
+// The source panel in headless Chromium: the agreement's text beside the open policy (bundled Värmland),
+// cited passages highlighted; a click on a passage lists the rules citing it and goes to one; the cursor
+// in a rule lights up its passages; a misquotation typed into the policy is a squiggle (AVT-C300).
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason, chromiumAvailable, launchBrowser } from './browser';
+import { distDir, ensureEditorBuilt } from './build';
+import { startStaticServer, type StaticServer } from './serve';
+
+const suiteName = `source panel${browserSkipReason ? ` (skipped: ${browserSkipReason})` : ''}`;
+describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 60_000 }, () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    await ensureEditorBuilt();
+    server = await startStaticServer(distDir);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
+    await page.goto(server.url, { waitUntil: 'load' });
+    await page.waitForSelector('body[data-worker-ready="1"]', { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent === '0 problem', null, { timeout: 30_000 });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const lineOf = (needle: string) => page.evaluate((n) => window.__avtal!.editor.getModel()!.findMatches(n, false, false, true, null, false)[0]?.range.startLineNumber ?? -1, needle);
+
+  it('shows the agreement with its cited passages and full text coverage', async () => {
+    await page.click('#tab-source');
+    await page.waitForSelector('[data-testid="source-text"] .seg.cited', { timeout: 15_000 });
+    expect(await page.locator('[data-testid="source-meta"]').textContent()).toMatch(/källa varmland-samverkan-2019 · \d+ citerade ställen, 3 markerade som okodade, 0 obeslutade · texttäckning 100 %/);
+    expect(await page.locator('[data-testid="source-text"]').textContent()).toContain('Om meddelandet skickas efter kl. 12.00');
+    expect(await page.locator('[data-testid="source-branches"]').textContent()).toContain('Exemplen prövar alla grenar.');
+  });
+
+  it('a click on a passage lists the rules that cite it; a click on one goes to it in the policy', async () => {
+    await page.locator('.seg.cited', { hasText: 'Om meddelandet skickas efter kl. 12.00' }).first().click();
+    const details = page.locator('[data-testid="source-details"]');
+    await expect.poll(() => details.textContent()).toContain('cutoff middag');
+    expect(await details.textContent()).toContain('interpretation kl_12_exakt');
+    const cutoffLine = await lineOf('brytpunkt middag');
+    await details.locator('li', { hasText: 'cutoff middag' }).click();
+    // the citation's own line, `enligt …` under the cutoff
+    await expect.poll(() => page.evaluate(() => window.__avtal!.editor.getPosition()!.lineNumber)).toBe(cutoffLine + 1);
+  });
+
+  it('the cursor in a rule lights up the passages it cites', async () => {
+    const line = await lineOf('tidsfrist kallelse_till_sip');
+    await page.evaluate((l) => window.__avtal!.editor.setPosition({ lineNumber: l + 2, column: 3 }), line);
+    await expect.poll(() => page.locator('.seg.active').allTextContents().then((t) => t.join(''))).toContain('inom tre dagar kalla berörda parter till en SIP');
+  });
+
+  it('a misquotation typed into the policy is an error at the quotation, with the nearest passage', async () => {
+    const line = await lineOf('citat "Tvister och samarbetsproblem löses i första hand på lokal chefsnivå."');
+    const replace = (from: string, to: string) => page.evaluate(([l, f, t]) => {
+      const { editor, monaco } = window.__avtal!;
+      const model = editor.getModel()!;
+      const col = model.getLineContent(l).indexOf(f) + 1;
+      model.applyEdits([{ range: new monaco.Range(l, col, l, col + f.length), text: t }]);
+    }, [line, from, to] as [number, string, string]);
+    await replace('lokal chefsnivå', 'regional chefsnivå');
+    await expect.poll(() => page.evaluate(() => window.__avtal!.monaco.editor.getModelMarkers({ owner: 'avtal' }).map((m) => `${m.code}:${m.startLineNumber}`)), { timeout: 15_000 }).toContain(`AVT-C300:${line}`);
+    expect(await page.evaluate(() => window.__avtal!.monaco.editor.getModelMarkers({ owner: 'avtal' }).find((m) => m.code === 'AVT-C300')?.message)).toContain('lokal chefsnivå');
+    await replace('regional chefsnivå', 'lokal chefsnivå');
+    await expect.poll(() => page.locator('#status').textContent(), { timeout: 15_000 }).toBe('0 problem');
+  });
+
+  it("the simulator's reasons go to the passage they rest on", async () => {
+    await page.click('#tab-simulator');
+    const fill = async (event: string, date: string, time: string) => {
+      await page.fill(`input[name="event-${event}-date"]`, date);
+      await page.fill(`input[name="event-${event}-time"]`, time);
+    };
+    await fill('admitted', '2019-01-03', '09:00');
+    await fill('admission_notice_sent', '2019-01-03', '15:00');
+    await fill('ready_notice_sent', '2019-01-07', '13:00');
+    const link = page.locator('.reason[data-rule="kommunens_betalningsansvar"] [data-show-source]').first();
+    await link.waitFor({ timeout: 15_000 });
+    await link.click();
+    expect(await page.evaluate(() => document.body.dataset.tab)).toBe('source');
+    await expect.poll(() => page.locator('.seg.active').allTextContents().then((t) => t.join(' ')), { timeout: 15_000 }).toContain('Ekonomisk reglering inträder tre dagar');
+  });
+
+  it('had no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

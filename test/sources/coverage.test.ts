@@ -1,0 +1,132 @@
+// Text coverage (sentences that carry a quantity, time, deadline or condition: cited, marked or not
+// decided about) and example coverage (which branches the worked examples exercise).
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../dsl';
+import { loadSourceLibrary } from '../../engine/sources/load';
+import { loadPolicySet } from '../../engine/registry/node';
+import { carriers, sentences } from '../../engine/review/sentences';
+import { textCoverage } from '../../engine/review/text-coverage';
+import { exampleCoverage } from '../../engine/review/example-coverage';
+import { compile } from '../../engine/compiler/compile';
+
+const library = loadSourceLibrary('sources')!;
+
+describe('sentences', () => {
+  it('cuts at a full stop before a capital, not after an abbreviation, a section number or inside a clock time', () => {
+    const s = sentences('7. Ekonomisk reglering\nOm meddelandet skickas efter kl. 12.00 ska ansvaret inträda. Patienter ska lämna fram till 15.00. Kommunen meddelar.');
+    expect(s.map((x) => x.text)).toEqual([
+      '7. Ekonomisk reglering Om meddelandet skickas efter kl. 12.00 ska ansvaret inträda.',
+      'Patienter ska lämna fram till 15.00.',
+      'Kommunen meddelar.',
+    ]);
+  });
+
+  it('cuts before list bullets', () => {
+    expect(sentences('Ansvaret inträder om:\n- den slutna vården har underrättat\n- kallelse har skickats').map((x) => x.text)).toEqual([
+      'Ansvaret inträder om:', '- den slutna vården har underrättat', '- kallelse har skickats',
+    ]);
+  });
+
+  it('finds quantities, times, deadlines and conditions, and not references to laws or places', () => {
+    expect(carriers('inom tre dagar kalla berörda parter')).toEqual(['inom tre dagar']);
+    expect(carriers('Inom 24 timmar efter inskrivning')).toEqual(['inom 24 timmar']);
+    expect(carriers('Ekonomisk reglering inträder fyra dagar efter')).toEqual(['fyra', 'dagar']);
+    expect(carriers('senast på måndagen i januari')).toEqual(['senast', 'måndagen', 'januari']);
+    expect(carriers('kommunen får inte debitera')).toEqual(['får inte']);
+    expect(carriers('vårdcentraler inom regionen')).toEqual([]);
+    expect(carriers('enligt 5 kap. 4 § och lagen (2017:30), se punkt 22')).toEqual([]);
+    expect(carriers('7. Ekonomisk reglering')).toEqual([]);
+  });
+});
+
+describe('text coverage', () => {
+  const set = loadPolicySet('policies');
+  const cov = (file: string) => textCoverage(set.versions.find((v) => v.source.file === file)!.analysis.ast, set.library!)!;
+
+  it("covers every sentence of Värmland's agreement: cited by rules, or marked with a reason", () => {
+    const t = cov('varmland/2019-01-01.avtal');
+    expect(t.percent).toBe(100);
+    expect(t.uncovered).toEqual([]);
+    expect(t.marked).toBe(3);
+    expect(t.byReason).toEqual({ 'not-computable': 1, 'outside-scope': 1, 'applied-elsewhere': 1 });
+    const grace = t.sentences.find((s) => s.text.startsWith('Om meddelandet skickas efter kl. 12.00'))!;
+    expect(grace.covered).toMatchObject({ kind: 'cited' });
+    expect((grace.covered as { by: string[] }).by).toContain('payment kommunens_betalningsansvar');
+  });
+
+  it('a mark removed leaves its sentence uncovered, with its line in the source', () => {
+    const v = set.versions.find((x) => x.source.file === 'varmland/2019-01-01.avtal')!;
+    const text = v.source.text.replace(/okodat beloppets_årliga_uppräkning[\s\S]*?skäl [^\n]*\n/, '');
+    const t = textCoverage(analyze(text).ast, library)!;
+    expect(t.uncovered.map((s) => [s.line, s.text])).toEqual([[231, 'Beloppet ska räknas upp årligen med hänsyn till utvecklingen av kostnader för vårdplatser i den slutna vården.']]);
+    expect(t.percent).toBeLessThan(100);
+  });
+
+  // The only sentences no policy decides about yet are computable provisions left to be encoded (see the
+  // issue's report): they must not be marked "not computable". Encoding one removes it from this list.
+  const TO_ENCODE: Record<string, number[]> = {
+    'blekinge/2018-02-01.avtal': [183], // consent before the admission notice, "om möjligt"
+    'kronoberg/2024-11-04.avtal': [92, 106, 217, 221, 228, 241], // SIP in Link before discharge; 15.00; documents ready; withdrawn notice
+    'national/2018-01-01.avtal': [71, 95], // 2 kap. 5 §, 3 kap. 2 §
+  };
+
+  it('leaves no sentence of a bundled policy undecided, except the known provisions still to encode', () => {
+    for (const v of set.versions) {
+      const t = textCoverage(v.analysis.ast, set.library!)!;
+      expect(t, v.source.file).toBeDefined();
+      const left = t.uncovered.map((s) => s.line);
+      for (const line of left) expect(TO_ENCODE[v.source.file] ?? [], `${v.source.file}: sentence at line ${line} of ${t.source}`).toContain(line);
+    }
+  });
+});
+
+describe('example coverage', () => {
+  it('every branch of every bundled policy is exercised by a worked example', () => {
+    const set = loadPolicySet('policies');
+    for (const v of set.versions) {
+      const e = exampleCoverage(v.compiled!, v.info);
+      expect(e.branches.filter((b) => b.hits === 0).map((b) => `${v.source.file}:${b.line} ${b.rule}: ${b.what}`)).toEqual([]);
+      expect(e.percent).toBe(100);
+    }
+  });
+
+  it('lists a grace alternative, an exemption and a deadline outcome no example reaches, with its line', () => {
+    const text = `avtal v "V"
+  version "1" utkast
+  gäller från 2019-01-01 tills vidare
+  källa "x"
+brytpunkt middag kl 12:00, 12:00 räknas som före
+  enligt "7"
+tidsfrist im "Inskrivningsmeddelande"
+  enligt "6"
+  inskrivningsmeddelande_skickat inom 24 timmar efter inskrivning
+betalningsansvar b "B"
+  enligt "7"
+  från utskrivningsklar_meddelad
+  dag 1: samma dag
+  frist 3 dagar
+  frist 4 dagar när utskrivningsklar_meddelad efter middag
+  undantag när regionens_insatser_saknas
+  till utskrivning inklusive
+exempel e "E" härlett för b
+  enligt "7"
+  givet inskrivning 2019-01-03 09:00
+  givet inskrivningsmeddelande_skickat 2019-01-03 10:00
+  givet utskrivningsklar_meddelad 2019-01-07 11:00
+  förvänta första betalningsdag 2019-01-10
+`;
+    const a = analyze(text);
+    expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const p = compile(a.ast);
+    const e = exampleCoverage(p, { agreement: 'v', version: '1', status: 'draft', validFrom: '2019-01-01', validTo: null, hash: '' });
+    const missing = e.branches.filter((b) => b.hits === 0).map((b) => [b.line, b.kind, b.what]);
+    expect(missing).toEqual([
+      [7, 'outcome', 'missed'],
+      [15, 'grace', 'grace 4 days (conditional)'],
+      [16, 'exemption', 'exemption 1 applies'],
+    ]);
+    const hit = e.branches.find((b) => b.kind === 'grace' && b.line === 14)!;
+    expect(hit.by).toEqual(['e']);
+    expect(e.percent).toBe(50); // responsible, grace 3, met of six branches
+  });
+});
