@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import Ajv from 'ajv';
-import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { errorJson, HttpError, message, type ErrorBody } from './errors';
 import { pointerStep } from '../engine/case/validate';
@@ -18,6 +17,7 @@ import { monthsRoutes } from './routes/months';
 import { diffRoutes } from './routes/versions-diff';
 import { evaluateRoutes } from './routes/evaluate';
 import { SINGLE_LIMIT } from './limits';
+import { staticRoutes } from './static';
 
 export interface AppOptions {
   policiesDir: string;
@@ -135,8 +135,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/openapi.json', async (_req, reply) => reply.type('application/json; charset=utf-8').send(doc));
 
   const editorDir = options.editorDir && resolve(options.editorDir);
-  if (editorDir && existsSync(resolve(editorDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: editorDir, prefix: '/', index: ['index.html'], wildcard: true });
-  }
+  await staticRoutes(app, editorDir && existsSync(resolve(editorDir, 'index.html')) ? editorDir : undefined);
   return app;
 }

@@ -4,7 +4,7 @@ import * as S from './schemas';
 
 type Schema = Record<string, unknown>;
 interface Op {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put';
   path: string; // Fastify style, /api/agreements/:agreement
   summary: string;
   query?: Schema;
@@ -47,6 +47,14 @@ export const operations: Op[] = [
     responses: {
       201: { description: 'saved', schema: S.draftResponse }, 400: { description: 'the text has errors or a wrong header; diagnostics in error.errors', schema: S.draftRejected },
       403: err('writes disabled, or wrong token'), 409: err('the version exists'), 413: err('body over 1 MiB'),
+    },
+  },
+  {
+    method: 'put', path: '/api/agreements/:agreement/drafts/:version', summary: 'Update an unpublished draft (needs the server token and the hash it was opened with)', params: S.draftUpdateParams, body: { schema: S.draftUpdateBody, required: true }, auth: true,
+    responses: {
+      200: { description: 'saved', schema: S.draftResponse }, 400: { description: 'the text has errors or a wrong header; diagnostics in error.errors', schema: S.draftRejected },
+      403: err('writes disabled, or wrong token'), 404: err('unknown agreement or version'),
+      409: err('the version is published (AVT-H031), or the draft changed since it was opened (AVT-H030)'), 413: err('body over 1 MiB'),
     },
   },
   {

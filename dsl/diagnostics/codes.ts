@@ -125,6 +125,9 @@ const table = {
   'AVT-H018': { severity: 'error', message: 'cannot save the draft: {detail}' },
   'AVT-H019': { severity: 'error', message: 'internal error {id}; the request was logged' },
   'AVT-H020': { severity: 'error', message: 'no agreement of county {county} has a monthly ladder; counties: {known}' },
+  // (H030… for the editor's draft updates, apart from the numbers other server work may take next)
+  'AVT-H030': { severity: 'error', message: 'draft {version} of {agreement} has changed since it was opened (opened {base}, now {current}); open it again and redo the change' },
+  'AVT-H031': { severity: 'error', message: 'version {version} of {agreement} is published; only a draft can be updated, save a new draft instead' },
 } satisfies Record<string, CodeEntry>;
 
 export type Code = keyof typeof table;
