@@ -44,6 +44,8 @@ export async function staticRoutes(app: FastifyInstance, editorDir: string | und
     if (editorDir) {
       await scope.register(fastifyStatic, {
         root: editorDir, prefix: '/', index: ['index.html'], wildcard: true, cacheControl: false,
+        // the build's .br and .gz copies (editor/vite.config.ts), sent as they are; @fastify/compress then leaves them alone
+        preCompressed: true,
         setHeaders: (reply, path) => void reply.header('cache-control', path.includes(`${sep}assets${sep}`) ? IMMUTABLE : 'no-cache'),
       });
     }
