@@ -117,9 +117,9 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 60_000 }, () => {
 
   it('switches UI language sv <-> en', async () => {
     const tabTexts = () => page.locator('.tabs .tab').allTextContents();
-    expect(await tabTexts()).toEqual(['Problem', 'Exempel', 'Simulering', 'Månad', 'Versioner']);
+    expect(await tabTexts()).toEqual(['Problem', 'Exempel', 'Simulering', 'Månad', 'Versioner', 'Hjälp']);
     await page.click('.lang-toggle button[data-lang="en"]');
-    expect(await tabTexts()).toEqual(['Problems', 'Examples', 'Simulator', 'Monthly', 'Versions']);
+    expect(await tabTexts()).toEqual(['Problems', 'Examples', 'Simulator', 'Monthly', 'Versions', 'Help']);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.click('.lang-toggle button[data-lang="sv"]');
     expect(await tabTexts()).toEqual(['Problem', 'Exempel', 'Simulering', 'Månad', 'Versioner']);

@@ -50,13 +50,14 @@ export function renderCalendar(view: SimulationView, scenario: Scenario, locale:
   // weeks start on Monday: 1970-01-01 (day 0) was a Thursday
   start -= (start + 3) % 7;
   end += 6 - ((end + 3) % 7);
-  const grid = h('div', { className: 'calendar', role: 'grid' });
+  // Drawn as weeks; read as a list of days, each with its full date and what happens on it.
+  const grid = h('div', { className: 'calendar', role: 'list', 'aria-label': title });
   const names = locale === 'sv' ? ['mån', 'tis', 'ons', 'tor', 'fre', 'lör', 'sön'] : ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-  for (const n of names) grid.append(h('div', { className: 'cal-head', text: n }));
+  for (const n of names) grid.append(h('div', { className: 'cal-head', text: n, 'aria-hidden': 'true' }));
   for (let d = start; d <= end; d++) {
     const iso = toIso(d);
     const m = marks.get(d);
-    const cell = h('div', { className: `cal-day ${m ? [...m.cls].join(' ') : ''} ${(d + 3) % 7 >= 5 ? 'weekend' : ''}`, 'data-date': iso, title: m?.notes.join('\n') ?? '' });
+    const cell = h('div', { className: `cal-day ${m ? [...m.cls].join(' ') : ''} ${(d + 3) % 7 >= 5 ? 'weekend' : ''}`, 'data-date': iso, title: m?.notes.join('\n') ?? '', role: 'listitem' });
     const date = new Date(d * DAY);
     cell.append(h('span', { className: 'cal-date', text: date.getUTCDate() === 1 || d === start ? date.toLocaleDateString(locale === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }) : String(date.getUTCDate()) }));
     for (const note of m?.notes ?? []) cell.append(h('span', { className: 'cal-note', text: note }));

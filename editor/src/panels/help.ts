@@ -22,6 +22,8 @@ export function renderHelp(panel: HTMLElement, locale: Locale): void {
     replacement.innerHTML = heading.innerHTML;
     heading.replaceWith(replacement);
   }
+  // Wide code and tables scroll sideways: they take the focus so the keyboard can scroll them too.
+  for (const wide of doc.querySelectorAll<HTMLElement>('pre, table')) wide.tabIndex = 0;
   panel.replaceChildren(
     h('h3', { text: t(locale, 'help.keys') }),
     h('p', { className: 'help-keys', text: t(locale, 'help.keysList') }),

@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { analyze } from './dsl';
+import { completions } from './dsl/services';
+const text0 = readFileSync('policies/varmland/2019-01-01.avtal', 'utf8');
+const at = text0.indexOf('betalningsansvar kommunens_betalningsansvar');
+const lineEnd = text0.indexOf('\n', at);
+const text = text0.slice(0, lineEnd + 1) + '  \n' + text0.slice(lineEnd + 1);
+const offset = lineEnd + 3;
+const ast = analyze(text).ast;
+let t0 = performance.now();
+const items = completions(ast, text, offset, 'sv').sort((a, b) => a.sortText.localeCompare(b.sortText));
+console.log(items.length, Math.round(performance.now() - t0), 'ms', items.slice(0, 15).map((i) => `${i.label}:${i.sortText[0]}`).join(' '));
+const off2 = text0.indexOf('\n\n', at) + 2;
+const it2 = completions(analyze(text0).ast, text0, off2, 'sv').sort((a, b) => a.sortText.localeCompare(b.sortText));
+console.log(it2.slice(0, 10).map((i) => i.label).join(' '));
+const o3 = text0.indexOf('frist 3 dagar') + 'frist 3 '.length;
+const it3 = completions(analyze(text0).ast, text0, o3, 'sv').sort((a, b) => a.sortText.localeCompare(b.sortText));
+console.log(it3.slice(0, 10).map((i) => i.label).join(' '));
