@@ -229,8 +229,17 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 120_000 }, () => {
     await page.click('#tab-versions');
     await page.selectOption('#diff-from', '2019-01-01');
     await page.selectOption('#diff-to', DRAFT_LABEL);
+    // the progress line is there from the click until the behavioural diff arrives (watched from inside the page:
+    // on a busy machine the page may be too busy to answer a poll in between)
+    await page.evaluate(() => {
+      const w = window as unknown as { sawProgress: boolean };
+      w.sawProgress = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="diff-progress"]')) w.sawProgress = true;
+      }).observe(document.body, { subtree: true, childList: true });
+    });
     await page.click('#diff-show');
-    await page.waitForSelector('[data-testid="diff-progress"]', { timeout: 5_000 });
+    expect(await page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress)).toBe(true);
     await page.waitForSelector('#diff:not([hidden]) .monaco-diff-editor', { timeout: 15_000 });
     await page.waitForSelector('[data-testid="behavioural-diff"]', { timeout: 60_000 });
     expect(await page.isVisible('[data-testid="diff-progress"]')).toBe(false);
@@ -301,6 +310,48 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator('#toast').textContent(), { timeout: 15_000 }).toContain('ändrats av någon annan');
     expect(readFileSync(file, 'utf8')).toBe(other); // the colleague's change was not overwritten
     writeFileSync(join(server.policiesDir, '.keep'), ''); // (the folder stays for the server's close)
+  });
+
+  it("writing: completion offers the rule's clause keywords first; Ctrl+. fixes the cutoff's two times (C014)", async () => {
+    await page.selectOption('#version-select', '2019-01-01');
+    await expect.poll(() => page.evaluate(() => document.body.dataset.unsaved), { timeout: 10_000 }).not.toBe('1');
+    // completion on a new, empty line inside the payment rule
+    await cursorAt(page, 'betalningsansvar kommunens_betalningsansvar', 'betalningsansvar kommunens_betalningsansvar'.length);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.evaluate(() => {
+      // an empty line indented as a clause of the rule, whatever the auto-indent did
+      const { editor } = window.__avtal!;
+      const line = editor.getPosition()!.lineNumber;
+      editor.executeEdits('e2e', [{ range: { startLineNumber: line, startColumn: 1, endLineNumber: line, endColumn: editor.getModel()!.getLineMaxColumn(line) }, text: '  ' }]);
+      editor.setPosition({ lineNumber: line, column: 3 });
+    });
+    await page.evaluate(() => window.__avtal!.editor.trigger('e2e', 'editor.action.triggerSuggest', {}));
+    await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 10_000 });
+    const labels = await page.locator('.suggest-widget.visible .monaco-list-row .label-name').allTextContents();
+    expect(labels.slice(0, 3).every((l) => ['dag', 'dagar', 'enligt', 'ersättning', 'från', 'frist', 'kräver', 'se', 'till', 'undantag'].includes(l)), labels.join(', ')).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => window.__avtal!.editor.setValue(window.__avtal!.state.baseText));
+    // C014: the cutoff's time changed, its boundary not; the preferred quick fix makes them agree
+    const cutoff = await page.evaluate(() => /brytpunkt \S+ kl (\d{1,2}:\d{2}), (\d{1,2}:\d{2})/.exec(window.__avtal!.editor.getValue())?.slice(0, 3));
+    expect(cutoff).toBeDefined();
+    await cursorAt(page, cutoff![0], cutoff![0].indexOf(' kl ') + 4);
+    await page.evaluate(([from]) => {
+      const { editor } = window.__avtal!;
+      const p = editor.getPosition()!;
+      editor.executeEdits('e2e', [{ range: { startLineNumber: p.lineNumber, startColumn: p.column, endLineNumber: p.lineNumber, endColumn: p.column + from.length }, text: '14:00' }]);
+    }, [cutoff![1]] as const);
+    await page.click('#tab-problems');
+    await page.waitForSelector('#panel-problems .problem[data-code="AVT-C014"]', { timeout: 10_000 });
+    await page.click('#panel-problems .problem[data-code="AVT-C014"]'); // the cursor goes to the boundary
+    await page.keyboard.press('Control+.');
+    await page.waitForSelector('.action-widget .monaco-list-row.action', { timeout: 10_000 });
+    const offered = await page.locator('.action-widget .monaco-list-row.action').allTextContents();
+    expect(offered.join(' | ')).toContain('Gränsen ska också vara 14:00');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('#panel-problems .problem[data-code="AVT-C014"]'), undefined, { timeout: 15_000 });
+    expect(await page.evaluate(() => window.__avtal!.editor.getValue())).toMatch(/brytpunkt \S+ kl 14:00, 14:00/);
+    await page.evaluate(() => window.__avtal!.editor.setValue(window.__avtal!.state.baseText));
   });
 
   it('had no page errors', () => {

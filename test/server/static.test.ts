@@ -71,4 +71,13 @@ describe('static serving', () => {
     expect((await app.inject({ url: '/docs/ui/swagger-ui.css' })).statusCode).toBe(200);
     expect((await app.inject({ url: '/docs/ui/package.json' })).statusCode).toBe(404); // only the two files the page needs
   });
+
+  it("gives /docs a working example: the OpenAPI document's example case evaluates", async () => {
+    const doc = (await app.inject('/openapi.json')).json();
+    const example = doc.paths['/api/evaluate'].post.requestBody.content['application/json'].example;
+    expect(example.county).toBe('varmland');
+    const r = await app.inject({ method: 'POST', url: '/api/evaluate', payload: example });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().payments[0].firstPayableDay).toBe('2019-01-11');
+  });
 });
