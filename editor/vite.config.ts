@@ -30,7 +30,7 @@ function precompress(): Plugin {
         if (!/\.(js|css|html|ttf|svg|json)$/.test(file)) continue;
         const data = readFileSync(file);
         if (data.length < 1024) continue;
-        writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 10, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+        writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
         writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
       }
     },

@@ -354,7 +354,7 @@ const editor = monaco.editor.create($('#editor'), {
 editor.addCommand(
   monaco.KeyCode.Escape,
   () => focusPanel(),
-  '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !markersNavigationVisible && !editorHasMultipleSelections && !inSnippetMode && !editorHoverFocused',
+  '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !markersNavigationVisible && !editorHasMultipleSelections && !editorHasSelection && !inSnippetMode && !editorHoverFocused',
 );
 editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => void quickSave());
 
@@ -595,18 +595,22 @@ async function loadAgreements(): Promise<void> {
 }
 
 /** Opens a version; `prefetched` is boot.ts's request for the first one, used when it is the same version. */
+let openSeq = 0;
 async function openVersion(agreementId: string, versionId?: string, prefetched?: { agreement: AgreementInfo; version: VersionInfo; text: Promise<string> }): Promise<void> {
   const picked = pickVersion(state.agreements, agreementId, versionId);
   if (!picked) return;
+  // Links followed in quick succession: the last one asked for wins, whichever text arrives last.
+  const seq = ++openSeq;
   const { agreement, version } = picked;
   const same = prefetched?.agreement.agreement === agreement.agreement && prefetched.version.version === version.version;
   let text: string;
   try {
     text = await (same ? prefetched.text : fetchText(state.online, agreement, version));
   } catch (err) {
-    showBanner(String((err as { message?: string }).message ?? err));
+    if (seq === openSeq) showBanner(String((err as { message?: string }).message ?? err));
     return;
   }
+  if (seq !== openSeq) return;
   if (state.agreement?.agreement !== agreement.agreement || state.version?.version !== version.version) state.saveMessage = undefined;
   state.agreement = agreement;
   state.version = version;

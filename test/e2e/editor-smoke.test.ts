@@ -122,7 +122,7 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 60_000 }, () => {
     expect(await tabTexts()).toEqual(['Problems', 'Examples', 'Simulator', 'Monthly', 'Versions', 'Help']);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.click('.lang-toggle button[data-lang="sv"]');
-    expect(await tabTexts()).toEqual(['Problem', 'Exempel', 'Simulering', 'Månad', 'Versioner']);
+    expect(await tabTexts()).toEqual(['Problem', 'Exempel', 'Simulering', 'Månad', 'Versioner', 'Hjälp']);
   });
 
   it('works offline and without errors', async () => {

@@ -178,9 +178,11 @@ export function renderVersions(panel: HTMLElement, s: VersionsState, deps: Versi
       label.setAttribute('aria-invalid', String(why !== undefined));
       problem.replaceChildren();
       if (why === undefined) return true;
-      problem.append(h('span', { text: why }));
       const suggestion = suggestVersionName(label.value);
-      if (suggestion && suggestion !== label.value.trim() && !taken.includes(suggestion)) {
+      const offer = suggestion !== '' && suggestion !== label.value.trim() && !taken.includes(suggestion);
+      // with a button to take the suggestion, the message need not repeat it
+      problem.append(h('span', { text: offer && why.includes(suggestion) ? t(locale, 'save.nameInvalid') : why }));
+      if (offer) {
         problem.append(' ', h('button', { type: 'button', className: 'link', id: 'save-use-suggestion', text: t(locale, 'save.useSuggestion', { suggestion }), onclick: () => {
           label.value = suggestion;
           check();
