@@ -35,6 +35,8 @@ export async function staticRoutes(app: FastifyInstance, editorDir: string | und
   await app.register(async (scope) => {
     await scope.register(fastifyCompress, { encodings: ['br', 'gzip'] });
     scope.get('/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(docsPage));
+    // `/api` alone is not an endpoint: it leads to the page that lists them
+    scope.get('/api', async (_req, reply) => reply.redirect('/docs', 302));
     scope.get('/docs/init.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(docsInit));
     await scope.register(fastifyStatic, {
       root: swaggerDir, prefix: '/docs/ui/', decorateReply: false, index: false, cacheControl: false,

@@ -70,6 +70,9 @@ describe('static serving', () => {
     expect(bundle.headers['content-encoding']).toBe('gzip');
     expect((await app.inject({ url: '/docs/ui/swagger-ui.css' })).statusCode).toBe(200);
     expect((await app.inject({ url: '/docs/ui/package.json' })).statusCode).toBe(404); // only the two files the page needs
+    const api = await app.inject({ url: '/api' });
+    expect(api.statusCode).toBe(302);
+    expect(api.headers.location).toBe('/docs');
   });
 
   it("gives /docs a working example: the OpenAPI document's example case evaluates", async () => {
