@@ -249,8 +249,9 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 120_000 }, () => {
     expect(await page.evaluate(() => window.__avtal!.diffEditor()!.getOriginalEditor().getDomNode()!.getBoundingClientRect().width)).toBeGreaterThan(200); // both sides drawn
     await page.locator('[data-testid="behavioural-diff"] .counterexamples button').first().click();
     await page.waitForSelector('[data-testid="sim-comparing"]', { timeout: 15_000 });
-    const heads = await page.locator('[data-testid="sim-summary"] tr').first().locator('th').allTextContents();
-    expect(heads.slice(1)).toEqual(['2019-01-01', DRAFT_LABEL]);
+    // both versions' outcomes arrive after the form: the summary's header names the two versions
+    const heads = () => page.locator('[data-testid="sim-summary"] tr').first().locator('th').allTextContents();
+    await expect.poll(async () => (await heads()).slice(1), { timeout: 20_000 }).toEqual(['2019-01-01', DRAFT_LABEL]);
     await expect.poll(() => page.locator('[data-testid="sim-summary"] tr.differs').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await page.click('#sim-compare-stop');
     expect(await page.isVisible('[data-testid="sim-comparing"]')).toBe(false);
