@@ -772,7 +772,18 @@ async function updateOpenDraft(token: string): Promise<string> {
 }
 
 /** Ctrl+S: updates the open draft when the token is known; otherwise opens the save form. Never publishes. */
+let quickSaving = false;
 async function quickSave(): Promise<void> {
+  if (quickSaving) return; // a held or repeated Ctrl+S saves once
+  quickSaving = true;
+  try {
+    await quickSaveOnce();
+  } finally {
+    quickSaving = false;
+  }
+}
+
+async function quickSaveOnce(): Promise<void> {
   const { locale } = state;
   if (!(state.online && state.status?.writable)) {
     toast(t(locale, state.online ? 'save.readonly' : 'versions.offline'), 'warning');
