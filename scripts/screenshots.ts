@@ -20,7 +20,7 @@ async function shot(page: Page, name: string): Promise<void> {
 
 const built = await ensureEditorBuilt();
 console.log(Number.isNaN(built) ? 'editor build is up to date' : `built the editor in ${Math.round(built)} ms`);
-const server = await startAppServer({});
+const server = await startAppServer({ token: 'screenshots' }); // writable, for the save form (nothing is saved)
 // Note: headless Chromium draws date and time fields in US form (01/07/2019, 01:00 PM) whatever the
 // locale; a Swedish browser shows 2019-01-07 and 13:00.
 const browser = await launchBrowser();
@@ -81,7 +81,26 @@ try {
     m.revealLineInCenter(m.getModel()!.findMatches('frist 2 dagar', false, false, true, null, false)[0].range.startLineNumber);
   });
   await shot(page, 'versions');
+  // 5b. a counterexample of the behavioural diff, old against new in the simulator
+  await page.waitForSelector('[data-testid="behavioural-diff"] .counterexamples button', { timeout: 60_000 });
+  await page.locator('[data-testid="behavioural-diff"] .counterexamples button').first().click();
+  await page.waitForSelector('[data-testid="sim-comparing"]', { timeout: 15_000 });
+  await page.waitForSelector('[data-testid="sim-summary"]', { timeout: 15_000 });
+  await page.evaluate(() => document.querySelector('#panel-simulator .sim-result')?.scrollIntoView({ block: 'start' }));
+  await shot(page, 'counterexample');
+  await page.click('#sim-compare-stop');
+  await page.click('#tab-versions');
   await page.click('#diff-close');
+
+  // 5c. the save form: a name that cannot be used, and the suggestion
+  await page.fill('#save-label', 'mitt utkast');
+  await page.evaluate(() => document.querySelector('#save-section')?.scrollIntoView({ block: 'start' }));
+  await shot(page, 'save');
+
+  // 5d. the help panel
+  await page.click('#help-button');
+  await page.waitForSelector('#panel-help .help-doc', { timeout: 15_000 });
+  await shot(page, 'help');
 
   // 6. the monthly simulator: Kronoberg's example 2
   await page.selectOption('#agreement-select', 'kronoberg');

@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import Ajv from 'ajv';
-import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { errorJson, HttpError, httpError, message, type ErrorBody } from './errors';
 import { pointerStep } from '../engine/case/validate';
@@ -22,6 +21,7 @@ import { bodyText } from './encoding';
 import { guards, methodNotAllowed, methodsByPath, redactUrl } from './guards';
 import { healthRoutes } from './routes/health';
 import { documentGuards } from './documented-statuses';
+import { staticRoutes } from './static';
 
 export interface AppOptions {
   policiesDir: string;
@@ -196,8 +196,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/openapi.json', async (_req, reply) => reply.type('application/json; charset=utf-8').send(doc));
 
   const editorDir = options.editorDir && resolve(options.editorDir);
-  if (editorDir && existsSync(resolve(editorDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: editorDir, prefix: '/', index: ['index.html'], wildcard: true });
-  }
+  await staticRoutes(app, editorDir && existsSync(resolve(editorDir, 'index.html')) ? editorDir : undefined);
   return app;
 }

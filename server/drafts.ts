@@ -2,7 +2,7 @@
 // the target folder, which is then hard-linked to its final name; link() fails with EEXIST when the name
 // is taken, so of two saves racing for one version exactly one wins and nothing is overwritten.
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, unlink } from 'node:fs/promises';
+import { link, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { analyze, diagnostic, type Range } from '../dsl';
 import { contentHash } from '../engine/registry/load';
@@ -86,4 +86,49 @@ export async function saveDraft(store: PolicyStore, agreement: string, label: st
   const saved = store.set.versions.find((v) => v.source.file === file);
   const hash = contentHash(text);
   return { file, hash: saved?.source.hash ?? hash, info: saved?.info ?? { agreement, title: header.title?.value, county, version, status: 'draft', validFrom: header.validFrom?.iso ?? '9999-12-31', validTo: null, hash, file } };
+}
+
+/**
+ * Updates an unpublished draft in place, if it is still the one the client opened (`baseHash`, the hash it
+ * was served with): a draft changed by someone else since then is not overwritten (409 AVT-H032), nor is a
+ * published version (409 AVT-H033). Same checks as a new draft; written to a temporary file and renamed.
+ */
+export async function updateDraft(store: PolicyStore, agreement: string, version: string, text: string, baseHash: string): Promise<Saved> {
+  if (!store.set.agreements().includes(agreement)) throw httpError(404, 'AVT-H013', { agreement }, { pointer: '/agreement' });
+  const current = store.version(agreement, version);
+  if (!current) throw httpError(404, 'AVT-H014', { agreement, version });
+  if (current.info.status !== 'draft') throw httpError(409, 'AVT-H033', { agreement, version });
+  if (current.source.hash !== baseHash) throw httpError(409, 'AVT-H032', { agreement, version, base: baseHash, current: current.source.hash }, { pointer: '/baseHash' });
+  const analysis = analyze(text);
+  const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw httpError(400, 'AVT-H011', { count: errors.length }, { pointer: '/text', errors });
+  const header = analysis.ast.header!;
+  const refuse = (code: 'AVT-H009' | 'AVT-H010' | 'AVT-H012', range: Range, args: Record<string, string>) =>
+    httpError(400, code, args, { pointer: '/text', errors: [diagnostic(code, range, args)] });
+  if (header.id.text !== agreement) throw refuse('AVT-H009', header.id.range, { expected: agreement, actual: header.id.text });
+  if (header.status !== 'draft') throw refuse('AVT-H010', header.version?.range ?? header.range, {});
+  if (header.version?.value !== version) throw refuse('AVT-H012', header.version?.range ?? header.range, { expected: version, actual: header.version?.value ?? '(none)' });
+
+  const final = resolve(store.dir, current.source.file);
+  if (!final.startsWith(store.dir + sep)) throw httpError(400, 'AVT-H018', { detail: 'the file would lie outside the policies folder' });
+  const temp = join(dirname(final), `.${version}.draft.avtal.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const fh = await open(temp, 'wx');
+    try {
+      await fh.writeFile(text, 'utf8');
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    // Checked again just before the rename: another update may have landed while this one was checked.
+    if (store.version(agreement, version)?.source.hash !== baseHash) throw httpError(409, 'AVT-H032', { agreement, version, base: baseHash, current: store.version(agreement, version)?.source.hash ?? '(none)' }, { pointer: '/baseHash' });
+    await rename(temp, final);
+  } catch (e) {
+    await unlink(temp).catch(() => undefined);
+    if (e instanceof HttpError) throw e;
+    throw httpError(500, 'AVT-H018', { detail: (e as NodeJS.ErrnoException).code ?? 'write failed' });
+  }
+  await store.changed();
+  const saved = store.version(agreement, version);
+  return { file: current.source.file, hash: saved?.source.hash ?? contentHash(text), info: saved?.info ?? current.info };
 }

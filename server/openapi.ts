@@ -4,12 +4,12 @@ import * as S from './schemas';
 
 type Schema = Record<string, unknown>;
 interface Op {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put';
   path: string; // Fastify style, /api/agreements/:agreement
   summary: string;
   query?: Schema;
   params?: Schema;
-  body?: { schema: Schema; types?: Record<string, Schema>; required?: boolean };
+  body?: { schema: Schema; types?: Record<string, Schema>; required?: boolean; example?: unknown };
   responses: Record<number, { description: string; schema?: Schema; type?: string }>;
   auth?: boolean;
 }
@@ -17,6 +17,12 @@ interface Op {
 const err = (description: string) => ({ description, schema: { $ref: '#/components/schemas/Error' } });
 const caseRef = { $ref: '#/components/schemas/Case' };
 const resultRef = { $ref: '#/components/schemas/EvaluationResult' };
+/** Värmland's worked example 2: the notice sent at 13:00 on a Monday, after the 12:00 cutoff (the /docs page's "Try it out" starts from it). */
+const exampleCase = {
+  county: 'varmland',
+  events: { admitted: '2019-01-03T09:00', admission_notice_sent: '2019-01-03T15:00', ready_assessed: '2019-01-07T10:00', ready_notice_sent: '2019-01-07T13:00', discharged: '2019-01-14T10:00' },
+  facts: { sip_needed: false },
+};
 
 export const operations: Op[] = [
   { method: 'get', path: '/api/status', summary: 'Whether writes are enabled, the policies folder and the service version', responses: { 200: { description: 'status', schema: S.statusResponse } } },
@@ -26,7 +32,7 @@ export const operations: Op[] = [
     responses: { 200: { description: 'the version', schema: S.versionDetailResponse }, 404: err('unknown agreement or version (AVT-H013, AVT-H014)') },
   },
   {
-    method: 'post', path: '/api/evaluate', summary: 'Evaluate one care episode under the version in force', query: S.evaluateQuery, body: { schema: caseRef, required: true },
+    method: 'post', path: '/api/evaluate', summary: 'Evaluate one care episode under the version in force', query: S.evaluateQuery, body: { schema: caseRef, required: true, example: exampleCase },
     responses: {
       200: { description: 'the evaluation, naming the version and its hash', schema: resultRef },
       400: err('invalid case, JSON or query (pointer names the field)'), 404: err('unknown county or agreement'), 413: err('body over 1 MiB'),
@@ -47,6 +53,14 @@ export const operations: Op[] = [
     responses: {
       201: { description: 'saved', schema: S.draftResponse }, 400: { description: 'the text has errors or a wrong header; diagnostics in error.errors', schema: S.draftRejected },
       403: err('writes disabled, or wrong token'), 409: err('the version exists'), 413: err('body over 1 MiB'),
+    },
+  },
+  {
+    method: 'put', path: '/api/agreements/:agreement/drafts/:version', summary: 'Update an unpublished draft (needs the server token and the hash it was opened with)', params: S.draftUpdateParams, body: { schema: S.draftUpdateBody, required: true }, auth: true,
+    responses: {
+      200: { description: 'saved', schema: S.draftResponse }, 400: { description: 'the text has errors or a wrong header; diagnostics in error.errors', schema: S.draftRejected },
+      403: err('writes disabled, or wrong token'), 404: err('unknown agreement or version'),
+      409: err('the version is published (AVT-H033), or the draft changed since it was opened (AVT-H032)'), 413: err('body over 1 MiB'),
     },
   },
   {
@@ -92,7 +106,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       description: r.description,
       ...(r.schema ? { content: { [r.type ?? 'application/json']: { schema: r.schema } } } : {}),
     }]));
-    const content = op.body ? { 'application/json': { schema: op.body.schema }, ...Object.fromEntries(Object.entries(op.body.types ?? {}).map(([t, s]) => [t, { schema: s }])) } : undefined;
+    const content = op.body ? { 'application/json': { schema: op.body.schema, ...(op.body.example !== undefined ? { example: op.body.example } : {}) }, ...Object.fromEntries(Object.entries(op.body.types ?? {}).map(([t, s]) => [t, { schema: s }])) } : undefined;
     (paths[openApiPath(op.path)] ??= {})[op.method] = {
       summary: op.summary,
       ...(parameters(op).length ? { parameters: parameters(op) } : {}),

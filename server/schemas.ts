@@ -165,6 +165,16 @@ export const draftBody = {
   },
 } as const;
 
+export const draftUpdateParams = { type: 'object', required: ['agreement', 'version'], additionalProperties: false, properties: { agreement: agreementId, version: versionLabel } } as const;
+
+export const draftUpdateBody = {
+  type: 'object', required: ['text', 'baseHash'], additionalProperties: false,
+  properties: {
+    text: draftBody.properties.text,
+    baseHash: { type: 'string', minLength: 1, maxLength: 100, description: 'the hash of the draft as it was opened (`info.hash`); a draft changed since then is not overwritten (409)' },
+  },
+} as const;
+
 export const draftResponse = {
   type: 'object', required: ['file', 'hash', 'info'],
   properties: { file: { type: 'string', description: 'path relative to the policies folder' }, hash: str, info: versionInfo },

@@ -151,6 +151,9 @@ const table = {
   'AVT-H029': { severity: 'error', message: 'host {host} is not served here (allowed: {allowed})' },
   'AVT-H030': { severity: 'error', message: 'the header declares county {actual}, but agreement {agreement} is of county {expected}' },
   'AVT-H031': { severity: 'error', message: 'every process of the service is restarting; try again in a few seconds' },
+  // (H032… for the editor's draft updates, apart from the numbers other server work may take next)
+  'AVT-H032': { severity: 'error', message: 'draft {version} of {agreement} has changed since it was opened (opened {base}, now {current}); open it again and redo the change' },
+  'AVT-H033': { severity: 'error', message: 'version {version} of {agreement} is published; only a draft can be updated, save a new draft instead' },
 } satisfies Record<string, CodeEntry>;
 
 export type Code = keyof typeof table;

@@ -8,6 +8,8 @@ import { FUNCTIONS } from '../builtins/functions';
 import { typeName } from '../builtins/types';
 import { lineKeyword, previousKeyword, wordAt } from './word-at';
 import { kindLabel } from './labels';
+import { lex } from '../tokens/lexer';
+import { parser } from '../parser/parser';
 
 export type CompletionKind = 'keyword' | 'unit' | 'value' | 'event' | 'fact' | 'declaration' | 'function';
 
@@ -37,11 +39,51 @@ function wanted(text: string, offset: number, lang: Lang): A.Declaration['kind']
   return [];
 }
 
+/** What the grammar allows at the cursor: token type names (keywords by their table name, `Identifier`…). */
+export interface ValidHere {
+  tokens: Set<string>;
+  /** the cursor starts a line at the left margin: a new declaration */
+  declaration: boolean;
+}
+
+/**
+ * The tokens the grammar accepts at `offset`, from Chevrotain's content assist over the tokens of the
+ * declaration the cursor is in (from its first token at the left margin): cheap whatever the file's length.
+ * Undefined when it cannot tell (a syntax error earlier in the same declaration).
+ */
+export function validHere(text: string, offset: number): ValidHere | undefined {
+  const start = wordAt(text, offset)?.start ?? offset;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (/^\s*$/.test(text.slice(lineStart, start)) && start === lineStart) return { tokens: new Set(), declaration: true };
+  const tokens = lex(text).tokens.filter((t) => t.endOffset! < start);
+  let first = tokens.length - 1;
+  while (first > 0 && tokens[first].startColumn !== 1) first--;
+  if (first < 0) return undefined;
+  try {
+    const rule = first === 0 ? 'header' : 'declaration';
+    const paths = parser.computeContentAssist(rule, tokens.slice(first));
+    if (!paths.length) return undefined;
+    return { tokens: new Set(paths.map((p) => p.nextTokenType.name)), declaration: false };
+  } catch {
+    return undefined;
+  }
+}
+
 export function completions(ast: A.Policy, text: string, offset: number, uiLang: Lang = 'sv'): CompletionItem[] {
   const lang = ast.lang;
   const items: CompletionItem[] = [];
   const want = wanted(text, offset, lang);
   const current = wordAt(text, offset)?.word;
+  const valid = validHere(text, offset);
+  // What the grammar accepts here comes first: its keywords (group 0), then names when a name may stand
+  // here; what it does not accept stays available, last (a file being written is often half-formed).
+  const namesValid = valid === undefined || valid.tokens.has('Identifier');
+  const keywordGroup = (k: { name: string; role: string }): number | undefined => {
+    if (!valid) return undefined;
+    // `avtal`/`agreement` opens the file only: at the left margin below the header it is never valid
+    if (valid.declaration) return k.role === 'declaration' && (k.name !== 'Agreement' || text.slice(0, offset).trim() === '') ? 0 : 7;
+    return valid.tokens.has(k.name) ? 0 : 7;
+  };
   const rank = (group: number, label: string) => `${group}_${label}`;
 
   for (const d of ast.declarations) {
@@ -51,10 +93,10 @@ export function completions(ast: A.Policy, text: string, offset: number, uiLang:
       label: d.id.text, kind: 'declaration', declKind: d.kind,
       detail: `${kindLabel(d.kind, uiLang)}${'title' in d && d.title ? ` — ${d.title.value}` : ''}`,
       documentation: 'title' in d && d.title ? d.title.value : '',
-      insertText: d.id.text, sortText: rank(first ? 0 : 2, d.id.text),
+      insertText: d.id.text, sortText: rank(first ? 0 : namesValid && !valid?.declaration ? 2 : 6, d.id.text),
     });
   }
-  const contextual = want.length > 0;
+  const contextual = want.length > 0 || !namesValid || valid?.declaration === true;
   for (const e of EVENTS) {
     const name = lang === 'sv' ? e.sv : e.id;
     items.push({ label: name, kind: 'event', detail: `${uiLang === 'sv' ? 'Händelse' : 'Event'} (${lang === 'sv' ? e.id : e.sv})`, documentation: e.description, insertText: name, sortText: rank(contextual ? 3 : 1, name) });
@@ -72,7 +114,7 @@ export function completions(ast: A.Policy, text: string, offset: number, uiLang:
   for (const k of KEYWORDS) {
     const kind: CompletionKind = k.role === 'unit' ? 'unit' : k.role === 'value' || k.role === 'expectation' ? 'value' : 'keyword';
     for (const spelling of new Set(k[lang])) {
-      items.push({ label: spelling, kind, detail: `${uiLang === 'sv' ? 'Nyckelord' : 'Keyword'} (${k.role})`, documentation: k.description, insertText: spelling, sortText: rank(contextual ? 5 : 2, spelling) });
+      items.push({ label: spelling, kind, detail: `${uiLang === 'sv' ? 'Nyckelord' : 'Keyword'} (${k.role})`, documentation: k.description, insertText: spelling, sortText: rank(keywordGroup(k) ?? (want.length > 0 ? 5 : 2), spelling) });
     }
   }
   return items;

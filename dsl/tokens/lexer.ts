@@ -1,6 +1,6 @@
 // The lexer: text to tokens, with lexing errors as diagnostics.
 import { Lexer, type IToken } from 'chevrotain';
-import { allTokens, NumberLiteral, UnterminatedString } from './tokens';
+import { allTokens, NumberLiteral, StringLiteral, UnterminatedString } from './tokens';
 import { keepsExactly } from './numbers';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics';
 
@@ -25,8 +25,12 @@ export function lex(text: string): LexResult {
   const diagnostics: Diagnostic[] = [];
   const tokens: IToken[] = [];
   for (const t of result.tokens) {
-    if (t.tokenType === UnterminatedString) diagnostics.push(diagnostic('AVT-L002', tokenRange(t)));
-    else tokens.push(t);
+    if (t.tokenType === UnterminatedString) {
+      diagnostics.push(diagnostic('AVT-L002', tokenRange(t)));
+      // The parser goes on as if the string were closed at the end of its line: one error, not a cascade of
+      // parse errors and of warnings about the clauses the parser then lost.
+      tokens.push({ ...t, image: `${t.image}"`, tokenType: StringLiteral, tokenTypeIdx: StringLiteral.tokenTypeIdx! });
+    } else tokens.push(t);
     // twenty significant digits or 400 digits: the value would not print back as written (15 characters always do)
     if (t.tokenType === NumberLiteral && t.image.length > 15 && !keepsExactly(t.image)) {
       diagnostics.push(diagnostic('AVT-L003', tokenRange(t), { value: t.image.length > 24 ? `${t.image.slice(0, 20)}… (${t.image.length} characters)` : t.image }));

@@ -63,6 +63,16 @@ export const api = {
     if (res.ok) return { ok: true, body: await res.json().catch(() => ({})) };
     return { ok: false, error: await apiError(res) };
   },
+  /** Updates an unpublished draft; `baseHash` is the hash it was opened with (a 409 if it changed since). */
+  async updateDraft(agreement: string, version: string, text: string, baseHash: string, token: string): Promise<{ ok: true; body: unknown } | { ok: false; error: ApiError }> {
+    const res = await fetch(new URL(`api/agreements/${encodeURIComponent(agreement)}/drafts/${encodeURIComponent(version)}`, base), {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ text, baseHash }),
+    });
+    if (res.ok) return { ok: true, body: await res.json().catch(() => ({})) };
+    return { ok: false, error: await apiError(res) };
+  },
 };
 
 /** The agreement shown when no server answers. */

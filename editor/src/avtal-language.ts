@@ -93,6 +93,29 @@ export function registerAvtalLanguage(monaco: typeof Monaco, hooks?: LanguageHoo
     },
   });
 
+  // Quick fixes (Ctrl+. or the light bulb) for the diagnostics under the cursor, from the worker.
+  monaco.languages.registerCodeActionProvider(LANGUAGE_ID, {
+    async provideCodeActions(model, range, context) {
+      const markers = context.markers.filter((m) => m.source === 'avtal');
+      if (!markers.length) return { actions: [], dispose: () => undefined };
+      const version = model.getVersionId();
+      const fixes = await hooks.client().request('codeActions', { text: model.getValue(), startLine: range.startLineNumber, endLine: range.endLineNumber, ui: hooks.ui() });
+      const actions = fixes.map((f) => ({
+        title: f.title,
+        kind: 'quickfix',
+        isPreferred: f.preferred,
+        diagnostics: markers.filter((m) => m.code === f.code && m.startLineNumber === f.diagnostic.startLine && m.startColumn === f.diagnostic.startColumn),
+        edit: {
+          edits: f.edits.map((e) => ({
+            resource: model.uri, versionId: version,
+            textEdit: { range: { startLineNumber: e.startLine, startColumn: e.startColumn, endLineNumber: e.endLine, endColumn: e.endColumn }, text: e.text },
+          })),
+        },
+      }));
+      return { actions, dispose: () => undefined };
+    },
+  }, { providedCodeActionKinds: ['quickfix'] });
+
   monaco.languages.registerDocumentFormattingEditProvider(LANGUAGE_ID, {
     async provideDocumentFormattingEdits(model) {
       const f = await hooks.client().request('format', { text: model.getValue() });

@@ -148,6 +148,46 @@ const sv = {
   'format.done': 'Formaterat',
   'format.button': 'Formatera',
   'offline.note': 'Ingen server: det inbyggda Värmlandsavtalet visas. Ändringar sparas bara i webbläsaren.',
+  // a working day: keyboard, layout, saving, links, help (issue 17)
+  'tab.help': 'Hjälp',
+  'help.button': 'Hjälp: språket och API:t',
+  'help.api': 'API:t, att prova i webbläsaren',
+  'help.apiIntro': 'Samma tjänst som editorn använder. Beskrivningen (OpenAPI) finns på',
+  'help.keys': 'Tangentbordet',
+  'help.keysList': 'Esc lämnar editorn och går till panelen · Ctrl+M: Tab flyttar fokus i stället för att dra in text · Ctrl+S sparar · Ctrl+Mellanslag föreslår · Ctrl+. snabbfix · F8 nästa problem · F12 gå till definitionen',
+  'help.language': 'Språket',
+  'help.loading': 'Laddar språkreferensen…',
+  'skip.label': 'Genvägar',
+  'skip.editor': 'Hoppa till editorn',
+  'skip.panel': 'Hoppa till panelen (problem, exempel, simulering)',
+  'layout.wide': 'Bred panel (simulering och jämförelse)',
+  'layout.resize': 'Panelens bredd (piltangenter)',
+  'layout.hidePanel': 'Dölj panelen',
+  'layout.showPanel': 'Visa panelen',
+  'save.headingDraft': 'Spara utkastet',
+  'save.draftIntro': 'Utkastet {version} är inte publicerat: du kan uppdatera det. Publicering görs aldrig härifrån.',
+  'save.update': 'Uppdatera utkastet {version}',
+  'save.stale': 'Utkastet har ändrats av någon annan sedan du öppnade det. Öppna det igen; dina ändringar finns kvar i webbläsaren tills du sparar eller kastar dem.',
+  'save.nameEmpty': 'Ge versionen ett namn.',
+  'save.nameTaken': 'Det finns redan en version som heter {name}.',
+  'save.nameInvalid': 'Namnet får bara innehålla bokstäver, siffror, punkt, bindestreck och understreck, och ska börja med en bokstav eller siffra.',
+  'save.nameInvalidSuggest': 'Namnet får bara innehålla bokstäver, siffror, punkt, bindestreck och understreck. Förslag: {suggestion}',
+  'save.useSuggestion': 'Använd {suggestion}',
+  'save.examplesFail': '{n} räkneexempel stämmer inte med regeltexten. Du kan spara ändå, men granska dem först.',
+  'save.okFailing': 'Observera: {n} räkneexempel stämmer inte.',
+  'versions.running': 'Provar båda versionerna på många vårdepisoder…',
+  'link.noAgreement': 'Länken nämner avtalet »{agreement}«, som inte finns. Visar {shown} i stället.',
+  'link.noVersion': 'Länken nämner version »{version}« av {agreement}, som inte finns. Visar {shown} i stället.',
+  'link.noTab': 'Länken nämner fliken »{tab}«, som inte finns.',
+  'link.badScenario': 'Länkens vårdepisod (s=…) gick inte att läsa.',
+  'link.close': 'Stäng',
+  'sim.compareOld': 'Jämför {from} med {to}: samma vårdepisod i båda versionerna.',
+  'sim.compareStop': 'Sluta jämföra',
+  'sim.copyApi': 'Kopiera som API-anrop',
+  'sim.copyCurl': 'curl',
+  'sim.copyJson': 'JSON',
+  'sim.apiCopied': 'API-anropet är kopierat.',
+  'sim.timeMissing': 'Ange en tid (klockslaget avgör fristen).',
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -295,6 +335,46 @@ const en: Record<MessageKey, string> = {
   'format.done': 'Formatted',
   'format.button': 'Format',
   'offline.note': 'No server: showing the bundled Värmland agreement. Changes are kept in this browser only.',
+  // a working day: keyboard, layout, saving, links, help (issue 17)
+  'tab.help': 'Help',
+  'help.button': 'Help: the language and the API',
+  'help.api': 'The API, to try in the browser',
+  'help.apiIntro': 'The same service the editor uses. Its description (OpenAPI) is at',
+  'help.keys': 'The keyboard',
+  'help.keysList': 'Esc leaves the editor for the panel · Ctrl+M: Tab moves the focus instead of indenting · Ctrl+S saves · Ctrl+Space suggests · Ctrl+. quick fix · F8 next problem · F12 go to definition',
+  'help.language': 'The language',
+  'help.loading': 'Loading the language reference…',
+  'skip.label': 'Shortcuts',
+  'skip.editor': 'Skip to the editor',
+  'skip.panel': 'Skip to the panel (problems, examples, simulator)',
+  'layout.wide': 'Wide panel (simulator and comparison)',
+  'layout.resize': 'Panel width (arrow keys)',
+  'layout.hidePanel': 'Hide the panel',
+  'layout.showPanel': 'Show the panel',
+  'save.headingDraft': 'Save the draft',
+  'save.draftIntro': 'Draft {version} is not published: you can update it. Publishing is never done from here.',
+  'save.update': 'Update draft {version}',
+  'save.stale': 'Someone else changed the draft since you opened it. Open it again; your changes stay in this browser until you save or discard them.',
+  'save.nameEmpty': 'Give the version a name.',
+  'save.nameTaken': 'A version named {name} already exists.',
+  'save.nameInvalid': 'A name may hold only letters, digits, dots, hyphens and underscores, and starts with a letter or digit.',
+  'save.nameInvalidSuggest': 'A name may hold only letters, digits, dots, hyphens and underscores. Suggestion: {suggestion}',
+  'save.useSuggestion': 'Use {suggestion}',
+  'save.examplesFail': '{n} worked examples do not match the rules. You can still save, but look at them first.',
+  'save.okFailing': 'Note: {n} worked examples fail.',
+  'versions.running': 'Trying both versions on many care episodes…',
+  'link.noAgreement': 'The link names agreement "{agreement}", which does not exist. Showing {shown} instead.',
+  'link.noVersion': 'The link names version "{version}" of {agreement}, which does not exist. Showing {shown} instead.',
+  'link.noTab': 'The link names tab "{tab}", which does not exist.',
+  'link.badScenario': "The link's care episode (s=…) could not be read.",
+  'link.close': 'Close',
+  'sim.compareOld': 'Comparing {from} with {to}: the same care episode under both versions.',
+  'sim.compareStop': 'Stop comparing',
+  'sim.copyApi': 'Copy as API request',
+  'sim.copyCurl': 'curl',
+  'sim.copyJson': 'JSON',
+  'sim.apiCopied': 'The API request is copied.',
+  'sim.timeMissing': 'Give a time (the time of day decides the deadline).',
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { sv, en };
@@ -316,8 +396,11 @@ export function problemCount(locale: Locale, n: number): string {
   return n === 1 ? t(locale, 'status.problems.one') : t(locale, 'status.problems.other', { n });
 }
 
-/** A vocabulary name for people: "utskrivningsklar_meddelad" → "Utskrivningsklar meddelad". */
+/** Abbreviations written in capitals in Swedish prose (SIP: samordnad individuell plan). */
+const ABBREVIATIONS = new Map([['sip', 'SIP'], ['lpt', 'LPT'], ['lrv', 'LRV'], ['hsl', 'HSL'], ['sol', 'SoL']]);
+
+/** A vocabulary name for people: "utskrivningsklar_meddelad" → "Utskrivningsklar meddelad", "sip_kallad" → "SIP kallad". */
 export function humanName(name: string): string {
-  const s = name.replace(/_/g, ' ');
+  const s = name.split('_').map((w) => ABBREVIATIONS.get(w.toLowerCase()) ?? w).join(' ');
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

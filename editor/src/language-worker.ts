@@ -5,7 +5,7 @@ import { workerStarted } from './worker-clock'; // first: it records when this s
 import { analyze, formatText, type Analysis } from '../../dsl';
 import type * as A from '../../dsl/ast/ast';
 import type { Diagnostic as DslDiagnostic, Range } from '../../dsl/diagnostics';
-import { applyTweaks, asDraft, completions, definitionAt, hoverAt, outline, type PolicyOutline } from '../../dsl/services';
+import { applyTweaks, asDraft, completions, definitionAt, hoverAt, outline, quickFixes, type PolicyOutline } from '../../dsl/services';
 import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
 import { compile, evaluate, linkLaw, PolicySet, runExamples, validateCase, type CompiledPolicy, type VersionInfo } from '../../engine';
 import type {
@@ -199,6 +199,24 @@ const handlers: { [K in RequestKind]: Handler<K> } = {
     return { text: f.text, changed: f.changed, diagnostics: f.diagnostics.map(toDiagnostic) };
   },
   simulate: ({ text, scenario }) => simulate(text, scenario),
+  codeActions: ({ text, startLine, endLine, ui }) => {
+    const p = prepare(text);
+    const at = (offset: number) => {
+      const before = text.slice(0, offset).split('\n');
+      return { line: before.length, column: before[before.length - 1].length + 1 };
+    };
+    return p.analysis.diagnostics
+      .filter((d) => d.range.start.line <= endLine && d.range.end.line >= startLine)
+      .flatMap((d) => quickFixes(p.analysis.ast, text, d, ui).map((f) => ({
+        title: f.title, code: f.code, preferred: f.preferred === true,
+        diagnostic: { startLine: d.range.start.line, startColumn: d.range.start.column },
+        edits: f.edits.map((e) => {
+          const a = at(e.start);
+          const b = at(e.end);
+          return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column, text: e.text };
+        }),
+      })));
+  },
   months: async ({ text, input, whatIf }): Promise<MonthsResult> => {
     const p = prepare(text);
     const base = await runMonths(p, input);

@@ -2,7 +2,7 @@
 // the server for the agreements and the first text, and had the worker analyse that text.
 import { monaco } from './monaco-setup';
 import { LANGUAGE_ID, registerAvtalLanguage, THEME_ID } from './avtal-language';
-import { api, type AgreementInfo, type Status, type VersionInfo } from './api';
+import { api, type AgreementInfo, type ApiError, type Status, type VersionInfo } from './api';
 import { client, fetchAgreements, fetchText, firstOpen, firstServer, listeners, pickVersion } from './boot';
 import { clearUnsaved, storeUnsaved, unsavedChanges } from './drafts';
 import { h } from './dom';
@@ -20,7 +20,7 @@ performance.mark('avtal:monaco-loaded');
 
 const LOCALE_STORAGE_KEY = 'avtal.locale';
 
-type TabId = 'problems' | 'examples' | 'simulator' | 'monthly' | 'versions' | 'source';
+type TabId = 'problems' | 'examples' | 'simulator' | 'monthly' | 'versions' | 'source' | 'help';
 const TABS: { id: TabId; label: MessageKey }[] = [
   { id: 'problems', label: 'tab.problems' },
   { id: 'examples', label: 'tab.examples' },
@@ -28,6 +28,7 @@ const TABS: { id: TabId; label: MessageKey }[] = [
   { id: 'monthly', label: 'tab.monthly' },
   { id: 'versions', label: 'tab.versions' },
   { id: 'source', label: 'tab.source' },
+  { id: 'help', label: 'tab.help' },
 ];
 const isTab = (s: string | null): s is TabId => TABS.some((tab) => tab.id === s);
 
@@ -48,6 +49,8 @@ const state: {
   baseText: string; // the text as loaded from the server (or the bundle)
   loading: boolean;
   diff: DiffView | undefined;
+  diffRunning: boolean;
+  saveMessage: { text: string; ok: boolean } | undefined;
 } = {
   locale: initialLocale(),
   activeTab: 'problems',
@@ -63,6 +66,8 @@ const state: {
   baseText: '',
   loading: true,
   diff: undefined,
+  diffRunning: false,
+  saveMessage: undefined,
 };
 
 function initialLocale(): Locale {
@@ -129,6 +134,10 @@ function selectTab(id: TabId): void {
       if (state.activeTab === 'source') void panel.update();
     });
   }
+  if (id === 'help') {
+    $('#help-button').setAttribute('aria-expanded', 'true');
+    void import('./panels/help').then(({ renderHelp }) => renderHelp($('#panel-help'), state.locale));
+  } else $('#help-button').setAttribute('aria-expanded', 'false');
   if (changed && id === 'monthly') {
     void monthlyPanel().then((panel) => {
       if (state.activeTab === 'monthly' && state.analysis) panel.update(state.analysis.outline);
@@ -164,6 +173,8 @@ function render(): void {
   document.title = state.agreement ? `${state.agreement.agreement} ${state.version?.version ?? ''} — Avtal` : t(locale, 'app.title');
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(locale, el.dataset.i18n as MessageKey);
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(locale, el.dataset.i18nAriaLabel as MessageKey));
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-title]')) el.title = t(locale, el.dataset.i18nTitle as MessageKey);
+  renderLayoutButtons();
   for (const button of document.querySelectorAll<HTMLButtonElement>('.lang-toggle button')) button.setAttribute('aria-pressed', String(button.dataset.lang === locale));
   tabList.setAttribute('aria-label', t(locale, 'tabs.label'));
   for (const tab of TABS) {
@@ -199,13 +210,26 @@ function renderSaveButton(): void {
 }
 
 function renderPickers(): void {
-  agreementSelect.replaceChildren(...state.agreements.map((a) => h('option', { value: a.agreement, text: a.county && a.county !== a.agreement ? `${a.agreement} (${a.county})` : a.agreement, selected: a.agreement === state.agreement?.agreement })));
+  // People choose an agreement by its title ("Överenskommelse om … i Värmland"), not by its id.
+  agreementSelect.replaceChildren(...state.agreements.map((a) => h('option', { value: a.agreement, text: agreementTitle(a), title: a.title ?? a.agreement, selected: a.agreement === state.agreement?.agreement })));
   versionSelect.replaceChildren(
     ...(state.agreement?.versions ?? []).map((v) =>
       h('option', { value: v.version, selected: v.version === state.version?.version, text: `${v.version} — ${t(state.locale, v.status === 'published' ? 'status.published' : 'status.draft')}` }),
     ),
   );
   agreementSelect.title = state.agreement?.title ?? '';
+}
+
+/**
+ * An agreement's name for its picker: the place as the title spells it ("Värmland", found by the county id
+ * without its accents), then the title; an agreement with neither shows its id.
+ */
+function agreementTitle(a: AgreementInfo): string {
+  if (!a.title) return a.county && a.county !== a.agreement ? `${a.agreement} (${a.county})` : a.agreement;
+  const fold = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const id = a.county ?? a.agreement;
+  const place = a.title.match(/\p{L}+/gu)?.find((w) => fold(w) === id);
+  return place ? `${place} — ${a.title}` : a.title;
 }
 
 function renderProblems(): void {
@@ -238,17 +262,29 @@ function renderExamplesPanel(): void {
 }
 
 function renderVersionsPanel(): void {
-  renderVersions($('#panel-versions'), { online: state.online, status: state.status, agreement: state.agreement, current: state.version, hasErrors: hasErrors(), diff: state.diff }, {
+  const failingExamples = state.analysis?.examples?.filter((e) => !e.pass).length ?? 0;
+  renderVersions($('#panel-versions'), { online: state.online, status: state.status, agreement: state.agreement, current: state.version, hasErrors: hasErrors(), failingExamples, diff: state.diff, diffRunning: state.diffRunning, saveMessage: state.saveMessage }, {
     locale: () => state.locale,
     open: (version) => void openVersion(state.agreement!.agreement, version),
     compare: (from, to) => void compareVersions(from, to),
     closeCompare,
     save: saveDraft,
+    update: updateOpenDraft,
     simulate: (scenario) => {
-      closeCompare();
-      void simulatorPanel().then((panel) => {
-        panel.setScenario(scenario);
+      // A counterexample is shown old against new: the two versions compared, each with its own outcome.
+      const diff = state.diff;
+      const a = state.agreement?.agreement;
+      void simulatorPanel().then(async (panel) => {
+        if (diff && a && state.online) {
+          try {
+            const [from, to] = await Promise.all([api.version(a, diff.from), api.version(a, diff.to)]);
+            panel.setScenario(scenario, { from: { label: diff.from, text: from.text }, to: { label: diff.to, text: to.text } });
+          } catch {
+            panel.setScenario(scenario);
+          }
+        } else panel.setScenario(scenario);
         selectTab('simulator');
+        document.getElementById('tab-simulator')?.focus();
       });
     },
   });
@@ -318,6 +354,139 @@ const editor = monaco.editor.create($('#editor'), {
   wrappingIndent: 'indent',
   hover: { delay: 250 },
 });
+
+// Keyboard: Tab indents in the editor, so the editor must never hold the focus. Esc (when no widget of the
+// editor is open) moves to the side panel's selected tab; Ctrl+M (Monaco's toggle-tab-focus contribution,
+// loaded in monaco-setup.ts) makes Tab move the focus instead; the skip links lead to either side.
+editor.addCommand(
+  monaco.KeyCode.Escape,
+  () => focusPanel(),
+  '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !markersNavigationVisible && !editorHasMultipleSelections && !editorHasSelection && !inSnippetMode && !editorHoverFocused',
+);
+editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => void quickSave());
+
+function focusPanel(): void {
+  if (document.body.dataset.panel === 'collapsed') setPanel(true);
+  document.getElementById(`tab-${state.activeTab}`)?.focus();
+}
+
+for (const link of document.querySelectorAll<HTMLAnchorElement>('.skip-link')) {
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    if (link.dataset.skip === 'editor') editor.focus();
+    else focusPanel();
+  });
+}
+
+// Ctrl+S anywhere on the page saves (Monaco's own binding above covers the editor).
+document.addEventListener('keydown', (event) => {
+  if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+    event.preventDefault();
+    void quickSave();
+  }
+});
+
+// ---------------------------------------------------------------- layout: side panel width, collapse, wide mode
+
+const LAYOUT_KEY = 'avtal.layout';
+const layout: { width?: number; collapsed?: boolean; wide?: boolean } = (() => {
+  try {
+    return JSON.parse(localStorage.getItem(LAYOUT_KEY) ?? '{}') as typeof layout;
+  } catch {
+    return {};
+  }
+})();
+const saveLayout = () => {
+  try {
+    localStorage.setItem(LAYOUT_KEY, JSON.stringify(layout));
+  } catch {
+    /* storage may be unavailable */
+  }
+};
+const resizer = $('#resizer');
+const sideWidth = () => $('#side-panel').getBoundingClientRect().width;
+function setSideWidth(px: number | undefined): void {
+  if (px === undefined) document.documentElement.style.removeProperty('--side-w');
+  else {
+    px = Math.round(Math.min(Math.max(px, 280), window.innerWidth - 320));
+    document.documentElement.style.setProperty('--side-w', `${px}px`);
+  }
+  layout.width = px;
+  resizer.setAttribute('aria-valuenow', String(Math.round(px ?? sideWidth())));
+}
+function setPanel(open: boolean): void {
+  layout.collapsed = !open;
+  if (open) delete document.body.dataset.panel;
+  else document.body.dataset.panel = 'collapsed';
+  saveLayout();
+  renderLayoutButtons();
+}
+function setWide(on: boolean): void {
+  layout.wide = on;
+  if (on) document.body.dataset.wide = '1';
+  else delete document.body.dataset.wide;
+  saveLayout();
+  renderLayoutButtons();
+}
+function renderLayoutButtons(): void {
+  const open = document.body.dataset.panel !== 'collapsed';
+  const toggle = $('#panel-toggle');
+  toggle.setAttribute('aria-expanded', String(open));
+  toggle.textContent = open ? '⇥' : '⇤';
+  toggle.title = t(state.locale, open ? 'layout.hidePanel' : 'layout.showPanel');
+  toggle.setAttribute('aria-label', toggle.title);
+  $('#wide-toggle').setAttribute('aria-pressed', String(document.body.dataset.wide === '1'));
+}
+if (layout.width) setSideWidth(layout.width);
+const syncResizerValue = () => {
+  resizer.setAttribute('aria-valuenow', String(Math.round(sideWidth())));
+  resizer.setAttribute('aria-valuemax', String(Math.max(280, window.innerWidth - 320)));
+};
+syncResizerValue();
+window.addEventListener('resize', syncResizerValue);
+if (layout.collapsed) setPanel(false);
+if (layout.wide) setWide(true);
+$('#panel-toggle').addEventListener('click', () => setPanel(document.body.dataset.panel === 'collapsed'));
+$('#wide-toggle').addEventListener('click', () => setWide(document.body.dataset.wide !== '1'));
+resizer.setAttribute('aria-valuemin', '280');
+resizer.addEventListener('pointerdown', (event) => {
+  event.preventDefault();
+  resizer.setPointerCapture(event.pointerId);
+  resizer.classList.add('dragging');
+  if (document.body.dataset.wide === '1') setWide(false);
+  const move = (e: PointerEvent) => setSideWidth(window.innerWidth - e.clientX);
+  const up = () => {
+    resizer.classList.remove('dragging');
+    resizer.removeEventListener('pointermove', move);
+    saveLayout();
+  };
+  resizer.addEventListener('pointermove', move);
+  resizer.addEventListener('pointerup', up, { once: true });
+});
+resizer.addEventListener('keydown', (event) => {
+  const step = event.shiftKey ? 80 : 24;
+  if (event.key === 'ArrowLeft') setSideWidth(sideWidth() + step);
+  else if (event.key === 'ArrowRight') setSideWidth(sideWidth() - step);
+  else if (event.key === 'Home') setSideWidth(undefined);
+  else return;
+  event.preventDefault();
+  if (document.body.dataset.wide === '1') setWide(false);
+  saveLayout();
+});
+
+// ---------------------------------------------------------------- toast (a short confirmation)
+
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+function toast(message: string, kind: 'ok' | 'warning' = 'ok'): void {
+  const el = $('#toast');
+  el.textContent = message;
+  el.dataset.kind = kind;
+  el.hidden = false;
+  if (toastTimer !== undefined) clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => {
+    el.hidden = true;
+  }, kind === 'ok' ? 6000 : 12000);
+}
 
 const SEVERITY: Record<Severity, monaco.MarkerSeverity> = {
   error: monaco.MarkerSeverity.Error,
@@ -400,8 +569,9 @@ function simulatorPanel(): Promise<SimulatorPanel> {
     simulator = new SimulatorPanel($('#panel-simulator'), {
       locale: () => state.locale,
       run: (scenario) => client.request('simulate', { text: model.getValue(), scenario }),
+      runOn: (text, scenario) => client.request('simulate', { text, scenario }),
       reveal: (line) => revealPosition(line, 1),
-      agreement: () => ({ agreement: state.agreement?.agreement, version: state.version?.version }),
+      agreement: () => ({ agreement: state.agreement?.agreement, version: state.version?.version, county: state.agreement?.county }),
       showSource: (line) => {
         selectTab('source');
         void sourcePanel().then((panel) => panel.update().then(() => panel.highlightLine(line)));
@@ -457,18 +627,23 @@ async function loadAgreements(): Promise<void> {
 }
 
 /** Opens a version; `prefetched` is boot.ts's request for the first one, used when it is the same version. */
+let openSeq = 0;
 async function openVersion(agreementId: string, versionId?: string, prefetched?: { agreement: AgreementInfo; version: VersionInfo; text: Promise<string> }): Promise<void> {
   const picked = pickVersion(state.agreements, agreementId, versionId);
   if (!picked) return;
+  // Links followed in quick succession: the last one asked for wins, whichever text arrives last.
+  const seq = ++openSeq;
   const { agreement, version } = picked;
   const same = prefetched?.agreement.agreement === agreement.agreement && prefetched.version.version === version.version;
   let text: string;
   try {
     text = await (same ? prefetched.text : fetchText(state.online, agreement, version));
   } catch (err) {
-    showBanner(String((err as { message?: string }).message ?? err));
+    if (seq === openSeq) showBanner(String((err as { message?: string }).message ?? err));
     return;
   }
+  if (seq !== openSeq) return;
+  if (state.agreement?.agreement !== agreement.agreement || state.version?.version !== version.version) state.saveMessage = undefined;
   state.agreement = agreement;
   state.version = version;
   state.baseText = text;
@@ -515,13 +690,17 @@ async function compareVersions(from: string, to: string): Promise<void> {
   if (!state.agreement) return;
   const a = state.agreement.agreement;
   const diff: DiffView = { from, to };
+  state.diff = diff;
+  state.diffRunning = true;
+  renderVersionsPanel();
   try {
     const [left, right] = await Promise.all([api.version(a, from), api.version(a, to)]);
     const container = $('#diff');
     $('#editor').hidden = true;
     container.hidden = false;
     if (!diffEditor) {
-      diffEditor = monaco.editor.createDiffEditor(container, { readOnly: true, automaticLayout: true, renderSideBySide: true, minimap: { enabled: false }, theme: THEME_ID, wordWrap: 'on' } as monaco.editor.IStandaloneDiffEditorConstructionOptions);
+      // Side by side whenever the editor area is at least 640 px wide (inline below that, as at 768 px).
+      diffEditor = monaco.editor.createDiffEditor(container, { readOnly: true, automaticLayout: true, renderSideBySide: true, useInlineViewWhenSpaceIsLimited: true, renderSideBySideInlineBreakpoint: 640, minimap: { enabled: false }, theme: THEME_ID, wordWrap: 'on' } as monaco.editor.IStandaloneDiffEditorConstructionOptions);
       // Show the first change at once: a reader comparing versions looks for what changed.
       diffEditor.onDidUpdateDiff(() => {
         const first = diffEditor?.getLineChanges()?.[0];
@@ -552,7 +731,8 @@ async function compareVersions(from: string, to: string): Promise<void> {
       diff.error ??= String((err as { message?: string }).message ?? err);
     }
   }
-  state.diff = diff;
+  if (state.diff !== diff) return; // closed, or another comparison started meanwhile
+  state.diffRunning = false;
   renderVersionsPanel();
 }
 
@@ -563,33 +743,110 @@ function closeCompare(): void {
   delete document.body.dataset.comparing;
   if (state.diff) {
     state.diff = undefined;
+    state.diffRunning = false;
     renderVersionsPanel();
   }
 }
 
 // ---------------------------------------------------------------- save
 
+/** The message for a refused save. */
+function saveError(error: ApiError): string {
+  const { locale } = state;
+  if (error.code === 'AVT-H032') return t(locale, 'save.stale');
+  if (error.status === 409) return t(locale, 'save.conflict');
+  if (error.status === 403) return error.code === 'AVT-H006' ? t(locale, 'save.readonly') : t(locale, 'save.forbidden');
+  return t(locale, 'save.failed', { message: error.message });
+}
+
+/** After a save: the saved version is opened, and the confirmation is shown (and read out) and focused. */
+async function saved(version: string): Promise<string> {
+  const { locale } = state;
+  const failing = state.analysis?.examples?.filter((e) => !e.pass).length ?? 0;
+  clearUnsaved(state.agreement!.agreement, state.version!.version);
+  await loadAgreements();
+  await openVersion(state.agreement!.agreement, version);
+  const text = failing > 0 ? `${t(locale, 'save.ok', { version })} ${t(locale, 'save.okFailing', { n: failing })}` : t(locale, 'save.ok', { version });
+  state.saveMessage = { text, ok: true };
+  renderVersionsPanel();
+  toast(text, failing > 0 ? 'warning' : 'ok');
+  document.body.dataset.saved = version;
+  document.getElementById('save-result')?.focus();
+  return text;
+}
+
+function refused(text: string): string {
+  state.saveMessage = { text, ok: false };
+  toast(text, 'warning');
+  return text;
+}
+
+/** Saves the open text as a new draft named `label`. */
 async function saveDraft(label: string, token: string): Promise<string> {
   const { locale } = state;
   if (!state.agreement) return '';
-  if (hasErrors()) return t(locale, 'save.blockedErrors');
+  if (hasErrors()) return refused(t(locale, 'save.blockedErrors'));
   const draft = await client.request('asDraft', { text: model.getValue(), label });
-  if (draft.errors > 0) return t(locale, 'save.blockedErrors');
+  if (draft.errors > 0) return refused(t(locale, 'save.blockedErrors'));
   const r = await api.saveDraft(state.agreement.agreement, label, draft.text, token);
-  if (!r.ok) {
-    if (r.error.status === 409) return t(locale, 'save.conflict');
-    if (r.error.status === 403) return r.error.code === 'AVT-H006' ? t(locale, 'save.readonly') : t(locale, 'save.forbidden');
-    return t(locale, 'save.failed', { message: r.error.message });
+  if (!r.ok) return refused(saveError(r.error));
+  return saved(label);
+}
+
+/** Updates the open draft in place, if nobody changed it since it was opened (its hash). */
+async function updateOpenDraft(token: string): Promise<string> {
+  const { locale } = state;
+  if (!state.agreement || !state.version || state.version.status !== 'draft') return '';
+  if (hasErrors()) return refused(t(locale, 'save.blockedErrors'));
+  const r = await api.updateDraft(state.agreement.agreement, state.version.version, model.getValue(), state.version.hash, token);
+  if (!r.ok) return refused(saveError(r.error));
+  return saved(state.version.version);
+}
+
+/** Ctrl+S: updates the open draft when the token is known; otherwise opens the save form. Never publishes. */
+let quickSaving = false;
+async function quickSave(): Promise<void> {
+  if (quickSaving) return; // a held or repeated Ctrl+S saves once
+  quickSaving = true;
+  try {
+    await quickSaveOnce();
+  } finally {
+    quickSaving = false;
   }
-  clearUnsaved(state.agreement.agreement, state.version!.version);
-  await loadAgreements();
-  await openVersion(state.agreement.agreement, label);
-  return t(locale, 'save.ok', { version: label });
+}
+
+async function quickSaveOnce(): Promise<void> {
+  const { locale } = state;
+  if (!(state.online && state.status?.writable)) {
+    toast(t(locale, state.online ? 'save.readonly' : 'versions.offline'), 'warning');
+    return;
+  }
+  if (hasErrors()) {
+    toast(t(locale, 'save.blockedErrors'), 'warning');
+    selectTab('problems');
+    return;
+  }
+  const token = sessionStorage.getItem('avtal.token');
+  if (state.version?.status === 'draft' && token && document.body.dataset.unsaved === '1') {
+    await updateOpenDraft(token);
+    return;
+  }
+  if (document.body.dataset.panel === 'collapsed') setPanel(true);
+  selectTab('versions');
+  document.getElementById(state.version?.status === 'draft' ? 'save-update' : 'save-label')?.focus();
 }
 
 $('#save-button').addEventListener('click', () => {
+  if (document.body.dataset.panel === 'collapsed') setPanel(true);
   selectTab('versions');
-  document.getElementById('save-label')?.focus();
+  document.getElementById(state.version?.status === 'draft' ? 'save-update' : 'save-label')?.focus();
+});
+$('#help-button').addEventListener('click', () => {
+  if (state.activeTab === 'help' && document.body.dataset.panel !== 'collapsed') selectTab('problems');
+  else {
+    if (document.body.dataset.panel === 'collapsed') setPanel(true);
+    selectTab('help');
+  }
 });
 $('#format-button').addEventListener('click', () => void editor.getAction('editor.action.formatDocument')?.run());
 
@@ -618,11 +875,38 @@ window.__avtal = {
 };
 
 render();
-editor.focus();
+// The focus is not put in the editor: the keyboard starts at the skip links (Tab would indent the text).
 document.body.dataset.editorReady = '1';
 performance.mark('avtal:editor-ready');
 
-void (async () => {
+/**
+ * What a link names that does not exist (`#a=finnsinte`, `&v=1999`), as a notice saying what is shown
+ * instead; undefined when everything it names exists.
+ */
+function linkProblem(hash: URLSearchParams): string | undefined {
+  const { locale } = state;
+  const a = hash.get('a');
+  const v = hash.get('v');
+  const picked = pickVersion(state.agreements, a ?? 'varmland', v ?? undefined);
+  if (!picked) return undefined;
+  const shown = `${agreementTitle(picked.agreement)} ${picked.version.version}`;
+  if (a && !state.agreements.some((x) => x.agreement === a)) return t(locale, 'link.noAgreement', { agreement: a, shown });
+  if (v && !picked.agreement.versions.some((x) => x.version === v)) return t(locale, 'link.noVersion', { version: v, agreement: agreementTitle(picked.agreement), shown });
+  const tab = hash.get('tab');
+  if (tab && !isTab(tab)) return t(locale, 'link.noTab', { tab });
+  return undefined;
+}
+
+function showLinkNotice(message: string | undefined): void {
+  const el = $('#link-notice');
+  el.hidden = !message;
+  el.replaceChildren(...(message ? [h('span', { text: message }), h('button', { type: 'button', id: 'link-notice-close', text: t(state.locale, 'link.close'), onclick: () => showLinkNotice(undefined) })] : []));
+  if (message) document.body.dataset.linkNotice = message;
+  else delete document.body.dataset.linkNotice;
+}
+
+/** Opens what the link names (agreement, version, tab, scenario); a name that does not exist gets a notice. */
+async function followLink(prefetched?: Parameters<typeof openVersion>[2]): Promise<void> {
   const hash = readHash();
   const tab = hash.get('tab');
   if (isTab(tab)) selectTab(tab);
@@ -631,8 +915,23 @@ void (async () => {
     void Promise.all([simulatorPanel(), import('./scenario')]).then(([panel, { decodeScenario }]) => {
       const scenario = decodeScenario(code);
       if (scenario) panel.setScenario(scenario);
+      else showLinkNotice(t(state.locale, 'link.badScenario'));
     });
   }
+  showLinkNotice(linkProblem(hash));
+  const a = hash.get('a') ?? 'varmland';
+  const v = hash.get('v') ?? undefined;
+  const picked = pickVersion(state.agreements, a, v);
+  if (prefetched || picked?.agreement.agreement !== state.agreement?.agreement || picked?.version.version !== state.version?.version) {
+    await openVersion(a, v, prefetched);
+    // the notice keeps the link as it was given; the address then names what is open
+  }
+}
+
+// A link pasted into an open tab changes only the hash: follow it.
+window.addEventListener('hashchange', () => void followLink());
+
+void (async () => {
   await loadAgreements();
-  await openVersion(hash.get('a') ?? 'varmland', hash.get('v') ?? undefined, await firstOpen);
+  await followLink(await firstOpen);
 })();

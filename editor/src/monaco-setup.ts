@@ -43,6 +43,10 @@ import 'monaco-editor/editor/contrib/cursorUndo/browser/cursorUndo';
 import 'monaco-editor/editor/contrib/smartSelect/browser/smartSelect';
 import 'monaco-editor/editor/contrib/dnd/browser/dnd';
 import 'monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter';
+// keyboard: Ctrl+M makes Tab move the focus instead of indenting (no keyboard trap)
+import 'monaco-editor/editor/contrib/toggleTabFocusMode/browser/toggleTabFocusMode';
+// quick fixes (Ctrl+. and the light bulb) from the worker's code actions
+import 'monaco-editor/editor/contrib/codeAction/browser/codeActionContributions';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 
 declare global {

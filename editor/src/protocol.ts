@@ -85,6 +85,15 @@ export interface SimulateResult {
   applied: string[];
 }
 
+export interface CodeActionView {
+  title: string;
+  code: string;
+  preferred: boolean;
+  /** where the diagnostic it fixes starts */
+  diagnostic: { startLine: number; startColumn: number };
+  edits: (LineRange & { text: string })[];
+}
+
 export interface HoverResult {
   markdown: string;
   range: LineRange;
@@ -153,6 +162,8 @@ export type RequestMap = {
   definition: { params: { text: string; offset: number }; result: LineRange | null };
   format: { params: { text: string }; result: FormatResult };
   simulate: { params: { text: string; scenario: Scenario }; result: SimulateResult };
+  /** quick fixes for the diagnostics on the lines given (dsl/services/quick-fix.ts) */
+  codeActions: { params: { text: string; startLine: number; endLine: number; ui: UiLang }; result: CodeActionView[] };
   months: { params: { text: string; input: unknown; whatIf?: Record<string, string> }; result: MonthsResult };
   semanticDiff: { params: { from: string; to: string }; result: unknown };
   /** Analyse a text ahead of the `analyse` request for it (boot.ts, while Monaco loads); the result is cached. */

@@ -1,9 +1,9 @@
 // Saving a draft version. Off unless the server has a token; the token's checks are server/guards.ts's.
 import type { FastifyInstance } from 'fastify';
-import { saveDraft } from '../drafts';
+import { saveDraft, updateDraft } from '../drafts';
 import type { PolicyStore } from '../policy-store';
 import { tokenCheck } from '../guards';
-import { draftBody, draftParams } from '../schemas';
+import { draftBody, draftParams, draftUpdateBody, draftUpdateParams } from '../schemas';
 
 export function draftRoutes(app: FastifyInstance, store: PolicyStore, token: string | undefined): void {
   const check = tokenCheck(token);
@@ -19,5 +19,12 @@ export function draftRoutes(app: FastifyInstance, store: PolicyStore, token: str
   }, async (req, reply) => {
     const saved = await saveDraft(store, req.params.agreement, req.body.version, req.body.text);
     return reply.code(201).send(saved);
+  });
+  app.put<{ Params: { agreement: string; version: string }; Body: { text: string; baseHash: string } }>('/api/agreements/:agreement/drafts/:version', {
+    schema: { params: draftUpdateParams, body: draftUpdateBody },
+    onRequest: check,
+  }, async (req, reply) => {
+    const saved = await updateDraft(store, req.params.agreement, req.params.version, req.body.text, req.body.baseHash);
+    return reply.code(200).send(saved);
   });
 }

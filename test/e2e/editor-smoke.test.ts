@@ -117,12 +117,12 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 60_000 }, () => {
 
   it('switches UI language sv <-> en', async () => {
     const tabTexts = () => page.locator('.tabs .tab').allTextContents();
-    expect(await tabTexts()).toEqual(['Problem', 'Exempel', 'Simulering', 'Månad', 'Versioner', 'Källa']);
+    expect(await tabTexts()).toEqual(['Problem', 'Exempel', 'Simulering', 'Månad', 'Versioner', 'Källa', 'Hjälp']);
     await page.click('.lang-toggle button[data-lang="en"]');
-    expect(await tabTexts()).toEqual(['Problems', 'Examples', 'Simulator', 'Monthly', 'Versions', 'Source']);
+    expect(await tabTexts()).toEqual(['Problems', 'Examples', 'Simulator', 'Monthly', 'Versions', 'Source', 'Help']);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.click('.lang-toggle button[data-lang="sv"]');
-    expect(await tabTexts()).toEqual(['Problem', 'Exempel', 'Simulering', 'Månad', 'Versioner', 'Källa']);
+    expect(await tabTexts()).toEqual(['Problem', 'Exempel', 'Simulering', 'Månad', 'Versioner', 'Källa', 'Hjälp']);
   });
 
   it('works offline and without errors', async () => {

@@ -128,3 +128,45 @@ describe('POST /api/agreements/:agreement/drafts', () => {
     expect(readFileSync(join(dir, 'varmland/shared.draft.avtal'), 'utf8')).toMatch(/# [AB]\n$/);
   });
 });
+
+describe('PUT /api/agreements/:agreement/drafts/:version', () => {
+  const update = (app: FastifyInstance, version: string, body: unknown, token = TOKEN) =>
+    app.inject({ method: 'PUT', url: `/api/agreements/varmland/drafts/${version}`, payload: body as object, headers: { authorization: `Bearer ${token}` } });
+
+  it('updates an unpublished draft opened at its current hash, and 409s a stale base', async () => {
+    const { app, dir } = await writable();
+    const first = await save(app, { version: 'uppdatera-1', text: draftText('uppdatera-1') });
+    expect(first.statusCode).toBe(201);
+    const changed = draftText('uppdatera-1').replace('frist 3 dagar', 'frist 2 dagar');
+    expect(changed).not.toBe(draftText('uppdatera-1'));
+    const r = await update(app, 'uppdatera-1', { text: changed, baseHash: first.json().hash });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ file: 'varmland/uppdatera-1.draft.avtal', info: { version: 'uppdatera-1', status: 'draft' } });
+    expect(r.json().hash).not.toBe(first.json().hash);
+    expect(readFileSync(join(dir, 'varmland/uppdatera-1.draft.avtal'), 'utf8')).toBe(changed);
+    expect((await app.inject('/api/agreements/varmland/versions/uppdatera-1')).json().info.hash).toBe(r.json().hash);
+    // a second editor still holding the first hash is refused; the file keeps the first update
+    const stale = await update(app, 'uppdatera-1', { text: draftText('uppdatera-1'), baseHash: first.json().hash });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'AVT-H032', pointer: '/baseHash' });
+    expect(readFileSync(join(dir, 'varmland/uppdatera-1.draft.avtal'), 'utf8')).toBe(changed);
+    expect(readdirSync(join(dir, 'varmland')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('refuses a published version, an unknown version, a wrong token and a text with errors', async () => {
+    const { app, dir } = await writable();
+    const published = readFileSync(join(dir, 'varmland/2019-01-01.avtal'), 'utf8');
+    const info = (await app.inject('/api/agreements/varmland/versions/2019-01-01')).json().info;
+    const pub = await update(app, '2019-01-01', { text: published, baseHash: info.hash });
+    expect(pub.statusCode).toBe(409);
+    expect(pub.json().error.code).toBe('AVT-H033');
+    expect(readFileSync(join(dir, 'varmland/2019-01-01.avtal'), 'utf8')).toBe(published);
+    expect((await update(app, 'finns-inte', { text: draftText('finns-inte'), baseHash: 'x' })).json().error.code).toBe('AVT-H014');
+    const saved = await save(app, { version: 'u2', text: draftText('u2') });
+    expect((await update(app, 'u2', { text: draftText('u2'), baseHash: saved.json().hash }, 'guess')).statusCode).toBe(403);
+    const broken = await update(app, 'u2', { text: draftText('u2') + '\ntidsfrist trasig "x"\n  sip_kallad inom 3 dagar efter okänd_händelse\n', baseHash: saved.json().hash });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.code).toBe('AVT-H011');
+    expect((await update(app, 'u2', { text: draftText('u2') })).json().error.code).toBe('AVT-H004'); // baseHash is required
+  });
+});

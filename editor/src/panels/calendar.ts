@@ -9,6 +9,14 @@ const DAY = 86_400_000;
 const toDay = (iso: string) => Math.round(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY);
 const toIso = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
 
+/**
+ * Soft hyphens at the joints of long Swedish compounds ("Inskrivnings­meddelande", "betalnings­dag"), so a
+ * narrow calendar cell breaks a word where Swedish does, with a hyphen, and never mid-syllable.
+ */
+export function hyphenate(text: string): string {
+  return text.replace(/(\p{L}{4,}?(?:nings|tions|hets|skaps|ans|ings))(?=\p{L}{3,})/gu, '$1\u00AD');
+}
+
 export function eventLabel(id: string, locale: Locale): string {
   const v = lookupVocabulary(id);
   return humanName(v ? (locale === 'sv' ? v.sv : v.id) : id);
@@ -50,16 +58,17 @@ export function renderCalendar(view: SimulationView, scenario: Scenario, locale:
   // weeks start on Monday: 1970-01-01 (day 0) was a Thursday
   start -= (start + 3) % 7;
   end += 6 - ((end + 3) % 7);
-  const grid = h('div', { className: 'calendar', role: 'grid' });
+  // Drawn as weeks; read as a list of days, each with its full date and what happens on it.
+  const grid = h('div', { className: 'calendar', role: 'list', 'aria-label': title });
   const names = locale === 'sv' ? ['mån', 'tis', 'ons', 'tor', 'fre', 'lör', 'sön'] : ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-  for (const n of names) grid.append(h('div', { className: 'cal-head', text: n }));
+  for (const n of names) grid.append(h('div', { className: 'cal-head', text: n, 'aria-hidden': 'true' }));
   for (let d = start; d <= end; d++) {
     const iso = toIso(d);
     const m = marks.get(d);
-    const cell = h('div', { className: `cal-day ${m ? [...m.cls].join(' ') : ''} ${(d + 3) % 7 >= 5 ? 'weekend' : ''}`, 'data-date': iso, title: m?.notes.join('\n') ?? '' });
+    const cell = h('div', { className: `cal-day ${m ? [...m.cls].join(' ') : ''} ${(d + 3) % 7 >= 5 ? 'weekend' : ''}`, 'data-date': iso, title: m?.notes.join('\n') ?? '', role: 'listitem' });
     const date = new Date(d * DAY);
     cell.append(h('span', { className: 'cal-date', text: date.getUTCDate() === 1 || d === start ? date.toLocaleDateString(locale === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }) : String(date.getUTCDate()) }));
-    for (const note of m?.notes ?? []) cell.append(h('span', { className: 'cal-note', text: note }));
+    for (const note of m?.notes ?? []) cell.append(h('span', { className: 'cal-note', text: hyphenate(note) }));
     grid.append(cell);
   }
   wrap.append(grid);

@@ -12,13 +12,41 @@ import { eventLabel, renderCalendar } from './calendar';
 export interface SimulatorDeps {
   locale: () => Locale;
   run: (scenario: Scenario) => Promise<SimulateResult>;
+  /** the same, on another text (a version compared with another) */
+  runOn: (text: string, scenario: Scenario) => Promise<SimulateResult>;
   reveal: (line: number) => void;
-  agreement: () => { agreement?: string; version?: string };
+  agreement: () => { agreement?: string; version?: string; county?: string };
   /** Show the rule at this line of the policy beside its passages in the agreement (the source panel). */
   showSource?: (line: number) => void;
 }
 
+/** Two versions compared: a counterexample of the behavioural diff is shown under both, old against new. */
+export interface Comparison {
+  from: { label: string; text: string };
+  to: { label: string; text: string };
+}
+
+/** The episode as a request to the HTTP API (POST /api/evaluate): the case, and the version to use. */
+export function apiRequest(scenario: Scenario, agreement: { agreement?: string; version?: string; county?: string }, base: string): { url: string; body: Record<string, unknown> } {
+  const NOT_IN_CASE = new Set(['care_type', 'municipality', 'evaluation_date']);
+  const events = Object.fromEntries(Object.entries(scenario.events).filter(([, v]) => v).map(([k, v]) => [k, v.trim().replace(' ', 'T')]));
+  const facts = Object.fromEntries(Object.entries(scenario.facts).filter(([k, v]) => !NOT_IN_CASE.has(k) && v !== '' && v !== undefined));
+  const body: Record<string, unknown> = { county: agreement.county ?? agreement.agreement, ...(agreement.county && agreement.agreement && agreement.county !== agreement.agreement ? { agreement: agreement.agreement } : {}), events, facts };
+  if (typeof scenario.facts.care_type === 'string') body.careType = scenario.facts.care_type;
+  if (typeof scenario.facts.municipality === 'string') body.municipality = scenario.facts.municipality;
+  if (scenario.evaluationDate) body.evaluationDate = scenario.evaluationDate;
+  const url = new URL(`api/evaluate${agreement.version ? `?version=${encodeURIComponent(agreement.version)}` : ''}`, base).href;
+  return { url, body };
+}
+
+/** The request as a curl command line (POSIX shell quoting). */
+export function curlCommand(req: { url: string; body: unknown }): string {
+  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  return `curl -sS -X POST ${q(req.url)} \\\n  -H 'content-type: application/json' \\\n  --data ${q(JSON.stringify(req.body))}`;
+}
+
 export class SimulatorPanel {
+  private comparison: Comparison | undefined;
   scenario: Scenario = { events: {}, facts: {}, whatIf: {} };
   private outline: PolicyOutline | undefined;
   private examples: ExampleView[] = [];
@@ -47,7 +75,9 @@ export class SimulatorPanel {
     this.schedule(0);
   }
 
-  setScenario(s: Scenario): void {
+  /** Fills in an episode; with `comparison`, shows it under two versions, old against new. */
+  setScenario(s: Scenario, comparison?: Comparison): void {
+    this.comparison = comparison;
     this.scenario = { events: { ...s.events }, facts: { ...s.facts }, evaluationDate: s.evaluationDate, whatIf: { ...(s.whatIf ?? {}) }, title: s.title };
     this.formSignature = '';
     if (this.outline) this.update(this.outline, null);
@@ -73,6 +103,15 @@ export class SimulatorPanel {
       return;
     }
     try {
+      if (this.comparison) {
+        const c = this.comparison;
+        const [from, to] = await Promise.all([this.deps.runOn(c.from.text, { ...this.scenario, whatIf: {} }), this.deps.runOn(c.to.text, { ...this.scenario, whatIf: {} })]);
+        if (id !== this.runId) return;
+        this.last = to;
+        this.renderViews([[c.from.label, from.base], [c.to.label, to.base]]);
+        document.body.dataset.simulated = String(id);
+        return;
+      }
       const r = await this.deps.run(this.scenario);
       if (id !== this.runId) return; // a newer run is on its way
       this.last = r;
@@ -91,6 +130,13 @@ export class SimulatorPanel {
     const s = this.scenario;
     this.form.replaceChildren();
     this.form.append(h('h3', { text: t(locale, 'sim.heading') }), h('p', { className: 'muted', text: t(locale, 'sim.intro') }));
+    if (this.comparison) {
+      this.form.append(h('p', { className: 'notice compare-note', 'data-testid': 'sim-comparing' }, t(locale, 'sim.compareOld', { from: this.comparison.from.label, to: this.comparison.to.label }), ' ',
+        h('button', { type: 'button', className: 'link', id: 'sim-compare-stop', text: t(locale, 'sim.compareStop'), onclick: () => {
+          this.comparison = undefined;
+          this.rerender();
+        } })));
+    }
 
     if (this.examples.length) {
       const select = h('select', { id: 'sim-example', onchange: () => {
@@ -108,8 +154,15 @@ export class SimulatorPanel {
       const [date, time] = (s.events[e.id] ?? '').split(/[ T]/);
       const dateInput = h('input', { type: 'date', name: `event-${e.id}-date`, value: date ?? '', 'aria-label': `${eventLabel(e.id, locale)}, ${t(locale, 'sim.date')}` });
       const timeInput = h('input', { type: 'time', name: `event-${e.id}-time`, value: time?.slice(0, 5) ?? '', 'aria-label': `${eventLabel(e.id, locale)}, ${t(locale, 'sim.time')}` });
+      const missing = h('span', { className: 'field-problem time-missing', id: `event-${e.id}-time-missing`, hidden: true, text: t(locale, 'sim.timeMissing') });
+      timeInput.setAttribute('aria-describedby', missing.id);
+      // A date without a time is not taken as midnight: the time decides which side of a cutoff the event
+      // falls on, so the event waits (and says so) until a time is given.
       const sync = () => {
-        if (dateInput.value) s.events[e.id] = `${dateInput.value} ${timeInput.value || '00:00'}`;
+        const noTime = dateInput.value !== '' && timeInput.value === '';
+        missing.hidden = !noTime;
+        timeInput.setAttribute('aria-invalid', String(noTime));
+        if (dateInput.value && timeInput.value) s.events[e.id] = `${dateInput.value} ${timeInput.value}`;
         else delete s.events[e.id];
         this.schedule();
       };
@@ -120,7 +173,7 @@ export class SimulatorPanel {
         timeInput.value = '';
         sync();
       } });
-      events.append(h('div', { className: 'event-row', 'data-event': e.id, title: e.description }, h('span', { className: 'event-name', text: eventLabel(e.id, locale) }), dateInput, timeInput, clear));
+      events.append(h('div', { className: 'event-row', 'data-event': e.id, title: e.description }, h('span', { className: 'event-name', text: eventLabel(e.id, locale) }), dateInput, timeInput, clear, missing));
     }
     this.form.append(events);
 
@@ -217,11 +270,30 @@ export class SimulatorPanel {
           note.textContent = t(locale, 'sim.linkCopied');
         } }),
         file),
+      h('div', { className: 'buttons copy-api', role: 'group', 'aria-label': t(locale, 'sim.copyApi') },
+        h('span', { className: 'muted', text: `${t(locale, 'sim.copyApi')}:` }),
+        h('button', { type: 'button', id: 'sim-copy-curl', text: t(locale, 'sim.copyCurl'), onclick: () => this.copyApi('curl', note) }),
+        h('button', { type: 'button', id: 'sim-copy-json', text: t(locale, 'sim.copyJson'), onclick: () => this.copyApi('json', note) })),
       note);
   }
 
+  /** The episode as an API request, for the clipboard (also kept in `lastApiCopy` for tests). */
+  apiText(kind: 'curl' | 'json'): string {
+    const req = apiRequest(this.scenario, this.deps.agreement(), new URL('./', location.href).href);
+    return kind === 'curl' ? curlCommand(req) : JSON.stringify(req.body, null, 2);
+  }
+
+  lastApiCopy: string | undefined;
+
+  private copyApi(kind: 'curl' | 'json', note: HTMLElement): void {
+    this.lastApiCopy = this.apiText(kind);
+    void navigator.clipboard?.writeText(this.lastApiCopy).catch(() => undefined);
+    note.textContent = t(this.deps.locale(), 'sim.apiCopied');
+  }
+
   toYaml(): string {
-    return scenarioToYaml({ ...this.scenario, ...this.deps.agreement() });
+    const { agreement, version } = this.deps.agreement();
+    return scenarioToYaml({ ...this.scenario, agreement, version });
   }
 
   writeLink(): void {
@@ -232,14 +304,20 @@ export class SimulatorPanel {
 
   private renderResult(r: SimulateResult): void {
     const locale = this.deps.locale();
-    const out: HTMLElement[] = [];
     const views: [string, SimulationView][] = [[t(locale, 'sim.now'), r.base]];
     if (r.whatIf) views.push([t(locale, 'sim.changed'), r.whatIf]);
+    this.renderViews(views);
+  }
+
+  /** One outcome, or two side by side (what-if, or two versions compared). */
+  private renderViews(views: [string, SimulationView][]): void {
+    const locale = this.deps.locale();
+    const out: HTMLElement[] = [];
     for (const [, v] of views) if (!v.ok) out.push(h('div', { className: 'notice error-text' }, h('strong', { text: `${t(locale, 'sim.cannotRun')}: ` }), v.errors.join('; ')));
     if (views.every(([, v]) => v.ok)) {
       out.push(this.summaryTable(views));
       for (const [title, v] of views) out.push(renderCalendar(v, this.scenario, locale, views.length > 1 ? `${t(locale, 'sim.calendar')}: ${title}` : t(locale, 'sim.calendar')));
-      out.push(this.reasons(r.whatIf ?? r.base, r.base));
+      out.push(this.reasons(views[views.length - 1][1], views[0][1]));
     }
     this.result.replaceChildren(...out);
   }

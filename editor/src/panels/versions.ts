@@ -18,7 +18,10 @@ export interface VersionsDeps {
   open: (version: string) => void;
   compare: (from: string, to: string) => void;
   closeCompare: () => void;
+  /** saves as a new draft; the message to show */
   save: (label: string, token: string) => Promise<string>;
+  /** updates the open draft in place */
+  update: (token: string) => Promise<string>;
   simulate: (scenario: Scenario) => void;
 }
 
@@ -28,7 +31,29 @@ export interface VersionsState {
   agreement?: AgreementInfo;
   current?: VersionInfo;
   hasErrors: boolean;
+  /** worked examples that fail in the open text */
+  failingExamples: number;
   diff?: DiffView;
+  /** the behavioural diff is being computed */
+  diffRunning?: boolean;
+  /** the outcome of the last save, shown until the next */
+  saveMessage?: { text: string; ok: boolean };
+}
+
+const VERSION_LABEL = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
+
+/** A valid version name near what was typed: "mitt utkast" → "mitt-utkast", "  Ny version!" → "Ny-version". */
+export function suggestVersionName(name: string): string {
+  return name.trim().normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/-{2,}/g, '-').replace(/^[._-]+/, '').replace(/[-.]+$/, '').slice(0, 64);
+}
+
+/** Why a version name cannot be used, in the reader's language; undefined when it can. */
+export function versionNameProblem(name: string, taken: string[], locale: Locale): string | undefined {
+  if (name.trim() === '') return t(locale, 'save.nameEmpty');
+  if (taken.includes(name)) return t(locale, 'save.nameTaken', { name });
+  if (name.length <= 64 && VERSION_LABEL.test(name)) return undefined;
+  const suggestion = suggestVersionName(name);
+  return suggestion && !taken.includes(suggestion) ? t(locale, 'save.nameInvalidSuggest', { suggestion }) : t(locale, 'save.nameInvalid');
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -121,6 +146,7 @@ export function renderVersions(panel: HTMLElement, s: VersionsState, deps: Versi
     );
     if (s.diff) {
       box.append(h('button', { type: 'button', id: 'diff-close', className: 'link', text: t(locale, 'versions.close'), onclick: () => deps.closeCompare() }));
+      if (s.diffRunning) box.append(h('p', { className: 'progress', role: 'status', 'data-testid': 'diff-progress', text: t(locale, 'versions.running') }));
       if (s.diff.error) box.append(h('p', { className: 'notice', text: t(locale, 'versions.diffError', { message: s.diff.error }) }));
       if (s.diff.semantic !== undefined) box.append(h('h4', { text: t(locale, 'versions.semantic') }), semanticTable(s.diff.semantic, locale));
       if (s.diff.behavioural !== undefined) {
@@ -132,23 +158,62 @@ export function renderVersions(panel: HTMLElement, s: VersionsState, deps: Versi
   panel.append(box);
 
   // save
-  const save = h('section', { className: 'save', id: 'save-section' }, h('h4', { text: t(locale, 'save.heading') }));
+  const save = h('section', { className: 'save', id: 'save-section' }, h('h4', { text: t(locale, s.current?.status === 'draft' ? 'save.headingDraft' : 'save.heading') }));
   const writable = s.online && s.status?.writable === true;
   if (!writable) save.append(h('p', { className: 'notice', 'data-testid': 'save-readonly', text: s.online ? t(locale, 'save.readonly') : t(locale, 'versions.offline') }));
   else {
+    const isDraft = s.current?.status === 'draft';
     if (s.current?.status === 'published') save.append(h('p', { className: 'muted', text: t(locale, 'save.published') }));
     if (s.hasErrors) save.append(h('p', { className: 'notice', text: t(locale, 'save.blockedErrors') }));
+    if (s.failingExamples > 0) save.append(h('p', { className: 'notice warning', 'data-testid': 'save-examples-warning', text: t(locale, 'save.examplesFail', { n: s.failingExamples }) }));
     const today = new Date().toISOString().slice(0, 10);
-    const label = h('input', { type: 'text', id: 'save-label', value: `${today}-utkast` });
+    const taken = versions.map((v) => v.version);
+    const label = h('input', { type: 'text', id: 'save-label', value: `${today}-utkast`, 'aria-describedby': 'save-label-problem', autocomplete: 'off' });
+    const problem = h('p', { className: 'field-problem', id: 'save-label-problem', 'aria-live': 'polite' });
     const token = h('input', { type: 'password', id: 'save-token', value: sessionStorage.getItem('avtal.token') ?? '', autocomplete: 'off' });
-    const result = h('p', { className: 'save-result', 'aria-live': 'polite' });
+    const result = h('p', { className: `save-result ${s.saveMessage ? (s.saveMessage.ok ? 'ok' : 'bad') : ''}`, id: 'save-result', tabIndex: -1, 'aria-live': 'polite', text: s.saveMessage?.text ?? '' });
+    /** Checks the name as it is typed; a name that cannot be used gets a suggestion to take with one click. */
+    const check = (): boolean => {
+      const why = versionNameProblem(label.value.trim(), taken, locale);
+      label.setAttribute('aria-invalid', String(why !== undefined));
+      problem.replaceChildren();
+      if (why === undefined) return true;
+      const suggestion = suggestVersionName(label.value);
+      const offer = suggestion !== '' && suggestion !== label.value.trim() && !taken.includes(suggestion);
+      // with a button to take the suggestion, the message need not repeat it
+      problem.append(h('span', { text: offer && why.includes(suggestion) ? t(locale, 'save.nameInvalid') : why }));
+      if (offer) {
+        problem.append(' ', h('button', { type: 'button', className: 'link', id: 'save-use-suggestion', text: t(locale, 'save.useSuggestion', { suggestion }), onclick: () => {
+          label.value = suggestion;
+          check();
+          label.focus();
+        } }));
+      }
+      return false;
+    };
+    label.addEventListener('input', check);
     const submit = h('button', { type: 'button', id: 'save-submit', disabled: s.hasErrors, text: t(locale, 'save.submit'), onclick: async () => {
+      if (!check()) {
+        label.focus();
+        return;
+      }
       sessionStorage.setItem('avtal.token', token.value);
       submit.disabled = true;
       result.textContent = await deps.save(label.value.trim(), token.value);
       submit.disabled = s.hasErrors;
     } });
-    save.append(h('label', { className: 'field' }, h('span', { text: t(locale, 'save.label') }), label), h('label', { className: 'field' }, h('span', { text: t(locale, 'save.token') }), token), submit, result);
+    if (isDraft) {
+      const update = h('button', { type: 'button', id: 'save-update', className: 'primary', disabled: s.hasErrors, text: t(locale, 'save.update', { version: s.current!.version }), onclick: async () => {
+        sessionStorage.setItem('avtal.token', token.value);
+        update.disabled = true;
+        result.textContent = await deps.update(token.value);
+        update.disabled = s.hasErrors;
+      } });
+      save.append(h('p', { className: 'muted', text: t(locale, 'save.draftIntro', { version: s.current!.version }) }), h('label', { className: 'field' }, h('span', { text: t(locale, 'save.token') }), token), update,
+        h('h4', { text: t(locale, 'save.heading') }), h('label', { className: 'field' }, h('span', { text: t(locale, 'save.label') }), label), problem, submit, result);
+    } else {
+      save.append(h('label', { className: 'field' }, h('span', { text: t(locale, 'save.label') }), label), problem, h('label', { className: 'field' }, h('span', { text: t(locale, 'save.token') }), token), submit, result);
+    }
   }
   panel.append(save);
 }
