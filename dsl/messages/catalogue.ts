@@ -1,0 +1,32 @@
+// The one message catalogue: every user-visible text of Avtal by its code, in Swedish and in English.
+// Its sections live beside it, one file each; adding a message is one entry in one of them:
+//   diagnostics   dsl/diagnostics/codes.ts (the stage's code table, with its Swedish template)
+//   explanations  explain.ts (reasons and explanation steps of a result)
+//   diffs         diff.ts (semantic diff rows and the behavioural diff)
+//   hover, CLI    ui.ts (the editor's hover, the CLI's own messages)
+//   terms, events terms.ts, events.ts (the words and event phrases the others take as parameters)
+import { CODES } from '../diagnostics/codes';
+import { DIFF_MESSAGES } from './diff';
+import { EVENT_TEXTS } from './events';
+import { EXPLAIN_MESSAGES } from './explain';
+import { TERMS } from './terms';
+import type { Message } from './types';
+import { UI_MESSAGES } from './ui';
+
+const fromCodes: Record<string, Message> = {};
+for (const [code, e] of Object.entries(CODES)) fromCodes[code] = { sv: e.sv, en: e.message };
+const fromTerms: Record<string, Message> = {};
+for (const [key, t] of Object.entries(TERMS)) fromTerms[`term.${key}`] = { sv: t.sv, en: key };
+const fromEvents: Record<string, Message> = {};
+for (const [id, t] of Object.entries(EVENT_TEXTS)) fromEvents[`event.${id}`] = { sv: t.sv[1], en: t.en[1] };
+
+export const CATALOGUE = {
+  ...fromCodes,
+  ...fromTerms,
+  ...fromEvents,
+  ...EXPLAIN_MESSAGES,
+  ...DIFF_MESSAGES,
+  ...UI_MESSAGES,
+} as Record<string, Message>;
+
+export type MessageCode = keyof typeof CODES | keyof typeof EXPLAIN_MESSAGES | keyof typeof DIFF_MESSAGES | keyof typeof UI_MESSAGES | `term.${string}` | `event.${string}`;
