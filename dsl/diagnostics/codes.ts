@@ -63,7 +63,7 @@ const table = {
   'AVT-C109': { severity: 'error', message: 'the threshold parameter {name} must have number values', sv: 'tröskelparametern {name} måste ha talvärden' },
   'AVT-C110': { severity: 'error', message: 'an average must be a number of at least 0, found {value}', sv: 'ett medelvärde måste vara ett tal på minst 0, fann {value}' },
   // checker: recurring obligations, time windows, escalation procedures (AVT-C200…C299)
-  'AVT-C200': { severity: 'error', message: 'deadline {name} states its rule in more than one way ({forms}); use one of `within`, `every` or `on … between`', sv: 'tidsfristen {name} anger sin regel på mer än ett sätt ({forms}); använd ett av `inom`, `varje` eller `på … mellan`' },
+  'AVT-C200': { severity: 'error', message: 'deadline {name} states its rule in more than one way ({forms}); use one of `within`, `every` or `on … between`', sv: 'tidsfristen {name} anger sin regel på mer än ett sätt ({forms:term}); använd ett av `inom`, `varje` eller `på … mellan`' },
   'AVT-C201': { severity: 'error', message: 'a time window must end after it starts: {start} to {end}', sv: 'ett tidsfönster måste sluta efter att det börjar: {start} till {end}' },
   'AVT-C202': { severity: 'error', message: 'a recurrence must be every whole number of periods of at least 1, found {value}', sv: 'en upprepning måste ske var N:e period med N ett heltal på minst 1, fann {value}' },
   'AVT-C203': { severity: 'error', message: 'the windows of deadline {name} must all be about the same event: {a} and {b}', sv: 'alla tidsfönster i tidsfristen {name} måste gälla samma händelse: {a} och {b}' },

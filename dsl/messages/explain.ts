@@ -19,7 +19,7 @@ const SV_UNITS: Record<string, [one: string, many: string]> = {
   'calendar-year': ['kalenderår', 'kalenderår'], 'calendar-month': ['kalendermånad', 'kalendermånader'], months: ['månad', 'månader'], years: ['år', 'år'], weeks: ['vecka', 'veckor'],
 };
 const svUnit = (n: number, unit: string): string => SV_UNITS[unit]?.[n === 1 ? 0 : 1] ?? unit.replace(/-/g, ' ');
-const SV_DAYS: Record<string, string> = { weekdays: 'vardagar', 'public-holidays': 'helgdagar', 'red-days': 'röda dagar', 'days-off': 'lediga dagar', days: 'alla dagar', saturdays: 'lördagar', sundays: 'söndagar' };
+const SV_DAYS: Record<string, string> = { weekdays: 'vardagar', 'working-days': 'arbetsdagar', 'public-holidays': 'helgdagar', 'red-days': 'röda dagar', 'days-off': 'lediga dagar', days: 'alla dagar', saturdays: 'lördagar', sundays: 'söndagar' };
 const STATUS_SV: Record<string, string> = { met: 'hållen', missed: 'missad', pending: 'pågår', 'not-applicable': 'gäller inte' };
 /** "3 fristdagar" for days, "3 vardagar frist" for another unit. */
 const svGrace = (n: number, unit: string): string => (unit === 'days' || unit === 'calendar-days' ? `${svNumber(n)} ${n === 1 ? 'fristdag' : 'fristdagar'}${unit === 'calendar-days' ? ' (kalenderdagar)' : ''}` : `${svNumber(n)} ${svUnit(n, unit)} frist`);
@@ -87,7 +87,9 @@ export const EXPLAIN_MESSAGES = {
   ),
   'explain.payment.grace': f(
     (p) => `${p.cutoff ? `${cap(s(p.cutoff))}: ${svGrace(Number(p.n), s(p.unit))}` : `${cap(svGrace(Number(p.n), s(p.unit)))}${p.cond ? `, eftersom ${s(p.cond)}` : ''}`}. Sista fristdagen är ${svDate(s(p.lastGraceDay))}, så betalningsansvaret börjar ${svDate(s(p.firstPayableDay))}.`,
-    (p) => `${p.cutoff ? `${cap(s(p.cutoff))}: ` : ''}${s(p.n)} grace ${s(p.unit).replace('-', ' ')}${!p.cutoff && p.cond ? `, because ${s(p.cond)}` : ''}: the last grace day is ${s(p.lastGraceDay)}, so payment responsibility starts on ${s(p.firstPayableDay)}.`,
+    (p) => p.cutoff
+      ? `${cap(s(p.cutoff))}: ${s(p.n)} grace ${s(p.unit).replace('-', ' ')}. The last grace day is ${s(p.lastGraceDay)}, so payment responsibility starts on ${s(p.firstPayableDay)}.`
+      : `${s(p.n)} grace ${s(p.unit).replace('-', ' ')}${p.cond ? `, because ${s(p.cond)}` : ''}: the last grace day is ${s(p.lastGraceDay)}, so payment responsibility starts on ${s(p.firstPayableDay)}.`,
   ),
   'reason.payment.ongoing': f((p) => `betalningsansvar från ${svDate(s(p.firstPayableDay))}; patienten är fortfarande inskriven och inget utvärderingsdatum har angetts`, (p) => `payment responsibility from ${s(p.firstPayableDay)}; the patient is still in hospital and no evaluation date was given`),
   'explain.payment.notCounted': f(() => 'Debiterbara dagar: räknas inte, eftersom patienten är fortfarande inskriven och inget utvärderingsdatum har angetts.', () => 'Billable days: not counted, the patient is still in hospital and no evaluation date was given.'),

@@ -60,6 +60,11 @@ export const TERMS: Record<string, { sv: string; def?: string }> = {
   'an unconditional day numbering': { sv: 'en dagnumrering utan villkor' },
   'an unconditional grace clause': { sv: 'en fristsats utan villkor' },
   values: { sv: 'värden' },
+  // the forms of a deadline (AVT-C200)
+  '`within`, `every`': { sv: '`inom`, `varje`' },
+  '`within`, `on … between`': { sv: '`inom`, `på … mellan`' },
+  '`every`, `on … between`': { sv: '`varje`, `på … mellan`' },
+  '`within`, `every`, `on … between`': { sv: '`inom`, `varje`, `på … mellan`' },
   // what the parser expected or found (AVT-P001)
   'a name': { sv: 'ett namn' },
   'a "string"': { sv: 'en "sträng"' },

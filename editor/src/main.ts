@@ -391,7 +391,7 @@ function simulatorPanel(): Promise<SimulatorPanel> {
   simulatorLoad ??= import('./panels/simulator').then(({ SimulatorPanel }) => {
     simulator = new SimulatorPanel($('#panel-simulator'), {
       locale: () => state.locale,
-      run: (scenario) => client.request('simulate', { text: model.getValue(), scenario }),
+      run: (scenario) => client.request('simulate', { text: model.getValue(), scenario, ui: state.locale }),
       reveal: (line) => revealPosition(line, 1),
       agreement: () => ({ agreement: state.agreement?.agreement, version: state.version?.version }),
     });

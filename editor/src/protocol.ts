@@ -123,7 +123,7 @@ export type RequestMap = {
   hover: { params: { text: string; offset: number; ui: UiLang }; result: HoverResult | null };
   definition: { params: { text: string; offset: number }; result: LineRange | null };
   format: { params: { text: string }; result: FormatResult };
-  simulate: { params: { text: string; scenario: Scenario }; result: SimulateResult };
+  simulate: { params: { text: string; scenario: Scenario; ui?: UiLang }; result: SimulateResult };
   months: { params: { text: string; input: unknown; whatIf?: Record<string, string> }; result: MonthsResult };
   semanticDiff: { params: { from: string; to: string }; result: unknown };
   /** Analyse a text ahead of the `analyse` request for it (boot.ts, while Monaco loads); the result is cached. */

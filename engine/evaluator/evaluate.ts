@@ -6,6 +6,7 @@ import { paymentRecord, type PaymentOutcome } from '../compiler/payment';
 import { citationsOf, NO_CITATIONS, presentDeadline, presentPayment } from './explain';
 import { presentComputed } from './explain-computed';
 import type { ComputedResult, DeadlineResult, EvaluationResult, ExplanationStep, PaymentResult, VersionInfo, Warning } from './result';
+import type { MsgLang } from '../../dsl/messages/render';
 
 export interface Outcomes {
   deadlines: DeadlineOutcome[];
@@ -58,6 +59,8 @@ export function evaluateOutcomesInto(p: CompiledPolicy, c: CaseData, out: Outcom
 export interface EvaluateOptions {
   explain?: boolean; // default true
   caseId?: string;
+  /** the language of reasons, explanation steps and warnings (dsl/messages); default Swedish */
+  lang?: MsgLang;
 }
 
 /** The full result: every deadline and payment with reasons, and the explanation in rule order. */
@@ -66,11 +69,12 @@ export function evaluate(p: CompiledPolicy, c: CaseData, version: VersionInfo, o
   const steps: ExplanationStep[] | undefined = options.explain === false ? undefined : [];
   const warnings: Warning[] = [];
   const deadlines = new Array<DeadlineResult>(p.deadlines.length);
-  for (let i = 0; i < deadlines.length; i++) deadlines[i] = presentDeadline(p, p.deadlines[i], o.deadlines[i], steps);
+  const lang = options.lang ?? 'sv';
+  for (let i = 0; i < deadlines.length; i++) deadlines[i] = presentDeadline(p, p.deadlines[i], o.deadlines[i], steps, lang);
   const payments = new Array<PaymentResult>(p.payments.length);
-  for (let i = 0; i < payments.length; i++) payments[i] = presentPayment(p, p.payments[i], o.payments[i], steps, warnings);
+  for (let i = 0; i < payments.length; i++) payments[i] = presentPayment(p, p.payments[i], o.payments[i], steps, warnings, lang, c);
   const computed = new Array<ComputedResult>(p.computed.length);
-  for (let i = 0; i < computed.length; i++) computed[i] = presentComputed(p, p.computed[i], p.computed[i].run(c), steps);
+  for (let i = 0; i < computed.length; i++) computed[i] = presentComputed(p, p.computed[i], p.computed[i].run(c), steps, lang);
   const explanation = steps ?? [];
   const citations = steps ? citationsOf(p) : NO_CITATIONS;
   // Two literals rather than a spread: the result always has the same shape, and caseId comes first.

@@ -3,20 +3,20 @@ import { dayToIso } from '../calendar';
 import type { CompiledPolicy } from '../compiler/compile';
 import type { CompiledComputed, ComputedOutcome } from '../compiler/computed';
 import { interpretationsOf } from './explain';
+import { render, type MsgLang } from '../../dsl/messages/render';
 import { exprText } from './expr-text';
 import type { ComputedResult, ExplanationStep } from './result';
 
-export function presentComputed(p: CompiledPolicy, r: CompiledComputed, o: ComputedOutcome, steps: ExplanationStep[] | undefined): ComputedResult {
+export function presentComputed(p: CompiledPolicy, r: CompiledComputed, o: ComputedOutcome, steps: ExplanationStep[] | undefined, lang: MsgLang = 'sv'): ComputedResult {
   const d = r.decl;
-  const lang = p.ast.lang;
   const date = o.applies && !Number.isNaN(o.day) ? dayToIso(o.day) : null;
   const reason = !o.applies
-    ? `applies only when ${exprText(d.when!, lang)}, which does not hold`
+    ? render('reason.computed.notApplicable', { cond: exprText(d.when!, lang) }, lang)
     : date === null
-      ? `${exprText(d.value!, lang)} needs an event that is not recorded`
-      : `${exprText(d.value!, lang)} = ${date}`;
+      ? render('reason.computed.missing', { expr: exprText(d.value!, lang) }, lang)
+      : render('reason.computed.value', { expr: exprText(d.value!, lang), date }, lang);
   steps?.push({
-    rule: d.id.text, title: d.title?.value, text: `Computed ${d.id.text}: ${reason}.`,
+    rule: d.id.text, title: d.title?.value, text: render('explain.computed', { id: d.id.text, reason }, lang),
     interpretations: interpretationsOf(d), values: { date },
   });
   return { id: d.id.text, title: d.title?.value, date, applies: o.applies, reason };

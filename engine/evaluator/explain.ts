@@ -5,8 +5,15 @@
 // beyond it: an answer whose every character is Latin-1 is a one-byte string in V8, and the HTTP service
 // spends about a tenth less CPU per explained answer on it (JSON.stringify, UTF-8 length and encoding) than
 // on a two-byte one, which one em dash made of every Värmland answer (docs/performance.md). The policy's own
-// texts (titles, quotes) are given as written.
+// texts (titles, quotes) are given as written. Swedish keeps to Latin-1 too (å, ä, ö and × are in it).
+//
+// Every text is a message of the catalogue (dsl/messages/explain.ts), rendered in the language asked for
+// (Swedish by default); expressions are printed with that language's keywords.
 import type * as A from '../../dsl/ast/ast';
+import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
+import { render, type MsgLang } from '../../dsl/messages/render';
+import type { CaseData } from '../case/case-data';
+import { eventSlot } from '../case/case-data';
 import { dayToIso, formatInstantLocal, formatInstantUtc, localDayOf } from '../calendar';
 import type { CompiledPolicy } from '../compiler/compile';
 import type { CompiledDeadline, DeadlineOutcome } from '../compiler/deadline';
@@ -56,6 +63,15 @@ export function citationsOf(p: CompiledPolicy): Citations {
   return c;
 }
 
+/** The vocabulary id of an event name (English or Swedish), for the catalogue's event phrases; undefined for anything else. */
+export function eventId(name: string | undefined): string | undefined {
+  const v = name === undefined ? undefined : lookupVocabulary(name);
+  return v?.kind === 'event' ? v.id : undefined;
+}
+
+/** The event an expression names, when it is just a name. */
+export const eventOf = (e: A.Expr | undefined): string | undefined => (e?.kind === 'NameRef' ? eventId(e.name) : undefined);
+
 const iso = (day: number): string | null => (Number.isNaN(day) ? null : dayToIso(day));
 const local = (t: number): string | null => (Number.isNaN(t) ? null : formatInstantLocal(t));
 const isoInstant = (t: number): string | null => (Number.isNaN(t) ? null : formatInstantUtc(t));
@@ -71,28 +87,30 @@ export const DEADLINE_STATUS: readonly DeadlineStatus[] = (() => {
   return t;
 })();
 
-function deadlineReason(p: CompiledPolicy, d: A.Deadline, o: DeadlineOutcome, dueText: string | null): string {
+function deadlineReason(p: CompiledPolicy, d: A.Deadline, o: DeadlineOutcome, dueText: string | null, lang: MsgLang): string {
   const subject = d.subject!.text;
+  const ev = eventId(subject);
   switch (o.code) {
-    case DeadlineCode.NotApplicable: return `the rule applies only when ${exprText(d.when!, p.ast.lang)}, which does not hold`;
-    case DeadlineCode.NoAnchor: return `${exprText(d.anchor!, p.ast.lang)} is not recorded, so the time has not started`;
-    case DeadlineCode.Met: return `${subject} at ${local(o.actual)}, due by ${dueText}`;
-    case DeadlineCode.Missed: return Number.isNaN(o.actual) ? `${subject} is not recorded and was due by ${dueText}` : `${subject} at ${local(o.actual)}, after the due time ${dueText}`;
-    default: return `${subject} is not recorded yet; due by ${dueText}`;
+    case DeadlineCode.NotApplicable: return render('reason.notApplicable', { cond: exprText(d.when!, lang) }, lang);
+    case DeadlineCode.NoAnchor: return render('reason.deadline.noAnchor', { anchor: exprText(d.anchor!, lang), ev: eventOf(d.anchor) }, lang);
+    case DeadlineCode.Met: return render('reason.deadline.met', { subject, ev, actual: local(o.actual), due: dueText }, lang);
+    case DeadlineCode.Missed: return Number.isNaN(o.actual) ? render('reason.deadline.missedNone', { subject, ev, due: dueText }, lang) : render('reason.deadline.missedLate', { subject, ev, actual: local(o.actual), due: dueText }, lang);
+    default: return render('reason.deadline.pending', { subject, ev, due: dueText }, lang);
   }
 }
 
-export function presentDeadline(p: CompiledPolicy, r: CompiledDeadline, o: DeadlineOutcome, steps: ExplanationStep[] | undefined): DeadlineResult {
+export function presentDeadline(p: CompiledPolicy, r: CompiledDeadline, o: DeadlineOutcome, steps: ExplanationStep[] | undefined, lang: MsgLang = 'sv'): DeadlineResult {
   const d = r.decl;
-  if (isTimingDeadline(d)) return presentTimingDeadline(p, r, o, steps);
+  if (isTimingDeadline(d)) return presentTimingDeadline(p, r, o, steps, lang);
   const status = DEADLINE_STATUS[o.code];
   const dueText = Number.isNaN(o.due) ? null : r.dayCounted ? `${dayToIso(localDayOf(o.due - 1))} 24:00` : formatInstantLocal(o.due);
-  const reason = deadlineReason(p, d, o, dueText);
+  const reason = deadlineReason(p, d, o, dueText, lang);
   const actual = local(o.actual);
   if (steps) {
-    const within = `${d.within!.value} ${d.within!.unit.replace('-', ' ')}`;
+    const subject = d.subject!.text;
     steps.push({
-      rule: d.id.text, title: d.title?.value, text: `Deadline ${d.id.text}: ${d.subject!.text} within ${within} after ${exprText(d.anchor!, p.ast.lang)}; ${status}: ${reason}.`,
+      rule: d.id.text, title: d.title?.value,
+      text: render('explain.deadline', { id: d.id.text, subject, ev: eventId(subject), n: d.within!.value, unit: d.within!.unit, anchor: exprText(d.anchor!, lang), anchorEv: eventOf(d.anchor), status, reason }, lang),
       interpretations: interpretationsOf(d),
       values: { anchor: local(o.anchor), due: dueText, actual, status },
     });
@@ -104,30 +122,50 @@ function pushStep(steps: ExplanationStep[], d: A.Payment, text: string, values: 
   steps.push({ rule: d.id.text, title: d.title?.value, text, interpretations: interpretationsOf(d), values });
 }
 
-export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: PaymentOutcome, steps: ExplanationStep[] | undefined, warnings: Warning[]): PaymentResult {
+/**
+ * "Meddelandet om utskrivningsklar skickades måndag 7 januari 2019 kl. 13.00, efter brytpunkten kl. 12.00": the
+ * cutoff test of a clause with the case's time, when the condition is just that test of a recorded event.
+ * `holds` says whether the clause's condition held (the clause applied) or not (an earlier one did not).
+ */
+function cutoffSentence(p: CompiledPolicy, when: A.Expr | undefined, c: CaseData | undefined, holds: boolean, lang: MsgLang): string | undefined {
+  if (!c || when?.kind !== 'CutoffTest' || when.subject.kind !== 'NameRef' || when.cutoff.kind !== 'NameRef') return undefined;
+  const ev = eventId(when.subject.name);
+  const cutoffName = when.cutoff.name;
+  const cutoff = p.ast.declarations.find((x): x is A.Cutoff => x.kind === 'Cutoff' && x.id?.text === cutoffName);
+  if (!ev || !cutoff) return undefined;
+  const at = c.events[eventSlot(ev)];
+  if (Number.isNaN(at)) return undefined;
+  return render('explain.cutoff', { ev, name: when.subject.name, at: formatInstantLocal(at), side: when.side, holds, time: cutoff.time.text }, lang);
+}
+
+export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: PaymentOutcome, steps: ExplanationStep[] | undefined, warnings: Warning[], lang: MsgLang = 'sv', c?: CaseData): PaymentResult {
   const d = r.decl;
-  const lang = p.ast.lang;
   const rateName = d.rate?.text;
   const base: PaymentResult = {
     id: d.id.text, title: d.title?.value, status: 'not-started', responsible: false, reason: '', dayOne: null, graceDays: null, graceUnit: null,
     lastGraceDay: null, firstPayableDay: null, lastBillableDay: null, billableDays: null, ongoing: o.ongoing, amount: null, currency: 'SEK', ratesUsed: [],
   };
 
+  const id = d.id.text;
+  const from = d.from!.text;
+  const fromEv = eventId(from);
   if (o.code === PaymentCode.NotStarted) {
-    base.reason = `${d.from!.text} is not recorded: no payment responsibility has started`;
-    if (steps) pushStep(steps, d, `Payment ${d.id.text}: ${base.reason}.`, {});
+    base.reason = render('reason.payment.notStarted', { from, ev: fromEv }, lang);
+    if (steps) pushStep(steps, d, render('explain.payment.notStarted', { id, reason: base.reason }, lang), {});
     return base;
   }
   if (o.code === PaymentCode.RequirementUnmet) {
     base.status = 'not-responsible';
-    base.reason = `the requirement "${exprText(d.requires[o.clause], lang)}" is not met`;
-    if (steps) pushStep(steps, d, `Payment ${d.id.text}: no payment, because ${base.reason}.`, { requirement: exprText(d.requires[o.clause], lang) });
+    const requirement = exprText(d.requires[o.clause], lang);
+    base.reason = render('reason.payment.requirementUnmet', { requirement }, lang);
+    if (steps) pushStep(steps, d, render('explain.payment.requirementUnmet', { id, reason: base.reason }, lang), { requirement });
     return base;
   }
   if (o.code === PaymentCode.Exempt) {
     base.status = 'not-responsible';
-    base.reason = `exempt, because ${exprText(d.exempt[o.clause], lang)}`;
-    if (steps) pushStep(steps, d, `Payment ${d.id.text}: no payment, ${base.reason}.`, { exemption: exprText(d.exempt[o.clause], lang) });
+    const exemption = exprText(d.exempt[o.clause], lang);
+    base.reason = render('reason.payment.exempt', { exemption }, lang);
+    if (steps) pushStep(steps, d, render('explain.payment.exempt', { id, reason: base.reason }, lang), { exemption });
     return base;
   }
   const dayOneClause = d.dayOne[o.dayOneClause];
@@ -143,25 +181,33 @@ export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: Payment
   base.billableDays = Number.isNaN(o.billable) ? null : o.billable;
   base.amount = Number.isNaN(o.amount) ? null : o.amount;
   if (steps) pushStep(steps, d,
-    `Day 1 is ${base.dayOne}: ${dayOneClause.value === 'same-day' ? 'the same day as' : 'the day after'} ${d.from!.text}${dayOneClause.when ? `, because ${exprText(dayOneClause.when, lang)}` : ''}.`,
+    render('explain.payment.dayOne', { dayOne: base.dayOne, sameDay: dayOneClause.value === 'same-day', from, ev: fromEv, cond: dayOneClause.when ? exprText(dayOneClause.when, lang) : undefined }, lang),
     { dayOne: base.dayOne },
   );
-  if (steps) pushStep(steps, d,
-    `${graceClause.value.n} grace ${graceClause.value.unit.replace('-', ' ')}${graceClause.when ? `, because ${exprText(graceClause.when, lang)}` : ''}: the last grace day is ${base.lastGraceDay}, so payment responsibility starts on ${base.firstPayableDay}.`,
-    { graceDays: graceClause.value.n, lastGraceDay: base.lastGraceDay, firstPayableDay: base.firstPayableDay },
-  );
+  if (steps) {
+    // the clause's own cutoff test, or (for the clause without condition) the first earlier one that did not hold
+    const cutoff = graceClause.when
+      ? cutoffSentence(p, graceClause.when, c, true, lang)
+      : d.grace.slice(0, o.graceClause).map((g) => cutoffSentence(p, g.when, c, false, lang)).find((x) => x !== undefined);
+    pushStep(steps, d,
+      render('explain.payment.grace', { n: graceClause.value.n, unit: graceClause.value.unit, cond: graceClause.when ? exprText(graceClause.when, lang) : undefined, cutoff, lastGraceDay: base.lastGraceDay, firstPayableDay: base.firstPayableDay }, lang),
+      { graceDays: graceClause.value.n, lastGraceDay: base.lastGraceDay, firstPayableDay: base.firstPayableDay },
+    );
+  }
   if (base.billableDays === null) {
-    base.reason = `payment responsibility from ${base.firstPayableDay}; the patient is still in hospital and no evaluation date was given`;
-    if (steps) pushStep(steps, d, `Billable days: not counted, the patient is still in hospital and no evaluation date was given.`, {});
+    base.reason = render('reason.payment.ongoing', { firstPayableDay: base.firstPayableDay }, lang);
+    if (steps) pushStep(steps, d, render('explain.payment.notCounted', {}, lang), {});
   } else {
-    const endText = o.ongoing ? `the evaluation date ${base.lastBillableDay}` : `${d.to!.event.text} (${d.to!.inclusive ? 'inclusive' : 'exclusive'})`;
-    base.reason = `payment responsibility from ${base.firstPayableDay}; ${base.billableDays} billable day(s) up to ${endText}`;
-    if (steps) pushStep(steps, d, `Billable days from ${base.firstPayableDay} to ${base.lastBillableDay}: ${base.billableDays}, counted up to ${endText}.`, { billableDays: base.billableDays, lastBillableDay: base.lastBillableDay });
+    const endText = o.ongoing
+      ? render('explain.payment.endEvaluation', { date: base.lastBillableDay }, lang)
+      : render('explain.payment.endEvent', { to: d.to!.event.text, ev: eventId(d.to!.event.text), inclusive: d.to!.inclusive }, lang);
+    base.reason = render('reason.payment.billable', { firstPayableDay: base.firstPayableDay, billableDays: base.billableDays, end: endText }, lang);
+    if (steps) pushStep(steps, d, render('explain.payment.billable', { firstPayableDay: base.firstPayableDay, lastBillableDay: base.lastBillableDay, billableDays: base.billableDays, end: endText }, lang), { billableDays: base.billableDays, lastBillableDay: base.lastBillableDay });
     if (rateName && o.missingRateYear) {
-      warnings.push({ code: 'AVT-E005', message: `parameter ${rateName} has no value for ${o.missingRateYear}; the amount is not computed` });
+      warnings.push({ code: 'AVT-E005', message: render('AVT-E005', { name: rateName, year: o.missingRateYear }, lang) });
     } else if (rateName && base.amount !== null) {
       base.ratesUsed = r.ratesUsed(o.firstPayable, o.lastBillable);
-      if (steps) pushStep(steps, d, `Amount: ${base.ratesUsed.map((u) => `${u.days} × ${u.rate} SEK (${rateName} ${u.year})`).join(' + ') || '0'} = ${base.amount} SEK.`, { amount: base.amount });
+      if (steps) pushStep(steps, d, render('explain.payment.amount', { parts: base.ratesUsed.map((u) => render('explain.payment.ratePart', { days: u.days, rate: u.rate, name: rateName, year: u.year }, lang)).join(' + '), amount: base.amount }, lang), { amount: base.amount });
     }
   }
   return base;
