@@ -1,4 +1,4 @@
-export { render, msg, term, pickLang, isMsgLang, DEFAULT_LANG } from './render';
+export { render, hasMessage, msg, term, pickLang, isMsgLang, DEFAULT_LANG } from './render';
 export type { MsgLang, Param, Params, Text, Message } from './render';
 export { CATALOGUE, type MessageCode } from './catalogue';
 export { TERMS } from './terms';

@@ -44,6 +44,9 @@ export function render(code: string, params: Params = {}, lang: MsgLang = DEFAUL
   return fill(m[lang] ?? m.sv, params, lang);
 }
 
+/** Whether the catalogue has a message of this code (for tables that fall back to a word of their own). */
+export const hasMessage = (code: string): boolean => code in CATALOGUE;
+
 /** A message as a value, to be rendered later (a parameter of another message, a diagnostic's detail). */
 export const msg = (code: MessageCode, params: Params = {}): { code: string; params: Params } => ({ code, params });
 
