@@ -4,6 +4,18 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { PolicySet } from '../engine/registry/policy-set';
+import { localize, type Diagnostic } from '../dsl/diagnostics';
+import { formatDiagnostic as formatIn } from '../dsl/diagnostics';
+import { render, type MsgLang, type Params } from '../dsl/messages/render';
+
+/** The language of the CLI's messages: `--lang sv|en`, Swedish by default (set once by main.ts). */
+let current: MsgLang = 'sv';
+export const setLang = (lang: MsgLang): void => void (current = lang);
+export const lang = (): MsgLang => current;
+/** A message of the catalogue (dsl/messages/cli.ts) in the CLI's language. */
+export const t = (code: string, params: Params = {}): string => render(code, params, current);
+/** A diagnostic as `file:line:col severity code message`, its message in the CLI's language. */
+export const formatDiagnostic = (d: Diagnostic, file?: string): string => formatIn(localize(d, current), file);
 import { loadPolicySet } from '../engine/registry/node';
 
 export type Read = { ok: true; text: string } | { ok: false; message: string };
@@ -13,8 +25,8 @@ export function readInput(path: string): Read {
     return { ok: true, text: path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8') };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a folder' : err.code === 'EACCES' ? 'permission denied' : err.message;
-    return { ok: false, message: `cannot read ${path}: ${why}` };
+    const why = err.code === 'ENOENT' ? t('cli.noSuchFile') : err.code === 'EISDIR' ? t('cli.isFolder') : err.code === 'EACCES' ? t('cli.permission') : err.message;
+    return { ok: false, message: t('cli.cannotRead', { path, why }) };
   }
 }
 

@@ -18,6 +18,7 @@ import { monthsRoutes } from './routes/months';
 import { diffRoutes } from './routes/versions-diff';
 import { evaluateRoutes } from './routes/evaluate';
 import { SINGLE_LIMIT } from './limits';
+import { languageHooks, langOf } from './lang';
 
 export interface AppOptions {
   policiesDir: string;
@@ -53,17 +54,17 @@ function toHttpError(e: FastifyError, req: FastifyRequest): HttpError | undefine
       const what = v.keyword === 'additionalProperties' ? 'is not a known field' : v.keyword === 'required' ? 'is required' : v.message ?? 'is invalid';
       return { code: 'AVT-H004', pointer, message: `${where}${pointer ? ' ' + pointer : ''} ${what}` };
     });
-    return new HttpError(400, { code: 'AVT-H004', message: message('AVT-H004', { detail: items[0]?.message ?? where }), pointer: items[0]?.pointer ?? '', ...(where === 'body' ? {} : { in: where }), errors: items } as ErrorBody);
+    return new HttpError(400, { code: 'AVT-H004', message: message('AVT-H004', { detail: items[0]?.message ?? where }), pointer: items[0]?.pointer ?? '', ...(where === 'body' ? {} : { in: where }), errors: items } as ErrorBody, { detail: items[0]?.message ?? where });
   }
   switch (e.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new HttpError(400, { code: 'AVT-H001', message: message('AVT-H001', { detail: e.message }), pointer: '' });
+      return new HttpError(400, { code: 'AVT-H001', message: message('AVT-H001', { detail: e.message }), pointer: '' }, { detail: e.message });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_TYPE':
-      return new HttpError(415, { code: 'AVT-H002', message: message('AVT-H002', { type: contentType ?? '(none)', expected: 'application/json' }) });
+      return new HttpError(415, { code: 'AVT-H002', message: message('AVT-H002', { type: contentType ?? '(none)', expected: 'application/json' }) }, { type: contentType ?? '(none)', expected: 'application/json' });
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new HttpError(413, { code: 'AVT-H003', message: message('AVT-H003', { limit: req.routeOptions.bodyLimit ?? SINGLE_LIMIT }) });
+      return new HttpError(413, { code: 'AVT-H003', message: message('AVT-H003', { limit: req.routeOptions.bodyLimit ?? SINGLE_LIMIT }) }, { limit: req.routeOptions.bodyLimit ?? SINGLE_LIMIT });
   }
   // Prototype poisoning, bad content length, aborted uploads…: the client's doing, so a 4xx.
   if (e instanceof SyntaxError || (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)) {
@@ -84,7 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
     // A URL that does not decode (`/api/agreements/%E0%A4%A`): our 400, not Fastify's own shape.
     frameworkErrors: (e, _req, reply: FastifyReply) => {
-      void reply.code(400).type('application/json; charset=utf-8').send(errorJson({ code: 'AVT-H004', message: message('AVT-H004', { detail: e.message }) }));
+      void reply.code(400).type('application/json; charset=utf-8').send(errorJson({ code: 'AVT-H004', message: message('AVT-H004', { detail: e.message }, langOf(_req)) }));
     },
   });
   // Bodies are JSON (or NDJSON for batches): text/plain would reach the engine as a string.
@@ -107,6 +108,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     done(null, payload);
   });
 
+  languageHooks(app);
+
   app.addHook('onResponse', (req, reply, done) => {
     req.log.info({ method: req.method, url: req.url, status: reply.statusCode, durationMs: Math.round(reply.elapsedTime * 100) / 100 }, 'request');
     done();
@@ -114,14 +117,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler(async (e: FastifyError, req, reply) => {
     const known = toHttpError(e, req);
-    if (known) return reply.code(known.status).type('application/json; charset=utf-8').send(errorJson(known.body));
+    if (known) return reply.code(known.status).type('application/json; charset=utf-8').send(errorJson(known.inLang(req.lang)));
     const id = randomUUID();
     req.log.error({ err: e, errorId: id }, 'internal error');
-    return reply.code(500).type('application/json; charset=utf-8').send(errorJson({ code: 'AVT-H019', message: message('AVT-H019', { id }) }));
+    return reply.code(500).type('application/json; charset=utf-8').send(errorJson({ code: 'AVT-H019', message: message('AVT-H019', { id }, req.lang) }));
   });
 
   app.setNotFoundHandler(async (req, reply) =>
-    reply.code(404).type('application/json; charset=utf-8').send(errorJson({ code: 'AVT-H005', message: message('AVT-H005', { method: req.method, url: req.url.split('?')[0] }) })));
+    reply.code(404).type('application/json; charset=utf-8').send(errorJson({ code: 'AVT-H005', message: message('AVT-H005', { method: req.method, url: req.url.split('?')[0] }, req.lang) })));
 
   agreementRoutes(app, store, { writable: !!options.token, version: SERVICE_VERSION });
   const pool = new BatchPool(store.dir, options.batchWorkers ?? (cpus().length > 1 ? Math.min(cpus().length, 4) : 0));

@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { evaluateCase, type EvaluateCaseOptions, type EvaluationAnswer } from '../engine/api';
 import { loadPolicySet } from '../engine/registry/load';
 import { diffVersions } from '../engine/versions';
+import type { MsgLang } from '../dsl/messages/render';
 import { answersJson, groupAnswers } from './answers';
 
 export interface DiffJob {
@@ -16,6 +17,7 @@ export interface DiffJob {
   from: string;
   to: string;
   behaviour: boolean;
+  lang?: MsgLang;
 }
 
 /**
@@ -67,7 +69,7 @@ parentPort!.on('message', (job: BatchJob | DiffJob | LinesJob) => {
     generation = job.generation;
   }
   if (job.type === 'diff') {
-    const d = diffVersions(set, job.agreement, job.from, job.to, { behaviour: job.behaviour });
+    const d = diffVersions(set, job.agreement, job.from, job.to, { behaviour: job.behaviour, lang: job.lang });
     const reply: BatchReply = d.ok ? { id: job.id, ok: true, json: JSON.stringify({ semantic: d.semantic, behavioural: d.behavioural }) } : { id: job.id, ok: false, problem: 'diff', code: d.error.code, message: d.error.message };
     return parentPort!.postMessage(reply);
   }

@@ -1,8 +1,8 @@
 import { isAbsolute, relative } from 'node:path';
 import { lockDiagnostics } from '../lock-file';
-import { formatDiagnostic, hasErrors } from '../../dsl/diagnostics';
+import { hasErrors } from '../../dsl/diagnostics';
 import { loadPolicySet } from '../../engine/registry/node';
-import { defaultPoliciesDir, err, fallbackKnownElsewhere, out } from '../io';
+import { defaultPoliciesDir, err, fallbackKnownElsewhere, formatDiagnostic, out, t } from '../io';
 import type { Command } from './index';
 import { existsSync } from 'node:fs';
 
@@ -21,7 +21,7 @@ Prints diagnostics as file:line:col severity code message. Exit 1 when there are
     let files = 0;
     for (const root of roots) {
       if (!existsSync(root)) {
-        err(`avtal check: ${root}: no such file or folder`);
+        err(t('cli.noSuchPath', { verb: 'check', path: root }));
         errors++;
         continue;
       }
@@ -45,7 +45,7 @@ Prints diagnostics as file:line:col severity code message. Exit 1 when there are
         else if (diagnostic.severity === 'warning') warnings++;
       }
     }
-    out(`${files} file(s) checked: ${errors} error(s), ${warnings} warning(s)`);
+    out(t('cli.check.done', { files, errors, warnings }));
     return errors > 0 ? 1 : 0;
   },
 };

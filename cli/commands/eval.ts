@@ -1,6 +1,6 @@
 import { evaluateCase } from '../../engine/api';
 import { loadPolicySet } from '../../engine/registry/node';
-import { defaultPoliciesDir, err, out, readInput } from '../io';
+import { defaultPoliciesDir, err, lang, out, readInput, t } from '../io';
 import type { Command } from './index';
 
 export const evalCommand: Command = {
@@ -17,7 +17,7 @@ admission); --version picks a version by label, drafts included. Exit 1 when the
   },
   run(values) {
     if (!values.case) {
-      err('avtal eval: --case is required (a JSON file, or - for standard input)\n\n' + this.usage);
+      err(`${t('cli.eval.caseRequired')}\n\n${this.usage}`);
       return 2;
     }
     const read = readInput(values.case as string);
@@ -29,12 +29,12 @@ admission); --version picks a version by label, drafts included. Exit 1 when the
     try {
       raw = JSON.parse(read.text);
     } catch (e) {
-      err(`avtal eval: ${values.case}: not valid JSON: ${(e as Error).message}`);
+      err(t('cli.notJson', { verb: 'eval', file: values.case as string, detail: (e as Error).message }));
       return 1;
     }
     if (values.county && raw && typeof raw === 'object' && !Array.isArray(raw)) raw = { ...raw, county: values.county };
     const set = loadPolicySet((values.policies as string | undefined) ?? defaultPoliciesDir());
-    const answer = evaluateCase(set, raw, { on: values.on as string | undefined, version: values.version as string | undefined, explain: !values['no-explain'] });
+    const answer = evaluateCase(set, raw, { on: values.on as string | undefined, version: values.version as string | undefined, explain: !values['no-explain'], lang: lang() });
     if (!answer.ok) {
       for (const e of answer.error.errors) err(`${values.case}${e.pointer ? `#${e.pointer}` : ''}: ${e.code} ${e.message}`);
       return 1;

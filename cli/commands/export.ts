@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { analyze } from '../../dsl';
-import { diagnostic, formatDiagnostic, hasErrors, NO_RANGE } from '../../dsl/diagnostics';
+import { diagnostic, hasErrors, localize, NO_RANGE } from '../../dsl/diagnostics';
 import { exportToJre } from '../../engine/export/jre-export';
-import { err, out, readInput } from '../io';
+import { err, formatDiagnostic, lang, out, readInput, t } from '../io';
 import type { Command } from './index';
 
 const FORMATS = ['json-rules-engine'];
@@ -22,11 +22,11 @@ lists it under notExported. Exit 1 when the policy has errors or nothing could b
     const format = values.format as string | undefined;
     if (!format || !FORMATS.includes(format)) {
       const d = diagnostic('AVT-X003', NO_RANGE, { format: format ?? '(none)', known: FORMATS.join(', ') });
-      err(`avtal export: ${d.severity} ${d.code} ${d.message}\n\n${this.usage}`);
+      err(`avtal export: ${d.severity} ${d.code} ${localize(d, lang()).message}\n\n${this.usage}`);
       return 2;
     }
     if (positionals.length !== 1) {
-      err('avtal export: name one policy file\n\n' + this.usage);
+      err(`${t('cli.export.one')}\n\n${this.usage}`);
       return 2;
     }
     const file = positionals[0];
@@ -39,7 +39,7 @@ lists it under notExported. Exit 1 when the policy has errors or nothing could b
     const analysis = analyze(read.text);
     if (hasErrors(analysis.diagnostics) || !analysis.ast.header) {
       for (const d of analysis.diagnostics) err(formatDiagnostic(d, shown));
-      err(formatDiagnostic(diagnostic('AVT-X001', NO_RANGE, { detail: `${shown} has errors; run avtal check` }), shown));
+      err(formatDiagnostic(diagnostic('AVT-X001', NO_RANGE, { detail: { code: 'cli.export.hasErrors', params: { file: shown } } }), shown));
       return 1;
     }
     const { doc, diagnostics } = exportToJre(analysis.ast, shown);
@@ -47,9 +47,9 @@ lists it under notExported. Exit 1 when the policy has errors or nothing could b
     const json = JSON.stringify(doc, null, 2) + '\n';
     if (values.out) writeFileSync(values.out as string, json);
     else process.stdout.write(json);
-    if (values.out) out(`${shown}: ${doc.exported.length} rule(s) exported as ${doc.rules.length} json-rules-engine rules to ${values.out}; ${doc.notExported.length} not exported`);
+    if (values.out) out(t('cli.export.done', { file: shown, exported: doc.exported.length, rules: doc.rules.length, out: values.out as string, notExported: doc.notExported.length }));
     if (doc.exported.length === 0) {
-      err(formatDiagnostic(diagnostic('AVT-X001', NO_RANGE, { detail: 'no rule of this policy can be exported' }), shown));
+      err(formatDiagnostic(diagnostic('AVT-X001', NO_RANGE, { detail: { code: 'cli.export.nothing' } }), shown));
       return 1;
     }
     return 0;

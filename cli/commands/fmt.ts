@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { formatText } from '../../dsl/format';
-import { formatDiagnostic } from '../../dsl/diagnostics';
 import { findPolicyFiles } from '../../engine/registry/node';
-import { defaultPoliciesDir, err, out, readInput } from '../io';
+import { defaultPoliciesDir, err, formatDiagnostic, out, readInput, t } from '../io';
 import type { Command } from './index';
 
 export const fmt: Command = {
@@ -18,7 +17,7 @@ A file with syntax errors is left as it is.`,
   run(values, paths) {
     const lang = values.lang as string | undefined;
     if (lang !== undefined && lang !== 'en' && lang !== 'sv') {
-      err(`avtal fmt: --lang must be en or sv, not ${lang}`);
+      err(t('cli.badLang', { verb: 'fmt', lang }));
       return 2;
     }
     let unformatted = 0;
@@ -27,7 +26,7 @@ A file with syntax errors is left as it is.`,
       try {
         return findPolicyFiles(p);
       } catch {
-        err(`avtal fmt: ${p}: no such file or folder`);
+        err(t('cli.noSuchPath', { verb: 'fmt', path: p }));
         broken++;
         return [];
       }
@@ -48,15 +47,15 @@ A file with syntax errors is left as it is.`,
       if (values.stdout) process.stdout.write(r.text);
       else if (values.check) {
         if (r.changed) {
-          out(`not formatted: ${file}`);
+          out(t('cli.fmt.notFormatted', { file }));
           unformatted++;
         }
       } else if (r.changed) {
         writeFileSync(file, r.text);
-        out(`formatted ${file}`);
+        out(t('cli.fmt.formatted', { file }));
       }
     }
-    if (values.check) out(`${files.length - broken} file(s) checked, ${unformatted} not formatted`);
+    if (values.check) out(t('cli.fmt.done', { files: files.length - broken, unformatted }));
     return broken > 0 || unformatted > 0 ? 1 : 0;
   },
 };

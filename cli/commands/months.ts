@@ -1,7 +1,9 @@
 import { parse as parseYaml } from 'yaml';
 import { evaluateMonths, type MonthsInput, type MonthsResult } from '../../engine/monthly';
 import { loadPolicySet } from '../../engine/registry/node';
-import { defaultPoliciesDir, err, out, readInput } from '../io';
+import { defaultPoliciesDir, err, lang, out, readInput, t } from '../io';
+import { localize } from '../../dsl/diagnostics';
+import { render } from '../../dsl/messages/render';
 import type { Command } from './index';
 
 export const months: Command = {
@@ -31,12 +33,12 @@ Exit 1 when the input has errors or the county has no ladder.`,
     const county = values.county as string | undefined;
     const file = (values.averages ?? values.episodes) as string | undefined;
     if (!county || !file || (values.averages && values.episodes)) {
-      err('avtal months: give --county and exactly one of --averages or --episodes\n\n' + this.usage);
+      err(`${t('cli.months.args')}\n\n${this.usage}`);
       return 2;
     }
     const format = (values.format as string | undefined) ?? 'json';
     if (format !== 'json' && format !== 'table') {
-      err(`avtal months: --format must be json or table, not ${format}`);
+      err(t('cli.months.format', { format }));
       return 2;
     }
     const read = readInput(file);
@@ -51,7 +53,7 @@ Exit 1 when the input has errors or the county has no ladder.`,
       try {
         raw = parseYaml(read.text);
       } catch (e) {
-        err(`avtal months: ${file}: not valid YAML or JSON: ${(e as Error).message}`);
+        err(t('cli.months.notYaml', { file, detail: (e as Error).message }));
         return 1;
       }
       input = { averages: raw };
@@ -67,7 +69,7 @@ Exit 1 when the input has errors or the county has no ladder.`,
     if (!agreement) {
       const withLadder = set.agreements().filter((a) => set.versionsOf(a).some((v) => v.info.county === county && (v.compiled?.ladders.size ?? 0) > 0));
       if (withLadder.length !== 1) {
-        err(withLadder.length === 0 ? `avtal months: no agreement of county ${county} has a monthly ladder; counties: ${set.counties().join(', ')}` : `avtal months: county ${county} has several agreements with ladders (${withLadder.join(', ')}); name one with --agreement`);
+        err(withLadder.length === 0 ? `avtal months: ${render('AVT-H020', { county, known: set.counties().join(', ') }, lang())}` : t('cli.months.several', { county, list: withLadder.join(', ') }));
         return 1;
       }
       agreement = withLadder[0];
@@ -75,7 +77,7 @@ Exit 1 when the input has errors or the county has no ladder.`,
     const on = (values.on as string | undefined) ?? firstDate ?? new Date().toISOString().slice(0, 10);
     const selection = set.select(agreement, on);
     if (!selection.ok) {
-      err(`avtal months: ${selection.error.code} ${selection.error.message}`);
+      err(`avtal months: ${selection.error.code} ${localize(selection.error, lang()).message}`);
       return 1;
     }
     const result = evaluateMonths(selection.version.compiled!, input, {
@@ -83,7 +85,7 @@ Exit 1 when the input has errors or the county has no ladder.`,
       ladder: values.ladder as string | undefined, explain: format === 'json',
     });
     for (const d of result.diagnostics) if (d.severity !== 'info' || format === 'table') err(`${file}${d.line ? `:${d.line}` : ''}: ${d.severity} ${d.code} ${d.message}`);
-    if (format === 'json') out(JSON.stringify({ ...result, version: selection.version.info, fallback: selection.viaFallback }, null, 2));
+    if (format === 'json') out(JSON.stringify({ ...result, version: selection.version.info, fallback: selection.viaFallback && { from: selection.viaFallback.from, reason: render('fallback.version', selection.viaFallback.args, lang()) } }, null, 2));
     else out(table(result, selection.version.info.version));
     return result.ok ? 0 : 1;
   },

@@ -1,8 +1,7 @@
 import { relative } from 'node:path';
-import { formatDiagnostic } from '../../dsl/diagnostics';
 import { runExamples } from '../../engine/examples/run-examples';
 import { loadPolicySet } from '../../engine/registry/node';
-import { defaultPoliciesDir, err, fallbackKnownElsewhere, out } from '../io';
+import { defaultPoliciesDir, err, fallbackKnownElsewhere, formatDiagnostic, out, t } from '../io';
 import type { Command } from './index';
 import { existsSync } from 'node:fs';
 
@@ -21,7 +20,7 @@ published version, an unknown fallback), counts as one failure. Exit 1 on any fa
     let failed = 0;
     for (const root of paths.length ? paths : [defaultPoliciesDir()]) {
       if (!existsSync(root)) {
-        err(`avtal test: ${root}: no such file or folder`);
+        err(t('cli.noSuchPath', { verb: 'test', path: root }));
         failed++;
         continue;
       }
@@ -34,13 +33,13 @@ published version, an unknown fallback), counts as one failure. Exit 1 on any fa
       for (const v of set.versions) {
         const file = relative(process.cwd(), v.source.file === root ? root : `${root}/${v.source.file}`);
         if (!v.compiled) {
-          out(`✗ ${file}: the policy has errors`);
+          out(`✗ ${t('cli.test.policyErrors', { file })}`);
           for (const d of v.analysis.diagnostics.filter((x) => x.severity === 'error')) out(`    ${formatDiagnostic(d, file)}`);
           failed++;
           continue;
         }
         for (const r of runExamples(v.compiled, v.info)) {
-          const label = `${file}:${r.range.start.line} ${r.id}${r.title ? ` — ${r.title}` : ''}${r.derived ? ' (derived)' : ''}`;
+          const label = `${file}:${r.range.start.line} ${r.id}${r.title ? ` — ${r.title}` : ''}${r.derived ? t('cli.test.derived') : ''}`;
           if (r.pass) {
             passed++;
             out(`✓ ${label}`);
@@ -48,13 +47,13 @@ published version, an unknown fallback), counts as one failure. Exit 1 on any fa
           } else {
             failed++;
             out(`✗ ${label}`);
-            for (const e of r.errors) out(`    error: ${e}`);
-            for (const e of r.expectations.filter((x) => !x.pass)) out(`    ${e.text} (line ${e.range.start.line}): expected ${e.expected}, actual ${e.actual}`);
+            for (const e of r.errors) out(`    ${t('cli.test.error', { detail: e })}`);
+            for (const e of r.expectations.filter((x) => !x.pass)) out(`    ${t('cli.test.failed', { text: e.text, line: e.range.start.line, expected: e.expected, actual: e.actual })}`);
           }
         }
       }
     }
-    out(`${passed} passed, ${failed} failed`);
+    out(t('cli.test.done', { passed, failed }));
     return failed > 0 ? 1 : 0;
   },
 };

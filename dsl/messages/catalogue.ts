@@ -3,9 +3,11 @@
 //   diagnostics   dsl/diagnostics/codes.ts (the stage's code table, with its Swedish template)
 //   explanations  explain.ts (reasons and explanation steps of a result)
 //   diffs         diff.ts (semantic diff rows and the behavioural diff)
-//   hover, CLI    ui.ts (the editor's hover, the CLI's own messages)
+//   hover, other  ui.ts (the editor's hover, the parser's expected words, fallbacks)
+//   CLI           cli.ts (the command line's own messages)
 //   terms, events terms.ts, events.ts (the words and event phrases the others take as parameters)
 import { CODES } from '../diagnostics/codes';
+import { CLI_MESSAGES } from './cli';
 import { DIFF_MESSAGES } from './diff';
 import { EVENT_TEXTS } from './events';
 import { EXPLAIN_MESSAGES } from './explain';
@@ -27,6 +29,7 @@ export const CATALOGUE = {
   ...EXPLAIN_MESSAGES,
   ...DIFF_MESSAGES,
   ...UI_MESSAGES,
+  ...CLI_MESSAGES,
 } as Record<string, Message>;
 
-export type MessageCode = keyof typeof CODES | keyof typeof EXPLAIN_MESSAGES | keyof typeof DIFF_MESSAGES | keyof typeof UI_MESSAGES | `term.${string}` | `event.${string}`;
+export type MessageCode = keyof typeof CODES | keyof typeof EXPLAIN_MESSAGES | keyof typeof DIFF_MESSAGES | keyof typeof UI_MESSAGES | keyof typeof CLI_MESSAGES | `term.${string}` | `event.${string}`;

@@ -508,14 +508,14 @@ async function compareVersions(from: string, to: string): Promise<void> {
     diff.error = String((err as { message?: string }).message ?? err);
   }
   try {
-    const d = await api.diff(a, from, to);
+    const d = await api.diff(a, from, to, state.locale);
     diff.semantic = d.semantic;
     diff.behavioural = d.behavioural;
   } catch {
     // No /api/diff on this server: compute the semantic part in the worker from the two texts.
     try {
       const [left, right] = await Promise.all([api.version(a, from), api.version(a, to)]);
-      diff.semantic = await client.request('semanticDiff', { from: left.text, to: right.text });
+      diff.semantic = await client.request('semanticDiff', { from: left.text, to: right.text, ui: state.locale });
     } catch (err) {
       diff.error ??= String((err as { message?: string }).message ?? err);
     }

@@ -125,7 +125,7 @@ export type RequestMap = {
   format: { params: { text: string }; result: FormatResult };
   simulate: { params: { text: string; scenario: Scenario; ui?: UiLang }; result: SimulateResult };
   months: { params: { text: string; input: unknown; whatIf?: Record<string, string> }; result: MonthsResult };
-  semanticDiff: { params: { from: string; to: string }; result: unknown };
+  semanticDiff: { params: { from: string; to: string; ui?: UiLang }; result: unknown };
   /** Analyse a text ahead of the `analyse` request for it (boot.ts, while Monaco loads); the result is cached. */
   prepare: { params: { text: string }; result: null };
   /** The worker's start-up times in ms on its own clock (`timeOrigin`): evaluation began, modules loaded, first analysis. */
