@@ -26,8 +26,9 @@ describe('the catalogue', () => {
   it('gives every message a Swedish and an English text', () => {
     expect(entries.length).toBeGreaterThan(150);
     for (const [code, m] of entries) {
-      expect(m.sv, code).toBeTruthy();
-      expect(m.en, code).toBeTruthy();
+      // '' only where English is '' too: a field label that means "the value itself"
+      if (m.en !== '') expect(m.sv, code).toBeTruthy();
+      expect(typeof m.en === 'function' || typeof m.en === 'string', code).toBe(true);
     }
   });
 
@@ -49,7 +50,7 @@ describe('the catalogue', () => {
       due: '2019-01-10 24:00', period: 'perioden', window: 'vardagar 08:00-17:00', windows: 'vardagar 08:00-17:00', days: 'weekdays', at: '2019-01-07 13:00', side: 'after',
       holds: true, time: '12:00', dayOne: '2019-01-07', sameDay: true, lastGraceDay: '2019-01-09', firstPayableDay: '2019-01-10', lastBillableDay: '2019-01-14',
       billableDays: 5, end: 'slutet', date: '2019-01-14', inclusive: true, parts: '5 × 7 800 kr', amount: 39000, rate: 7800, name: 'vårddygnskostnad', year: 2019,
-      requirement: 'kravet', exemption: 'undantaget', expr: 'uttrycket', found: 'slutet', e0: 'a name',
+      requirement: 'kravet', exemption: 'undantaget', expr: 'uttrycket', found: 'slutet', e0: 'a name', first: 'utskrivningsklar_meddelad 2019-01-07 12:01', rest: 'inskrivning 2019-01-02 09:00', also: 'fristdagar 4 → 3', field: 'fristdagar', old: '4', new: '3', kind: 'betalningsregeln', what: 'changed',
     };
     for (const [code, m] of entries) {
       if (typeof m.sv !== 'function') continue;
