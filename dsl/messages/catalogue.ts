@@ -5,6 +5,7 @@
 //   diffs         diff.ts (semantic diff rows and the behavioural diff)
 //   hover, other  ui.ts (the editor's hover, the parser's expected words, fallbacks)
 //   CLI           cli.ts (the command line's own messages)
+//   hover         hover.ts (what keywords, shared names and functions mean, for hover and completion)
 //   terms, events terms.ts, events.ts (the words and event phrases the others take as parameters)
 import { CODES } from '../diagnostics/codes';
 import { CLI_MESSAGES } from './cli';
@@ -14,6 +15,7 @@ import { EXPLAIN_MESSAGES } from './explain';
 import { TERMS } from './terms';
 import type { Message } from './types';
 import { UI_MESSAGES } from './ui';
+import { HOVER_MESSAGES } from './hover';
 
 const fromCodes: Record<string, Message> = {};
 for (const [code, e] of Object.entries(CODES)) fromCodes[code] = { sv: e.sv, en: e.message };
@@ -30,6 +32,7 @@ export const CATALOGUE = {
   ...DIFF_MESSAGES,
   ...UI_MESSAGES,
   ...CLI_MESSAGES,
+  ...HOVER_MESSAGES,
 } as Record<string, Message>;
 
-export type MessageCode = keyof typeof CODES | keyof typeof EXPLAIN_MESSAGES | keyof typeof DIFF_MESSAGES | keyof typeof UI_MESSAGES | keyof typeof CLI_MESSAGES | `term.${string}` | `event.${string}`;
+export type MessageCode = keyof typeof CODES | keyof typeof EXPLAIN_MESSAGES | keyof typeof DIFF_MESSAGES | keyof typeof UI_MESSAGES | keyof typeof CLI_MESSAGES | `term.${string}` | `event.${string}` | `hover.${string}`;

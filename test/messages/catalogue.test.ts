@@ -11,6 +11,7 @@ import { CATALOGUE, EVENT_TEXTS, pickLang, render, svDate, TERMS } from '../../d
 import { evaluate } from '../../engine/evaluator/evaluate';
 import { loadPolicySet } from '../../engine/registry/load';
 import { sampleEpisodes } from '../support/episode-arbitrary';
+import { hoverAt } from '../../dsl/services/hover';
 
 /** English words that never occur in Swedish prose (names with `_`, quoted text and `code` are left out first). */
 const ENGLISH = new Set('the is not and of due within after before grace payment billable day days recorded because applies which does hold from to deadline computed amount exempt requirement latest window windows every none inclusive exclusive evaluation unknown expected found unexpected declared needs must has have no name value rule example cannot only one at on by or an it was were be yet'.split(' '));
@@ -85,6 +86,16 @@ describe('the catalogue', () => {
 });
 
 describe('Swedish as shown', () => {
+  it('hover explains keywords, shared names and functions in the reader\'s language', () => {
+    const text = 'avtal x "t"\ntidsfrist d "d"\n  enligt "h"\n  sip_kallad inom 3 dagar efter utskrivningsklar_meddelad\n';
+    const ast = analyze(text).ast;
+    const at = (word: string, ui: 'sv' | 'en') => hoverAt(ast, text, text.indexOf(word) + 1, ui)?.markdown ?? '';
+    expect(at('inom', 'sv')).toContain('den tid en tidsfrist ger');
+    expect(at('inom', 'en')).toContain('the time allowed for a deadline');
+    expect(at('sip_kallad', 'sv')).toContain('kallelse till SIP');
+    expect(at('sip_kallad', 'en')).toContain('invitation to a coordinated individual plan meeting');
+  });
+
   it('every diagnostic of the bad language cases reads in Swedish, and in English when asked', () => {
     const dir = join(import.meta.dirname, '../cases/language/bad');
     let n = 0;
@@ -97,7 +108,7 @@ describe('Swedish as shown', () => {
       }
     }
     expect(n).toBeGreaterThan(30);
-  });
+  }, 60_000);
 
   it('the explanation of every worked example and of generated episodes, under every bundled policy, has no English words in Swedish', () => {
     const set = loadPolicySet(join(import.meta.dirname, '../../policies'));
@@ -117,5 +128,5 @@ describe('Swedish as shown', () => {
       }
     }
     expect(steps).toBeGreaterThan(1000);
-  });
+  }, 120_000);
 });
