@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { runExamples } from '../../engine/examples/run-examples';
 import { loadPolicySet } from '../../engine/registry/node';
-import { defaultPoliciesDir, err, fallbackKnownElsewhere, formatDiagnostic, out, t } from '../io';
+import { defaultPoliciesDir, err, fallbackKnownElsewhere, formatDiagnostic, lang, out, t } from '../io';
 import type { Command } from './index';
 import { existsSync } from 'node:fs';
 
@@ -38,7 +38,7 @@ published version, an unknown fallback), counts as one failure. Exit 1 on any fa
           failed++;
           continue;
         }
-        for (const r of runExamples(v.compiled, v.info)) {
+        for (const r of runExamples(v.compiled, v.info, lang())) {
           const label = `${file}:${r.range.start.line} ${r.id}${r.title ? ` — ${r.title}` : ''}${r.derived ? t('cli.test.derived') : ''}`;
           if (r.pass) {
             passed++;

@@ -83,7 +83,7 @@ function analyseText(text: string, ui: UiLang = 'sv'): AnalyseResult {
   let examples: ExampleView[] | null = null;
   const diagnostics = p.analysis.diagnostics.map((d) => toDiagnostic(d, ui));
   if (p.compiled) {
-    examples = runExamples(p.compiled, p.info).map((r) => ({
+    examples = runExamples(p.compiled, p.info, ui).map((r) => ({
       id: r.id, title: r.title, derived: r.derived, rule: r.rule, pass: r.pass, line: r.range.start.line, errors: r.errors,
       scenario: exampleScenario(p.analysis.ast, r.id),
       expectations: r.expectations.map((e) => ({
