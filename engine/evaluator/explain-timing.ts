@@ -6,7 +6,7 @@ import { DeadlineCode, type CompiledDeadline, type DeadlineOutcome } from '../co
 import { windowOf } from '../compiler/recurrence';
 import type { DeadlineResult, ExplanationStep } from './result';
 import { exprText } from './expr-text';
-import { DEADLINE_STATUS, eventId, eventOf, interpretationsOf } from './explain';
+import { DEADLINE_STATUS, interpretationsOf } from './explain';
 import { render, type MsgLang } from '../../dsl/messages/render';
 
 const local = (t: number): string | null => (Number.isNaN(t) ? null : formatInstantLocal(t));
@@ -16,35 +16,33 @@ export function presentTimingDeadline(p: CompiledPolicy, r: CompiledDeadline, o:
   const d = r.decl;
   const status = DEADLINE_STATUS[o.code];
   const subject = d.subject!.text;
-  const ev = eventId(subject);
   let rule: string;
   let reason: string;
   let due: string | null = null;
   if (d.every) {
     const r0 = d.every;
     const start = r0.start ? exprText(r0.start, lang) : undefined;
-    const startEv = eventOf(r0.start);
-    rule = render('explain.timing.every', { subject, ev, n: r0.n, unit: r0.unit, start, startEv }, lang);
+    rule = render('explain.timing.every', { subject, n: r0.n, unit: r0.unit, start }, lang);
     due = dayText(o.due);
     const period = Number.isNaN(o.anchor) ? '' : render('explain.timing.period', { from: dayToIso(localDayOf(o.anchor)), to: due }, lang);
     const actual = local(o.actual);
     switch (o.code) {
       case DeadlineCode.NotApplicable: reason = render('reason.notApplicable', { cond: exprText(d.when!, lang) }, lang); break;
-      case DeadlineCode.NoAnchor: reason = r0.start ? render('reason.timing.notStarted', { start, startEv }, lang) : render('reason.timing.noSubject', { subject, ev }, lang); break;
-      case DeadlineCode.Met: reason = render('reason.timing.met', { subject, ev, actual, period, due }, lang); break;
-      case DeadlineCode.Missed: reason = render('reason.timing.missed', { subject, ev, actual, period, due }, lang); break;
-      case DeadlineCode.Pending: reason = render('reason.timing.pending', { subject, ev, actual, due }, lang); break;
+      case DeadlineCode.NoAnchor: reason = r0.start ? render('reason.timing.notStarted', { start }, lang) : render('reason.timing.noSubject', { subject }, lang); break;
+      case DeadlineCode.Met: reason = render('reason.timing.met', { subject, actual, period, due }, lang); break;
+      case DeadlineCode.Missed: reason = render('reason.timing.missed', { subject, actual, period, due }, lang); break;
+      case DeadlineCode.Pending: reason = render('reason.timing.pending', { subject, actual, due }, lang); break;
     }
   } else {
     const windows = d.windows ?? [];
     const wText = (i: number) => render('explain.timing.window', { days: windows[i].days, start: windows[i].start.text, end: windows[i].end.text }, lang);
-    rule = render('explain.timing.windows', { subject, ev, windows: windows.map((_, i) => wText(i)).join(render('explain.timing.or', {}, lang)) }, lang);
+    rule = render('explain.timing.windows', { subject, windows: windows.map((_, i) => wText(i)).join(render('explain.timing.or', {}, lang)) }, lang);
     const hit = Number.isNaN(o.actual) ? -1 : windowOf(windows, o.actual);
     switch (o.code) {
       case DeadlineCode.NotApplicable: reason = render('reason.notApplicable', { cond: exprText(d.when!, lang) }, lang); break;
-      case DeadlineCode.NoAnchor: reason = render('reason.window.none', { subject, ev }, lang); break;
-      case DeadlineCode.Met: reason = render('reason.window.met', { subject, ev, actual: local(o.actual), window: wText(hit) }, lang); break;
-      default: reason = render('reason.window.outside', { subject, ev, actual: local(o.actual) }, lang); break;
+      case DeadlineCode.NoAnchor: reason = render('reason.window.none', { subject }, lang); break;
+      case DeadlineCode.Met: reason = render('reason.window.met', { subject, actual: local(o.actual), window: wText(hit) }, lang); break;
+      default: reason = render('reason.window.outside', { subject, actual: local(o.actual) }, lang); break;
     }
   }
   steps?.push({

@@ -69,9 +69,6 @@ export function eventId(name: string | undefined): string | undefined {
   return v?.kind === 'event' ? v.id : undefined;
 }
 
-/** The event an expression names, when it is just a name. */
-export const eventOf = (e: A.Expr | undefined): string | undefined => (e?.kind === 'NameRef' ? eventId(e.name) : undefined);
-
 const iso = (day: number): string | null => (Number.isNaN(day) ? null : dayToIso(day));
 const local = (t: number): string | null => (Number.isNaN(t) ? null : formatInstantLocal(t));
 const isoInstant = (t: number): string | null => (Number.isNaN(t) ? null : formatInstantUtc(t));
@@ -89,13 +86,12 @@ export const DEADLINE_STATUS: readonly DeadlineStatus[] = (() => {
 
 function deadlineReason(p: CompiledPolicy, d: A.Deadline, o: DeadlineOutcome, dueText: string | null, lang: MsgLang): string {
   const subject = d.subject!.text;
-  const ev = eventId(subject);
   switch (o.code) {
     case DeadlineCode.NotApplicable: return render('reason.notApplicable', { cond: exprText(d.when!, lang) }, lang);
-    case DeadlineCode.NoAnchor: return render('reason.deadline.noAnchor', { anchor: exprText(d.anchor!, lang), ev: eventOf(d.anchor) }, lang);
-    case DeadlineCode.Met: return render('reason.deadline.met', { subject, ev, actual: local(o.actual), due: dueText }, lang);
-    case DeadlineCode.Missed: return Number.isNaN(o.actual) ? render('reason.deadline.missedNone', { subject, ev, due: dueText }, lang) : render('reason.deadline.missedLate', { subject, ev, actual: local(o.actual), due: dueText }, lang);
-    default: return render('reason.deadline.pending', { subject, ev, due: dueText }, lang);
+    case DeadlineCode.NoAnchor: return render('reason.deadline.noAnchor', { anchor: exprText(d.anchor!, lang) }, lang);
+    case DeadlineCode.Met: return render('reason.deadline.met', { subject, actual: local(o.actual), due: dueText }, lang);
+    case DeadlineCode.Missed: return Number.isNaN(o.actual) ? render('reason.deadline.missedNone', { subject, due: dueText }, lang) : render('reason.deadline.missedLate', { subject, actual: local(o.actual), due: dueText }, lang);
+    default: return render('reason.deadline.pending', { subject, due: dueText }, lang);
   }
 }
 
@@ -110,7 +106,7 @@ export function presentDeadline(p: CompiledPolicy, r: CompiledDeadline, o: Deadl
     const subject = d.subject!.text;
     steps.push({
       rule: d.id.text, title: d.title?.value,
-      text: render('explain.deadline', { id: d.id.text, subject, ev: eventId(subject), n: d.within!.value, unit: d.within!.unit, anchor: exprText(d.anchor!, lang), anchorEv: eventOf(d.anchor), status, reason }, lang),
+      text: render('explain.deadline', { id: d.id.text, subject, n: d.within!.value, unit: d.within!.unit, anchor: exprText(d.anchor!, lang), status, reason }, lang),
       interpretations: interpretationsOf(d),
       values: { anchor: local(o.anchor), due: dueText, actual, status },
     });
@@ -148,9 +144,8 @@ export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: Payment
 
   const id = d.id.text;
   const from = d.from!.text;
-  const fromEv = eventId(from);
   if (o.code === PaymentCode.NotStarted) {
-    base.reason = render('reason.payment.notStarted', { from, ev: fromEv }, lang);
+    base.reason = render('reason.payment.notStarted', { from }, lang);
     if (steps) pushStep(steps, d, render('explain.payment.notStarted', { id, reason: base.reason }, lang), {});
     return base;
   }
@@ -181,7 +176,7 @@ export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: Payment
   base.billableDays = Number.isNaN(o.billable) ? null : o.billable;
   base.amount = Number.isNaN(o.amount) ? null : o.amount;
   if (steps) pushStep(steps, d,
-    render('explain.payment.dayOne', { dayOne: base.dayOne, sameDay: dayOneClause.value === 'same-day', from, ev: fromEv, cond: dayOneClause.when ? exprText(dayOneClause.when, lang) : undefined }, lang),
+    render('explain.payment.dayOne', { dayOne: base.dayOne, sameDay: dayOneClause.value === 'same-day', from, cond: dayOneClause.when ? exprText(dayOneClause.when, lang) : undefined }, lang),
     { dayOne: base.dayOne },
   );
   if (steps) {
@@ -200,7 +195,7 @@ export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: Payment
   } else {
     const endText = o.ongoing
       ? render('explain.payment.endEvaluation', { date: base.lastBillableDay }, lang)
-      : render('explain.payment.endEvent', { to: d.to!.event.text, ev: eventId(d.to!.event.text), inclusive: d.to!.inclusive }, lang);
+      : render('explain.payment.endEvent', { to: d.to!.event.text, inclusive: d.to!.inclusive }, lang);
     base.reason = render('reason.payment.billable', { firstPayableDay: base.firstPayableDay, billableDays: base.billableDays, end: endText }, lang);
     if (steps) pushStep(steps, d, render('explain.payment.billable', { firstPayableDay: base.firstPayableDay, lastBillableDay: base.lastBillableDay, billableDays: base.billableDays, end: endText }, lang), { billableDays: base.billableDays, lastBillableDay: base.lastBillableDay });
     if (rateName && o.missingRateYear) {
