@@ -2,7 +2,8 @@
 // (engine/evaluator/explain*.ts). Swedish as an official writes it: events by what happened ("meddelandet
 // om utskrivningsklar skickades"), dates in words ("måndag 7 januari 2019 kl. 13.00"). The texts keep to
 // Latin-1 (engine/evaluator/explain.ts says why). Reasons are made on every evaluation, explain or not:
-// they are functions, not templates, so no text is scanned on that path, and they write a time the short
+// they are functions, not templates, so no text is scanned on that path (engine/evaluator calls the entry
+// itself, EXPLAIN_MESSAGES[code][lang](params), which V8 can inline; render() would look it up), and they write a time the short
 // Swedish way ("2019-01-10 kl. 24.00"); the explanation steps write it out ("torsdag 10 januari 2019 kl. 24.00").
 import { EVENTS } from '../builtins/vocabulary';
 import { EVENT_TEXTS } from './events';
@@ -30,7 +31,9 @@ const STATUS_SV: Record<string, string> = { met: 'hållen', missed: 'missad', pe
 /** "3 fristdagar" for days, "3 vardagar frist" for another unit. */
 const svGrace = (n: number, unit: string): string => (unit === 'days' || unit === 'calendar-days' ? `${svNumber(n)} ${n === 1 ? 'fristdag' : 'fristdagar'}${unit === 'calendar-days' ? ' (kalenderdagar)' : ''}` : `${svNumber(n)} ${svUnit(n, unit)} frist`);
 
-const f = (sv: (p: Params) => string, en: (p: Params) => string): Message => ({ sv, en });
+/** A text of each language as a function of the parameters. */
+export type TextFn = (p: Params, lang?: MsgLang) => string;
+const f = (sv: TextFn, en: TextFn): { sv: TextFn; en: TextFn } => ({ sv, en });
 
 export const EXPLAIN_MESSAGES = {
   // ---- statuses and shared phrases
@@ -119,4 +122,4 @@ export const EXPLAIN_MESSAGES = {
   'reason.computed.missing': f((p) => `${s(p.expr)} kräver en händelse som saknas i ärendet`, (p) => `${s(p.expr)} needs an event that is not recorded`),
   'reason.computed.value': f((p) => `${s(p.expr)} = ${svShort(s(p.date))}`, (p) => `${s(p.expr)} = ${s(p.date)}`),
   'explain.computed': f((p) => `Beräknat datum ${s(p.id)}: ${s(p.reason)}.`, (p) => `Computed ${s(p.id)}: ${s(p.reason)}.`),
-} satisfies Record<string, Message>;
+} satisfies Record<string, Message & { sv: TextFn; en: TextFn }>;

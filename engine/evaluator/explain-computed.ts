@@ -3,7 +3,8 @@ import { dayToIso } from '../calendar';
 import type { CompiledPolicy } from '../compiler/compile';
 import type { CompiledComputed, ComputedOutcome } from '../compiler/computed';
 import { interpretationsOf } from './explain';
-import { render, type MsgLang } from '../../dsl/messages/render';
+import type { MsgLang } from '../../dsl/messages/render';
+import { EXPLAIN_MESSAGES as X } from '../../dsl/messages/explain';
 import { exprText } from './expr-text';
 import type { ComputedResult, ExplanationStep } from './result';
 
@@ -11,12 +12,12 @@ export function presentComputed(p: CompiledPolicy, r: CompiledComputed, o: Compu
   const d = r.decl;
   const date = o.applies && !Number.isNaN(o.day) ? dayToIso(o.day) : null;
   const reason = !o.applies
-    ? render('reason.computed.notApplicable', { cond: exprText(d.when!, lang) }, lang)
+    ? X['reason.computed.notApplicable'][lang]({ cond: exprText(d.when!, lang) }, lang)
     : date === null
-      ? render('reason.computed.missing', { expr: exprText(d.value!, lang) }, lang)
-      : render('reason.computed.value', { expr: exprText(d.value!, lang), date }, lang);
+      ? X['reason.computed.missing'][lang]({ expr: exprText(d.value!, lang) }, lang)
+      : X['reason.computed.value'][lang]({ expr: exprText(d.value!, lang), date }, lang);
   steps?.push({
-    rule: d.id.text, title: d.title?.value, text: render('explain.computed', { id: d.id.text, reason }, lang),
+    rule: d.id.text, title: d.title?.value, text: X['explain.computed'][lang]({ id: d.id.text, reason }, lang),
     interpretations: interpretationsOf(d), values: { date },
   });
   return { id: d.id.text, title: d.title?.value, date, applies: o.applies, reason };

@@ -7,7 +7,8 @@ import { windowOf } from '../compiler/recurrence';
 import type { DeadlineResult, ExplanationStep } from './result';
 import { exprText } from './expr-text';
 import { DEADLINE_STATUS, interpretationsOf } from './explain';
-import { render, type MsgLang } from '../../dsl/messages/render';
+import type { MsgLang } from '../../dsl/messages/render';
+import { EXPLAIN_MESSAGES as X } from '../../dsl/messages/explain';
 
 const local = (t: number): string | null => (Number.isNaN(t) ? null : formatInstantLocal(t));
 const dayText = (exclusiveEnd: number): string | null => (Number.isNaN(exclusiveEnd) ? null : `${dayToIso(localDayOf(exclusiveEnd - 1))} 24:00`);
@@ -22,31 +23,31 @@ export function presentTimingDeadline(p: CompiledPolicy, r: CompiledDeadline, o:
   if (d.every) {
     const r0 = d.every;
     const start = r0.start ? exprText(r0.start, lang) : undefined;
-    rule = render('explain.timing.every', { subject, n: r0.n, unit: r0.unit, start }, lang);
+    rule = X['explain.timing.every'][lang]({ subject, n: r0.n, unit: r0.unit, start }, lang);
     due = dayText(o.due);
-    const period = Number.isNaN(o.anchor) ? '' : render('explain.timing.period', { from: dayToIso(localDayOf(o.anchor)), to: due }, lang);
+    const period = Number.isNaN(o.anchor) ? '' : X['explain.timing.period'][lang]({ from: dayToIso(localDayOf(o.anchor)), to: due }, lang);
     const actual = local(o.actual);
     switch (o.code) {
-      case DeadlineCode.NotApplicable: reason = render('reason.notApplicable', { cond: exprText(d.when!, lang) }, lang); break;
-      case DeadlineCode.NoAnchor: reason = r0.start ? render('reason.timing.notStarted', { start }, lang) : render('reason.timing.noSubject', { subject }, lang); break;
-      case DeadlineCode.Met: reason = render('reason.timing.met', { subject, actual, period, due }, lang); break;
-      case DeadlineCode.Missed: reason = render('reason.timing.missed', { subject, actual, period, due }, lang); break;
-      case DeadlineCode.Pending: reason = render('reason.timing.pending', { subject, actual, due }, lang); break;
+      case DeadlineCode.NotApplicable: reason = X['reason.notApplicable'][lang]({ cond: exprText(d.when!, lang) }, lang); break;
+      case DeadlineCode.NoAnchor: reason = r0.start ? X['reason.timing.notStarted'][lang]({ start }, lang) : X['reason.timing.noSubject'][lang]({ subject }, lang); break;
+      case DeadlineCode.Met: reason = X['reason.timing.met'][lang]({ subject, actual, period, due }, lang); break;
+      case DeadlineCode.Missed: reason = X['reason.timing.missed'][lang]({ subject, actual, period, due }, lang); break;
+      case DeadlineCode.Pending: reason = X['reason.timing.pending'][lang]({ subject, actual, due }, lang); break;
     }
   } else {
     const windows = d.windows ?? [];
-    const wText = (i: number) => render('explain.timing.window', { days: windows[i].days, start: windows[i].start.text, end: windows[i].end.text }, lang);
-    rule = render('explain.timing.windows', { subject, windows: windows.map((_, i) => wText(i)).join(render('explain.timing.or', {}, lang)) }, lang);
+    const wText = (i: number) => X['explain.timing.window'][lang]({ days: windows[i].days, start: windows[i].start.text, end: windows[i].end.text }, lang);
+    rule = X['explain.timing.windows'][lang]({ subject, windows: windows.map((_, i) => wText(i)).join(X['explain.timing.or'][lang]({}, lang)) }, lang);
     const hit = Number.isNaN(o.actual) ? -1 : windowOf(windows, o.actual);
     switch (o.code) {
-      case DeadlineCode.NotApplicable: reason = render('reason.notApplicable', { cond: exprText(d.when!, lang) }, lang); break;
-      case DeadlineCode.NoAnchor: reason = render('reason.window.none', { subject }, lang); break;
-      case DeadlineCode.Met: reason = render('reason.window.met', { subject, actual: local(o.actual), window: wText(hit) }, lang); break;
-      default: reason = render('reason.window.outside', { subject, actual: local(o.actual) }, lang); break;
+      case DeadlineCode.NotApplicable: reason = X['reason.notApplicable'][lang]({ cond: exprText(d.when!, lang) }, lang); break;
+      case DeadlineCode.NoAnchor: reason = X['reason.window.none'][lang]({ subject }, lang); break;
+      case DeadlineCode.Met: reason = X['reason.window.met'][lang]({ subject, actual: local(o.actual), window: wText(hit) }, lang); break;
+      default: reason = X['reason.window.outside'][lang]({ subject, actual: local(o.actual) }, lang); break;
     }
   }
   steps?.push({
-    rule: d.id.text, title: d.title?.value, text: render('explain.timing', { id: d.id.text, rule, status, reason }, lang),
+    rule: d.id.text, title: d.title?.value, text: X['explain.timing'][lang]({ id: d.id.text, rule, status, reason }, lang),
     interpretations: interpretationsOf(d),
     values: { due, actual: local(o.actual), status },
   });

@@ -12,6 +12,7 @@
 import type * as A from '../../dsl/ast/ast';
 import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
 import { render, type MsgLang } from '../../dsl/messages/render';
+import { EXPLAIN_MESSAGES as X } from '../../dsl/messages/explain';
 import type { CaseData } from '../case/case-data';
 import { eventSlot } from '../case/case-data';
 import { dayToIso, formatInstantLocal, formatInstantUtc, localDayOf } from '../calendar';
@@ -87,11 +88,11 @@ export const DEADLINE_STATUS: readonly DeadlineStatus[] = (() => {
 function deadlineReason(p: CompiledPolicy, d: A.Deadline, o: DeadlineOutcome, dueText: string | null, lang: MsgLang): string {
   const subject = d.subject!.text;
   switch (o.code) {
-    case DeadlineCode.NotApplicable: return render('reason.notApplicable', { cond: exprText(d.when!, lang) }, lang);
-    case DeadlineCode.NoAnchor: return render('reason.deadline.noAnchor', { anchor: exprText(d.anchor!, lang) }, lang);
-    case DeadlineCode.Met: return render('reason.deadline.met', { subject, actual: local(o.actual), due: dueText }, lang);
-    case DeadlineCode.Missed: return Number.isNaN(o.actual) ? render('reason.deadline.missedNone', { subject, due: dueText }, lang) : render('reason.deadline.missedLate', { subject, actual: local(o.actual), due: dueText }, lang);
-    default: return render('reason.deadline.pending', { subject, due: dueText }, lang);
+    case DeadlineCode.NotApplicable: return X['reason.notApplicable'][lang]({ cond: exprText(d.when!, lang) }, lang);
+    case DeadlineCode.NoAnchor: return X['reason.deadline.noAnchor'][lang]({ anchor: exprText(d.anchor!, lang) }, lang);
+    case DeadlineCode.Met: return X['reason.deadline.met'][lang]({ subject, actual: local(o.actual), due: dueText }, lang);
+    case DeadlineCode.Missed: return Number.isNaN(o.actual) ? X['reason.deadline.missedNone'][lang]({ subject, due: dueText }, lang) : X['reason.deadline.missedLate'][lang]({ subject, actual: local(o.actual), due: dueText }, lang);
+    default: return X['reason.deadline.pending'][lang]({ subject, due: dueText }, lang);
   }
 }
 
@@ -106,7 +107,7 @@ export function presentDeadline(p: CompiledPolicy, r: CompiledDeadline, o: Deadl
     const subject = d.subject!.text;
     steps.push({
       rule: d.id.text, title: d.title?.value,
-      text: render('explain.deadline', { id: d.id.text, subject, n: d.within!.value, unit: d.within!.unit, anchor: exprText(d.anchor!, lang), status, reason }, lang),
+      text: X['explain.deadline'][lang]({ id: d.id.text, subject, n: d.within!.value, unit: d.within!.unit, anchor: exprText(d.anchor!, lang), status, reason }, lang),
       interpretations: interpretationsOf(d),
       values: { anchor: local(o.anchor), due: dueText, actual, status },
     });
@@ -131,7 +132,7 @@ function cutoffSentence(p: CompiledPolicy, when: A.Expr | undefined, c: CaseData
   if (!ev || !cutoff) return undefined;
   const at = c.events[eventSlot(ev)];
   if (Number.isNaN(at)) return undefined;
-  return render('explain.cutoff', { ev, name: when.subject.name, at: formatInstantLocal(at), side: when.side, holds, time: cutoff.time.text }, lang);
+  return X['explain.cutoff'][lang]({ ev, name: when.subject.name, at: formatInstantLocal(at), side: when.side, holds, time: cutoff.time.text }, lang);
 }
 
 export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: PaymentOutcome, steps: ExplanationStep[] | undefined, warnings: Warning[], lang: MsgLang = 'sv', c?: CaseData): PaymentResult {
@@ -145,22 +146,22 @@ export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: Payment
   const id = d.id.text;
   const from = d.from!.text;
   if (o.code === PaymentCode.NotStarted) {
-    base.reason = render('reason.payment.notStarted', { from }, lang);
-    if (steps) pushStep(steps, d, render('explain.payment.notStarted', { id, reason: base.reason }, lang), {});
+    base.reason = X['reason.payment.notStarted'][lang]({ from }, lang);
+    if (steps) pushStep(steps, d, X['explain.payment.notStarted'][lang]({ id, reason: base.reason }, lang), {});
     return base;
   }
   if (o.code === PaymentCode.RequirementUnmet) {
     base.status = 'not-responsible';
     const requirement = exprText(d.requires[o.clause], lang);
-    base.reason = render('reason.payment.requirementUnmet', { requirement }, lang);
-    if (steps) pushStep(steps, d, render('explain.payment.requirementUnmet', { id, reason: base.reason }, lang), { requirement });
+    base.reason = X['reason.payment.requirementUnmet'][lang]({ requirement }, lang);
+    if (steps) pushStep(steps, d, X['explain.payment.requirementUnmet'][lang]({ id, reason: base.reason }, lang), { requirement });
     return base;
   }
   if (o.code === PaymentCode.Exempt) {
     base.status = 'not-responsible';
     const exemption = exprText(d.exempt[o.clause], lang);
-    base.reason = render('reason.payment.exempt', { exemption }, lang);
-    if (steps) pushStep(steps, d, render('explain.payment.exempt', { id, reason: base.reason }, lang), { exemption });
+    base.reason = X['reason.payment.exempt'][lang]({ exemption }, lang);
+    if (steps) pushStep(steps, d, X['explain.payment.exempt'][lang]({ id, reason: base.reason }, lang), { exemption });
     return base;
   }
   const dayOneClause = d.dayOne[o.dayOneClause];
@@ -176,7 +177,7 @@ export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: Payment
   base.billableDays = Number.isNaN(o.billable) ? null : o.billable;
   base.amount = Number.isNaN(o.amount) ? null : o.amount;
   if (steps) pushStep(steps, d,
-    render('explain.payment.dayOne', { dayOne: base.dayOne, sameDay: dayOneClause.value === 'same-day', from, cond: dayOneClause.when ? exprText(dayOneClause.when, lang) : undefined }, lang),
+    X['explain.payment.dayOne'][lang]({ dayOne: base.dayOne, sameDay: dayOneClause.value === 'same-day', from, cond: dayOneClause.when ? exprText(dayOneClause.when, lang) : undefined }, lang),
     { dayOne: base.dayOne },
   );
   if (steps) {
@@ -185,24 +186,24 @@ export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: Payment
       ? cutoffSentence(p, graceClause.when, c, true, lang)
       : d.grace.slice(0, o.graceClause).map((g) => cutoffSentence(p, g.when, c, false, lang)).find((x) => x !== undefined);
     pushStep(steps, d,
-      render('explain.payment.grace', { n: graceClause.value.n, unit: graceClause.value.unit, cond: graceClause.when ? exprText(graceClause.when, lang) : undefined, cutoff, lastGraceDay: base.lastGraceDay, firstPayableDay: base.firstPayableDay }, lang),
+      X['explain.payment.grace'][lang]({ n: graceClause.value.n, unit: graceClause.value.unit, cond: graceClause.when ? exprText(graceClause.when, lang) : undefined, cutoff, lastGraceDay: base.lastGraceDay, firstPayableDay: base.firstPayableDay }, lang),
       { graceDays: graceClause.value.n, lastGraceDay: base.lastGraceDay, firstPayableDay: base.firstPayableDay },
     );
   }
   if (base.billableDays === null) {
-    base.reason = render('reason.payment.ongoing', { firstPayableDay: base.firstPayableDay }, lang);
-    if (steps) pushStep(steps, d, render('explain.payment.notCounted', {}, lang), {});
+    base.reason = X['reason.payment.ongoing'][lang]({ firstPayableDay: base.firstPayableDay }, lang);
+    if (steps) pushStep(steps, d, X['explain.payment.notCounted'][lang]({}, lang), {});
   } else {
     const endText = o.ongoing
-      ? render('explain.payment.endEvaluation', { date: base.lastBillableDay }, lang)
-      : render('explain.payment.endEvent', { to: d.to!.event.text, inclusive: d.to!.inclusive }, lang);
-    base.reason = render('reason.payment.billable', { firstPayableDay: base.firstPayableDay, billableDays: base.billableDays, end: endText }, lang);
-    if (steps) pushStep(steps, d, render('explain.payment.billable', { firstPayableDay: base.firstPayableDay, lastBillableDay: base.lastBillableDay, billableDays: base.billableDays, end: endText }, lang), { billableDays: base.billableDays, lastBillableDay: base.lastBillableDay });
+      ? X['explain.payment.endEvaluation'][lang]({ date: base.lastBillableDay }, lang)
+      : X['explain.payment.endEvent'][lang]({ to: d.to!.event.text, inclusive: d.to!.inclusive }, lang);
+    base.reason = X['reason.payment.billable'][lang]({ firstPayableDay: base.firstPayableDay, billableDays: base.billableDays, end: endText }, lang);
+    if (steps) pushStep(steps, d, X['explain.payment.billable'][lang]({ firstPayableDay: base.firstPayableDay, lastBillableDay: base.lastBillableDay, billableDays: base.billableDays, end: endText }, lang), { billableDays: base.billableDays, lastBillableDay: base.lastBillableDay });
     if (rateName && o.missingRateYear) {
       warnings.push({ code: 'AVT-E005', message: render('AVT-E005', { name: rateName, year: o.missingRateYear }, lang) });
     } else if (rateName && base.amount !== null) {
       base.ratesUsed = r.ratesUsed(o.firstPayable, o.lastBillable);
-      if (steps) pushStep(steps, d, render('explain.payment.amount', { parts: base.ratesUsed.map((u) => render('explain.payment.ratePart', { days: u.days, rate: u.rate, name: rateName, year: u.year }, lang)).join(' + '), amount: base.amount }, lang), { amount: base.amount });
+      if (steps) pushStep(steps, d, X['explain.payment.amount'][lang]({ parts: base.ratesUsed.map((u) => X['explain.payment.ratePart'][lang]({ days: u.days, rate: u.rate, name: rateName, year: u.year }, lang)).join(' + '), amount: base.amount }, lang), { amount: base.amount });
     }
   }
   return base;
