@@ -4,8 +4,8 @@ import { COMMANDS } from './commands';
 import { err, out, setLang, t } from './io';
 import { hasMessage, isMsgLang } from '../dsl/messages/render';
 
-/** A command's summary or usage in the CLI's language (dsl/messages/cli-usage.ts), else the command's own English text. */
-const own = (name: string, part: 'summary' | 'usage', english: string): string => (hasMessage(`cli.${name}.${part}`) ? t(`cli.${name}.${part}`) : english);
+/** A command's summary or usage (dsl/messages/cli-usage.ts, in the CLI's language), or the command's own text. */
+const own = (name: string, part: 'summary' | 'usage', text: string): string => (hasMessage(`cli.${name}.${part}`) ? t(`cli.${name}.${part}`) : text);
 
 const usage = () => `avtal — ${t('cli.tagline')}
 

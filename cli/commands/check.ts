@@ -7,12 +7,12 @@ import type { Command } from './index';
 import { existsSync } from 'node:fs';
 
 export const check: Command = {
-  summary: 'check policy files: syntax, names, types, citations, versions',
-  usage: `Usage: avtal check [<file|dir> ...]
-
-Checks every .avtal file (default: the bundled policies), the version set of each agreement, and
-published versions against the lock file (avtal.lock in the folder or above; see docs/versions.md).
-Prints diagnostics as file:line:col severity code message. Exit 1 when there are errors.`,
+  get summary() {
+    return t('cli.check.summary');
+  },
+  get usage() {
+    return t('cli.check.usage');
+  },
   options: {},
   run(_values, paths) {
     const roots = paths.length ? paths : [defaultPoliciesDir()];

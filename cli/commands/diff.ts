@@ -35,19 +35,12 @@ function resolveSide(arg: string, policies: () => PolicySet): Side {
 }
 
 export const diff: Command = {
-  summary: 'what a revision changes: semantic diff, and with --behaviour the outcomes that differ',
-  usage: `Usage: avtal diff <old> <new> [--format text|markdown|html|json] [--behaviour] [--limit N]
-
-<old> and <new> are policy files, or agreement@version labels from the policies folder
-(for example varmland@2019-01-01). Prints the semantic diff: rules added, removed, renamed or
-changed, each changed value old → new with both versions' citations, changed interpretations,
-validity and worked examples. Layout, comments and keyword language are not changes.
-  --behaviour     also run both versions over the worked examples and scenarios at every boundary
-                  either version mentions, and list each scenario whose outcome differs
-  --limit N       counterexamples to print (default 20; 0: all). JSON always has all.
-  --format F      text (default), markdown, html (a whole page) or json
-  --policies DIR  where agreement@version labels are looked up (default: the bundled policies)
-Exit 0 when nothing differs, 1 when something does, 2 on a usage or input error.`,
+  get summary() {
+    return t('cli.diff.summary');
+  },
+  get usage() {
+    return t('cli.diff.usage');
+  },
   options: { format: { type: 'string' }, behaviour: { type: 'boolean' }, behavior: { type: 'boolean' }, limit: { type: 'string' }, policies: { type: 'string' } },
   run(values, paths) {
     if (paths.length !== 2) {

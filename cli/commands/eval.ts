@@ -4,13 +4,12 @@ import { defaultPoliciesDir, err, lang, out, readInput, t } from '../io';
 import type { Command } from './index';
 
 export const evalCommand: Command = {
-  summary: 'evaluate one care episode (JSON) under the agreement in force',
-  usage: `Usage: avtal eval --case <file.json|-> [--county C] [--on YYYY-MM-DD] [--version V] [--policies DIR] [--no-explain]
-
-Prints the result as JSON: the version applied with its hash, every deadline, the payment outcome and
-the explanation. The case format is \`avtal schema\`. --county overrides the case's county; --on picks
-the version in force on that date (default: the date of the ready-for-discharge notice, else the
-admission); --version picks a version by label, drafts included. Exit 1 when the case cannot be evaluated.`,
+  get summary() {
+    return t('cli.eval.summary');
+  },
+  get usage() {
+    return t('cli.eval.usage');
+  },
   options: {
     case: { type: 'string' }, county: { type: 'string' }, on: { type: 'string' }, version: { type: 'string' },
     policies: { type: 'string' }, 'no-explain': { type: 'boolean' },

@@ -5,11 +5,12 @@ import { defaultPoliciesDir, err, out, t } from '../io';
 import type { Command } from './index';
 
 export const explain: Command = {
-  summary: "list a policy's source, validity and interpretations, for a legal reviewer",
-  usage: `Usage: avtal explain [<file|dir> ...]
-
-For each policy version: its source, validity and status, and every interpretation it makes —
-the question, the source's words and the decision — with the rules that rely on it.`,
+  get summary() {
+    return t('cli.explain.summary');
+  },
+  get usage() {
+    return t('cli.explain.usage');
+  },
   options: {},
   run(_values, paths) {
     for (const root of paths.length ? paths : [defaultPoliciesDir()]) {

@@ -9,14 +9,12 @@ import type { Command } from './index';
 const FORMATS = ['json-rules-engine'];
 
 export const exportCommand: Command = {
-  summary: 'export a policy\'s episode-level rules to another rule engine (json-rules-engine)',
-  usage: `Usage: avtal export --format json-rules-engine <policy.avtal> [--out FILE]
-
-Writes the policy's deadlines and payment rules as json-rules-engine rules (JSON), to FILE or standard
-output. The rules need the custom operators and facts of engine/export/jre-runtime.ts: register them
-with registerAvtalRuntime(engine) and create the Engine with JRE_ENGINE_OPTIONS; see docs/export.md.
-A rule with a clause that has no faithful translation is left out and reported (AVT-X002); the export
-lists it under notExported. Exit 1 when the policy has errors or nothing could be exported.`,
+  get summary() {
+    return t('cli.export.summary');
+  },
+  get usage() {
+    return t('cli.export.usage');
+  },
   options: { format: { type: 'string' }, out: { type: 'string' } },
   run(values, positionals) {
     const format = values.format as string | undefined;

@@ -5,14 +5,12 @@ import { defaultPoliciesDir, err, formatDiagnostic, out, readInput, t } from '..
 import type { Command } from './index';
 
 export const fmt: Command = {
-  summary: 'format policy files in their canonical layout',
-  usage: `Usage: avtal fmt [--check] [--lang en|sv] [--stdout] [<file|dir> ...]
-
-Rewrites each .avtal file in the canonical layout, keeping its keyword language.
-  --check     change nothing; list the files that are not formatted and exit 1 if any
-  --lang L    print the keywords and vocabulary names in English (en) or Swedish (sv): a translation
-  --stdout    print the formatted text instead of writing the file
-A file with syntax errors is left as it is.`,
+  get summary() {
+    return t('cli.fmt.summary');
+  },
+  get usage() {
+    return t('cli.fmt.usage');
+  },
   options: { check: { type: 'boolean' }, lang: { type: 'string' }, stdout: { type: 'boolean' } },
   run(values, paths) {
     const lang = values.lang as string | undefined;

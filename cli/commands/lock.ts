@@ -7,14 +7,12 @@ import { defaultPoliciesDir, err, formatDiagnostic, out, t } from '../io';
 import type { Command } from './index';
 
 export const lock: Command = {
-  summary: 'record published versions in the lock file (avtal.lock)',
-  usage: `Usage: avtal lock [--dry-run] [<dir>]
-
-Records the content hash of every published version in <dir>/avtal.lock (default: the bundled
-policies). Re-runnable: new published versions are added, existing entries are never changed.
-A published version whose text differs from its entry is refused (add a new version instead);
-drafts and files with errors are not locked. Exit 1 when something was refused.
-  --dry-run   print what would change, write nothing`,
+  get summary() {
+    return t('cli.lock.summary');
+  },
+  get usage() {
+    return t('cli.lock.usage');
+  },
   options: { 'dry-run': { type: 'boolean' } },
   run(values, paths) {
     if (paths.length > 1) {

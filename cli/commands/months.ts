@@ -7,23 +7,12 @@ import { render } from '../../dsl/messages/render';
 import type { Command } from './index';
 
 export const months: Command = {
-  summary: 'monthly averages and escalation ladders per municipality (Kronoberg, Blekinge)',
-  usage: `Usage: avtal months --county <c> (--averages <file.yaml|json> | --episodes <file.jsonl|file.csv>)
-                   [--municipality M] [--format json|table] [--agreement A] [--on YYYY-MM-DD]
-                   [--from YYYY-MM] [--to YYYY-MM] [--policies DIR]
-
-Runs the county's monthly escalation ladder (a \`ladder\` / \`stege\` declaration) month by month for
-every municipality and prints, per month: the average and how many episodes it rests on, the ladder
-step, the actions due and what is invoiced (months, episodes, days, amount), with explanations.
-
-  --averages   monthly averages given directly: a map municipality → month (YYYY-MM) → average,
-               e.g.  Växjö: { 2025-01: 3.25, 2025-02: 2.6 }
-  --episodes   raw care episodes: JSON Lines (one case per line, the \`avtal schema\` format, with
-               "municipality"), or CSV with a header row (id, municipality, care_type and any event or
-               fact of the vocabulary, in English or Swedish). Errors name the line and the field.
-  --format     table (for a person: one row per month) or json (default)
-  --on         choose the agreement version in force on this date (default: the first month's first day)
-Exit 1 when the input has errors or the county has no ladder.`,
+  get summary() {
+    return t('cli.months.summary');
+  },
+  get usage() {
+    return t('cli.months.usage');
+  },
   options: {
     county: { type: 'string' }, agreement: { type: 'string' }, averages: { type: 'string' }, episodes: { type: 'string' },
     municipality: { type: 'string' }, format: { type: 'string' }, on: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },

@@ -6,14 +6,12 @@ import type { Command } from './index';
 import { existsSync } from 'node:fs';
 
 export const test: Command = {
-  summary: "run every policy's worked examples",
-  usage: `Usage: avtal test [--verbose] [<file|dir> ...]
-
-Runs every worked example of every policy (default: the bundled policies) and prints each with
-pass or fail, expected against actual on failure, and a closing line "N passed, N failed".
-A policy with errors, and each error of the policy set (overlapping versions, a changed
-published version, an unknown fallback), counts as one failure. Exit 1 on any failure.
-  --verbose   also print each passing expectation`,
+  get summary() {
+    return t('cli.test.summary');
+  },
+  get usage() {
+    return t('cli.test.usage');
+  },
   options: { verbose: { type: 'boolean' } },
   run(values, paths) {
     let passed = 0;

@@ -4,11 +4,12 @@
 //   explanations  explain.ts (reasons and explanation steps of a result)
 //   diffs         diff.ts (semantic diff rows and the behavioural diff)
 //   hover, other  ui.ts (the editor's hover, the parser's expected words, fallbacks)
-//   CLI           cli.ts (the command line's own messages)
+//   CLI           cli.ts (the command line's own messages), cli-usage.ts (its commands' --help)
 //   hover         hover.ts (what keywords, shared names and functions mean, for hover and completion)
 //   terms, events terms.ts, events.ts (the words and event phrases the others take as parameters)
 import { CODES } from '../diagnostics/codes';
 import { CLI_MESSAGES } from './cli';
+import { CLI_USAGE } from './cli-usage';
 import { DIFF_MESSAGES } from './diff';
 import { EVENT_TEXTS } from './events';
 import { EXPLAIN_MESSAGES } from './explain';
@@ -32,6 +33,7 @@ export const CATALOGUE = {
   ...DIFF_MESSAGES,
   ...UI_MESSAGES,
   ...CLI_MESSAGES,
+  ...CLI_USAGE,
   ...HOVER_MESSAGES,
 } as Record<string, Message>;
 

@@ -33,6 +33,8 @@ describe('avtal', () => {
     for (const verb of ['check', 'fmt', 'test', 'eval', 'schema', 'explain']) {
       expect(await main([verb, '--help'])).toBe(0);
     }
+    expect(output.stdout()).toContain('Användning: avtal eval');
+    expect(await main(['eval', '--help', '--lang', 'en'])).toBe(0);
     expect(output.stdout()).toContain('Usage: avtal eval');
   });
 

@@ -15,8 +15,8 @@ import { hoverAt } from '../../dsl/services/hover';
 
 /** English words that never occur in Swedish prose (names with `_`, quoted text and `code` are left out first). */
 const ENGLISH = new Set('the is not and of due within after before grace payment billable day days recorded because applies which does hold from to deadline computed amount exempt requirement latest window windows every none inclusive exclusive evaluation unknown expected found unexpected declared needs must has have no name value rule example cannot only one at on by or an it was were be yet'.split(' '));
-/** The prose of a message: without identifiers (`sip_kallad`), quoted policy text, code in backticks and keywords in quotes. */
-const prose = (s: string): string => s.replace(/"[^"]*"|`[^`]*`|'[^']*'|\S*_\S*/g, ' ');
+/** The prose of a message: without identifiers (`sip_kallad`), quoted policy text, code in backticks, keywords in quotes and --flags. */
+const prose = (s: string): string => s.replace(/"[^"]*"|`[^`]*`|'[^']*'|\S*_\S*|--[\w-]+/g, ' ');
 const englishIn = (s: string): string | undefined => prose(s).split(/[^\p{L}]+/u).find((w) => ENGLISH.has(w.toLowerCase()));
 
 const placeholders = (t: string): string[] => [...t.matchAll(/\{(\w+)(?::\w+)?\}/g)].map((m) => m[1]).sort();
