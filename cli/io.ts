@@ -6,6 +6,18 @@ import { resolve } from 'node:path';
 import { PolicySet, type PolicyVersion } from '../engine/registry/policy-set';
 import { loadPolicySet, readSources, withoutBom } from '../engine/registry/node';
 import { sourceLibraryFor } from '../engine/sources/load';
+import { localize, type Diagnostic } from '../dsl/diagnostics';
+import { formatDiagnostic as formatIn } from '../dsl/diagnostics';
+import { render, type MsgLang, type Params } from '../dsl/messages/render';
+
+/** The language of the CLI's messages: `--lang sv|en`, Swedish by default (set once by main.ts). */
+let current: MsgLang = 'sv';
+export const setLang = (lang: MsgLang): void => void (current = lang);
+export const lang = (): MsgLang => current;
+/** A message of the catalogue (dsl/messages/cli.ts) in the CLI's language. */
+export const t = (code: string, params: Params = {}): string => render(code, params, current);
+/** A diagnostic as `file:line:col severity code message`, its message in the CLI's language. */
+export const formatDiagnostic = (d: Diagnostic, file?: string): string => formatIn(localize(d, current), file);
 
 export type Read = { ok: true; text: string } | { ok: false; message: string };
 
@@ -15,8 +27,8 @@ export function readInput(path: string): Read {
     return { ok: true, text: withoutBom(path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8')) };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a folder' : err.code === 'EACCES' ? 'permission denied' : err.message;
-    return { ok: false, message: `cannot read ${path}: ${why}` };
+    const why = err.code === 'ENOENT' ? t('cli.noSuchFile') : err.code === 'EISDIR' ? t('cli.isFolder') : err.code === 'EACCES' ? t('cli.permission') : err.message;
+    return { ok: false, message: t('cli.cannotRead', { path, why }) };
   }
 }
 

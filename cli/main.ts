@@ -1,44 +1,66 @@
 // The command-line tool: one verb per file in cli/commands, a shared argument parser, no stack traces.
 import { parseArgs } from 'node:util';
 import { COMMANDS } from './commands';
-import { err, out } from './io';
+import { err, out, setLang, t } from './io';
+import { hasMessage, isMsgLang } from '../dsl/messages/render';
 
-const USAGE = `avtal — care agreements as executable, testable, reviewable policy files
+/** A command's summary or usage (dsl/messages/cli-usage.ts, in the CLI's language), or the command's own text. */
+const own = (name: string, part: 'summary' | 'usage', text: string): string => (hasMessage(`cli.${name}.${part}`) ? t(`cli.${name}.${part}`) : text);
 
-Usage: avtal <command> [options]
+const usage = () => `avtal — ${t('cli.tagline')}
 
-Commands:
-${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`).join('\n')}
+${t('cli.usage')}
 
-Run \`avtal <command> --help\` for a command's options.`;
+${t('cli.commands')}
+${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(9)} ${own(name, 'summary', c.summary)}`).join('\n')}
+
+${t('cli.commandHelp')}`;
+
+/** `--lang sv|en` anywhere among the arguments (every command takes it), or undefined. */
+function langArg(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--lang') return argv[i + 1] ?? '';
+    if (argv[i].startsWith('--lang=')) return argv[i].slice(7);
+  }
+  return undefined;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [verb, ...rest] = argv;
-  if (!verb || verb === '--help' || verb === '-h' || verb === 'help') {
-    out(USAGE);
-    return verb ? 0 : 2;
+  // The messages' language first, so that every message below is in it; Swedish by default.
+  const wanted = langArg(argv);
+  setLang(isMsgLang(wanted) ? wanted : 'sv');
+  if (wanted !== undefined && !isMsgLang(wanted)) {
+    err(t('cli.badLang', { verb: verb ?? '', lang: wanted }));
+    return 2;
+  }
+  if (!verb || verb === '--help' || verb === '-h' || verb === 'help' || verb.startsWith('--lang')) {
+    out(usage());
+    return verb && !verb.startsWith('--lang') ? 0 : 2;
   }
   const command = COMMANDS[verb];
   if (!command) {
-    err(`avtal: unknown command '${verb}'\n\n${USAGE}`);
+    err(`${t('cli.unknownCommand', { verb })}\n\n${usage()}`);
     return 2;
   }
+  const commandUsage = own(verb, 'usage', command.usage);
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    // `--lang` is every command's: the messages' language (for fmt also the keywords' language it prints)
+    parsed = parseArgs({ args: rest, options: { lang: { type: 'string' }, ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (e) {
-    err(`avtal ${verb}: ${(e as Error).message}\n\n${command.usage}`);
+    err(`avtal ${verb}: ${(e as Error).message}\n\n${commandUsage}`);
     return 2;
   }
   if (parsed.values.help) {
-    out(command.usage);
+    out(commandUsage);
     return 0;
   }
   try {
     return await command.run(parsed.values as Record<string, string | boolean | undefined>, parsed.positionals);
   } catch (e) {
     // A bug of ours, never a user's mistake: say so plainly, without a stack trace unless asked.
-    err(`avtal ${verb}: internal error: ${(e as Error).message}${process.env.AVTAL_DEBUG ? `\n${(e as Error).stack}` : ' (set AVTAL_DEBUG=1 for details)'}`);
+    err(`${t('cli.internal', { verb, detail: (e as Error).message })}${process.env.AVTAL_DEBUG ? `\n${(e as Error).stack}` : t('cli.internalHint')}`);
     return 70;
   }
 }

@@ -1,5 +1,6 @@
 // The library entry point: what the CLI, the HTTP service and other programs call.
-import { diagnostic, NO_RANGE, type Diagnostic } from '../dsl/diagnostics';
+import { diagnostic, localize, NO_RANGE, type Diagnostic } from '../dsl/diagnostics';
+import { render, type MsgLang } from '../dsl/messages/render';
 import { dayToIso, localDayOf, parseIsoDate } from './calendar';
 import { eventSlot, EVALUATION_DATE } from './case/case-data';
 import { validateCase, type CaseError } from './case/validate';
@@ -26,13 +27,15 @@ export interface EvaluateCaseOptions {
   /** Choose this version label, drafts included. */
   version?: string;
   explain?: boolean;
+  /** the language of messages: reasons, explanation steps, warnings and errors (default Swedish) */
+  lang?: MsgLang;
 }
 
 const READY = eventSlot('ready_notice_sent');
 const ADMITTED = eventSlot('admitted');
 
-function fromDiagnostic(kind: EvaluationError['kind'], d: Diagnostic, pointer = ''): EvaluationAnswer {
-  return { ok: false, error: { kind, errors: [{ code: d.code, pointer, message: d.message }] } };
+function fromDiagnostic(kind: EvaluationError['kind'], d: Diagnostic, pointer = '', lang: MsgLang = 'sv'): EvaluationAnswer {
+  return { ok: false, error: { kind, errors: [{ code: d.code, pointer, message: localize(d, lang).message }] } };
 }
 
 /**
@@ -47,28 +50,29 @@ export function evaluateCase(set: PolicySet, raw: unknown, options: EvaluateCase
   }
   const { input, data } = validated;
   const which = set.agreementFor(input.county, input.agreement);
-  if (!which.ok) return fromDiagnostic(which.error.code === 'AVT-E015' ? 'wrong-agreement' : 'unknown', which.error, input.agreement ? '/agreement' : '/county');
+  const lang = options.lang ?? 'sv';
+  if (!which.ok) return fromDiagnostic(which.error.code === 'AVT-E015' ? 'wrong-agreement' : 'unknown', which.error, input.agreement ? '/agreement' : '/county', lang);
   let date: string | undefined;
   if (options.on !== undefined) {
-    if (parseIsoDate(options.on) === undefined) return { ok: false, error: { kind: 'invalid-case', errors: [{ code: 'AVT-E008', pointer: '', message: `invalid date ${options.on}: expected YYYY-MM-DD` }] } };
+    if (parseIsoDate(options.on) === undefined) return { ok: false, error: { kind: 'invalid-case', errors: [{ code: 'AVT-E008', pointer: '', message: render('AVT-E008', { value: options.on }, lang) }] } };
     date = options.on;
   } else if (!Number.isNaN(data.events[READY])) date = dayToIso(localDayOf(data.events[READY]));
   else if (!Number.isNaN(data.events[ADMITTED])) date = dayToIso(localDayOf(data.events[ADMITTED]));
   else if (data.facts[EVALUATION_DATE] !== undefined) date = dayToIso(data.facts[EVALUATION_DATE] as number);
   if (date === undefined && !options.version) {
-    return fromDiagnostic('invalid-case', diagnostic('AVT-E010', NO_RANGE), '/events');
+    return fromDiagnostic('invalid-case', diagnostic('AVT-E010', NO_RANGE), '/events', lang);
   }
   const selection = set.select(which.agreement, date ?? '', { version: options.version });
-  if (!selection.ok) return fromDiagnostic(selection.error.code === 'AVT-E012' ? 'broken-policy' : selection.error.code === 'AVT-E011' ? 'unknown' : 'no-version', selection.error);
+  if (!selection.ok) return fromDiagnostic(selection.error.code === 'AVT-E012' ? 'broken-policy' : selection.error.code === 'AVT-E011' ? 'unknown' : 'no-version', selection.error, '', lang);
   const v: PolicyVersion = selection.version;
   // Never an answer without the law's conditions: a version made under a law that is not linked is not used.
   const law = v.analysis.ast.header?.subjectTo?.text;
   if (law && v.compiled && v.compiled.payments.some((p) => p.law.length === 0)) {
-    return fromDiagnostic('broken-policy', diagnostic('AVT-E012', NO_RANGE, { file: v.source.file, detail: `it is made under ${law} (subject to), which is not loaded or has no version in force on ${v.info.validFrom}` }));
+    return fromDiagnostic('broken-policy', diagnostic('AVT-E012', NO_RANGE, { file: v.source.file, detail: `it is made under ${law} (subject to), which is not loaded or has no version in force on ${v.info.validFrom}` }), '', lang);
   }
-  const result = evaluate(v.compiled!, data, v.info, { explain: options.explain, caseId: input.id });
-  if (selection.viaFallback) return { ok: true, result: { ...result, fallback: selection.viaFallback } };
-  const borrowed = fallbackPayments(set, v, data, date, options.explain);
+  const result = evaluate(v.compiled!, data, v.info, { explain: options.explain, caseId: input.id, lang });
+  if (selection.viaFallback) return { ok: true, result: { ...result, fallback: { from: selection.viaFallback.from, reason: render('fallback.version', selection.viaFallback.args, lang) } } };
+  const borrowed = fallbackPayments(set, v, data, date, options.explain, lang);
   if (!borrowed) return { ok: true, result };
   // The fallback's deadlines that the agreement does not set itself (the law's call to a SIP within three days
   // for Halland) apply too: the law applies where the agreement is silent.
@@ -94,15 +98,15 @@ export function evaluateCase(set: PolicySet, raw: unknown, options: EvaluateCase
  * law: its 5 kap. 4 § applies where no agreement sets the time). The fallback's version in force on the same
  * date is evaluated, and its payment results are added to the agreement's own deadlines.
  */
-function fallbackPayments(set: PolicySet, v: PolicyVersion, data: Parameters<typeof evaluate>[1], date: string | undefined, explain: boolean | undefined) {
+function fallbackPayments(set: PolicySet, v: PolicyVersion, data: Parameters<typeof evaluate>[1], date: string | undefined, explain: boolean | undefined, lang: MsgLang = 'sv') {
   const name = v.analysis.ast.header?.fallback?.text;
   // An agreement with a payment rule, or with an economic ladder of its own, regulates payment itself.
   const regulates = (v.compiled?.payments.length ?? 0) > 0 || (v.compiled?.ladders.size ?? 0) > 0;
   if (!name || regulates || date === undefined || !set.has(name)) return undefined;
   const fb = set.select(name, date);
   if (!fb.ok || (fb.version.compiled?.payments.length ?? 0) === 0) return undefined;
-  const result = evaluate(fb.version.compiled!, data, fb.version.info, { explain });
-  const reason = `${v.info.agreement} ${v.info.version} has no payment rule; the payment rule of ${name} ${fb.version.info.version}, named as its fallback, applies`;
+  const result = evaluate(fb.version.compiled!, data, fb.version.info, { explain, lang });
+  const reason = render('fallback.payment', { agreement: v.info.agreement, version: v.info.version, fallback: name, fallbackVersion: fb.version.info.version }, lang);
   return { result, fallback: { from: v.info.agreement, reason } };
 }
 

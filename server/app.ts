@@ -22,6 +22,7 @@ import { guards, methodNotAllowed, methodsByPath, redactUrl } from './guards';
 import { healthRoutes } from './routes/health';
 import { documentGuards } from './documented-statuses';
 import { staticRoutes } from './static';
+import { languageHooks, langOf } from './lang';
 
 export interface AppOptions {
   policiesDir: string;
@@ -70,17 +71,17 @@ function toHttpError(e: FastifyError, req: FastifyRequest): HttpError | undefine
       const what = v.keyword === 'additionalProperties' ? 'is not a known field' : v.keyword === 'required' ? 'is required' : v.message ?? 'is invalid';
       return { code: 'AVT-H004', pointer, message: `${where}${pointer ? ' ' + pointer : ''} ${what}` };
     });
-    return new HttpError(400, { code: 'AVT-H004', message: message('AVT-H004', { detail: items[0]?.message ?? where }), pointer: items[0]?.pointer ?? '', ...(where === 'body' ? {} : { in: where }), errors: items } as ErrorBody);
+    return new HttpError(400, { code: 'AVT-H004', message: message('AVT-H004', { detail: items[0]?.message ?? where }), pointer: items[0]?.pointer ?? '', ...(where === 'body' ? {} : { in: where }), errors: items } as ErrorBody, { detail: items[0]?.message ?? where });
   }
   switch (e.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new HttpError(400, { code: 'AVT-H001', message: message('AVT-H001', { detail: e.message }), pointer: '' });
+      return new HttpError(400, { code: 'AVT-H001', message: message('AVT-H001', { detail: e.message }), pointer: '' }, { detail: e.message });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_TYPE':
-      return new HttpError(415, { code: 'AVT-H002', message: message('AVT-H002', { type: contentType ?? '(none)', expected: 'application/json' }) });
+      return new HttpError(415, { code: 'AVT-H002', message: message('AVT-H002', { type: contentType ?? '(none)', expected: 'application/json' }) }, { type: contentType ?? '(none)', expected: 'application/json' });
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new HttpError(413, { code: 'AVT-H003', message: message('AVT-H003', { limit: req.routeOptions.bodyLimit ?? SINGLE_LIMIT }) });
+      return new HttpError(413, { code: 'AVT-H003', message: message('AVT-H003', { limit: req.routeOptions.bodyLimit ?? SINGLE_LIMIT }) }, { limit: req.routeOptions.bodyLimit ?? SINGLE_LIMIT });
   }
   // Prototype poisoning, bad content length, aborted uploads…: the client's doing, so a 4xx.
   if (e instanceof SyntaxError || (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)) {
@@ -111,7 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
     // A URL that does not decode (`/api/agreements/%E0%A4%A`): our 400, not Fastify's own shape.
     frameworkErrors: (e, _req, reply: FastifyReply) => {
-      void reply.code(400).type('application/json; charset=utf-8').send(errorJson({ code: 'AVT-H004', message: message('AVT-H004', { detail: e.message }) }));
+      void reply.code(400).type('application/json; charset=utf-8').send(errorJson({ code: 'AVT-H004', message: message('AVT-H004', { detail: e.message }, langOf(_req)) }));
     },
   });
   const store = new PolicyStore(options.policiesDir, options.peers, app.log);
@@ -153,6 +154,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     done(null, payload);
   });
 
+  languageHooks(app);
+
   app.addHook('onResponse', (req, reply, done) => {
     req.log.info({ method: req.method, url: redactUrl(req.url), status: reply.statusCode, durationMs: Math.round(reply.elapsedTime * 100) / 100 }, 'request');
     done();
@@ -163,21 +166,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (known) {
       // Busy or not answered in time: say when to come back.
       if ((known.status === 429 || known.status === 503) && !reply.hasHeader('retry-after')) reply.header('retry-after', '1');
-      return reply.code(known.status).type('application/json; charset=utf-8').send(errorJson(known.body));
+      return reply.code(known.status).type('application/json; charset=utf-8').send(errorJson(known.inLang(req.lang)));
     }
     const id = randomUUID();
     req.log.error({ err: e, errorId: id }, 'internal error');
-    return reply.code(500).type('application/json; charset=utf-8').send(errorJson({ code: 'AVT-H019', message: message('AVT-H019', { id }) }));
+    return reply.code(500).type('application/json; charset=utf-8').send(errorJson({ code: 'AVT-H019', message: message('AVT-H019', { id }, req.lang) }));
   });
 
   app.setNotFoundHandler(async (req, reply) => {
     const path = req.url.split('?')[0];
     const allow = allowedMethods(req.url);
     if (allow.length > 0 && !allow.includes(req.method)) {
-      const e = methodNotAllowed(req.method, path, allow);
+      const e = methodNotAllowed(req.method, path, allow, req.lang);
       return reply.code(e.status).header('allow', allow.join(', ')).type('application/json; charset=utf-8').send(errorJson(e.body));
     }
-    return reply.code(404).type('application/json; charset=utf-8').send(errorJson({ code: 'AVT-H005', message: message('AVT-H005', { method: req.method, url: path }) }));
+    return reply.code(404).type('application/json; charset=utf-8').send(errorJson({ code: 'AVT-H005', message: message('AVT-H005', { method: req.method, url: path }, req.lang) }));
   });
 
   agreementRoutes(app, store, { writable: !!options.token, version: SERVICE_VERSION });

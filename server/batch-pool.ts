@@ -9,6 +9,7 @@ import type { EvaluateCaseOptions } from '../engine/api';
 import type { MonthsInput, MonthsOptions } from '../engine/monthly';
 import type { PolicySource } from '../engine/registry/policy-set';
 import type { BatchJob, BatchReply, DiffJob, LinesJob, MonthsJob, PoliciesJob } from './batch-worker';
+import type { MsgLang } from '../dsl/messages/render';
 
 export type PoolAnswer = { ok: true; bytes: Uint8Array } | { ok: false; problem: 'json'; message: string } | { ok: false; problem: 'not-array' } | { ok: false; problem: 'too-many'; count: number } | { ok: false; problem: 'lost'; message: string } | { ok: false; problem: 'diff'; code: string; message: string } | { ok: false; problem: 'too-large'; size: number };
 
@@ -119,12 +120,12 @@ export class BatchPool {
   }
 
   /** Both diffs of two versions, as JSON text, computed in one worker. */
-  async diff(agreement: string, from: string, to: string, behaviour: boolean, generation: number): Promise<Exclude<BatchReply, { bytes: Uint8Array }>> {
+  async diff(agreement: string, from: string, to: string, behaviour: boolean, generation: number, lang: MsgLang = 'sv'): Promise<Exclude<BatchReply, { bytes: Uint8Array }>> {
     const id = this.nextId++;
     return new Promise((resolve) => {
       const worker = this.worker(this.turn++ % this.size);
       this.waiting.set(id, { done: resolve as (r: BatchReply) => void, worker });
-      worker.postMessage({ type: 'diff', id, generation, agreement, from, to, behaviour } satisfies DiffJob);
+      worker.postMessage({ type: 'diff', id, generation, agreement, from, to, behaviour, lang } satisfies DiffJob);
     });
   }
 

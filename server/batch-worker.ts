@@ -10,6 +10,7 @@ import { monthsInForce } from '../engine/months';
 import { evaluateMonths, type MonthsInput, type MonthsOptions } from '../engine/monthly';
 import { PolicySet, type PolicySource } from '../engine/registry/policy-set';
 import { diffVersions } from '../engine/versions';
+import type { MsgLang } from '../dsl/messages/render';
 import { answersJson, groupAnswers } from './answers';
 import { ANSWER_MAX } from './limits';
 
@@ -40,6 +41,7 @@ export interface DiffJob {
   from: string;
   to: string;
   behaviour: boolean;
+  lang?: MsgLang;
 }
 
 /**
@@ -109,7 +111,7 @@ parentPort!.on('message', (job: BatchJob | DiffJob | LinesJob | MonthsJob | Poli
     return parentPort!.postMessage({ id: job.id, ok: true, bytes } satisfies BatchReply, [bytes.buffer as ArrayBuffer]);
   }
   if (job.type === 'diff') {
-    const d = diffVersions(set, job.agreement, job.from, job.to, { behaviour: job.behaviour });
+    const d = diffVersions(set, job.agreement, job.from, job.to, { behaviour: job.behaviour, lang: job.lang });
     const reply: BatchReply = d.ok ? { id: job.id, ok: true, json: JSON.stringify({ semantic: d.semantic, behavioural: d.behavioural }) } : { id: job.id, ok: false, problem: 'diff', code: d.error.code, message: d.error.message };
     return parentPort!.postMessage(reply);
   }

@@ -1,6 +1,7 @@
 // The service's one error shape: `{ error: { code, message, pointer?, errors? } }` with a stable code, and
 // the HTTP status that goes with each kind of failure. Codes come from dsl/diagnostics/codes.ts.
-import { CODES, type Code } from '../dsl/diagnostics';
+import { localize, type Code, type Diagnostic } from '../dsl/diagnostics';
+import { render, type MsgLang, type Params } from '../dsl/messages/render';
 import type { EvaluationError } from '../engine/api';
 import type { CaseError } from '../engine/case/validate';
 
@@ -25,18 +26,33 @@ export interface ErrorBody {
 
 /** An error answer: the HTTP status and the body's `error` member. */
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly body: ErrorBody) {
+  /** `args`: the message's parameters, to give it in the request's language (inLang) */
+  constructor(readonly status: number, readonly body: ErrorBody, readonly args?: Params) {
     super(body.message);
+  }
+
+  /** The body with its message, and the diagnostics it lists, in a language (the catalogue's, dsl/messages). */
+  inLang(lang: MsgLang): ErrorBody {
+    const body = this.args ? { ...this.body, message: render(this.body.code, this.args, lang) } : this.body;
+    return body.errors ? { ...body, errors: body.errors.map((e) => inLang(e, lang)) } : body;
   }
 }
 
-/** Fills a code's message template, as `diagnostic()` does, without a source range. */
-export function message(code: Code, args: Record<string, string | number> = {}): string {
-  return CODES[code].message.replace(/\{(\w+)\}/g, (_, k: string) => (k in args ? String(args[k]) : `{${k}}`));
+/** A diagnostic (or anything else) as an answer gives it: its message in the language, without its parameters. */
+export function inLang<T>(d: T, lang: MsgLang): T {
+  if (!d || typeof d !== 'object' || !('args' in d)) return d;
+  const { args, ...rest } = localize(d as unknown as Diagnostic, lang);
+  void args;
+  return rest as T;
 }
 
-export function httpError(status: number, code: Code, args: Record<string, string | number> = {}, extra: Partial<ErrorBody> = {}): HttpError {
-  return new HttpError(status, { code, message: message(code, args), ...extra });
+/** A code's message, as `diagnostic()` makes it, without a source range: Swedish unless asked otherwise. */
+export function message(code: Code, args: Params = {}, lang: MsgLang = 'sv'): string {
+  return render(code, args, lang);
+}
+
+export function httpError(status: number, code: Code, args: Params = {}, extra: Partial<ErrorBody> = {}): HttpError {
+  return new HttpError(status, { code, message: message(code, args), ...extra }, args);
 }
 
 /** The status for an engine failure: a bad case 400, an unknown county or agreement 404, otherwise 422. */

@@ -190,5 +190,5 @@ export function methodsByPath(app: FastifyInstance): (url: string) => string[] {
   };
 }
 
-export const methodNotAllowed = (method: string, url: string, allow: string[]) =>
-  ({ status: 405, body: { code: 'AVT-H028', message: message('AVT-H028', { method, url, allow: allow.join(', ') }) } });
+export const methodNotAllowed = (method: string, url: string, allow: string[], lang?: Parameters<typeof message>[2]) =>
+  ({ status: 405, body: { code: 'AVT-H028', message: message('AVT-H028', { method, url, allow: allow.join(', ') }, lang) } });

@@ -137,12 +137,16 @@ export const versionParams = {
   properties: { agreement: { type: 'string', maxLength: 60 }, version: { type: 'string', maxLength: 64 } },
 } as const;
 
+/** `?lang=`: the language of the answer's messages (else Accept-Language, else Swedish). */
+export const msgLang = { enum: ['sv', 'en'], description: 'the language of messages, reasons, explanations and diffs: sv (the default) or en; without it, the Accept-Language header decides' } as const;
+
 export const evaluateQuery = {
   type: 'object', additionalProperties: false,
   properties: {
     on: { ...date, description: 'choose the version in force on this date instead of the case\'s own date' },
     version: { type: 'string', minLength: 1, maxLength: 64, description: 'choose this version label, drafts included' },
     explain: { type: 'boolean', default: true, description: 'false leaves out the explanation steps' },
+    lang: msgLang,
   },
 } as const;
 
@@ -192,6 +196,7 @@ export const diffQuery = {
     from: { type: 'string', minLength: 1, maxLength: 64, description: 'the older version label' },
     to: { type: 'string', minLength: 1, maxLength: 64, description: 'the newer version label' },
     behaviour: { type: 'boolean', default: true, description: 'false leaves out the behavioural diff (it runs both versions over many scenarios)' },
+    lang: msgLang,
   },
 } as const;
 

@@ -1,18 +1,18 @@
 import { isAbsolute, relative } from 'node:path';
 import { lockDiagnostics } from '../lock-file';
 import { loadPolicySet } from '../../engine/registry/node';
-import { formatDiagnostic, hasErrors } from '../../dsl/diagnostics';
-import { defaultPoliciesDir, err, fallbackKnownElsewhere, loadWithLaws, out } from '../io';
+import { hasErrors } from '../../dsl/diagnostics';
+import { defaultPoliciesDir, err, fallbackKnownElsewhere, loadWithLaws, out, formatDiagnostic, t } from '../io';
 import type { Command } from './index';
 import { existsSync } from 'node:fs';
 
 export const check: Command = {
-  summary: 'check policy files: syntax, names, types, citations, versions',
-  usage: `Usage: avtal check [<file|dir> ...]
-
-Checks every .avtal file (default: the bundled policies), the version set of each agreement, and
-published versions against the lock file (avtal.lock in the folder or above; see docs/versions.md).
-Prints diagnostics as file:line:col severity code message. Exit 1 when there are errors.`,
+  get summary() {
+    return t('cli.check.summary');
+  },
+  get usage() {
+    return t('cli.check.usage');
+  },
   options: {},
   run(_values, paths) {
     const roots = paths.length ? paths : [defaultPoliciesDir()];
@@ -21,7 +21,7 @@ Prints diagnostics as file:line:col severity code message. Exit 1 when there are
     let files = 0;
     for (const root of roots) {
       if (!existsSync(root)) {
-        err(`avtal check: ${root}: no such file or folder`);
+        err(t('cli.noSuchPath', { verb: 'check', path: root }));
         errors++;
         continue;
       }
@@ -52,7 +52,7 @@ Prints diagnostics as file:line:col severity code message. Exit 1 when there are
         else if (diagnostic.severity === 'warning') warnings++;
       }
     }
-    out(`${files} file(s) checked: ${errors} error(s), ${warnings} warning(s)`);
+    out(t('cli.check.done', { files, errors, warnings }));
     return errors > 0 ? 1 : 0;
   },
 };

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { analyze } from '../../dsl';
-import { formatDiagnostic, hasErrors } from '../../dsl/diagnostics';
+import { hasErrors } from '../../dsl/diagnostics';
 import type { Policy } from '../../dsl/ast/ast';
 import { compile, type CompiledPolicy } from '../../engine/compiler/compile';
 import { findVersion } from '../../engine/versions';
@@ -8,7 +8,7 @@ import { semanticDiff } from '../../engine/versions/semantic-diff';
 import { behaviouralDiff } from '../../engine/versions/behavioural-diff';
 import { htmlPage, renderBehaviouralDiff, renderSemanticDiff, type DiffFormat } from '../../engine/versions/render';
 import type { PolicySet } from '../../engine/registry/policy-set';
-import { err, loadPolicies, out, readInput } from '../io';
+import { err, loadPolicies, out, readInput, defaultPoliciesDir, formatDiagnostic, lang, t } from '../io';
 import type { Command } from './index';
 
 type Side = { ok: true; name: string; ast: Policy; compiled?: CompiledPolicy } | { ok: false; message: string };
@@ -29,44 +29,37 @@ function resolveSide(arg: string, policies: () => PolicySet): Side {
     return { ok: true, name: arg, ast: a.ast, compiled: compile(a.ast) };
   }
   const at = arg.lastIndexOf('@');
-  if (at <= 0) return { ok: false, message: `${arg}: no such file, and not agreement@version` };
+  if (at <= 0) return { ok: false, message: t('cli.diff.notLabel', { arg }) };
   const set = policies();
   const v = findVersion(set, arg.slice(0, at), arg.slice(at + 1));
   if (!v) {
     const known = set.versionsOf(arg.slice(0, at)).map((x) => x.info.version);
-    return { ok: false, message: `${arg}: ${known.length ? `no such version; versions: ${known.join(', ')}` : `unknown agreement; known: ${set.agreements().join(', ')}`}` };
+    return { ok: false, message: known.length ? t('cli.diff.noVersion', { arg, known: known.join(', ') }) : t('cli.diff.noAgreement', { arg, known: set.agreements().join(', ') }) };
   }
   return { ok: true, name: arg, ast: v.analysis.ast, compiled: v.compiled };
 }
 
 export const diff: Command = {
-  summary: 'what a revision changes: semantic diff, and with --behaviour the outcomes that differ',
-  usage: `Usage: avtal diff <old> <new> [--format text|markdown|html|json] [--behaviour] [--limit N]
-
-<old> and <new> are policy files, or agreement@version labels from the policies folder
-(for example varmland@2019-01-01). Prints the semantic diff: rules added, removed, renamed or
-changed, each changed value old → new with both versions' citations, changed interpretations,
-validity and worked examples. Layout, comments and keyword language are not changes.
-  --behaviour     also run both versions over the worked examples and scenarios at every boundary
-                  either version mentions, and list each scenario whose outcome differs
-  --limit N       counterexamples to print (default 20; 0: all). JSON always has all.
-  --format F      text (default), markdown, html (a whole page) or json
-  --policies DIR  where agreement@version labels are looked up (default: the bundled policies)
-Exit 0 when nothing differs, 1 when something does, 2 on a usage or input error.`,
+  get summary() {
+    return t('cli.diff.summary');
+  },
+  get usage() {
+    return t('cli.diff.usage');
+  },
   options: { format: { type: 'string' }, behaviour: { type: 'boolean' }, behavior: { type: 'boolean' }, limit: { type: 'string' }, policies: { type: 'string' } },
   run(values, paths) {
     if (paths.length !== 2) {
-      err(`avtal diff: give two versions\n\n${diff.usage}`);
+      err(`${t('cli.diff.two')}\n\n${diff.usage}`);
       return 2;
     }
     const format = (values.format as string | undefined) ?? 'text';
     if (!['text', 'markdown', 'html', 'json'].includes(format)) {
-      err(`avtal diff: unknown format ${format}; use text, markdown, html or json`);
+      err(t('cli.diff.format', { format }));
       return 2;
     }
     const limit = values.limit === undefined ? 20 : Number(values.limit);
     if (!Number.isInteger(limit) || limit < 0) {
-      err(`avtal diff: --limit must be a whole number, found ${values.limit}`);
+      err(t('cli.diff.limit', { value: String(values.limit) }));
       return 2;
     }
     let set: PolicySet | undefined;
@@ -85,15 +78,15 @@ Exit 0 when nothing differs, 1 when something does, 2 on a usage or input error.
     }
     for (const s of [a, b]) if (!s.ok) err(`avtal diff: ${s.message}`);
     if (!a.ok || !b.ok) return 2;
-    const semantic = semanticDiff(a.ast, b.ast);
+    const semantic = semanticDiff(a.ast, b.ast, lang());
     let behavioural = null;
     if (values.behaviour || values.behavior) {
       const broken = [a, b].filter((s) => !s.compiled).map((s) => s.name);
       if (broken.length) {
-        err(`avtal diff: ${broken.join(' and ')} ha${broken.length > 1 ? 've' : 's'} errors; the behavioural diff needs both versions to compile`);
+        err(t('cli.diff.broken', { names: broken.join(lang() === 'sv' ? ' och ' : ' and ') }));
         return 2;
       }
-      behavioural = behaviouralDiff(a.compiled!, b.compiled!);
+      behavioural = behaviouralDiff(a.compiled!, b.compiled!, { lang: lang() });
     }
     const differs = !semantic.empty || (behavioural?.differing ?? 0) > 0;
     if (format === 'json') {
@@ -101,9 +94,9 @@ Exit 0 when nothing differs, 1 when something does, 2 on a usage or input error.
       return differs ? 1 : 0;
     }
     const f = format as DiffFormat;
-    let text = renderSemanticDiff(semantic, f);
-    if (behavioural) text += `${f === 'text' ? '\n' : ''}${renderBehaviouralDiff(behavioural, f, limit)}`;
-    out((f === 'html' ? htmlPage(`avtal diff ${a.name} ${b.name}`, text) : text).trimEnd());
+    let text = renderSemanticDiff(semantic, f, lang());
+    if (behavioural) text += `${f === 'text' ? '\n' : ''}${renderBehaviouralDiff(behavioural, f, limit, lang())}`;
+    out((f === 'html' ? htmlPage(`avtal diff ${a.name} ${b.name}`, text, lang()) : text).trimEnd());
     return differs ? 1 : 0;
   },
 };

@@ -1,5 +1,5 @@
 import { evaluateCase, type EvaluateCaseOptions, type EvaluationAnswer } from '../../engine/api';
-import { err, loadPolicies, out, readInput } from '../io';
+import { err, lang, loadPolicies, out, readInput, t } from '../io';
 import type { Command } from './index';
 
 /** One item of a batch: a case, or the reason its line is not one. */
@@ -31,27 +31,19 @@ function itemsOf(text: string): { single: unknown } | { items: Item[] } {
 const isObject = (raw: unknown): raw is Record<string, unknown> => !!raw && typeof raw === 'object' && !Array.isArray(raw);
 
 export const evalCommand: Command = {
-  summary: 'evaluate care episodes (one JSON case, a JSON array or NDJSON) under the agreement in force',
-  usage: `Usage: avtal eval --case <file|-> [--county C] [--on YYYY-MM-DD] [--version V] [--policies DIR] [--no-explain]
-
-The input (a file, or - for standard input) is one case, a JSON array of cases, or NDJSON (one case per
-line). One case prints its result as JSON: the version applied with its hash, every deadline, the payment
-outcome and the explanation. A batch prints one answer per line (NDJSON), in order, as each is computed:
-{"ok":true,"result":…} or {"ok":false,"index"|"line":N,"error":{"kind","errors":[{code,pointer,message}]}}.
-Only the agreements the cases can reach are read (their counties', those they name, and their fallbacks;
-drafts only with --version).
-The case format is \`avtal schema\`; county \`national\` is the county-independent national law. --county
-overrides each case's county; --on picks the version in force on that date (default: the date of the
-ready-for-discharge notice, else the admission); --version picks a version by label, drafts included.
-Exit 1 when a case cannot be evaluated, 2 on a usage error or a --policies folder that does not exist or
-cannot be read.`,
+  get summary() {
+    return t('cli.eval.summary');
+  },
+  get usage() {
+    return t('cli.eval.usage');
+  },
   options: {
     case: { type: 'string' }, county: { type: 'string' }, on: { type: 'string' }, version: { type: 'string' },
     policies: { type: 'string' }, 'no-explain': { type: 'boolean' },
   },
   run(values) {
     if (!values.case) {
-      err('avtal eval: --case is required (a JSON or NDJSON file, or - for standard input)\n\n' + this.usage);
+      err(`${t('cli.eval.caseRequired')}\n\n${this.usage}`);
       return 2;
     }
     const read = readInput(values.case as string);
@@ -77,7 +69,7 @@ cannot be read.`,
     }
     const set = loadPolicies(values.policies as string | undefined, 'eval', { counties, agreements, noDrafts: values.version === undefined });
     if (!set) return 2;
-    const options: EvaluateCaseOptions = { on: values.on as string | undefined, version: values.version as string | undefined, explain: !values['no-explain'] };
+    const options: EvaluateCaseOptions = { on: values.on as string | undefined, version: values.version as string | undefined, explain: !values['no-explain'], lang: lang() };
 
     if ('single' in input) {
       const answer = evaluateCase(set, cases[0], options);

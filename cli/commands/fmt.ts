@@ -2,27 +2,22 @@ import { randomBytes } from 'node:crypto';
 import { renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { formatText } from '../../dsl/format';
-import { formatDiagnostic } from '../../dsl/diagnostics';
 import { findPolicyFiles } from '../../engine/registry/node';
-import { defaultPoliciesDir, err, out, readInput } from '../io';
+import { defaultPoliciesDir, err, formatDiagnostic, out, readInput, t } from '../io';
 import type { Command } from './index';
 
 export const fmt: Command = {
-  summary: 'format policy files in their canonical layout',
-  usage: `Usage: avtal fmt [--check] [--lang en|sv] [--stdout] [<file|dir> ...]
-
-Rewrites each .avtal file in the canonical layout, keeping its keyword language.
-  --check     change nothing; list the files that are not formatted and exit 1 if any
-  --lang L    print the keywords and vocabulary names in English (en) or Swedish (sv): a translation
-  --stdout    print the formatted text instead of writing the file
-A file with syntax errors is left as it is. A file is rewritten atomically (a temporary file beside it, then
-renamed over it): it is never left half-written. Exit 1 when a file is not formatted (--check) or has errors,
-2 when a path does not exist or --lang is wrong.`,
+  get summary() {
+    return t('cli.fmt.summary');
+  },
+  get usage() {
+    return t('cli.fmt.usage');
+  },
   options: { check: { type: 'boolean' }, lang: { type: 'string' }, stdout: { type: 'boolean' } },
   run(values, paths) {
     const lang = values.lang as string | undefined;
     if (lang !== undefined && lang !== 'en' && lang !== 'sv') {
-      err(`avtal fmt: --lang must be en or sv, not ${lang}`);
+      err(t('cli.badLang', { verb: 'fmt', lang }));
       return 2;
     }
     let unformatted = 0;
@@ -32,7 +27,7 @@ renamed over it): it is never left half-written. Exit 1 when a file is not forma
       try {
         return findPolicyFiles(p);
       } catch {
-        err(`avtal fmt: ${p}: no such file or folder`);
+        err(t('cli.noSuchPath', { verb: 'fmt', path: p }));
         missing++;
         return [];
       }
@@ -54,15 +49,15 @@ renamed over it): it is never left half-written. Exit 1 when a file is not forma
       if (values.stdout) process.stdout.write(r.text);
       else if (values.check) {
         if (r.changed) {
-          out(`not formatted: ${file}`);
+          out(t('cli.fmt.notFormatted', { file }));
           unformatted++;
         }
       } else if (r.changed) {
         writeAtomically(file, r.text);
-        out(`formatted ${file}`);
+        out(t('cli.fmt.formatted', { file }));
       }
     }
-    if (values.check) out(`${files.length - broken} file(s) checked, ${unformatted} not formatted`);
+    if (values.check) out(t('cli.fmt.done', { files: files.length - broken, unformatted }));
     return missing > 0 ? 2 : broken > 0 || unformatted > 0 ? 1 : 0;
   },
 };

@@ -1,30 +1,27 @@
 import { join, relative, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { formatDiagnostic } from '../../dsl/diagnostics';
 import { loadPolicySet } from '../../engine/registry/node';
 import { LOCK_FILE_NAME, updateLock } from '../../engine/versions/lock';
 import { readLock, writeLock } from '../lock-file';
-import { defaultPoliciesDir, err, out } from '../io';
+import { defaultPoliciesDir, err, formatDiagnostic, out, t } from '../io';
 import type { Command } from './index';
 
 export const lock: Command = {
-  summary: 'record published versions in the lock file (avtal.lock)',
-  usage: `Usage: avtal lock [--dry-run] [<dir>]
-
-Records the content hash of every published version in <dir>/avtal.lock (default: the bundled
-policies). Re-runnable: new published versions are added, existing entries are never changed.
-A published version whose text differs from its entry is refused (add a new version instead);
-drafts and files with errors are not locked. Exit 1 when something was refused.
-  --dry-run   print what would change, write nothing`,
+  get summary() {
+    return t('cli.lock.summary');
+  },
+  get usage() {
+    return t('cli.lock.usage');
+  },
   options: { 'dry-run': { type: 'boolean' } },
   run(values, paths) {
     if (paths.length > 1) {
-      err('avtal lock: give at most one policies folder');
+      err(t('cli.lock.oneFolder'));
       return 2;
     }
     const root = paths[0] ?? defaultPoliciesDir();
     if (!existsSync(root) || !statSync(root).isDirectory()) {
-      err(`avtal lock: ${root}: not a folder`);
+      err(t('cli.lock.notFolder', { root }));
       return 2;
     }
     const lockFile = join(resolve(root), LOCK_FILE_NAME);
@@ -36,14 +33,13 @@ drafts and files with errors are not locked. Exit 1 when something was refused.
     const set = loadPolicySet(root);
     const u = updateLock(set, read.lock);
     const show = (file: string) => relative(process.cwd(), join(root, file));
-    for (const e of u.added) out(`locked ${e.agreement}@${e.version}  ${e.file}  ${e.hash}`);
-    for (const m of u.moved) out(`moved  ${m.entry.agreement}@${m.entry.version}  ${m.from} → ${m.entry.file} (text unchanged)`);
-    for (const v of u.broken) out(`not locked ${v.info.agreement}@${v.info.version}  ${v.source.file}: the file has errors (see avtal check)`);
+    for (const e of u.added) out(t('cli.lock.locked', { id: `${e.agreement}@${e.version}`, file: e.file, hash: e.hash }));
+    for (const m of u.moved) out(t('cli.lock.moved', { id: `${m.entry.agreement}@${m.entry.version}`, from: m.from, to: m.entry.file }));
+    for (const v of u.broken) out(t('cli.lock.broken', { id: `${v.info.agreement}@${v.info.version}`, file: v.source.file }));
     for (const r of u.refused) out(formatDiagnostic(r.diagnostic, show(r.file)));
     const changed = u.added.length + u.moved.length > 0;
     if (changed && !values['dry-run']) writeLock(lockFile, u.lock);
-    const verb = values['dry-run'] ? 'would record' : 'recorded';
-    out(`${relative(process.cwd(), lockFile)}: ${u.lock.entries.length} published version(s); ${verb} ${u.added.length} new, ${u.moved.length} moved; ${u.refused.length} refused, ${u.broken.length} with errors`);
+    out(t(values['dry-run'] ? 'cli.lock.doneCheck' : 'cli.lock.done', { lock: relative(process.cwd(), lockFile), count: u.lock.entries.length, added: u.added.length, moved: u.moved.length, refused: u.refused.length, broken: u.broken.length }));
     return u.refused.length > 0 ? 1 : 0;
   },
 };

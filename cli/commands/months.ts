@@ -1,31 +1,18 @@
 import { parse as parseYaml } from 'yaml';
 import { evaluateMonths, type MonthsInput, type MonthsResult } from '../../engine/monthly';
 import { monthsInForce } from '../../engine/months';
-import { err, loadPolicies, out, readInput } from '../io';
+import { err, lang, loadPolicies, out, readInput, t } from '../io';
+import { localize } from '../../dsl/diagnostics';
+import { render } from '../../dsl/messages/render';
 import type { Command } from './index';
 
 export const months: Command = {
-  summary: 'monthly averages and escalation ladders per municipality (Kronoberg, Blekinge)',
-  usage: `Usage: avtal months --county <c> (--averages <file.yaml|json> | --episodes <file.jsonl|file.csv>)
-                   [--municipality M] [--format json|table] [--agreement A] [--on YYYY-MM-DD]
-                   [--from YYYY-MM] [--to YYYY-MM] [--policies DIR]
-
-Runs the county's monthly escalation ladder (a \`ladder\` / \`stege\` declaration) month by month for
-every municipality and prints, per month: the average and how many episodes it rests on, the ladder
-step, the actions due and what is invoiced (months, episodes, days, amount), with explanations.
-
-  --averages   monthly averages given directly: a map municipality → month (YYYY-MM) → average,
-               e.g.  Växjö: { 2025-01: 3.25, 2025-02: 2.6 }
-  --episodes   raw care episodes: JSON Lines (one case per line, the \`avtal schema\` format, with
-               "municipality"), or CSV with a header row (id, municipality, care_type and any event or
-               fact of the vocabulary, in English or Swedish). Errors name the line and the field.
-  --format     table (for a person: one row per month) or json (default)
-  --on         judge every month under the version in force on this date (default: each month under the
-               version in force for the whole of that month; months outside every version are shown and
-               never invoiced)
-Exit 1 when the input has errors or the county has no ladder, 2 when the --policies folder does not exist
-or cannot be read, 3 when the answer is partial: some months could not be decided (a yearly threshold
-without a value), named per municipality.`,
+  get summary() {
+    return t('cli.months.summary');
+  },
+  get usage() {
+    return t('cli.months.usage');
+  },
   options: {
     county: { type: 'string' }, agreement: { type: 'string' }, averages: { type: 'string' }, episodes: { type: 'string' },
     municipality: { type: 'string' }, format: { type: 'string' }, on: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
@@ -35,12 +22,12 @@ without a value), named per municipality.`,
     const county = values.county as string | undefined;
     const file = (values.averages ?? values.episodes) as string | undefined;
     if (!county || !file || (values.averages && values.episodes)) {
-      err('avtal months: give --county and exactly one of --averages or --episodes\n\n' + this.usage);
+      err(`${t('cli.months.args')}\n\n${this.usage}`);
       return 2;
     }
     const format = (values.format as string | undefined) ?? 'json';
     if (format !== 'json' && format !== 'table') {
-      err(`avtal months: --format must be json or table, not ${format}`);
+      err(t('cli.months.format', { format }));
       return 2;
     }
     const read = readInput(file);
@@ -55,7 +42,7 @@ without a value), named per municipality.`,
       try {
         raw = parseYaml(read.text);
       } catch (e) {
-        err(`avtal months: ${file}: not valid YAML or JSON: ${(e as Error).message}`);
+        err(t('cli.months.notYaml', { file, detail: (e as Error).message }));
         return 1;
       }
       input = { averages: raw };
@@ -72,7 +59,7 @@ without a value), named per municipality.`,
     if (!agreement) {
       const withLadder = set.agreements().filter((a) => set.versionsOf(a).some((v) => v.info.county === county && (v.compiled?.ladders.size ?? 0) > 0));
       if (withLadder.length !== 1) {
-        err(withLadder.length === 0 ? `avtal months: no agreement of county ${county} has a monthly ladder; counties: ${set.counties().join(', ')}` : `avtal months: county ${county} has several agreements with ladders (${withLadder.join(', ')}); name one with --agreement`);
+        err(withLadder.length === 0 ? `avtal months: ${render('AVT-H020', { county, known: set.counties().join(', ') }, lang())}` : t('cli.months.several', { county, list: withLadder.join(', ') }));
         return 1;
       }
       agreement = withLadder[0];
@@ -93,12 +80,12 @@ without a value), named per municipality.`,
       const on = (values.on as string | undefined) ?? firstDate ?? new Date().toISOString().slice(0, 10);
       const selection = set.select(agreement, on);
       if (!selection.ok) {
-        err(`avtal months: ${selection.error.code} ${selection.error.message}`);
+        err(`avtal months: ${selection.error.code} ${localize(selection.error, lang()).message}`);
         return 1;
       }
       result = evaluateMonths(selection.version.compiled!, input, options);
       info = selection.version.info;
-      fallback = selection.viaFallback;
+      fallback = selection.viaFallback && { from: selection.viaFallback.from, reason: render('fallback.version', selection.viaFallback.args, lang()) };
     }
     for (const d of result.diagnostics) if (d.severity !== 'info' || format === 'table') err(`${file}${d.line ? `:${d.line}` : ''}: ${d.severity} ${d.code} ${d.message}`);
     if (format === 'json') out(JSON.stringify({ ...result, version: info, ...(fallback ? { fallback } : {}) }, null, 2));

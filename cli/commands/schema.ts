@@ -1,10 +1,14 @@
 import { caseSchema } from '../../engine/case/schema';
-import { out } from '../io';
+import { out, t } from '../io';
 import type { Command } from './index';
 
 export const schema: Command = {
-  summary: 'print the JSON Schema of a care episode',
-  usage: 'Usage: avtal schema\n\nPrints the JSON Schema (draft-07) that `avtal eval` and the HTTP API validate a case against.',
+  get summary() {
+    return t('cli.schema.summary');
+  },
+  get usage() {
+    return t('cli.schema.usage');
+  },
   options: {},
   run() {
     out(JSON.stringify(caseSchema, null, 2));

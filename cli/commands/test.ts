@@ -1,26 +1,24 @@
 import { relative } from 'node:path';
-import { formatDiagnostic } from '../../dsl/diagnostics';
 import { runExamples } from '../../engine/examples/run-examples';
-import { defaultPoliciesDir, err, fallbackKnownElsewhere, loadWithLaws, out } from '../io';
+import { defaultPoliciesDir, err, fallbackKnownElsewhere, loadWithLaws, out, formatDiagnostic, lang, t } from '../io';
+import { loadPolicySet } from '../../engine/registry/node';
 import type { Command } from './index';
 import { existsSync } from 'node:fs';
 
 export const test: Command = {
-  summary: "run every policy's worked examples",
-  usage: `Usage: avtal test [--verbose] [<file|dir> ...]
-
-Runs every worked example of every policy (default: the bundled policies) and prints each with
-pass or fail, expected against actual on failure, and a closing line "N passed, N failed".
-A policy with errors, and each error of the policy set (overlapping versions, a changed
-published version, an unknown fallback), counts as one failure. Exit 1 on any failure.
-  --verbose   also print each passing expectation`,
+  get summary() {
+    return t('cli.test.summary');
+  },
+  get usage() {
+    return t('cli.test.usage');
+  },
   options: { verbose: { type: 'boolean' } },
   run(values, paths) {
     let passed = 0;
     let failed = 0;
     for (const root of paths.length ? paths : [defaultPoliciesDir()]) {
       if (!existsSync(root)) {
-        err(`avtal test: ${root}: no such file or folder`);
+        err(t('cli.noSuchPath', { verb: 'test', path: root }));
         failed++;
         continue;
       }
@@ -34,13 +32,13 @@ published version, an unknown fallback), counts as one failure. Exit 1 on any fa
         if (!own(v)) continue;
         const file = relative(process.cwd(), v.source.file === root ? root : `${root}/${v.source.file}`);
         if (!v.compiled) {
-          out(`✗ ${file}: the policy has errors`);
+          out(`✗ ${t('cli.test.policyErrors', { file })}`);
           for (const d of v.analysis.diagnostics.filter((x) => x.severity === 'error')) out(`    ${formatDiagnostic(d, file)}`);
           failed++;
           continue;
         }
-        for (const r of runExamples(v.compiled, v.info)) {
-          const label = `${file}:${r.range.start.line} ${r.id}${r.title ? ` — ${r.title}` : ''}${r.derived ? ' (derived)' : ''}`;
+        for (const r of runExamples(v.compiled, v.info, lang())) {
+          const label = `${file}:${r.range.start.line} ${r.id}${r.title ? ` — ${r.title}` : ''}${r.derived ? t('cli.test.derived') : ''}`;
           if (r.pass) {
             passed++;
             out(`✓ ${label}`);
@@ -48,13 +46,13 @@ published version, an unknown fallback), counts as one failure. Exit 1 on any fa
           } else {
             failed++;
             out(`✗ ${label}`);
-            for (const e of r.errors) out(`    error: ${e}`);
-            for (const e of r.expectations.filter((x) => !x.pass)) out(`    ${e.text} (line ${e.range.start.line}): expected ${e.expected}, actual ${e.actual}`);
+            for (const e of r.errors) out(`    ${t('cli.test.error', { detail: e })}`);
+            for (const e of r.expectations.filter((x) => !x.pass)) out(`    ${t('cli.test.failed', { text: e.text, line: e.range.start.line, expected: e.expected, actual: e.actual })}`);
           }
         }
       }
     }
-    out(`${passed} passed, ${failed} failed`);
+    out(t('cli.test.done', { passed, failed }));
     return failed > 0 ? 1 : 0;
   },
 };

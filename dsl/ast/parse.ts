@@ -9,6 +9,7 @@ import { diagnostic, type Diagnostic, type Range } from '../diagnostics';
 import type { PolicyCstNode } from '../parser/cst';
 import { KEYWORD_BY_NAME, spell, type Lang } from '../tokens/keywords';
 import type { IToken } from 'chevrotain';
+import { msg, type Param, type Params } from '../messages/render';
 
 export interface ParseResult {
   ast: Policy;
@@ -36,13 +37,15 @@ function tokenWord(name: string, lang: Lang): string {
   return KEYWORD_BY_NAME.has(name) ? `'${spell(name, lang)}'` : name;
 }
 
-function describe(e: IRecognitionException, lang: Lang): string {
+function describe(e: IRecognitionException, lang: Lang): Param {
   const found = e.token && Number.isFinite(e.token.startOffset) && e.token.tokenType?.name !== 'EOF' ? `'${e.token.image}'` : 'the end of the file';
   // Chevrotain's message names the expected token types as [Name] or --> Name <--; take the first of each sequence.
   const names = new Set<string>();
   for (const m of e.message.matchAll(/\[([A-Za-z]+)|--> ([A-Za-z]+) <--/g)) names.add(m[1] ?? m[2]);
   const expected = [...names].slice(0, 8).map((n) => tokenWord(n, lang));
-  return `unexpected ${found}${expected.length ? `; expected ${expected.join(' or ')}` : ''}`;
+  const params: Params = { found, n: expected.length };
+  expected.forEach((e, i) => (params[`e${i}`] = e));
+  return msg('parse.unexpected', params);
 }
 
 /** Deeper expressions would overflow the stack of the recursive parser (its error recovery most of all), checker and formatter. */

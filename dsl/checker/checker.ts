@@ -2,6 +2,7 @@
 // It reads the AST only and returns diagnostics; it never throws for a user's mistake.
 import type * as A from '../ast/ast';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics';
+import { msg, type Param } from '../messages/render';
 import { languageOf } from '../tokens/keywords';
 import { lookupEnumValue, lookupVocabulary } from '../builtins/vocabulary';
 import { lookupFunction } from '../builtins/functions';
@@ -155,9 +156,9 @@ function checkEvent(n: A.Name, symbols: Symbols, out: Diagnostic[]): void {
   }
 }
 
-function hintFor(name: string, symbols: Symbols): string {
+function hintFor(name: string, symbols: Symbols): Param {
   const h = symbols.suggest(name);
-  return h ? ` (did you mean ${h}?)` : '';
+  return h ? msg('hint.didYouMean', { name: h }) : '';
 }
 
 function checkDeadline(d: A.Deadline, types: TypeChecker, symbols: Symbols, out: Diagnostic[], used: Set<string>): void {

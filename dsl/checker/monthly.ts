@@ -3,6 +3,7 @@
 import type * as A from '../ast/ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { Symbols } from './symbols';
+import type { Param } from '../messages/render';
 import type { TypeChecker } from './types';
 
 /** What the main checker lends: its diagnostics list and its shared checks. */
@@ -13,7 +14,7 @@ export interface MonthlyCheckContext {
   requireCitation(d: { kind: string; id: A.Name; cites: A.Citation[] }): void;
   checkSee(names: A.Name[]): void;
   checkEvent(n: A.Name): void;
-  hint(name: string): string;
+  hint(name: string): Param;
   kindWord(s: ReturnType<Symbols['lookup']>): string;
 }
 

@@ -19,7 +19,7 @@ export const isTimingDeadline = (d: A.Deadline): boolean => !!d.every || (d.wind
 
 /** A deadline in the recurring or windowed form: one form only, a known event, sound periods and hours. */
 export function checkTimingDeadline(d: A.Deadline, ctx: TimingCheckContext): void {
-  const forms = [d.within ? 'within' : '', d.every ? 'every' : '', d.windows?.length ? 'on … between' : ''].filter(Boolean);
+  const forms = [d.within ? '`within`' : '', d.every ? '`every`' : '', d.windows?.length ? '`on … between`' : ''].filter(Boolean);
   if (forms.length > 1) ctx.out.push(diagnostic('AVT-C200', d.id.range, { name: d.id.text, forms: forms.join(', ') }));
   if (!d.subject) {
     ctx.out.push(diagnostic('AVT-C023', d.id.range, { kind: 'deadline', clause: 'a rule: `EVENT every PERIOD` or `EVENT on DAYS between TIME and TIME`' }));

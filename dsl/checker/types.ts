@@ -1,6 +1,7 @@
 // Type inference for expressions: every expression gets a type or a located diagnostic.
 import type * as A from '../ast/ast';
 import { diagnostic, type Diagnostic } from '../diagnostics';
+import { msg } from '../messages/render';
 import { lookupFunction } from '../builtins/functions';
 import { lookupEnumValue } from '../builtins/vocabulary';
 import { sameType, typeName, type Type } from '../builtins/types';
@@ -54,7 +55,7 @@ export class TypeChecker {
     const s = this.symbols.lookup(e.name);
     if (!s) {
       const hint = this.symbols.suggest(e.name);
-      this.out.push(diagnostic('AVT-C002', e.range, { name: e.name, hint: hint ? ` (did you mean ${hint}?)` : '' }));
+      this.out.push(diagnostic('AVT-C002', e.range, { name: e.name, hint: hint ? msg('hint.didYouMean', { name: hint }) : '' }));
       return undefined;
     }
     if (s.kind === 'vocabulary') {

@@ -8,6 +8,10 @@ import { lookupFunction } from '../builtins/functions';
 import { typeName } from '../builtins/types';
 import { wordAt } from './word-at';
 import { kindLabel, label } from './labels';
+import { hasMessage, render } from '../messages/render';
+
+/** What a keyword, shared name or function means, in the reader's language (dsl/messages/hover.ts); the table's own English otherwise. */
+export const meaning = (code: string, english: string, ui: Lang): string => (ui !== 'en' && hasMessage(code) && render(code, {}, ui)) || english;
 
 export interface Hover {
   markdown: string;
@@ -59,14 +63,14 @@ export function hoverAt(ast: A.Policy, text: string, offset: number, ui: Lang = 
   if (v) {
     const other = w.word === v.id ? v.sv : v.id;
     const values = v.kind === 'fact' && v.values ? `\n\n${v.values.map((x) => `\`${x.sv}\` / \`${x.id}\``).join(', ')}` : '';
-    return { markdown: `**${label(ui, v.kind === 'event' ? 'event' : 'fact')} \`${w.word}\`** (${other})\n\n${md(v.description)}${values}`, ...at };
+    return { markdown: `**${label(ui, v.kind === 'event' ? 'event' : 'fact')} \`${w.word}\`** (${other})\n\n${md(meaning(`hover.vocab.${v.id}`, v.description, ui))}${values}`, ...at };
   }
   const f = lookupFunction(w.word);
   if (f) {
     const sig = `${w.word}(${f.params.map((p) => typeName(p)).join(', ')}${f.variadic ? ', …' : ''}) → ${typeName(f.result)}`;
-    return { markdown: `**${label(ui, 'fn')}** \`${sig}\`\n\n${md(f.description)}`, ...at };
+    return { markdown: `**${label(ui, 'fn')}** \`${sig}\`\n\n${md(meaning(`hover.fn.${f.id}`, f.description, ui))}`, ...at };
   }
   const k = KEYWORDS.find((e) => [...e.en, ...e.sv].some((s) => s === w.word || s.split(' ').includes(w.word)));
-  if (k) return { markdown: `**${label(ui, 'keyword')}** \`${k.sv[0]}\` / \`${k.en[0]}\`\n\n${md(k.description)}`, ...at };
+  if (k) return { markdown: `**${label(ui, 'keyword')}** \`${k.sv[0]}\` / \`${k.en[0]}\`\n\n${md(meaning(`hover.kw.${k.name}`, k.description, ui))}`, ...at };
   return undefined;
 }

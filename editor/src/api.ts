@@ -52,8 +52,8 @@ export const api = {
   status: () => getJson<Status>('api/status'),
   agreements: () => getJson<AgreementInfo[]>('api/agreements'),
   version: (agreement: string, version: string) => getJson<VersionText>(`api/agreements/${encodeURIComponent(agreement)}/versions/${encodeURIComponent(version)}`),
-  diff: (agreement: string, from: string, to: string) =>
-    getJson<{ semantic: unknown; behavioural: unknown }>(`api/diff?agreement=${encodeURIComponent(agreement)}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
+  diff: (agreement: string, from: string, to: string, lang: 'sv' | 'en' = 'sv') =>
+    getJson<{ semantic: unknown; behavioural: unknown }>(`api/diff?agreement=${encodeURIComponent(agreement)}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&lang=${lang}`),
   async saveDraft(agreement: string, version: string, text: string, token: string): Promise<{ ok: true; body: unknown } | { ok: false; error: ApiError }> {
     const res = await fetch(new URL(`api/agreements/${encodeURIComponent(agreement)}/drafts`, base), {
       method: 'POST',

@@ -4,12 +4,12 @@
 import { workerStarted } from './worker-clock'; // first: it records when this script began to run
 import { analyze, formatText, type Analysis } from '../../dsl';
 import type * as A from '../../dsl/ast/ast';
-import type { Diagnostic as DslDiagnostic, Range } from '../../dsl/diagnostics';
+import { Diagnostic as DslDiagnostic, Range, localize } from '../../dsl/diagnostics';
 import { applyTweaks, asDraft, completions, definitionAt, hoverAt, outline, quickFixes, type PolicyOutline } from '../../dsl/services';
 import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
 import { compile, evaluate, linkLaw, PolicySet, runExamples, validateCase, type CompiledPolicy, type VersionInfo } from '../../engine';
 import type {
-  AnalyseResult, Diagnostic, ExampleView, LineRange, MonthsResult, RequestKind, RequestMap, RuleSource, Scenario, SimulateResult, SimulationView,
+  AnalyseResult, Diagnostic, ExampleView, LineRange, MonthsResult, RequestKind, RequestMap, RuleSource, Scenario, SimulateResult, SimulationView, UiLang,
   WorkerRequest, WorkerResponse, WorkerTimings,
 } from './protocol';
 import { runMonths } from './monthly-bridge';
@@ -33,6 +33,8 @@ interface Prepared {
   outline: PolicyOutline;
   /** the analysis with the examples' outcomes, once asked for */
   result?: AnalyseResult;
+  /** the interface language the cached result's messages are in */
+  resultUi?: UiLang;
 }
 
 const cache: Prepared[] = []; // the last few texts (the open one and a what-if variant)
@@ -83,23 +85,23 @@ function prepare(text: string): Prepared {
 
 const lineRange = (r: Range): LineRange => ({ startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: r.end.column });
 
-function toDiagnostic(d: DslDiagnostic): Diagnostic {
+function toDiagnostic(d: DslDiagnostic, ui: UiLang = 'sv'): Diagnostic {
   // A zero-width range (end of file) still needs one column to show a squiggle.
   const same = d.range.start.offset === d.range.end.offset;
-  return { message: d.message, severity: d.severity, code: d.code, ...lineRange(d.range), ...(same ? { endColumn: d.range.start.column + 1 } : {}) };
+  return { message: localize(d, ui).message, severity: d.severity, code: d.code, ...lineRange(d.range), ...(same ? { endColumn: d.range.start.column + 1 } : {}) };
 }
 
 // ---------------------------------------------------------------- handlers
 
-function analyseText(text: string): AnalyseResult {
+function analyseText(text: string, ui: UiLang = 'sv'): AnalyseResult {
   const t0 = performance.now();
   const p = prepare(text);
-  if (p.result) return { ...p.result, timings: { analyseMs: performance.now() - t0, examplesMs: 0 } };
+  if (p.result && p.resultUi === ui) return { ...p.result, timings: { analyseMs: performance.now() - t0, examplesMs: 0 } };
   const t1 = performance.now();
   let examples: ExampleView[] | null = null;
-  const diagnostics = p.analysis.diagnostics.map(toDiagnostic);
+  const diagnostics = p.analysis.diagnostics.map((d) => toDiagnostic(d, ui));
   if (p.compiled) {
-    examples = runExamples(p.compiled, p.info).map((r) => ({
+    examples = runExamples(p.compiled, p.info, ui).map((r) => ({
       id: r.id, title: r.title, derived: r.derived, rule: r.rule, pass: r.pass, line: r.range.start.line, errors: r.errors,
       scenario: exampleScenario(p.analysis.ast, r.id),
       expectations: r.expectations.map((e) => ({
@@ -111,6 +113,7 @@ function analyseText(text: string): AnalyseResult {
     diagnostics.push({ message: `internal compiler error: ${p.compileError}`, severity: 'error', startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 });
   }
   p.result = { diagnostics, examples, outline: p.outline, timings: { analyseMs: t1 - t0, examplesMs: performance.now() - t1 } };
+  p.resultUi = ui;
   return p.result;
 }
 
@@ -149,38 +152,38 @@ function ruleSources(ast: A.Policy, defaultFile: string): Record<string, RuleSou
 
 const NOT_IN_SCHEMA = new Set(['care_type', 'municipality', 'evaluation_date']);
 
-function simulateOnce(p: Prepared, scenario: Scenario): SimulationView {
+function simulateOnce(p: Prepared, scenario: Scenario, ui: UiLang = 'sv'): SimulationView {
   const empty: SimulationView = { ok: false, errors: [], deadlines: [], payments: [], explanation: [], warnings: [], rules: {} };
   if (!p.compiled) {
     const first = p.analysis.diagnostics.find((d) => d.severity === 'error');
-    return { ...empty, errors: [first ? `${first.range.start.line}: ${first.message}` : 'the policy has errors'] };
+    return { ...empty, errors: [first ? `${first.range.start.line}: ${localize(first, ui).message}` : ui === 'sv' ? 'policyn innehåller fel' : 'the policy has errors'] };
   }
   const events = Object.fromEntries(Object.entries(scenario.events).filter(([, v]) => typeof v === 'string' && v.trim() !== '').map(([k, v]) => [k, v.trim().replace('T', ' ')]));
   const facts = Object.fromEntries(Object.entries(scenario.facts).filter(([k, v]) => !NOT_IN_SCHEMA.has(k) && v !== '' && v !== undefined));
   const input = { county: p.info.county ?? p.info.agreement, events, facts, ...(scenario.evaluationDate ? { evaluationDate: scenario.evaluationDate } : {}) };
   const c = validateCase(input);
   if (!c.ok) return { ...empty, errors: c.errors.map((e) => `${e.pointer.replace(/^\/(events|facts)\//, '')}: ${e.message}`) };
-  const r = evaluate(p.compiled, c.data, p.info);
+  const r = evaluate(p.compiled, c.data, p.info, { lang: ui });
   return {
     ok: true, errors: [], deadlines: r.deadlines, payments: r.payments, explanation: r.explanation, warnings: r.warnings.map((w) => w.message),
     rules: ruleSources(p.analysis.ast, p.info.source ?? ''),
   };
 }
 
-function simulate(text: string, scenario: Scenario): SimulateResult {
+function simulate(text: string, scenario: Scenario, ui: UiLang = 'sv'): SimulateResult {
   const p = prepare(text);
-  const base = simulateOnce(p, scenario);
+  const base = simulateOnce(p, scenario, ui);
   const wanted = scenario.whatIf ?? {};
   if (!Object.keys(wanted).length) return { base, applied: [] };
   const { text: changed, applied } = applyTweaks(text, p.outline.tweaks, wanted);
   if (!applied.length) return { base, applied };
-  return { base, whatIf: simulateOnce(prepare(changed), scenario), applied };
+  return { base, whatIf: simulateOnce(prepare(changed), scenario, ui), applied };
 }
 
 type Handler<K extends RequestKind> = (params: RequestMap[K]['params']) => RequestMap[K]['result'] | Promise<RequestMap[K]['result']>;
 
 const handlers: { [K in RequestKind]: Handler<K> } = {
-  analyse: ({ text }) => analyseText(text),
+  analyse: ({ text, ui }) => analyseText(text, ui),
   complete: ({ text, offset, ui }) => completions(prepare(text).analysis.ast, text, offset, ui),
   hover: ({ text, offset, ui }) => {
     const h = hoverAt(prepare(text).analysis.ast, text, offset, ui);
@@ -196,9 +199,9 @@ const handlers: { [K in RequestKind]: Handler<K> } = {
   },
   format: ({ text }) => {
     const f = formatText(text);
-    return { text: f.text, changed: f.changed, diagnostics: f.diagnostics.map(toDiagnostic) };
+    return { text: f.text, changed: f.changed, diagnostics: f.diagnostics.map((d) => toDiagnostic(d)) };
   },
-  simulate: ({ text, scenario }) => simulate(text, scenario),
+  simulate: ({ text, scenario, ui }) => simulate(text, scenario, ui),
   codeActions: ({ text, startLine, endLine, ui }) => {
     const p = prepare(text);
     const at = (offset: number) => {
@@ -225,13 +228,13 @@ const handlers: { [K in RequestKind]: Handler<K> } = {
     if (!applied.length) return base;
     return { ...base, whatIfResult: (await runMonths(prepare(changed), input)).result, applied };
   },
-  semanticDiff: async ({ from, to }) => {
+  semanticDiff: async ({ from, to, ui }) => {
     // engine/versions (issue: version diffs) computes it; found at build time so the editor builds without it.
     const load = Object.values(import.meta.glob('../../engine/versions/semantic-diff.ts'))[0];
     if (!load) throw new Error('the semantic diff is not available in this build');
-    const mod = (await load()) as { semanticDiff?: (a: A.Policy, b: A.Policy) => unknown };
+    const mod = (await load()) as { semanticDiff?: (a: A.Policy, b: A.Policy, lang?: UiLang) => unknown };
     if (typeof mod.semanticDiff !== 'function') throw new Error('the semantic diff is not available in this build');
-    return mod.semanticDiff(prepare(from).analysis.ast, prepare(to).analysis.ast);
+    return mod.semanticDiff(prepare(from).analysis.ast, prepare(to).analysis.ast, ui ?? 'sv');
   },
   prepare: ({ text }) => {
     const start = performance.now();

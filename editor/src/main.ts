@@ -568,8 +568,8 @@ function simulatorPanel(): Promise<SimulatorPanel> {
   simulatorLoad ??= import('./panels/simulator').then(({ SimulatorPanel }) => {
     simulator = new SimulatorPanel($('#panel-simulator'), {
       locale: () => state.locale,
-      run: (scenario) => client.request('simulate', { text: model.getValue(), scenario }),
-      runOn: (text, scenario) => client.request('simulate', { text, scenario }),
+      run: (scenario) => client.request('simulate', { text: model.getValue(), scenario, ui: state.locale }),
+      runOn: (text, scenario) => client.request('simulate', { text, scenario, ui: state.locale }),
       reveal: (line) => revealPosition(line, 1),
       agreement: () => ({ agreement: state.agreement?.agreement, version: state.version?.version, county: state.agreement?.county }),
       showSource: (line) => {
@@ -719,14 +719,14 @@ async function compareVersions(from: string, to: string): Promise<void> {
     diff.error = String((err as { message?: string }).message ?? err);
   }
   try {
-    const d = await api.diff(a, from, to);
+    const d = await api.diff(a, from, to, state.locale);
     diff.semantic = d.semantic;
     diff.behavioural = d.behavioural;
   } catch {
     // No /api/diff on this server: compute the semantic part in the worker from the two texts.
     try {
       const [left, right] = await Promise.all([api.version(a, from), api.version(a, to)]);
-      diff.semantic = await client.request('semanticDiff', { from: left.text, to: right.text });
+      diff.semantic = await client.request('semanticDiff', { from: left.text, to: right.text, ui: state.locale });
     } catch (err) {
       diff.error ??= String((err as { message?: string }).message ?? err);
     }

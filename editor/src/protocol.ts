@@ -161,11 +161,11 @@ export type RequestMap = {
   hover: { params: { text: string; offset: number; ui: UiLang }; result: HoverResult | null };
   definition: { params: { text: string; offset: number }; result: LineRange | null };
   format: { params: { text: string }; result: FormatResult };
-  simulate: { params: { text: string; scenario: Scenario }; result: SimulateResult };
+  simulate: { params: { text: string; scenario: Scenario; ui?: UiLang }; result: SimulateResult };
   /** quick fixes for the diagnostics on the lines given (dsl/services/quick-fix.ts) */
   codeActions: { params: { text: string; startLine: number; endLine: number; ui: UiLang }; result: CodeActionView[] };
   months: { params: { text: string; input: unknown; whatIf?: Record<string, string> }; result: MonthsResult };
-  semanticDiff: { params: { from: string; to: string }; result: unknown };
+  semanticDiff: { params: { from: string; to: string; ui?: UiLang }; result: unknown };
   /** Analyse a text ahead of the `analyse` request for it (boot.ts, while Monaco loads); the result is cached. */
   prepare: { params: { text: string }; result: null };
   /** The worker's start-up times in ms on its own clock (`timeOrigin`): evaluation began, modules loaded, first analysis. */

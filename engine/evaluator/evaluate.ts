@@ -7,6 +7,7 @@ import { paymentRecord, type PaymentOutcome } from '../compiler/payment';
 import { citations, citationsOf, NO_CITATIONS, presentDeadline, presentPayment } from './explain';
 import { presentComputed } from './explain-computed';
 import type { Citations, ComputedResult, DeadlineResult, EvaluationResult, ExplanationStep, PaymentResult, VersionInfo, Warning } from './result';
+import type { MsgLang } from '../../dsl/messages/render';
 
 export interface Outcomes {
   deadlines: DeadlineOutcome[];
@@ -59,6 +60,8 @@ export function evaluateOutcomesInto(p: CompiledPolicy, c: CaseData, out: Outcom
 export interface EvaluateOptions {
   explain?: boolean; // default true
   caseId?: string;
+  /** the language of reasons, explanation steps and warnings (dsl/messages); default Swedish */
+  lang?: MsgLang;
 }
 
 /** The full result: every deadline and payment with reasons, and the explanation in rule order. */
@@ -67,11 +70,12 @@ export function evaluate(p: CompiledPolicy, c: CaseData, version: VersionInfo, o
   const steps: ExplanationStep[] | undefined = options.explain === false ? undefined : [];
   const warnings: Warning[] = [];
   const deadlines = new Array<DeadlineResult>(p.deadlines.length);
-  for (let i = 0; i < deadlines.length; i++) deadlines[i] = presentDeadline(p, p.deadlines[i], o.deadlines[i], steps);
+  const lang = options.lang ?? 'sv';
+  for (let i = 0; i < deadlines.length; i++) deadlines[i] = presentDeadline(p, p.deadlines[i], o.deadlines[i], steps, lang);
   const payments = new Array<PaymentResult>(p.payments.length);
-  for (let i = 0; i < payments.length; i++) payments[i] = presentPayment(p, p.payments[i], o.payments[i], steps, warnings);
+  for (let i = 0; i < payments.length; i++) payments[i] = presentPayment(p, p.payments[i], o.payments[i], steps, warnings, lang, c);
   const computed = new Array<ComputedResult>(p.computed.length);
-  for (let i = 0; i < computed.length; i++) computed[i] = presentComputed(p, p.computed[i], p.computed[i].run(c), steps);
+  for (let i = 0; i < computed.length; i++) computed[i] = presentComputed(p, p.computed[i], p.computed[i].run(c), steps, lang);
   if (c.history !== undefined) historyWarnings(p, c, warnings);
   const explanation = steps ?? [];
   let citations = steps ? citationsOf(p) : NO_CITATIONS;

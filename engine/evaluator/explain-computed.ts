@@ -3,20 +3,21 @@ import { dayToIso } from '../calendar';
 import type { CompiledPolicy } from '../compiler/compile';
 import type { CompiledComputed, ComputedOutcome } from '../compiler/computed';
 import { interpretationsOf } from './explain';
+import type { MsgLang } from '../../dsl/messages/render';
+import { EXPLAIN_MESSAGES as X } from '../../dsl/messages/explain';
 import { exprText } from './expr-text';
 import type { ComputedResult, ExplanationStep } from './result';
 
-export function presentComputed(p: CompiledPolicy, r: CompiledComputed, o: ComputedOutcome, steps: ExplanationStep[] | undefined): ComputedResult {
+export function presentComputed(p: CompiledPolicy, r: CompiledComputed, o: ComputedOutcome, steps: ExplanationStep[] | undefined, lang: MsgLang = 'sv'): ComputedResult {
   const d = r.decl;
-  const lang = p.ast.lang;
   const date = o.applies && !Number.isNaN(o.day) ? dayToIso(o.day) : null;
   const reason = !o.applies
-    ? `applies only when ${exprText(d.when!, lang)}, which does not hold`
+    ? X['reason.computed.notApplicable'][lang]({ cond: exprText(d.when!, lang) }, lang)
     : date === null
-      ? `${exprText(d.value!, lang)} needs an event that is not recorded`
-      : `${exprText(d.value!, lang)} = ${date}`;
+      ? X['reason.computed.missing'][lang]({ expr: exprText(d.value!, lang) }, lang)
+      : X['reason.computed.value'][lang]({ expr: exprText(d.value!, lang), date }, lang);
   steps?.push({
-    rule: d.id.text, title: d.title?.value, text: `Computed ${d.id.text}: ${reason}.`,
+    rule: d.id.text, title: d.title?.value, text: X['explain.computed'][lang]({ id: d.id.text, reason }, lang),
     interpretations: interpretationsOf(d), values: { date },
   });
   return { id: d.id.text, title: d.title?.value, date, applies: o.applies, reason };

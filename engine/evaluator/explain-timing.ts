@@ -7,13 +7,14 @@ import { windowOf } from '../compiler/recurrence';
 import type { DeadlineResult, ExplanationStep } from './result';
 import { exprText } from './expr-text';
 import { DEADLINE_STATUS, interpretationsOf } from './explain';
+import type { MsgLang } from '../../dsl/messages/render';
+import { EXPLAIN_MESSAGES as X } from '../../dsl/messages/explain';
 
 const local = (t: number): string | null => (Number.isNaN(t) ? null : formatInstantLocal(t));
 const dayText = (exclusiveEnd: number): string | null => (Number.isNaN(exclusiveEnd) ? null : `${dayToIso(localDayOf(exclusiveEnd - 1))} 24:00`);
 
-export function presentTimingDeadline(p: CompiledPolicy, r: CompiledDeadline, o: DeadlineOutcome, steps: ExplanationStep[] | undefined): DeadlineResult {
+export function presentTimingDeadline(p: CompiledPolicy, r: CompiledDeadline, o: DeadlineOutcome, steps: ExplanationStep[] | undefined, lang: MsgLang = 'sv'): DeadlineResult {
   const d = r.decl;
-  const lang = p.ast.lang;
   const status = DEADLINE_STATUS[o.code];
   const subject = d.subject!.text;
   let rule: string;
@@ -21,30 +22,32 @@ export function presentTimingDeadline(p: CompiledPolicy, r: CompiledDeadline, o:
   let due: string | null = null;
   if (d.every) {
     const r0 = d.every;
-    rule = `${subject} every ${r0.n === 1 ? '' : `${r0.n} `}${r0.unit.replace('-', ' ')}${r0.start ? ` from ${exprText(r0.start, lang)}` : ''}`;
+    const start = r0.start ? exprText(r0.start, lang) : undefined;
+    rule = X['explain.timing.every'][lang]({ subject, n: r0.n, unit: r0.unit, start }, lang);
     due = dayText(o.due);
-    const period = Number.isNaN(o.anchor) ? '' : `the period from ${dayToIso(localDayOf(o.anchor))} to ${due}`;
+    const period = Number.isNaN(o.anchor) ? '' : X['explain.timing.period'][lang]({ from: dayToIso(localDayOf(o.anchor)), to: due }, lang);
+    const actual = local(o.actual);
     switch (o.code) {
-      case DeadlineCode.NotApplicable: reason = `the rule applies only when ${exprText(d.when!, lang)}, which does not hold`; break;
-      case DeadlineCode.NoAnchor: reason = r0.start ? `${exprText(r0.start, lang)} is not recorded, so the obligation has not started` : `${subject} is not recorded and no evaluation date was given`; break;
-      case DeadlineCode.Met: reason = `the latest ${subject} at ${local(o.actual)} falls within ${period || `the time allowed, due again by ${due}`}`; break;
-      case DeadlineCode.Missed: reason = `no ${subject} in ${period || `the time allowed, due by ${due}`}${Number.isNaN(o.actual) ? '' : `; the latest was at ${local(o.actual)}`}`; break;
-      case DeadlineCode.Pending: reason = `${subject} is due by ${due}${Number.isNaN(o.actual) ? '' : `; the latest was at ${local(o.actual)}`}`; break;
+      case DeadlineCode.NotApplicable: reason = X['reason.notApplicable'][lang]({ cond: exprText(d.when!, lang) }, lang); break;
+      case DeadlineCode.NoAnchor: reason = r0.start ? X['reason.timing.notStarted'][lang]({ start }, lang) : X['reason.timing.noSubject'][lang]({ subject }, lang); break;
+      case DeadlineCode.Met: reason = X['reason.timing.met'][lang]({ subject, actual, period, due }, lang); break;
+      case DeadlineCode.Missed: reason = X['reason.timing.missed'][lang]({ subject, actual, period, due }, lang); break;
+      case DeadlineCode.Pending: reason = X['reason.timing.pending'][lang]({ subject, actual, due }, lang); break;
     }
   } else {
     const windows = d.windows ?? [];
-    const wText = (i: number) => `${windows[i].days.replace('-', ' ')} ${windows[i].start.text}-${windows[i].end.text}`;
-    rule = `${subject} on ${windows.map((_, i) => wText(i)).join(' or ')}`;
+    const wText = (i: number) => X['explain.timing.window'][lang]({ days: windows[i].days, start: windows[i].start.text, end: windows[i].end.text }, lang);
+    rule = X['explain.timing.windows'][lang]({ subject, windows: windows.map((_, i) => wText(i)).join(X['explain.timing.or'][lang]({}, lang)) }, lang);
     const hit = Number.isNaN(o.actual) ? -1 : windowOf(windows, o.actual);
     switch (o.code) {
-      case DeadlineCode.NotApplicable: reason = `the rule applies only when ${exprText(d.when!, lang)}, which does not hold`; break;
-      case DeadlineCode.NoAnchor: reason = `${subject} is not recorded`; break;
-      case DeadlineCode.Met: reason = `${subject} at ${local(o.actual)} falls in the window ${wText(hit)}`; break;
-      default: reason = `${subject} at ${local(o.actual)} falls in none of the windows`; break;
+      case DeadlineCode.NotApplicable: reason = X['reason.notApplicable'][lang]({ cond: exprText(d.when!, lang) }, lang); break;
+      case DeadlineCode.NoAnchor: reason = X['reason.window.none'][lang]({ subject }, lang); break;
+      case DeadlineCode.Met: reason = X['reason.window.met'][lang]({ subject, actual: local(o.actual), window: wText(hit) }, lang); break;
+      default: reason = X['reason.window.outside'][lang]({ subject, actual: local(o.actual) }, lang); break;
     }
   }
   steps?.push({
-    rule: d.id.text, title: d.title?.value, text: `Deadline ${d.id.text}: ${rule}; ${status}: ${reason}.`,
+    rule: d.id.text, title: d.title?.value, text: X['explain.timing'][lang]({ id: d.id.text, rule, status, reason }, lang),
     interpretations: interpretationsOf(d),
     values: { due, actual: local(o.actual), status },
   });

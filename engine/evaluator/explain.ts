@@ -5,8 +5,16 @@
 // beyond it: an answer whose every character is Latin-1 is a one-byte string in V8, and the HTTP service
 // spends about a tenth less CPU per explained answer on it (JSON.stringify, UTF-8 length and encoding) than
 // on a two-byte one, which one em dash made of every Värmland answer (docs/performance.md). The policy's own
-// texts (titles, quotes) are given as written.
+// texts (titles, quotes) are given as written. Swedish keeps to Latin-1 too (å, ä, ö and × are in it).
+//
+// Every text is a message of the catalogue (dsl/messages/explain.ts), rendered in the language asked for
+// (Swedish by default); expressions are printed with that language's keywords.
 import type * as A from '../../dsl/ast/ast';
+import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
+import { render, type MsgLang } from '../../dsl/messages/render';
+import { EXPLAIN_MESSAGES as X } from '../../dsl/messages/explain';
+import type { CaseData } from '../case/case-data';
+import { eventSlot } from '../case/case-data';
 import { dayToIso, formatInstantLocal, formatInstantUtc, localDayOf } from '../calendar';
 import type { CompiledPolicy } from '../compiler/compile';
 import type { CompiledDeadline, DeadlineOutcome } from '../compiler/deadline';
@@ -15,7 +23,6 @@ import type { CompiledPayment, PaymentOutcome } from '../compiler/payment';
 import { END_OPEN, END_WITHDRAWN, PaymentCode } from '../compiler/payment';
 import type { CitationOut, Citations, DeadlineResult, DeadlineStatus, ExplanationStep, PaymentPeriod, PaymentResult, PaymentStatus, Warning } from './result';
 import { exprText } from './expr-text';
-import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
 import { presentTimingDeadline } from './explain-timing';
 import { isTimingDeadline } from '../../dsl/checker/recurrence';
 
@@ -57,6 +64,12 @@ export function citationsOf(p: CompiledPolicy): Citations {
   return c;
 }
 
+/** The vocabulary id of an event name (English or Swedish), for the catalogue's event phrases; undefined for anything else. */
+export function eventId(name: string | undefined): string | undefined {
+  const v = name === undefined ? undefined : lookupVocabulary(name);
+  return v?.kind === 'event' ? v.id : undefined;
+}
+
 const iso = (day: number): string | null => (Number.isNaN(day) ? null : dayToIso(day));
 const local = (t: number): string | null => (Number.isNaN(t) ? null : formatInstantLocal(t));
 const isoInstant = (t: number): string | null => (Number.isNaN(t) ? null : formatInstantUtc(t));
@@ -72,28 +85,29 @@ export const DEADLINE_STATUS: readonly DeadlineStatus[] = (() => {
   return t;
 })();
 
-function deadlineReason(p: CompiledPolicy, d: A.Deadline, o: DeadlineOutcome, dueText: string | null): string {
+function deadlineReason(p: CompiledPolicy, d: A.Deadline, o: DeadlineOutcome, dueText: string | null, lang: MsgLang): string {
   const subject = d.subject!.text;
   switch (o.code) {
-    case DeadlineCode.NotApplicable: return `the rule applies only when ${exprText(d.when!, p.ast.lang)}, which does not hold`;
-    case DeadlineCode.NoAnchor: return `${exprText(d.anchor!, p.ast.lang)} is not recorded, so the time has not started`;
-    case DeadlineCode.Met: return `${subject} at ${local(o.actual)}, due by ${dueText}`;
-    case DeadlineCode.Missed: return Number.isNaN(o.actual) ? `${subject} is not recorded and was due by ${dueText}` : `${subject} at ${local(o.actual)}, after the due time ${dueText}`;
-    default: return `${subject} is not recorded yet; due by ${dueText}`;
+    case DeadlineCode.NotApplicable: return X['reason.notApplicable'][lang]({ cond: exprText(d.when!, lang) }, lang);
+    case DeadlineCode.NoAnchor: return X['reason.deadline.noAnchor'][lang]({ anchor: exprText(d.anchor!, lang) }, lang);
+    case DeadlineCode.Met: return X['reason.deadline.met'][lang]({ subject, actual: local(o.actual), due: dueText }, lang);
+    case DeadlineCode.Missed: return Number.isNaN(o.actual) ? X['reason.deadline.missedNone'][lang]({ subject, due: dueText }, lang) : X['reason.deadline.missedLate'][lang]({ subject, actual: local(o.actual), due: dueText }, lang);
+    default: return X['reason.deadline.pending'][lang]({ subject, due: dueText }, lang);
   }
 }
 
-export function presentDeadline(p: CompiledPolicy, r: CompiledDeadline, o: DeadlineOutcome, steps: ExplanationStep[] | undefined): DeadlineResult {
+export function presentDeadline(p: CompiledPolicy, r: CompiledDeadline, o: DeadlineOutcome, steps: ExplanationStep[] | undefined, lang: MsgLang = 'sv'): DeadlineResult {
   const d = r.decl;
-  if (isTimingDeadline(d)) return presentTimingDeadline(p, r, o, steps);
+  if (isTimingDeadline(d)) return presentTimingDeadline(p, r, o, steps, lang);
   const status = DEADLINE_STATUS[o.code];
   const dueText = Number.isNaN(o.due) ? null : r.dayCounted ? `${dayToIso(localDayOf(o.due - 1))} 24:00` : formatInstantLocal(o.due);
-  const reason = deadlineReason(p, d, o, dueText);
+  const reason = deadlineReason(p, d, o, dueText, lang);
   const actual = local(o.actual);
   if (steps) {
-    const within = `${d.within!.value} ${d.within!.unit.replace('-', ' ')}`;
+    const subject = d.subject!.text;
     steps.push({
-      rule: d.id.text, title: d.title?.value, text: `Deadline ${d.id.text}: ${d.subject!.text} within ${within} after ${exprText(d.anchor!, p.ast.lang)}; ${status}: ${reason}.`,
+      rule: d.id.text, title: d.title?.value,
+      text: X['explain.deadline'][lang]({ id: d.id.text, subject, n: d.within!.value, unit: d.within!.unit, anchor: exprText(d.anchor!, lang), status, reason }, lang),
       interpretations: interpretationsOf(d),
       values: { anchor: local(o.anchor), due: dueText, actual, status },
     });
@@ -105,6 +119,22 @@ function pushStep(steps: ExplanationStep[], d: A.Payment, text: string, values: 
   steps.push({ rule: d.id.text, title: d.title?.value, text, interpretations: interpretationsOf(d), values });
 }
 
+/**
+ * "Meddelandet om utskrivningsklar skickades måndag 7 januari 2019 kl. 13.00, efter brytpunkten kl. 12.00": the
+ * cutoff test of a clause with the case's time, when the condition is just that test of a recorded event.
+ * `holds` says whether the clause's condition held (the clause applied) or not (an earlier one did not).
+ */
+function cutoffSentence(p: CompiledPolicy, when: A.Expr | undefined, c: CaseData | undefined, holds: boolean, lang: MsgLang): string | undefined {
+  if (!c || when?.kind !== 'CutoffTest' || when.subject.kind !== 'NameRef' || when.cutoff.kind !== 'NameRef') return undefined;
+  const ev = eventId(when.subject.name);
+  const cutoffName = when.cutoff.name;
+  const cutoff = p.ast.declarations.find((x): x is A.Cutoff => x.kind === 'Cutoff' && x.id?.text === cutoffName);
+  if (!ev || !cutoff) return undefined;
+  const at = c.events[eventSlot(ev)];
+  if (Number.isNaN(at)) return undefined;
+  return X['explain.cutoff'][lang]({ ev, name: when.subject.name, at: formatInstantLocal(at), side: when.side, holds, time: cutoff.time.text }, lang);
+}
+
 /** The clause that decided an outcome without payment (or a pending one): the rule's own, or the law's. */
 function decidingClause(r: CompiledPayment, o: PaymentOutcome): { decl: A.Payment; expr: A.Expr; law?: { agreement: string; version: string } } | undefined {
   const conditions = o.lawRule >= 0 ? r.law[o.lawRule] : r.conditions;
@@ -114,56 +144,74 @@ function decidingClause(r: CompiledPayment, o: PaymentOutcome): { decl: A.Paymen
   return expr ? { decl, expr, law: o.lawRule >= 0 ? conditions.from : undefined } : undefined;
 }
 
-function endedBy(d: A.Payment, o: PaymentOutcome): string | null {
+/** The event (its name as the policy writes it) that ended a period, or 'withdrawn', or null while in hospital. */
+function endName(d: A.Payment, o: PaymentOutcome): string | null {
   if (o.end === END_WITHDRAWN) return 'withdrawn';
   if (o.end === END_OPEN || !d.to) return null;
-  const name = (o.end === 0 ? d.to.event : d.to.others[o.end - 1])?.text;
-  // The event's id (the key in a case's `events`), whatever language the policy is written in.
-  return name === undefined ? null : lookupVocabulary(name)?.id ?? name;
+  return (o.end === 0 ? d.to.event : d.to.others[o.end - 1])?.text ?? null;
 }
 
+/** The same as an event id (the key in a case's `events`), whatever language the policy is written in. */
+const endedBy = (name: string | null): string | null => (name === null || name === 'withdrawn' ? name : lookupVocabulary(name)?.id ?? name);
+
 /** One period's result and its explanation steps. */
-function presentPeriod(p: CompiledPolicy, r: CompiledPayment, o: PaymentOutcome, steps: ExplanationStep[] | undefined, warnings: Warning[], n: number, of: number): PaymentPeriod {
+function presentPeriod(p: CompiledPolicy, r: CompiledPayment, o: PaymentOutcome, steps: ExplanationStep[] | undefined, warnings: Warning[], n: number, of: number, lang: MsgLang, c?: CaseData): PaymentPeriod {
   const d = r.decl;
-  const lang = p.ast.lang;
   const rateName = d.rate?.text;
-  const label = of > 1 ? `Period ${n} of ${of} (${d.from!.text} ${local(o.anchor)}): ` : '';
+  const id = d.id.text;
+  const from = d.from!.text;
+  const label = of > 1 ? X['explain.payment.periodLabel'][lang]({ n, of, from, at: local(o.anchor) }, lang) : '';
   const period: PaymentPeriod = {
     status: 'not-started', from: local(o.anchor) ?? '', endedBy: null, dayOne: null, firstPayableDay: null, lastBillableDay: null,
     billableDays: null, amount: null, ratesUsed: [], reason: '',
   };
   if (o.code === PaymentCode.NotStarted) {
-    period.reason = `${d.from!.text} is not recorded: no payment responsibility has started`;
-    if (steps) pushStep(steps, d, `Payment ${d.id.text}: ${period.reason}.`, {});
+    period.reason = X['reason.payment.notStarted'][lang]({ from }, lang);
+    if (steps) pushStep(steps, d, X['explain.payment.notStarted'][lang]({ id, reason: period.reason }, lang), {});
     return period;
   }
   const deciding = decidingClause(r, o);
-  const whose = deciding?.law ? ` of ${deciding.law.agreement} ${deciding.law.version}, ${deciding.decl.id.text} (the law this agreement is made under)` : '';
-  if (o.code === PaymentCode.RequirementUnmet || o.code === PaymentCode.Exempt) {
+  const whose = deciding?.law ? X['reason.payment.lawWhose'][lang]({ agreement: deciding.law.agreement, version: deciding.law.version, rule: deciding.decl.id.text }, lang) : '';
+  if (o.code === PaymentCode.RequirementUnmet) {
     period.status = 'not-responsible';
-    const text = deciding ? exprText(deciding.expr, lang) : '?';
-    period.reason = o.code === PaymentCode.Exempt ? `exempt, because ${text}${whose}` : `the requirement${whose} "${text}" is not met`;
-    if (steps) pushStep(steps, d, `${label}Payment ${d.id.text}: no payment, ${o.code === PaymentCode.Exempt ? '' : 'because '}${period.reason}.`, o.code === PaymentCode.Exempt ? { exemption: text } : { requirement: text });
+    const requirement = deciding ? exprText(deciding.expr, lang) : '?';
+    period.reason = X['reason.payment.requirementUnmetLaw'][lang]({ requirement, whose }, lang);
+    if (steps) pushStep(steps, d, label + X['explain.payment.requirementUnmet'][lang]({ id, reason: period.reason }, lang), { requirement });
+    return period;
+  }
+  if (o.code === PaymentCode.Exempt) {
+    period.status = 'not-responsible';
+    const exemption = deciding ? exprText(deciding.expr, lang) : '?';
+    period.reason = X['reason.payment.exemptLaw'][lang]({ exemption, whose }, lang);
+    if (steps) pushStep(steps, d, label + X['explain.payment.exempt'][lang]({ id, reason: period.reason }, lang), { exemption });
     return period;
   }
   const dayOneClause = d.dayOne[o.dayOneClause];
   const graceClause = d.grace[o.graceClause];
   period.dayOne = iso(o.dayOne);
   period.firstPayableDay = iso(o.firstPayable);
-  period.endedBy = endedBy(d, o);
+  const ended = endName(d, o);
+  period.endedBy = endedBy(ended);
+  const lastGraceDay = iso(o.lastGraceDay);
   if (steps) pushStep(steps, d,
-    `${label}Day 1 is ${period.dayOne}: ${dayOneClause.value === 'same-day' ? 'the same day as' : 'the day after'} ${d.from!.text}${dayOneClause.when ? `, because ${exprText(dayOneClause.when, lang)}` : ''}.`,
+    label + X['explain.payment.dayOne'][lang]({ dayOne: period.dayOne, sameDay: dayOneClause.value === 'same-day', from, cond: dayOneClause.when ? exprText(dayOneClause.when, lang) : undefined }, lang),
     { dayOne: period.dayOne },
   );
-  if (steps) pushStep(steps, d,
-    `${graceClause.value.n} grace ${graceClause.value.unit.replace('-', ' ')}${graceClause.when ? `, because ${exprText(graceClause.when, lang)}` : ''}: the last grace day is ${iso(o.lastGraceDay)}, so payment responsibility starts on ${period.firstPayableDay}.`,
-    { graceDays: graceClause.value.n, lastGraceDay: iso(o.lastGraceDay), firstPayableDay: period.firstPayableDay },
-  );
+  if (steps) {
+    // the clause's own cutoff test, or (for the clause without condition) the first earlier one that did not hold
+    const cutoff = graceClause.when
+      ? cutoffSentence(p, graceClause.when, c, true, lang)
+      : d.grace.slice(0, o.graceClause).map((g) => cutoffSentence(p, g.when, c, false, lang)).find((x) => x !== undefined);
+    pushStep(steps, d,
+      X['explain.payment.grace'][lang]({ n: graceClause.value.n, unit: graceClause.value.unit, cond: graceClause.when ? exprText(graceClause.when, lang) : undefined, cutoff, lastGraceDay, firstPayableDay: period.firstPayableDay }, lang),
+      { graceDays: graceClause.value.n, lastGraceDay, firstPayableDay: period.firstPayableDay },
+    );
+  }
   if (o.code === PaymentCode.Pending) {
     period.status = 'pending';
-    const text = deciding ? exprText(deciding.expr, lang) : '?';
-    period.reason = `not decided yet: the requirement${whose} "${text}" does not hold yet, but can still be met`;
-    if (steps) pushStep(steps, d, `Payment ${d.id.text}: ${period.reason}; no billable days until it is.`, { requirement: text });
+    const requirement = deciding ? exprText(deciding.expr, lang) : '?';
+    period.reason = X['reason.payment.pending'][lang]({ requirement, whose }, lang);
+    if (steps) pushStep(steps, d, X['explain.payment.pending'][lang]({ id, reason: period.reason }, lang), { requirement });
     return period;
   }
   period.status = 'responsible';
@@ -171,30 +219,30 @@ function presentPeriod(p: CompiledPolicy, r: CompiledPayment, o: PaymentOutcome,
   period.billableDays = Number.isNaN(o.billable) ? null : o.billable;
   period.amount = Number.isNaN(o.amount) ? null : o.amount;
   if (period.billableDays === null) {
-    period.reason = `payment responsibility from ${period.firstPayableDay}; the patient is still in hospital and no evaluation date was given`;
-    if (steps) pushStep(steps, d, `Billable days: not counted, the patient is still in hospital and no evaluation date was given.`, {});
+    period.reason = X['reason.payment.ongoing'][lang]({ firstPayableDay: period.firstPayableDay }, lang);
+    if (steps) pushStep(steps, d, X['explain.payment.notCounted'][lang]({}, lang), {});
     return period;
   }
-  const endText = o.end === END_WITHDRAWN ? `the withdrawal (${d.withdrawn!.event.text}, ${d.withdrawn!.inclusive ? 'inclusive' : 'exclusive'})`
-    : o.ongoing ? `the evaluation date ${period.lastBillableDay}`
-    : `${period.endedBy} (${d.to!.inclusive ? 'inclusive' : 'exclusive'})`;
-  period.reason = `payment responsibility from ${period.firstPayableDay}; ${period.billableDays} billable day(s) up to ${endText}`;
-  if (steps) pushStep(steps, d, `Billable days from ${period.firstPayableDay} to ${period.lastBillableDay}: ${period.billableDays}, counted up to ${endText}.`, { billableDays: period.billableDays, lastBillableDay: period.lastBillableDay });
+  const endText = o.end === END_WITHDRAWN ? X['explain.payment.endWithdrawn'][lang]({ event: d.withdrawn!.event.text, inclusive: d.withdrawn!.inclusive }, lang)
+    : o.ongoing ? X['explain.payment.endEvaluation'][lang]({ date: period.lastBillableDay }, lang)
+    : X['explain.payment.endEvent'][lang]({ to: ended ?? d.to!.event.text, inclusive: d.to!.inclusive }, lang);
+  period.reason = X['reason.payment.billable'][lang]({ firstPayableDay: period.firstPayableDay, billableDays: period.billableDays, end: endText }, lang);
+  if (steps) pushStep(steps, d, X['explain.payment.billable'][lang]({ firstPayableDay: period.firstPayableDay, lastBillableDay: period.lastBillableDay, billableDays: period.billableDays, end: endText }, lang), { billableDays: period.billableDays, lastBillableDay: period.lastBillableDay });
   if (rateName && o.missingRateYear) {
-    warnings.push({ code: 'AVT-E005', message: `parameter ${rateName} has no value for ${o.missingRateYear}; the amount is not computed` });
+    warnings.push({ code: 'AVT-E005', message: render('AVT-E005', { name: rateName, year: o.missingRateYear }, lang) });
   } else if (rateName && period.amount !== null) {
     period.ratesUsed = r.ratesUsed(o.firstPayable, o.lastBillable);
-    if (steps) pushStep(steps, d, `Amount: ${period.ratesUsed.map((u) => `${u.days} × ${u.rate} SEK (${rateName} ${u.year})`).join(' + ') || '0'} = ${period.amount} SEK.`, { amount: period.amount });
+    if (steps) pushStep(steps, d, X['explain.payment.amount'][lang]({ parts: period.ratesUsed.map((u) => X['explain.payment.ratePart'][lang]({ days: u.days, rate: u.rate, name: rateName, year: u.year }, lang)).join(' + '), amount: period.amount }, lang), { amount: period.amount });
   }
   return period;
 }
 
 const STATUS_RANK: Record<PaymentStatus, number> = { responsible: 3, pending: 2, 'not-responsible': 1, 'not-started': 0 };
 
-export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: PaymentOutcome, steps: ExplanationStep[] | undefined, warnings: Warning[]): PaymentResult {
+export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: PaymentOutcome, steps: ExplanationStep[] | undefined, warnings: Warning[], lang: MsgLang = 'sv', c?: CaseData): PaymentResult {
   const d = r.decl;
   const all = o.more ? [o, ...o.more] : [o];
-  const periods = all.map((x, i) => presentPeriod(p, r, x, steps, warnings, i + 1, all.length));
+  const periods = all.map((x, i) => presentPeriod(p, r, x, steps, warnings, i + 1, all.length, lang, c));
   // The rule's status is the best of its periods' (one responsible period makes the municipality responsible).
   const best = periods.reduce((a, b) => (STATUS_RANK[b.status] > STATUS_RANK[a.status] ? b : a), periods[0]);
   const first = periods[0];
@@ -203,12 +251,12 @@ export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: Payment
   const totalBillableDays = responsible.length === 0 || responsible.some((x) => x.billableDays === null) ? null : responsible.reduce((a, x) => a + x.billableDays!, 0);
   const totalAmount = responsible.length === 0 || responsible.some((x) => x.amount === null) ? null : responsible.reduce((a, x) => a + x.amount!, 0);
   if (steps && all.length > 1) {
-    pushStep(steps, d, `Payment ${d.id.text}: ${all.length} periods (the ready notice was withdrawn and given again); in all ${totalBillableDays ?? 'unknown'} billable day(s)${totalAmount !== null ? `, ${totalAmount} SEK` : ''}.`, { periods: all.length, totalBillableDays, totalAmount });
+    pushStep(steps, d, X['explain.payment.periods'][lang]({ id: d.id.text, n: all.length, total: totalBillableDays, amount: totalAmount }, lang), { periods: all.length, totalBillableDays, totalAmount });
   }
-  const deciding = decidingClause(r, best === first ? o : all[periods.indexOf(best)]);
+  const deciding = decidingClause(r, all[periods.indexOf(best)]);
   const result: PaymentResult = {
     id: d.id.text, title: d.title?.value, status: best.status, responsible: best.status === 'responsible',
-    reason: all.length > 1 ? periods.map((x, i) => `period ${i + 1}: ${x.reason}`).join('; ') : first.reason,
+    reason: all.length > 1 ? periods.map((x, i) => `${i + 1}: ${x.reason}`).join('; ') : first.reason,
     periods, totalBillableDays, totalAmount,
     dayOne: first.dayOne, graceDays: first.dayOne !== null && graceClause ? graceClause.value.n : null, graceUnit: first.dayOne !== null && graceClause ? graceClause.value.unit : null,
     lastGraceDay: first.dayOne !== null ? iso(o.lastGraceDay) : null, firstPayableDay: first.firstPayableDay, lastBillableDay: first.lastBillableDay,
@@ -217,3 +265,4 @@ export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: Payment
   if (deciding?.law && best.status !== 'responsible') result.law = { agreement: deciding.law.agreement, version: deciding.law.version, rule: deciding.decl.id.text, clause: exprText(deciding.expr, p.ast.lang) };
   return result;
 }
+

@@ -7,6 +7,17 @@ import type { CompiledExample } from '../compiler/example-case';
 import { evaluate } from '../evaluator/evaluate';
 import type { EvaluationResult, VersionInfo } from '../evaluator/result';
 import { isMonthlyExample, runMonthlyExample } from './monthly-examples';
+import { hasMessage, render, type MsgLang } from '../../dsl/messages/render';
+
+/** A word of an expectation row in the language ('not responsible' → 'inget betalningsansvar'); dates and numbers as they are. */
+function shown(value: string, lang: MsgLang): string {
+  if (lang === 'en') return value;
+  const from = /^responsible from (.*)$/.exec(value);
+  if (from) return render('example.responsibleFrom', { date: from[1] }, lang);
+  const unit = /^(\d+(?:\.\d+)?) (SEK|days|calendar-days|weekdays|working-days)$/.exec(value);
+  if (unit) return `${unit[1]} ${render(`example.unit.${unit[2]}`, {}, lang)}`;
+  return hasMessage(`example.value.${value}`) ? render(`example.value.${value}`, {}, lang) : value;
+}
 
 export interface ExpectationResult {
   text: string; // the expectation as written
@@ -28,9 +39,13 @@ export interface ExampleResult {
   result: EvaluationResult;
 }
 
-function check(e: A.Expectation, ruleId: string | undefined, r: EvaluationResult): Omit<ExpectationResult, 'range'> {
+function check(e: A.Expectation, ruleId: string | undefined, r: EvaluationResult, lang: MsgLang): Omit<ExpectationResult, 'range'> {
   const payment = r.payments.find((p) => p.id === ruleId) ?? r.payments[0];
-  const row = (text: string, expected: unknown, actual: unknown) => ({ text, expected: String(expected), actual: String(actual ?? 'none'), pass: String(expected) === String(actual ?? 'none') });
+  // compared as written (English words, ISO dates), shown in the language
+  const row = (text: string, expected: unknown, actual: unknown) => ({
+    text: hasMessage(`example.row.${text}`) ? render(`example.row.${text}`, {}, lang) : text,
+    expected: shown(String(expected), lang), actual: shown(String(actual ?? 'none'), lang), pass: String(expected) === String(actual ?? 'none'),
+  });
   switch (e.kind) {
     case 'first-payable-day': return row('first payable day', e.date, payment?.firstPayableDay);
     case 'no-payment': return row('no payment', 'not responsible', payment ? (payment.responsible ? `responsible from ${payment.firstPayableDay}` : payment.status === 'pending' ? 'pending' : 'not responsible') : 'no payment rule');
@@ -46,17 +61,17 @@ function check(e: A.Expectation, ruleId: string | undefined, r: EvaluationResult
       const d = r.deadlines.find((x) => x.id === e.deadline.text);
       if (!d) {
         const p = r.payments.find((x) => x.id === e.deadline.text);
-        if (p) return row(`payment ${e.deadline.text}`, e.status, p.status);
+        if (p) return { ...row(`payment ${e.deadline.text}`, e.status, p.status), text: render('example.row.payment', { id: e.deadline.text }, lang) };
       }
-      return row(`deadline ${e.deadline.text}`, e.status, d?.status);
+      return { ...row(`deadline ${e.deadline.text}`, e.status, d?.status), text: render('example.row.deadline', { id: e.deadline.text }, lang) };
     }
     default: return row(e.kind, 'an outcome of one care episode', 'a ladder outcome (see engine/monthly)');
   }
 }
 
-export function runExample(p: CompiledPolicy, ex: CompiledExample, version: VersionInfo): ExampleResult {
-  const result = evaluate(p, ex.data, version);
-  const expectations = ex.decl.expects.map((e) => ({ ...check(e, ex.decl.rule?.text, result), range: e.range }));
+export function runExample(p: CompiledPolicy, ex: CompiledExample, version: VersionInfo, lang: MsgLang = 'sv'): ExampleResult {
+  const result = evaluate(p, ex.data, version, { lang });
+  const expectations = ex.decl.expects.map((e) => ({ ...check(e, ex.decl.rule?.text, result, lang), range: e.range }));
   const errors = ex.errors.map((e) => e.message);
   return {
     id: ex.decl.id.text, title: ex.decl.title?.value, derived: ex.decl.derived, rule: ex.decl.rule?.text,
@@ -64,6 +79,6 @@ export function runExample(p: CompiledPolicy, ex: CompiledExample, version: Vers
   };
 }
 
-export function runExamples(p: CompiledPolicy, version: VersionInfo): ExampleResult[] {
-  return p.examples.map((ex) => (isMonthlyExample(p, ex.decl) ? runMonthlyExample(p, ex, version) : runExample(p, ex, version)));
+export function runExamples(p: CompiledPolicy, version: VersionInfo, lang: MsgLang = 'sv'): ExampleResult[] {
+  return p.examples.map((ex) => (isMonthlyExample(p, ex.decl) ? runMonthlyExample(p, ex, version) : runExample(p, ex, version, lang)));
 }

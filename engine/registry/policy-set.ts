@@ -4,6 +4,7 @@ import { analyze, type Analysis, type SourceLibrary } from '../../dsl';
 import { diagnostic, hasErrors, NO_RANGE, type Diagnostic } from '../../dsl/diagnostics';
 import { compile, type CompiledPolicy } from '../compiler/compile';
 import type { VersionInfo } from '../evaluator/result';
+import { msg, render, type Params } from '../../dsl/messages/render';
 
 export interface PolicySource {
   file: string; // path relative to the policies folder, e.g. varmland/2019-01-01.avtal
@@ -19,7 +20,7 @@ export interface PolicyVersion {
 }
 
 export type Selection =
-  | { ok: true; version: PolicyVersion; viaFallback?: { from: string; reason: string } }
+  | { ok: true; version: PolicyVersion; viaFallback?: { from: string; reason: string; args: Params } }
   | { ok: false; error: Diagnostic };
 
 const END_OF_TIME = '9999-12-31';
@@ -234,7 +235,7 @@ export class PolicySet {
       // Two files declaring one label: neither is chosen (AVT-V005), as for overlapping versions below.
       if (named.length > 1) return { ok: false, error: diagnostic('AVT-V005', NO_RANGE, { version: options.version, agreement }) };
       const v = named[0];
-      return v ? this.usable(v) : { ok: false, error: diagnostic('AVT-E004', NO_RANGE, { agreement, date: `version ${options.version}`, nearest: `; versions: ${all.map((x) => x.info.version).join(', ')}` }) };
+      return v ? this.usable(v) : { ok: false, error: diagnostic('AVT-E004', NO_RANGE, { agreement, date: msg('nearest.versionDate', { version: options.version }), nearest: msg('nearest.versions', { list: all.map((x) => x.info.version).join(', ') }) }) };
     }
     const published = this.publishedOf(agreement);
     const now = published.filter((v) => inForce(v.info, date));
@@ -251,10 +252,14 @@ export class PolicySet {
     // `visited` ends a cycle of fallbacks (A names B, B names A) with the plain "no version" error.
     if (fallback && fallback !== agreement && !visited?.has(fallback) && this.has(fallback)) {
       const fb = this.select(fallback, date, {}, new Set([...(visited ?? []), agreement]));
-      if (fb.ok) return { ...fb, viaFallback: { from: agreement, reason: `no version of ${agreement} is in force on ${date}; ${nearest!.info.version} names ${fallback} as what applies outside it` } };
+      if (fb.ok) {
+        const args = { agreement, date, nearest: nearest!.info.version, fallback };
+        return { ...fb, viaFallback: { from: agreement, reason: render('fallback.version', args, 'sv'), args } };
+      }
     }
-    const parts = [before && `the last before it is ${before.info.version} (${before.info.validFrom} to ${before.info.validTo ?? 'further notice'})`, after && `the next is ${after.info.version} from ${after.info.validFrom}`].filter(Boolean);
-    return { ok: false, error: diagnostic('AVT-E004', NO_RANGE, { agreement, date, nearest: parts.length ? `; ${parts.join('; ')}` : '' }) };
+    const b = before && msg(before.info.validTo ? 'nearest.before' : 'nearest.beforeOpen', { version: before.info.version, from: before.info.validFrom, to: before.info.validTo });
+    const a = after && msg('nearest.after', { version: after.info.version, from: after.info.validFrom });
+    return { ok: false, error: diagnostic('AVT-E004', NO_RANGE, { agreement, date, nearest: b && a ? msg('nearest.both', { a: b, b: a }) : b || a ? msg('nearest.one', { a: b || a }) : '' }) };
   }
 
   private usable(v: PolicyVersion): Selection {

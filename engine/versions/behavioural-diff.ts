@@ -10,6 +10,8 @@ import { emptyCase, EVALUATION_DATE } from '../case/case-data';
 import { describeInstant, generateScenarios, type Boundaries, type Scenario } from './scenarios';
 import { renamesBetween } from './semantic-diff';
 import { monthlyDiff } from './monthly-diff';
+import { hasMessage, render as message, type MsgLang } from '../../dsl/messages/render';
+import { valueWord } from './labels';
 
 export interface OutcomeDifference {
   rule: string; // the rule's id in the new version
@@ -51,6 +53,8 @@ export interface BehaviouralOptions {
   limit?: number;
   /** keep at most this many counterexamples, spread over the kinds of difference (default: all); counts stay exact */
   maxCounterexamples?: number;
+  /** the language of the counterexamples' sentences and field names (default Swedish) */
+  lang?: MsgLang;
 }
 
 /** A compiled rule as every kind has it: its declaration, with an id. */
@@ -87,10 +91,17 @@ function sameOutcome(x: object, y: object): boolean {
 const PRESENTATION_ONLY = new Set(['id', 'title', 'reason', 'actual', 'dueInstant', 'ratesUsed', 'currency']);
 const words = (k: string) => k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 const show = (v: unknown) => (v === null || v === undefined ? 'none' : String(v));
+/** A result field's name in the language ("first payable day", "första betalningsdag"). */
+const fieldIn = (k: string, lang: MsgLang) => (lang !== 'en' && hasMessage(`diff.result.${k}`) ? message(`diff.result.${k}`, {}, lang) : words(k));
+/** A value as shown; words (none, true, met…) in the language, dates and numbers as they are. */
+const showIn = (v: unknown, lang: MsgLang) => {
+  const t = show(v);
+  return lang === 'en' ? t : valueWord(t, lang);
+};
 
 const DUMMY: VersionInfo = { agreement: '', version: '', status: 'draft', validFrom: '', validTo: null, hash: '' };
 
-function describeScenario(s: Scenario): { events: Record<string, string>; facts: Record<string, string | number | boolean>; line: string } {
+function describeScenario(s: Scenario, lang: MsgLang): { events: Record<string, string>; facts: Record<string, string | number | boolean>; line: string } {
   const events: Record<string, string> = {};
   const facts: Record<string, string | number | boolean> = {};
   const parts: string[] = [];
@@ -102,10 +113,13 @@ function describeScenario(s: Scenario): { events: Record<string, string>; facts:
     if (v === undefined || (FACTS[i].id === 'care_type' && v === 'somatic')) return;
     facts[FACTS[i].id] = i === EVALUATION_DATE && typeof v === 'number' ? dayToIso(v) : v;
   });
-  const first = s.focus && (events[s.focus] !== undefined ? `${s.focus} ${events[s.focus]}` : facts[s.focus] !== undefined ? `${s.focus} ${show(facts[s.focus])}` : `no ${s.focus}`);
-  for (const [k, v] of Object.entries(events)) if (k !== s.focus) parts.push(`${k} ${v}`);
-  for (const [k, v] of Object.entries(facts)) if (k !== s.focus) parts.push(`${k} ${typeof v === 'boolean' ? (v ? 'yes' : 'no') : v}`);
-  return { events, facts, line: first ? `${first} (with ${parts.join(', ') || 'nothing else'})` : parts.join(', ') };
+  // names in the language's spelling of the shared vocabulary (the records keep the case file's English ids)
+  const svName = new Map<string, string>(lang === 'sv' ? [...EVENTS, ...FACTS].map((x) => [x.id, x.sv]) : []);
+  const n = (id: string) => svName.get(id) ?? id;
+  const first = s.focus && (events[s.focus] !== undefined ? `${n(s.focus)} ${events[s.focus]}` : facts[s.focus] !== undefined ? `${n(s.focus)} ${showIn(facts[s.focus], lang)}` : message('diff.without', { name: n(s.focus) }, lang));
+  for (const [k, v] of Object.entries(events)) if (k !== s.focus) parts.push(`${n(k)} ${v}`);
+  for (const [k, v] of Object.entries(facts)) if (k !== s.focus) parts.push(`${n(k)} ${typeof v === 'boolean' ? valueWord(v ? 'yes' : 'no', lang) : v}`);
+  return { events, facts, line: message('diff.scenarioLine', { first: first || '', rest: parts.join(', ') }, lang) };
 }
 
 /** Counterexamples to show: every one when limit is 0, else up to `limit`, spread over the kinds of difference, in order. */
@@ -133,18 +147,19 @@ export function pickCounterexamples(all: Counterexample[], limit: number): Count
 }
 
 /** The fields a reader looks at first; the rest follow as "also". */
-const PRIMARY = ['first payable day', 'status', 'responsible', 'due', 'billable days', 'amount'];
+const PRIMARY_KEYS = ['firstPayableDay', 'status', 'responsible', 'due', 'billableDays', 'amount'];
 
-/** "kommunens_betalningsansvar first payable day 2019-01-11 under the old version, 2019-01-10 under the new (also grace days 4 → 3)" */
-function sentence(ds: OutcomeDifference[]): string {
+/** "kommunens_betalningsansvar: första betalningsdag 2019-01-11 med den gamla versionen, 2019-01-10 med den nya (även fristdagar 4 → 3)" */
+function sentence(ds: OutcomeDifference[], lang: MsgLang): string {
+  const PRIMARY = PRIMARY_KEYS.map((k) => fieldIn(k, lang));
   const byRule = new Map<string, OutcomeDifference[]>();
   for (const d of ds) byRule.set(d.rule, [...(byRule.get(d.rule) ?? []), d]);
   return [...byRule.entries()]
     .map(([rule, list]) => {
       const sorted = [...list].sort((x, y) => (PRIMARY.indexOf(x.field) + 1 || 99) - (PRIMARY.indexOf(y.field) + 1 || 99));
       const [first, ...rest] = sorted;
-      const also = rest.length ? ` (also ${rest.map((x) => `${x.field} ${x.old} → ${x.new}`).join(', ')})` : '';
-      return `${rule} ${first.field} ${first.old} under the old version, ${first.new} under the new${also}`;
+      const also = rest.map((x) => `${x.field} ${x.old} → ${x.new}`).join(', ');
+      return message('diff.outcome', { rule, field: first.field, old: first.old, new: first.new, also }, lang);
     })
     .join('; ');
 }
@@ -154,6 +169,7 @@ function sentence(ds: OutcomeDifference[]): string {
  * Rules are matched by id, following renames the semantic diff finds.
  */
 export function behaviouralDiff(a: CompiledPolicy, b: CompiledPolicy, options: BehaviouralOptions = {}): BehaviouralDiff {
+  const lang = options.lang ?? 'sv';
   const renames = renamesBetween(a.ast, b.ast);
   const newId = (id: string) => renames.get(id) ?? id;
   // pairs[list] = [index in a, index in b, id]
@@ -202,13 +218,13 @@ export function behaviouralDiff(a: CompiledPolicy, b: CompiledPolicy, options: B
         const y = record(rb, raw.b, list, j);
         for (const k of Object.keys(y)) {
           if (PRESENTATION_ONLY.has(k) || NOT_BEHAVIOUR.test(k) || show(x[k]) === show(y[k])) continue;
-          differences.push({ rule: id, field: words(k), old: show(x[k]), new: show(y[k]) });
+          differences.push({ rule: id, field: fieldIn(k, lang), old: showIn(x[k], lang), new: showIn(y[k], lang) });
         }
       }
     }
     if (differences.length === 0) continue;
-    const d = describeScenario(s);
-    counterexamples.push({ text: `${d.line}: ${sentence(differences)}`, origin: s.origin, tier: s.tier, novel: s.tier > 0 && !differingBases.has(s.base), events: d.events, facts: d.facts, differences });
+    const d = describeScenario(s, lang);
+    counterexamples.push({ text: `${d.line}: ${sentence(differences, lang)}`, origin: s.origin, tier: s.tier, novel: s.tier > 0 && !differingBases.has(s.base), events: d.events, facts: d.facts, differences });
     for (const x of differences) {
       const key = `${x.rule}\u0000${x.field}`;
       const t = tally.get(key) ?? { rule: x.rule, field: x.field, count: 0 };

@@ -3,6 +3,7 @@ import { diagnostic, NO_RANGE, type Diagnostic } from '../../dsl/diagnostics';
 import type { PolicySet, PolicyVersion } from '../registry/policy-set';
 import { behaviouralDiff, type BehaviouralDiff } from './behavioural-diff';
 import { semanticDiff, type SemanticDiff } from './semantic-diff';
+import type { MsgLang } from '../../dsl/messages/render';
 
 export { semanticDiff, renamesBetween, type SemanticDiff, type Change, type DeclarationChange, type CitationRef, type VersionRef } from './semantic-diff';
 export { behaviouralDiff, pickCounterexamples, type BehaviouralDiff, type BehaviouralOptions, type Counterexample, type OutcomeDifference } from './behavioural-diff';
@@ -22,7 +23,7 @@ export function findVersion(set: PolicySet, agreement: string, version: string):
  * behavioural diff is null when either version has errors and cannot be compiled; it keeps at most
  * 500 counterexamples unless told otherwise (its counts stay exact).
  */
-export function diffVersions(set: PolicySet, agreement: string, from: string, to: string, options: { behaviour?: boolean; maxCounterexamples?: number } = {}): VersionsDiff {
+export function diffVersions(set: PolicySet, agreement: string, from: string, to: string, options: { behaviour?: boolean; maxCounterexamples?: number; lang?: MsgLang } = {}): VersionsDiff {
   const a = findVersion(set, agreement, from);
   const b = findVersion(set, agreement, to);
   const missing = !a ? from : !b ? to : undefined;
@@ -30,7 +31,7 @@ export function diffVersions(set: PolicySet, agreement: string, from: string, to
     const known = set.versionsOf(agreement).map((v) => v.info.version).join(', ') || 'none';
     return { ok: false, error: diagnostic('AVT-V014', NO_RANGE, { detail: `${agreement} has no version ${missing}; versions: ${known}` }) };
   }
-  const semantic = semanticDiff(a!.analysis.ast, b!.analysis.ast);
-  const behavioural = options.behaviour === false || !a!.compiled || !b!.compiled ? null : behaviouralDiff(a!.compiled, b!.compiled, { maxCounterexamples: options.maxCounterexamples ?? 500 });
+  const semantic = semanticDiff(a!.analysis.ast, b!.analysis.ast, options.lang);
+  const behavioural = options.behaviour === false || !a!.compiled || !b!.compiled ? null : behaviouralDiff(a!.compiled, b!.compiled, { maxCounterexamples: options.maxCounterexamples ?? 500, lang: options.lang });
   return { ok: true, semantic, behavioural };
 }

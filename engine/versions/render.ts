@@ -1,5 +1,7 @@
 // Diffs as plain text (terminal), Markdown and HTML (review memos), through one small document model.
+import { render as message, type MsgLang } from '../../dsl/messages/render';
 import { pickCounterexamples as pick, type BehaviouralDiff } from './behavioural-diff';
+import { kindLabel, valueWord } from './labels';
 import type { Change, CitationRef, DeclarationChange, SemanticDiff, VersionRef } from './semantic-diff';
 
 export type DiffFormat = 'text' | 'markdown' | 'html';
@@ -14,73 +16,95 @@ const code = (s: string): Inline => ({ code: s });
 /** A value: quoted prose (a decision, a quote) stays prose; names, numbers and conditions are code. */
 const value = (s: string): Inline => (s.startsWith('"') ? s : code(s));
 
-function versionLine(v: VersionRef): string {
-  const to = v.validTo === 'until further notice' ? ' until further notice' : v.validTo ? ` to ${v.validTo}` : '';
-  return `${v.version} (${v.status}, valid from ${v.validFrom ?? '?'}${to})`;
+function versionLine(v: VersionRef, lang: MsgLang): string {
+  const to = v.validTo === 'until further notice' ? message('diff.versionOpen', {}, lang) : v.validTo ? message('diff.versionTo', { to: v.validTo }, lang) : '';
+  return message('diff.version', { version: v.version, status: valueWord(v.status, lang), from: v.validFrom ?? '?', to }, lang);
 }
 
-function citationLines(c: { old: CitationRef[]; new: CitationRef[] }, quoteWidth: number): Inline[][] {
+function citationLines(c: { old: CitationRef[]; new: CitationRef[] }, quoteWidth: number, lang: MsgLang): Inline[][] {
   const one = (x: CitationRef) => {
     const q = x.quote && quoteWidth > 0 && x.quote.length > quoteWidth ? `${x.quote.slice(0, quoteWidth - 1)}…` : x.quote;
     return `“${x.heading}”${q ? `: “${q}”` : ''}`;
   };
   const same = JSON.stringify(c.old) === JSON.stringify(c.new);
-  if (same) return c.new.map((x) => [`cites ${one(x)}`]);
-  return [...c.old.map((x) => [`old cites ${one(x)}`]), ...c.new.map((x) => [`new cites ${one(x)}`])];
+  if (same) return c.new.map((x) => [message('diff.cites', { cite: one(x) }, lang)]);
+  return [...c.old.map((x) => [message('diff.oldCites', { cite: one(x) }, lang)]), ...c.new.map((x) => [message('diff.newCites', { cite: one(x) }, lang)])];
 }
 
-function changeLine(c: Change): Inline[] {
+/** A change under its declaration's heading: Swedish as a sentence ("antalet fristdagar ändras från 3 dagar till 2 dagar"), English as "label: old → new". */
+function changeLine(c: Change, lang: MsgLang): Inline[] {
+  if (lang === 'sv') {
+    const field = c.label.replace(/ › /g, ' ') || 'värdet';
+    if (c.what === 'added') return [`${field} läggs till: `, value(c.new ?? '')];
+    if (c.what === 'removed') return [`${field} tas bort: `, value(c.old ?? '')];
+    return [`${field} ändras från `, value(c.old ?? ''), ' till ', value(c.new ?? '')];
+  }
   const label = c.label || 'value';
   if (c.what === 'added') return [`${label}: added `, value(c.new ?? '')];
   if (c.what === 'removed') return [`${label}: removed `, value(c.old ?? '')];
   return [`${label}: `, value(c.old ?? ''), ' → ', value(c.new ?? '')];
 }
 
-function declarationBlocks(d: DeclarationChange, quoteWidth: number): Block[] {
+function declarationBlocks(d: DeclarationChange, quoteWidth: number, lang: MsgLang): Block[] {
   const title = d.title ? ` “${d.title}”` : '';
+  const kind = kindLabel(d.kind, lang);
   const head: Record<DeclarationChange['change'], Inline[]> = {
-    added: [`Added ${d.kindLabel} `, code(d.id), title],
-    removed: [`Removed ${d.kindLabel} `, code(d.id), title],
-    renamed: [`Renamed ${d.kindLabel} `, code(d.oldId ?? ''), ' → ', code(d.id), ' (content otherwise the same)'],
-    changed: [`Changed ${d.kindLabel} `, code(d.id), title],
+    added: [message('diff.added', { kind }, lang), code(d.id), title],
+    removed: [message('diff.removed', { kind }, lang), code(d.id), title],
+    renamed: [message('diff.renamed', { kind }, lang), code(d.oldId ?? ''), ' → ', code(d.id), message('diff.renamedSame', {}, lang)],
+    changed: [message('diff.changed', { kind }, lang), code(d.id), title],
   };
   const items: { text: Inline[]; sub?: Inline[][] }[] = d.changes.map((c) => {
-    const own = JSON.stringify(c.citations) !== JSON.stringify(d.citations) && c.label && !c.label.startsWith('citations') ? citationLines(c.citations, quoteWidth) : undefined;
-    return { text: changeLine(c), ...(own?.length ? { sub: own } : {}) };
+    const own = JSON.stringify(c.citations) !== JSON.stringify(d.citations) && c.label && !/^[^.[]*\.cites(\[|$)/.test(c.path) ? citationLines(c.citations, quoteWidth, lang) : undefined;
+    return { text: changeLine(c, lang), ...(own?.length ? { sub: own } : {}) };
   });
-  const sources = citationLines(d.citations, quoteWidth);
-  if (sources.length) items.push({ text: ['sources'], sub: sources });
+  const sources = citationLines(d.citations, quoteWidth, lang);
+  if (sources.length) items.push({ text: [message('diff.sources', {}, lang)], sub: sources });
   return [{ kind: 'heading', level: 2, text: head[d.change] }, ...(items.length ? [{ kind: 'list' as const, items }] : [])];
 }
 
-export function semanticBlocks(diff: SemanticDiff, quoteWidth = 0): Block[] {
+export function semanticBlocks(diff: SemanticDiff, quoteWidth = 0, lang: MsgLang = 'sv'): Block[] {
   const blocks: Block[] = [
-    { kind: 'heading', level: 1, text: ['Semantic diff of ', code(diff.old.agreement), diff.new.agreement !== diff.old.agreement ? ' → ' : '', diff.new.agreement !== diff.old.agreement ? code(diff.new.agreement) : ''] },
-    { kind: 'para', text: [`old: ${versionLine(diff.old)}; new: ${versionLine(diff.new)}`] },
+    { kind: 'heading', level: 1, text: [message('diff.semanticTitle', {}, lang), code(diff.old.agreement), diff.new.agreement !== diff.old.agreement ? ' → ' : '', diff.new.agreement !== diff.old.agreement ? code(diff.new.agreement) : ''] },
+    { kind: 'para', text: [message('diff.oldNew', { old: versionLine(diff.old, lang), new: versionLine(diff.new, lang) }, lang)] },
   ];
-  if (diff.empty) return [...blocks, { kind: 'para', text: ['No semantic change.'] }];
+  if (diff.empty) return [...blocks, { kind: 'para', text: [message('diff.noChange', {}, lang)] }];
   if (diff.header.length) {
-    blocks.push({ kind: 'heading', level: 2, text: ['Agreement header (validity, fallback, sources)'] });
-    blocks.push({ kind: 'list', items: diff.header.map((c) => ({ text: changeLine(c) })) });
+    blocks.push({ kind: 'heading', level: 2, text: [message('diff.header', {}, lang)] });
+    blocks.push({ kind: 'list', items: diff.header.map((c) => ({ text: changeLine(c, lang) })) });
   }
-  for (const d of diff.declarations) blocks.push(...declarationBlocks(d, quoteWidth));
+  for (const d of diff.declarations) blocks.push(...declarationBlocks(d, quoteWidth, lang));
   return blocks;
 }
 
-export function behaviouralBlocks(diff: BehaviouralDiff, limit = 20): Block[] {
+export function behaviouralBlocks(diff: BehaviouralDiff, limit = 20, lang: MsgLang = 'sv'): Block[] {
   const blocks: Block[] = [
-    { kind: 'heading', level: 1, text: ['Behavioural diff'] },
-    { kind: 'para', text: [`${diff.scenarios} scenarios run through both versions (worked examples, and each moved onto every boundary either version mentions); ${diff.differing} differ.`] },
+    { kind: 'heading', level: 1, text: [message('diff.behaviouralTitle', {}, lang)] },
+    { kind: 'para', text: [message('diff.scenarios', { scenarios: diff.scenarios, differing: diff.differing }, lang)] },
   ];
   if (diff.onlyInOld.length || diff.onlyInNew.length) {
-    blocks.push({ kind: 'para', text: [`Not compared (only in one version): ${[...diff.onlyInOld.map((x) => `${x} (old)`), ...diff.onlyInNew.map((x) => `${x} (new)`)].join(', ')}.`] });
+    const list = [...diff.onlyInOld.map((id) => message('diff.onlyOld', { id }, lang)), ...diff.onlyInNew.map((id) => message('diff.onlyNew', { id }, lang))].join(', ');
+    blocks.push({ kind: 'para', text: [message('diff.notCompared', { list }, lang)] });
   }
-  if (diff.differing === 0) return [...blocks, { kind: 'para', text: ['No scenario has a different outcome.'] }];
-  blocks.push({ kind: 'list', items: diff.summary.map((s) => ({ text: [code(s.rule), ` ${s.field}: ${s.count} scenario(s)`] })) });
+  if (diff.differing === 0) return [...blocks, { kind: 'para', text: [message('diff.sameOutcomes', {}, lang)] }];
+  blocks.push({ kind: 'list', items: diff.summary.map((s) => ({ text: [code(s.rule), message('diff.summaryRow', { field: s.field, count: s.count }, lang)] })) });
   const shown = pick(diff.counterexamples, limit);
-  blocks.push({ kind: 'heading', level: 2, text: [shown.length < diff.differing ? `Counterexamples (${shown.length} of ${diff.differing}; --limit 0 shows all)` : 'Counterexamples'] });
-  blocks.push({ kind: 'list', items: shown.map((c) => ({ text: [c.text], sub: [[`scenario: ${c.origin}`]] })) });
+  blocks.push({ kind: 'heading', level: 2, text: [shown.length < diff.differing ? message('diff.counterexamplesSome', { shown: shown.length, differing: diff.differing }, lang) : message('diff.counterexamples', {}, lang)] });
+  blocks.push({ kind: 'list', items: shown.map((c) => ({ text: [c.text], sub: [[message('diff.scenario', { origin: originIn(c.origin, lang) }, lang)]] })) });
   return blocks;
+}
+
+/** A scenario's origin (engine/versions/scenarios.ts: "example e1, ready_notice_sent at 12:00", "…, no discharged") in the language. */
+export function originIn(origin: string, lang: MsgLang): string {
+  if (lang === 'en') return origin;
+  return origin
+    .replace(/^example /, 'räkneexempel ')
+    .replace(/, no (\w+)/g, ', utan $1')
+    .replace(/ (\d+) day\(s\) after /g, ' $1 dag(ar) efter ')
+    .replace(/ at (\d\d:\d\d)/g, ' kl. $1')
+    .replace(/ not given\b/g, ' inte angiven')
+    .replace(/ yes\b/g, ' ja')
+    .replace(/ no\b/g, ' nej');
 }
 
 // ---- printers ----------------------------------------------------------------------------------
@@ -126,15 +150,15 @@ export function printBlocks(blocks: Block[], f: DiffFormat): string {
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 
-export function renderSemanticDiff(diff: SemanticDiff, f: DiffFormat = 'text'): string {
-  return printBlocks(semanticBlocks(diff, f === 'text' ? 90 : 0), f);
+export function renderSemanticDiff(diff: SemanticDiff, f: DiffFormat = 'text', lang: MsgLang = 'sv'): string {
+  return printBlocks(semanticBlocks(diff, f === 'text' ? 90 : 0, lang), f);
 }
 
-export function renderBehaviouralDiff(diff: BehaviouralDiff, f: DiffFormat = 'text', limit = 20): string {
-  return printBlocks(behaviouralBlocks(diff, limit), f);
+export function renderBehaviouralDiff(diff: BehaviouralDiff, f: DiffFormat = 'text', limit = 20, lang: MsgLang = 'sv'): string {
+  return printBlocks(behaviouralBlocks(diff, limit, lang), f);
 }
 
 /** A whole HTML page around both diffs, for a review memo. */
-export function htmlPage(title: string, body: string): string {
-  return `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(title)}</title>\n<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}code{background:#f3f3f3;padding:0 .2em}</style>\n</head>\n<body>\n${body}</body>\n</html>\n`;
+export function htmlPage(title: string, body: string, lang: MsgLang = 'sv'): string {
+  return `<!doctype html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(title)}</title>\n<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}code{background:#f3f3f3;padding:0 .2em}</style>\n</head>\n<body>\n${body}</body>\n</html>\n`;
 }

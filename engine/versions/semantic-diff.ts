@@ -3,7 +3,8 @@
 // construct added to the language is compared like every other.
 import type * as A from '../../dsl/ast/ast';
 import type { Range } from '../../dsl/diagnostics';
-import { EXPRESSION_KINDS, fieldLabel, kindLabel, render } from './labels';
+import { render as message, type MsgLang } from '../../dsl/messages/render';
+import { EXPRESSION_KINDS, fieldLabel, kindLabel, render as renderIn, valueWord } from './labels';
 import { normalize, normalizePolicy, plainEqual, type NormalizedPolicy, type Plain } from './normalize';
 
 export interface CitationRef {
@@ -16,9 +17,11 @@ export interface CitationRef {
 export interface Change {
   what: 'added' | 'removed' | 'changed';
   path: string; // machine path, e.g. grace[when ready_notice_sent after noon]
-  label: string; // e.g. "grace when ready_notice_sent after noon"
+  label: string; // e.g. "grace when ready_notice_sent after noon" (in the diff's language: "antalet fristdagar › när …")
   old?: string; // rendered value, absent when added
   new?: string; // absent when removed
+  /** the row as a sentence: "Betalningsregeln kommunens_betalningsansvar: antalet fristdagar ändras från 3 dagar till 2 dagar" */
+  text: string;
   /** the citations of the nearest enclosing node that has any, in each version */
   citations: { old: CitationRef[]; new: CitationRef[] };
 }
@@ -26,7 +29,7 @@ export interface Change {
 export interface DeclarationChange {
   change: 'added' | 'removed' | 'changed' | 'renamed';
   kind: string; // AST kind, e.g. Payment
-  kindLabel: string; // e.g. payment rule
+  kindLabel: string; // e.g. payment rule (betalningsregel)
   id: string; // the id in the new version (the old one when removed)
   oldId?: string; // renamed: the id it had
   title?: string;
@@ -56,6 +59,8 @@ export interface SemanticDiff {
 }
 
 type Obj = { [k: string]: Plain };
+/** Keys, paths and citations are language-neutral: the English rendering. */
+const render = (v: Plain): string => renderIn(v, 'en');
 const isObject = (v: Plain): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isAtomic = (v: Plain): boolean => {
   if (!isObject(v)) return !Array.isArray(v);
@@ -75,7 +80,17 @@ function citationsOf(v: Plain): CitationRef[] | undefined {
 }
 
 /** How an element of a list is recognised in the other version: by its name, year, month, condition… */
-function keyOf(v: Plain): { key: string; label: string } | undefined {
+function keyOf(v: Plain, lang: MsgLang): { key: string; label: string; shown: string } | undefined {
+  const k = keyOfEn(v);
+  if (!k || lang === 'en' || !isObject(v)) return k && { ...k, shown: k.label };
+  if (k.key.startsWith('year:')) return { ...k, shown: message('diff.for', { year: Number(v.year) }, lang) };
+  if (k.key === 'otherwise') return { ...k, shown: valueWord('otherwise', lang) };
+  if (k.key.startsWith('when:')) return { ...k, shown: message('diff.whenKey', { cond: renderIn(v.when, lang) }, lang) };
+  return { ...k, shown: k.label };
+}
+
+/** The key and the English label (which the machine path uses) of a list element. */
+function keyOfEn(v: Plain): { key: string; label: string } | undefined {
   if (!isObject(v)) return undefined;
   const text = (x: Plain) => (isObject(x) && typeof x.text === 'string' ? x.text : undefined);
   const id = text(v.id) ?? text(v.name);
@@ -97,6 +112,7 @@ function keyOf(v: Plain): { key: string; label: string } | undefined {
 interface Ctx {
   path: string;
   label: string;
+  lang: MsgLang;
   citations: { old: CitationRef[]; new: CitationRef[] };
   out: Change[];
 }
@@ -107,7 +123,7 @@ function walk(a: Plain, b: Plain, ctx: Ctx): void {
   if (plainEqual(a, b)) return;
   const citations = { old: citationsOf(a) ?? ctx.citations.old, new: citationsOf(b) ?? ctx.citations.new };
   const emit = (what: Change['what']): void => {
-    ctx.out.push({ what, path: ctx.path, label: ctx.label, ...(what !== 'added' ? { old: render(a) } : {}), ...(what !== 'removed' ? { new: render(b) } : {}), citations });
+    ctx.out.push({ what, path: ctx.path, label: ctx.label, ...(what !== 'added' ? { old: renderIn(a, ctx.lang) } : {}), ...(what !== 'removed' ? { new: renderIn(b, ctx.lang) } : {}), citations, text: '' });
   };
   if (a === undefined) return emit('added');
   if (b === undefined) return emit('removed');
@@ -115,13 +131,14 @@ function walk(a: Plain, b: Plain, ctx: Ctx): void {
   if (isAtomic(a) || isAtomic(b) || !isObject(a) || !isObject(b) || a.kind !== b.kind) return emit('changed');
   for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
     if (k === 'kind') continue;
-    walk(a[k], b[k], { path: `${ctx.path}.${k}`, label: join(ctx.label, fieldLabel(k)), citations, out: ctx.out });
+    walk(a[k], b[k], { path: `${ctx.path}.${k}`, label: join(ctx.label, fieldLabel(k, ctx.lang)), lang: ctx.lang, citations, out: ctx.out });
   }
 }
 
 function walkList(a: Plain[], b: Plain[], ctx: Ctx): void {
+  const render = (v: Plain) => renderIn(v, ctx.lang);
   const emitItem = (what: 'added' | 'removed', v: Plain, label: string): void => {
-    ctx.out.push({ what, path: ctx.path, label: join(ctx.label, label), ...(what === 'removed' ? { old: render(v) } : { new: render(v) }), citations: ctx.citations });
+    ctx.out.push({ what, path: ctx.path, label: join(ctx.label, label), ...(what === 'removed' ? { old: render(v) } : { new: render(v) }), citations: ctx.citations, text: '' });
   };
   // Plain lists (names, conditions, strings): which items are new and which are gone; order is not meaning.
   if (a.every(isAtomic) && b.every(isAtomic)) {
@@ -134,7 +151,7 @@ function walkList(a: Plain[], b: Plain[], ctx: Ctx): void {
     }
     // as many gone as new: each one was changed into the other (a condition rewritten)
     if (gone.length === left.length) {
-      gone.forEach((x, i) => ctx.out.push({ what: 'changed', path: ctx.path, label: ctx.label, old: render(x), new: render(left[i]), citations: ctx.citations }));
+      gone.forEach((x, i) => ctx.out.push({ what: 'changed', path: ctx.path, label: ctx.label, old: render(x), new: render(left[i]), citations: ctx.citations, text: '' }));
       return;
     }
     for (const x of gone) emitItem('removed', x, '');
@@ -142,7 +159,7 @@ function walkList(a: Plain[], b: Plain[], ctx: Ctx): void {
     return;
   }
   // Lists of records: match by key, then pair what is left in order (a changed condition, a changed heading).
-  const keyed = (xs: Plain[]) => xs.map((x, i) => ({ x, k: keyOf(x) ?? { key: `#${i}`, label: `#${i + 1}` } }));
+  const keyed = (xs: Plain[]) => xs.map((x, i) => ({ x, k: keyOf(x, ctx.lang) ?? { key: `#${i}`, label: `#${i + 1}`, shown: `#${i + 1}` } }));
   const ka = keyed(a);
   const kb = keyed(b);
   const unmatchedB = new Set(kb.map((_, i) => i));
@@ -151,15 +168,15 @@ function walkList(a: Plain[], b: Plain[], ctx: Ctx): void {
     const j = kb.findIndex((y, j2) => unmatchedB.has(j2) && y.k.key === k.key);
     if (j < 0) return void unmatchedA.push(i);
     unmatchedB.delete(j);
-    walk(x, kb[j].x, { ...ctx, path: `${ctx.path}[${k.label}]`, label: join(ctx.label, k.label) });
+    walk(x, kb[j].x, { ...ctx, path: `${ctx.path}[${k.label}]`, label: join(ctx.label, k.shown) });
   });
   const restB = [...unmatchedB];
   unmatchedA.forEach((i, n) => {
     const j = restB[n];
-    if (j === undefined) return emitItem('removed', ka[i].x, ka[i].k.label);
-    walk(ka[i].x, kb[j].x, { ...ctx, path: `${ctx.path}[${kb[j].k.label}]`, label: join(ctx.label, kb[j].k.label) });
+    if (j === undefined) return emitItem('removed', ka[i].x, ka[i].k.shown);
+    walk(ka[i].x, kb[j].x, { ...ctx, path: `${ctx.path}[${kb[j].k.label}]`, label: join(ctx.label, kb[j].k.shown) });
   });
-  for (const j of restB.slice(unmatchedA.length)) emitItem('added', kb[j].x, kb[j].k.label);
+  for (const j of restB.slice(unmatchedA.length)) emitItem('added', kb[j].x, kb[j].k.shown);
 }
 
 const titleOf = (d: A.Declaration): string | undefined => ('title' in d ? d.title?.value : undefined);
@@ -180,6 +197,12 @@ function findRenames(a: NormalizedPolicy, b: NormalizedPolicy): Map<string, stri
   return renames;
 }
 
+/** Each change's sentence, under its declaration's kind and id (none for the header). */
+function withText(changes: Change[], lang: MsgLang, kind?: string, id?: string): Change[] {
+  for (const c of changes) c.text = message('diff.row', { kind: kind ? kindLabel(kind, lang, true) : '', id, what: c.what, field: c.label.replace(/ › /g, ' '), old: c.old, new: c.new }, lang);
+  return changes;
+}
+
 function refOf(p: A.Policy): VersionRef {
   const h = p.header;
   const to = h?.validTo;
@@ -197,7 +220,7 @@ function refOf(p: A.Policy): VersionRef {
  * language and the spelling of shared names are not meaning; a renamed declaration whose content is
  * otherwise the same is reported once as renamed, and references to it are followed.
  */
-export function semanticDiff(a: A.Policy, b: A.Policy): SemanticDiff {
+export function semanticDiff(a: A.Policy, b: A.Policy, lang: MsgLang = 'sv'): SemanticDiff {
   const nb = normalizePolicy(b);
   const renames = findRenames(normalizePolicy(a), nb);
   const na = normalizePolicy(a, renames);
@@ -205,13 +228,14 @@ export function semanticDiff(a: A.Policy, b: A.Policy): SemanticDiff {
   const header: Change[] = [];
   // The version label and status differ between any two versions: reported in `old`/`new`, not as changes.
   const strip = (h: Plain) => (isObject(h) ? { ...h, version: undefined, status: undefined } : h);
-  walk(strip(na.header), strip(nb.header), { path: 'header', label: '', citations: headerCites, out: header });
+  walk(strip(na.header), strip(nb.header), { path: 'header', label: '', lang, citations: headerCites, out: header });
+  withText(header, lang);
 
   const declarations: DeclarationChange[] = [];
   const base = (id: string, side: 'old' | 'new') => {
     const d = (side === 'old' ? na : nb).declarations.get(id)!;
     const c = citationsOf(d.node) ?? [];
-    return { kind: d.kind, kindLabel: kindLabel(d.kind), decl: d.decl, node: d.node, cites: c };
+    return { kind: d.kind, kindLabel: kindLabel(d.kind, lang), decl: d.decl, node: d.node, cites: c };
   };
   const inverse = new Map([...renames].map(([o, n]) => [n, o]));
   for (const id of nb.order) {
@@ -227,8 +251,9 @@ export function semanticDiff(a: A.Policy, b: A.Policy): SemanticDiff {
     const oldId = inverse.get(id);
     if (oldId) declarations.push({ change: 'renamed', oldId, ...common, changes: [] });
     const changes: Change[] = [];
-    if (od.kind !== nw.kind) changes.push({ what: 'changed', path: `${id}.kind`, label: 'kind', old: od.kindLabel, new: nw.kindLabel, citations: { old: od.cites, new: nw.cites } });
-    else walk(od.node, nw.node, { path: id, label: '', citations: { old: od.cites, new: nw.cites }, out: changes });
+    if (od.kind !== nw.kind) changes.push({ what: 'changed', path: `${id}.kind`, label: lang === 'sv' ? 'slag' : 'kind', old: od.kindLabel, new: nw.kindLabel, citations: { old: od.cites, new: nw.cites }, text: '' });
+    else walk(od.node, nw.node, { path: id, label: '', lang, citations: { old: od.cites, new: nw.cites }, out: changes });
+    withText(changes, lang, od.kind, id);
     if (changes.length) declarations.push({ change: 'changed', ...common, changes });
   }
   for (const id of na.order) {

@@ -1,6 +1,6 @@
 // Reading the policies: the agreements and their versions, one version's text and analysis, the status.
 import type { FastifyInstance } from 'fastify';
-import { httpError } from '../errors';
+import { httpError, inLang } from '../errors';
 import type { PolicyStore } from '../policy-store';
 import { versionParams } from '../schemas';
 
@@ -14,6 +14,7 @@ export function agreementRoutes(app: FastifyInstance, store: PolicyStore, status
     if (!store.set.agreements().includes(agreement)) throw httpError(404, 'AVT-H013', { agreement }, { pointer: '/agreement' });
     const v = store.version(agreement, version);
     if (!v) throw httpError(404, 'AVT-H014', { agreement, version }, { pointer: '/version' });
-    return store.detail(v);
+    const detail = store.detail(v);
+    return { ...detail, diagnostics: detail.diagnostics.map((d) => inLang(d, req.lang)) };
   });
 }

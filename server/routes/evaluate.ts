@@ -18,7 +18,7 @@ const INLINE_BELOW = 256 * 1024;
 
 type Query = { on?: string; version?: string; explain?: boolean };
 
-const optionsOf = (q: Query): EvaluateCaseOptions => ({ on: q.on, version: q.version, explain: q.explain !== false });
+const optionsOf = (q: Query, req: FastifyRequest): EvaluateCaseOptions => ({ on: q.on, version: q.version, explain: q.explain !== false, lang: req.lang });
 const isNdjson = (req: FastifyRequest) => req.headers['content-type']?.startsWith('application/x-ndjson') ?? false;
 
 /** The most cases a JSON batch may hold: fewer with explanations, whose answers are some kilobytes each. */
@@ -154,7 +154,7 @@ export function evaluateRoutes(app: FastifyInstance, store: PolicyStore, pool: B
 
   app.post('/api/evaluate', { schema: { querystring: evaluateQuery }, bodyLimit: SINGLE_LIMIT }, async (req: FastifyRequest<{ Querystring: Query }>, reply) => {
     if (isNdjson(req)) throw httpError(415, 'AVT-H002', { type: 'application/x-ndjson', expected: 'application/json (one case); NDJSON goes to /api/evaluate/batch' });
-    const answer = evaluateCase(store.set, req.body, optionsOf(req.query));
+    const answer = evaluateCase(store.set, req.body, optionsOf(req.query, req));
     if (!answer.ok) throw fromEvaluationError(answer.error);
     return reply.type('application/json; charset=utf-8').send(JSON.stringify(answer.result));
   });
@@ -169,7 +169,7 @@ export function evaluateRoutes(app: FastifyInstance, store: PolicyStore, pool: B
       else done(t.error as unknown as Error, undefined);
     });
     batch.post('/api/evaluate/batch', { schema: { querystring: evaluateQuery }, bodyLimit: BATCH_LIMIT, config: { expensive: true } }, async (req: FastifyRequest<{ Querystring: Query }>, reply) => {
-      const options = optionsOf(req.query);
+      const options = optionsOf(req.query, req);
       if (isNdjson(req)) return reply.type('application/x-ndjson; charset=utf-8').send(Readable.from(ndjsonStream(req.body as Readable, store, pool, options, cut), { objectMode: false }));
       // An empty body without a content type is not parsed at all: req.body is undefined, not text.
       if (typeof req.body !== 'string') throw batchProblem({});

@@ -10,6 +10,7 @@ import type { PolicyStore } from '../policy-store';
 import { diffQuery } from '../schemas';
 import { withDeadline } from '../deadline';
 import { REQUEST_DEADLINE_MS } from '../limits';
+import type { MsgLang } from '../../dsl/messages/render';
 
 type Query = { agreement: string; from: string; to: string; behaviour?: boolean };
 const KEEP = 32;
@@ -23,10 +24,10 @@ export function diffRoutes(app: FastifyInstance, store: PolicyStore, pool: Batch
     const a = store.version(agreement, from);
     const b = store.version(agreement, to);
     if (!a || !b) throw httpError(404, 'AVT-H014', { agreement, version: !a ? from : to }, { pointer: !a ? '/from' : '/to' });
-    const key = `${a.source.hash} ${b.source.hash} ${behaviour}`;
+    const key = `${a.source.hash} ${b.source.hash} ${behaviour} ${req.lang}`;
     let answer = kept.get(key);
     if (!answer) {
-      answer = compute(agreement, from, to, behaviour);
+      answer = compute(agreement, from, to, behaviour, req.lang);
       kept.set(key, answer);
       answer.catch(() => kept.delete(key));
       if (kept.size > KEEP) kept.delete(kept.keys().next().value!);
@@ -34,13 +35,13 @@ export function diffRoutes(app: FastifyInstance, store: PolicyStore, pool: Batch
     return reply.type('application/json; charset=utf-8').send(await withDeadline(answer, REQUEST_DEADLINE_MS));
   });
 
-  async function compute(agreement: string, from: string, to: string, behaviour: boolean): Promise<string> {
+  async function compute(agreement: string, from: string, to: string, behaviour: boolean, lang: MsgLang): Promise<string> {
     if (pool.size === 0) {
-      const d = diffVersions(store.set, agreement, from, to, { behaviour });
+      const d = diffVersions(store.set, agreement, from, to, { behaviour, lang });
       if (!d.ok) throw httpError(404, 'AVT-H014', { agreement, version: `${from} or ${to}` });
       return JSON.stringify({ semantic: d.semantic, behavioural: d.behavioural });
     }
-    const r = await pool.diff(agreement, from, to, behaviour, store.generation);
+    const r = await pool.diff(agreement, from, to, behaviour, store.generation, lang);
     if (r.ok) return r.json;
     if (r.problem === 'diff') throw httpError(404, 'AVT-H014', { agreement, version: `${from} or ${to}` });
     throw new Error(r.problem === 'lost' ? r.message : 'diff failed');

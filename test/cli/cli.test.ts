@@ -14,19 +14,27 @@ const varmland = join(import.meta.dirname, '../../policies/varmland/2019-01-01.a
 describe('avtal', () => {
   it('prints usage and exits 2 without a command', async () => {
     expect(await main([])).toBe(2);
+    expect(output.stdout()).toContain('Användning: avtal <kommando>');
+    expect(await main(['--help', '--lang', 'en'])).toBe(0);
     expect(output.stdout()).toContain('Usage: avtal <command>');
   });
 
   it('rejects an unknown command and an unknown option with exit 2', async () => {
     expect(await main(['frobnicate'])).toBe(2);
+    expect(output.stderr()).toContain("okänt kommando 'frobnicate'");
+    expect(await main(['frobnicate', '--lang', 'en'])).toBe(2);
     expect(output.stderr()).toContain("unknown command 'frobnicate'");
     expect(await main(['check', '--frob'])).toBe(2);
+    expect(await main(['check', '--lang', 'de'])).toBe(2);
+    expect(output.stderr()).toContain('--lang måste vara sv eller en, inte de');
   });
 
   it('has --help on every verb', async () => {
     for (const verb of ['check', 'fmt', 'test', 'eval', 'schema', 'explain']) {
       expect(await main([verb, '--help'])).toBe(0);
     }
+    expect(output.stdout()).toContain('Användning: avtal eval');
+    expect(await main(['eval', '--help', '--lang', 'en'])).toBe(0);
     expect(output.stdout()).toContain('Usage: avtal eval');
   });
 
@@ -35,12 +43,16 @@ describe('avtal', () => {
     const file = join(dir, 'broken.avtal');
     writeFileSync(file, 'agreement demo\n  version "1" draft\n  valid from 2024-01-01 until further notice\n  source "x"\ndeadline d\n  cite "x"\n  admission_notice_sent within 24 after admitted\n');
     expect(await main(['check', file])).toBe(1);
-    expect(output.stdout()).toMatch(/broken\.avtal:7:35 error AVT-P001 /);
+    expect(output.stdout()).toMatch(/broken\.avtal:7:35 error AVT-P001 oväntat 'after'/);
+    expect(await main(['check', file, '--lang', 'en'])).toBe(1);
+    expect(output.stdout()).toMatch(/broken\.avtal:7:35 error AVT-P001 unexpected 'after'/);
   });
 
   it('test: runs the worked examples with a closing count', async () => {
     expect(await main(['test', varmland])).toBe(0);
     expect(output.stdout()).toMatch(/✓ .*exempel_2/);
+    expect(output.stdout()).toMatch(/^\d+ godkända, 0 underkända$/m);
+    expect(await main(['test', varmland, '--lang', 'en'])).toBe(0);
     expect(output.stdout()).toMatch(/^\d+ passed, 0 failed$/m);
   });
 
@@ -49,8 +61,8 @@ describe('avtal', () => {
     const file = join(dir, 'v.avtal');
     writeFileSync(file, readFileSync(varmland, 'utf8').replace('förvänta första betalningsdag 2019-01-11', 'förvänta första betalningsdag 2019-01-12'));
     expect(await main(['test', file])).toBe(1);
-    expect(output.stdout()).toContain('expected 2019-01-12, actual 2019-01-11');
-    expect(output.stdout()).toMatch(/^\d+ passed, 1 failed$/m);
+    expect(output.stdout()).toContain('väntat 2019-01-12, faktiskt 2019-01-11');
+    expect(output.stdout()).toMatch(/^\d+ godkända, 1 underkända$/m);
   });
 
   it('fmt --check reports an unformatted file and changes nothing', async () => {
@@ -73,8 +85,10 @@ describe('avtal', () => {
     const notJson = join(dir, 'x.json');
     writeFileSync(notJson, '{ nope');
     expect(await main(['eval', '--case', notJson])).toBe(1);
-    expect(output.stderr()).toContain('not valid JSON');
+    expect(output.stderr()).toContain('inte giltig JSON');
     expect(await main(['eval', '--case', join(dir, 'missing.json')])).toBe(1);
+    expect(output.stderr()).toContain('filen finns inte');
+    expect(await main(['eval', '--case', join(dir, 'missing.json'), '--lang', 'en'])).toBe(1);
     expect(output.stderr()).toContain('no such file');
   });
 
@@ -89,6 +103,12 @@ describe('avtal', () => {
     expect(result.explanation.length).toBeGreaterThan(0);
     const cited = (s: { rule: string }) => (result.citations[s.rule] as { heading: string }[]).some((c) => c.heading === '7. Ekonomisk reglering');
     expect(result.explanation.some(cited)).toBe(true);
+    // Swedish by default, English with --lang en
+    const texts = (r: { explanation: { text: string }[] }) => r.explanation.map((s) => s.text).join('\n');
+    expect(texts(result)).toContain('Meddelandet om utskrivningsklar skickades måndag 7 januari 2019 kl. 13.00, efter brytpunkten kl. 12.00: fyra fristdagar.');
+    output.clear();
+    expect(await main(['eval', '--case', file, '--lang', 'en'])).toBe(0);
+    expect(texts(JSON.parse(output.stdout()))).toContain('The ready-for-discharge notice was sent at 2019-01-07 13:00, after the cutoff 12:00: 4 grace days.');
   });
 
   it('schema prints the case JSON Schema', async () => {

@@ -162,7 +162,7 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 90_000 }, () => {
     // the message on hover
     await cursorAt(page, 'inskrivningsmedelande_skickat', 3);
     await runAction(page, 'editor.action.showHover');
-    await expect.poll(() => page.locator('.monaco-hover:visible').allTextContents().then((t) => t.join(' ')), { timeout: 10_000 }).toContain('unknown name');
+    await expect.poll(() => page.locator('.monaco-hover:visible').allTextContents().then((t) => t.join(' ')), { timeout: 10_000 }).toContain('okänt namn'); // Swedish, the editor's default language
     await page.keyboard.press('Escape');
     // put the letter back: the problem goes away
     await afterAnalysis(page, () => typeOver(page, 'kräver inskrivningsmedelande_skickat', 'd', 'dd'));

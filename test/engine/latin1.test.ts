@@ -42,8 +42,10 @@ deadline every_third_month "Every third month"
   for (const events of [{ home_care_started: '2025-01-15 10:00', planned_home_visit: '2025-01-01 11:00' }, { home_care_started: '2025-01-15 10:00', planned_home_visit: '2025-01-02 13:00' }, {}]) {
     const v = validateCase({ county: 'demo', events, evaluationDate: '2025-06-01' });
     if (!v.ok) throw new Error(JSON.stringify(v.errors));
-    const r = evaluate(compile(a.ast), v.data, { agreement: 'demo', version: '1', status: 'draft', validFrom: '2024-01-01', validTo: null, hash: '' });
-    expect(r.explanation.map((s) => s.text).join('\n')).toMatch(/Deadline window: /);
-    expect(beyondLatin1(JSON.stringify(r))).toEqual([]);
+    for (const [lang, heading] of [['sv', /Tidsfristen window: /], ['en', /Deadline window: /]] as const) {
+      const r = evaluate(compile(a.ast), v.data, { agreement: 'demo', version: '1', status: 'draft', validFrom: '2024-01-01', validTo: null, hash: '' }, { lang });
+      expect(r.explanation.map((s) => s.text).join('\n')).toMatch(heading);
+      expect(beyondLatin1(JSON.stringify(r))).toEqual([]);
+    }
   }
 });

@@ -95,7 +95,7 @@ describe('reading', () => {
     for (const p of ['/api/status', '/api/agreements', '/api/agreements/{agreement}/versions/{version}', '/api/evaluate', '/api/evaluate/batch', '/api/schema/case', '/api/agreements/{agreement}/drafts', '/api/months', '/api/diff']) {
       expect(doc.paths[p], p).toBeDefined();
     }
-    expect(doc.paths['/api/evaluate'].post.parameters.map((p: { name: string }) => p.name)).toEqual(['on', 'version', 'explain']);
+    expect(doc.paths['/api/evaluate'].post.parameters.map((p: { name: string }) => p.name)).toEqual(['on', 'version', 'explain', 'lang']);
     expect(doc.components.schemas.Case.properties.county).toBeDefined();
     // Every schema in the document is one ajv can compile, and each $ref points at a component.
     const strict = new Ajv({ strict: false });

@@ -1,5 +1,5 @@
 // Golden semantic diffs: test/cases/diff/<name>/{old.avtal,new.avtal,expected.txt}, one case per kind
-// of change. AVTAL_UPDATE_GOLDEN=1 rewrites expected.txt (review the change before committing it).
+// of change, in English (expected.txt) and Swedish (expected.sv.txt). AVTAL_UPDATE_GOLDEN=1 rewrites them (review the change before committing it).
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,15 +13,16 @@ const cases = readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirec
 describe('golden semantic diffs', () => {
   it('has cases', () => expect(cases.length).toBeGreaterThanOrEqual(10));
 
-  for (const name of cases) {
-    it(name, () => {
+  // expected.txt in English, expected.sv.txt in Swedish (the default)
+  for (const name of cases) for (const lang of ['en', 'sv'] as const) {
+    it(`${name} (${lang})`, () => {
       const dir = join(ROOT, name);
       const [oldA, newA] = ['old.avtal', 'new.avtal'].map((f) => analyze(readFileSync(join(dir, f), 'utf8')));
       // the inputs are valid policies: a diff case tests the diff, not the checker
       expect(oldA.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       expect(newA.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-      const actual = renderSemanticDiff(semanticDiff(oldA.ast, newA.ast), 'text');
-      const file = join(dir, 'expected.txt');
+      const actual = renderSemanticDiff(semanticDiff(oldA.ast, newA.ast, lang), 'text', lang);
+      const file = join(dir, lang === 'en' ? 'expected.txt' : 'expected.sv.txt');
       if (process.env.AVTAL_UPDATE_GOLDEN) writeFileSync(file, actual);
       expect(existsSync(file), `${name}/expected.txt is missing: run with AVTAL_UPDATE_GOLDEN=1 and review it`).toBe(true);
       expect(actual).toBe(readFileSync(file, 'utf8'));

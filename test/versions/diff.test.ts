@@ -92,18 +92,23 @@ describe('behavioural diff', { timeout: 60_000 }, () => {
       // every counterexample has the notice in (12:00, 13:00], and four grace days become three
       const t = minute(c.events.ready_notice_sent);
       expect(t > 12 * 60 && t <= 13 * 60).toBe(true);
-      expect(c.differences.find((x) => x.field === 'grace days')).toMatchObject({ old: '4', new: '3' });
+      expect(c.differences.find((x) => x.field === 'fristdagar')).toMatchObject({ old: '4', new: '3' });
     }
     const at1201 = d.counterexamples.find((c) => c.events.ready_notice_sent === '2020-01-06 12:01' && c.origin === 'example monday_morning, ready_notice_sent at 12:01');
-    expect(at1201?.differences.find((x) => x.field === 'first payable day')).toEqual({ rule: 'municipal_payment', field: 'first payable day', old: '2020-01-10', new: '2020-01-09' });
-    expect(at1201?.text).toContain('first payable day 2020-01-10 under the old version, 2020-01-09 under the new');
+    expect(at1201?.differences.find((x) => x.field === 'första betalningsdag')).toEqual({ rule: 'municipal_payment', field: 'första betalningsdag', old: '2020-01-10', new: '2020-01-09' });
+    expect(at1201?.text).toContain('utskrivningsklar_meddelad 2020-01-06 12:01');
+    expect(at1201?.text).toContain('municipal_payment: första betalningsdag 2020-01-10 med den gamla versionen, 2020-01-09 med den nya');
     expect(d.counterexamples.some((c) => c.events.ready_notice_sent?.endsWith(' 13:00'))).toBe(true);
+    // in English when asked
+    const en = behaviouralDiff(old, nu, { lang: 'en' }).counterexamples.find((c) => c.origin === at1201?.origin);
+    expect(en?.text).toContain('ready_notice_sent 2020-01-06 12:01');
+    expect(en?.text).toContain('first payable day 2020-01-10 under the old version, 2020-01-09 under the new');
   });
 
   it('finds a changed day count on both sides of it', () => {
     const d = behaviouralDiff(compiled(read(`${CASES}/deadline-duration/old.avtal`)), compiled(read(`${CASES}/deadline-duration/new.avtal`)));
     const statuses = d.counterexamples.flatMap((c) => c.differences.filter((x) => x.rule === 'admission_notice' && x.field === 'status').map((x) => `${x.old}→${x.new}`));
-    expect(statuses).toContain('missed→met'); // a notice between 24 and 36 hours after admission
+    expect(statuses).toContain('missad→hållen'); // a notice between 24 and 36 hours after admission
     expect(d.boundaries.elapsedMinutes).toEqual([24 * 60, 36 * 60]);
   });
 
@@ -141,10 +146,12 @@ describe('behavioural diff of a monthly ladder', { timeout: 60_000 }, () => {
 describe('the Värmland proposal', { timeout: 60_000 }, () => {
   it('shows the moved cutoff, the changed interpretation and counterexamples inside 12:00–13:00', () => {
     const d = semanticDiff(analyze(VARMLAND).ast, analyze(PROPOSAL).ast);
-    expect(d.declarations.find((x) => x.id === 'middag')?.changes.find((c) => c.label === 'time')).toMatchObject({ old: '12:00', new: '13:00' });
+    expect(d.declarations.find((x) => x.id === 'middag')?.changes.find((c) => c.label === 'tid')).toMatchObject({ old: '12:00', new: '13:00', text: 'Brytpunkten middag: tid ändras från 12:00 till 13:00' });
+    const en = semanticDiff(analyze(VARMLAND).ast, analyze(PROPOSAL).ast, 'en');
+    expect(en.declarations.find((x) => x.id === 'middag')?.changes.find((c) => c.label === 'time')).toMatchObject({ old: '12:00', new: '13:00', text: 'Cutoff middag: time changes from 12:00 to 13:00' });
     expect(d.declarations.find((x) => x.id === 'utskrivningsdagen_räknas')?.change).toBe('changed');
     const b = behaviouralDiff(compiled(VARMLAND), compiled(PROPOSAL));
-    expect(b.counterexamples.some((c) => c.events.ready_notice_sent === '2019-01-07 12:01' && c.differences.some((x) => x.field === 'first payable day' && x.old === '2019-01-11' && x.new === '2019-01-10'))).toBe(true);
+    expect(b.counterexamples.some((c) => c.events.ready_notice_sent === '2019-01-07 12:01' && c.differences.some((x) => x.field === 'första betalningsdag' && x.old === '2019-01-11' && x.new === '2019-01-10'))).toBe(true);
   });
 
   it('keeps a spread of counterexamples when asked, with exact counts', () => {
@@ -154,8 +161,8 @@ describe('the Värmland proposal', { timeout: 60_000 }, () => {
     expect(some.counterexamples).toHaveLength(10);
     expect(all.counterexamples.length).toBe(all.differing);
     // both kinds of change are represented: the moved cutoff and the discharge day no longer billed
-    expect(some.counterexamples.some((c) => c.differences.some((x) => x.field === 'first payable day'))).toBe(true);
-    expect(some.counterexamples.some((c) => c.differences.some((x) => x.field === 'billable days'))).toBe(true);
+    expect(some.counterexamples.some((c) => c.differences.some((x) => x.field === 'första betalningsdag'))).toBe(true);
+    expect(some.counterexamples.some((c) => c.differences.some((x) => x.field === 'debiterbara dagar'))).toBe(true);
   });
 
   it('is served by label through diffVersions, drafts included', () => {

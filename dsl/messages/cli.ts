@@ -1,0 +1,74 @@
+// The command line's own messages (cli/): errors of use, progress lines and closing counts. The diagnostics
+// it prints are the catalogue's too; their severity and code stay as they are (a stable, parseable field).
+import type { Message } from './types';
+
+export const CLI_MESSAGES = {
+  'cli.tagline': { sv: 'samverkansavtal som körbara, testbara och granskningsbara policyfiler', en: 'care agreements as executable, testable, reviewable policy files' },
+  'cli.unknownCommand': { sv: "avtal: okänt kommando '{verb}'", en: "avtal: unknown command '{verb}'" },
+  'cli.badLang': { sv: 'avtal {verb}: --lang måste vara sv eller en, inte {lang}', en: 'avtal {verb}: --lang must be sv or en, not {lang}' },
+  'cli.internal': { sv: 'avtal {verb}: internt fel: {detail}', en: 'avtal {verb}: internal error: {detail}' },
+  'cli.internalHint': { sv: ' (sätt AVTAL_DEBUG=1 för detaljer)', en: ' (set AVTAL_DEBUG=1 for details)' },
+  'cli.usage': { sv: 'Användning: avtal <kommando> [flaggor]', en: 'Usage: avtal <command> [options]' },
+  'cli.commands': { sv: 'Kommandon:', en: 'Commands:' },
+  'cli.commandHelp': { sv: 'Kör `avtal <kommando> --help` för ett kommandos flaggor. `--lang en` ger meddelanden på engelska.', en: "Run `avtal <command> --help` for a command's options. `--lang sv` (the default) gives messages in Swedish." },
+  'cli.noSuchPath': { sv: 'avtal {verb}: {path}: ingen sådan fil eller mapp', en: 'avtal {verb}: {path}: no such file or folder' },
+  'cli.cannotRead': { sv: 'kan inte läsa {path}: {why}', en: 'cannot read {path}: {why}' },
+  'cli.noSuchFile': { sv: 'filen finns inte', en: 'no such file' },
+  'cli.isFolder': { sv: 'är en mapp', en: 'is a folder' },
+  'cli.permission': { sv: 'åtkomst nekad', en: 'permission denied' },
+  // check
+  'cli.check.done': { sv: '{files} fil(er) kontrollerade: {errors} fel, {warnings} varning(ar)', en: '{files} file(s) checked: {errors} error(s), {warnings} warning(s)' },
+  // test
+  'cli.test.policyErrors': { sv: '{file}: policyn innehåller fel', en: '{file}: the policy has errors' },
+  'cli.test.derived': { sv: ' (härlett)', en: ' (derived)' },
+  'cli.test.error': { sv: 'fel: {detail}', en: 'error: {detail}' },
+  'cli.test.failed': { sv: '{text} (rad {line}): väntat {expected}, faktiskt {actual}', en: '{text} (line {line}): expected {expected}, actual {actual}' },
+  'cli.test.done': { sv: '{passed} godkända, {failed} underkända', en: '{passed} passed, {failed} failed' },
+  // eval
+  'cli.explain.document': { sv: 'dokument: {document}', en: 'document: {document}' },
+  'cli.explain.subjectTo': { sv: 'lyder under: {law} — villkoren i dess betalningsregler (kräver, undantag) gäller varje betalningsregel i detta avtal', en: 'subject to: {law} — the conditions of its payment rules (requires, exempt) bind every payment rule of this agreement' },
+  'cli.eval.caseRequired': { sv: 'avtal eval: --case krävs (en JSON-fil, eller - för standard in)', en: 'avtal eval: --case is required (a JSON file, or - for standard input)' },
+  'cli.notJson': { sv: 'avtal {verb}: {file}: inte giltig JSON: {detail}', en: 'avtal {verb}: {file}: not valid JSON: {detail}' },
+  // explain
+  'cli.explain.heading': { sv: '# {title} – version {version} ({status})', en: '# {title} — version {version} ({status})' },
+  'cli.explain.file': { sv: 'fil: {file}   hash: {hash}', en: 'file: {file}   hash: {hash}' },
+  'cli.explain.validTo': { sv: 'källa: {source}   gäller: från {from} till {to} (exklusive)', en: 'source: {source}   valid: from {from} to {to} (exclusive)' },
+  'cli.explain.validOpen': { sv: 'källa: {source}   gäller: från {from} tills vidare', en: 'source: {source}   valid: from {from} until further notice' },
+  'cli.explain.none': { sv: '(ingen)', en: '(none)' },
+  'cli.explain.count': { sv: '{count} tolkning(ar):', en: '{count} interpretation(s):' },
+  'cli.explain.decision': { sv: '    beslut: {decision}', en: '    decision: {decision}' },
+  'cli.explain.usedBy': { sv: '    används av: {users}', en: '    used by: {users}' },
+  'cli.explain.nothing': { sv: 'ingenting', en: 'nothing' },
+  'cli.explain.header': { sv: '(avtalshuvudet)', en: '(the agreement header)' },
+  'cli.explain.escalation': { sv: '  eskalering {id}: {title}', en: '  escalation {id}: {title}' },
+  // diff
+  'cli.diff.two': { sv: 'avtal diff: ange två versioner', en: 'avtal diff: give two versions' },
+  'cli.diff.format': { sv: 'avtal diff: okänt format {format}; använd text, markdown, html eller json', en: 'avtal diff: unknown format {format}; use text, markdown, html or json' },
+  'cli.diff.limit': { sv: 'avtal diff: --limit måste vara ett heltal, fann {value}', en: 'avtal diff: --limit must be a whole number, found {value}' },
+  'cli.diff.notLabel': { sv: '{arg}: ingen sådan fil, och inte avtal@version', en: '{arg}: no such file, and not agreement@version' },
+  'cli.diff.noVersion': { sv: '{arg}: ingen sådan version; versioner: {known}', en: '{arg}: no such version; versions: {known}' },
+  'cli.diff.noAgreement': { sv: '{arg}: okänt avtal; kända: {known}', en: '{arg}: unknown agreement; known: {known}' },
+  'cli.diff.broken': { sv: 'avtal diff: {names} innehåller fel; jämförelsen av utfall kräver att båda versionerna kan kompileras', en: 'avtal diff: {names} has errors; the behavioural diff needs both versions to compile' },
+  // fmt
+  'cli.fmt.notFormatted': { sv: 'inte formaterad: {file}', en: 'not formatted: {file}' },
+  'cli.fmt.formatted': { sv: 'formaterade {file}', en: 'formatted {file}' },
+  'cli.fmt.done': { sv: '{files} fil(er) kontrollerade, {unformatted} inte formaterade', en: '{files} file(s) checked, {unformatted} not formatted' },
+  // lock
+  'cli.lock.oneFolder': { sv: 'avtal lock: ange högst en policymapp', en: 'avtal lock: give at most one policies folder' },
+  'cli.lock.notFolder': { sv: 'avtal lock: {root}: inte en mapp', en: 'avtal lock: {root}: not a folder' },
+  'cli.lock.locked': { sv: 'låst {id}  {file}  {hash}', en: 'locked {id}  {file}  {hash}' },
+  'cli.lock.moved': { sv: 'flyttad  {id}  {from} → {to} (texten oförändrad)', en: 'moved  {id}  {from} → {to} (text unchanged)' },
+  'cli.lock.broken': { sv: 'inte låst {id}  {file}: filen innehåller fel (se avtal check)', en: 'not locked {id}  {file}: the file has errors (see avtal check)' },
+  'cli.lock.done': { sv: '{lock}: {count} publicerade versioner; registrerade {added} nya, {moved} flyttade; {refused} avvisade, {broken} med fel', en: '{lock}: {count} published version(s); recorded {added} new, {moved} moved; {refused} refused, {broken} with errors' },
+  'cli.lock.doneCheck': { sv: '{lock}: {count} publicerade versioner; skulle registrera {added} nya, {moved} flyttade; {refused} avvisade, {broken} med fel', en: '{lock}: {count} published version(s); would record {added} new, {moved} moved; {refused} refused, {broken} with errors' },
+  // export
+  'cli.export.one': { sv: 'avtal export: ange en policyfil', en: 'avtal export: name one policy file' },
+  'cli.export.hasErrors': { sv: '{file} innehåller fel; kör avtal check', en: '{file} has errors; run avtal check' },
+  'cli.export.done': { sv: '{file}: {exported} regel/regler exporterade som {rules} json-rules-engine-regler till {out}; {notExported} inte exporterade', en: '{file}: {exported} rule(s) exported as {rules} json-rules-engine rules to {out}; {notExported} not exported' },
+  'cli.export.nothing': { sv: 'ingen regel i den här policyn kan exporteras', en: 'no rule of this policy can be exported' },
+  // months
+  'cli.months.args': { sv: 'avtal months: ange --county och exakt en av --averages eller --episodes', en: 'avtal months: give --county and exactly one of --averages or --episodes' },
+  'cli.months.format': { sv: 'avtal months: --format måste vara json eller table, inte {format}', en: 'avtal months: --format must be json or table, not {format}' },
+  'cli.months.notYaml': { sv: 'avtal months: {file}: inte giltig YAML eller JSON: {detail}', en: 'avtal months: {file}: not valid YAML or JSON: {detail}' },
+  'cli.months.several': { sv: 'avtal months: länet {county} har flera avtal med stegar ({list}); ange ett med --agreement', en: 'avtal months: county {county} has several agreements with ladders ({list}); name one with --agreement' },
+} satisfies Record<string, Message>;

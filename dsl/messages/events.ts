@@ -1,0 +1,31 @@
+// The shared vocabulary's events as an explanation names them: a noun phrase ("meddelandet om
+// utskrivningsklar") and a clause in the past ("meddelandet om utskrivningsklar skickades"), by event id.
+// A new event of the vocabulary is one line here; a test fails when one is missing.
+export const EVENT_TEXTS: Record<string, { sv: [noun: string, done: string]; en: [noun: string, done: string] }> = {
+  admitted: { sv: ['inskrivningen', 'patienten skrevs in'], en: ['the admission', 'the patient was admitted'] },
+  observation_started: { sv: ['observationen', 'patienten lades in för observation'], en: ['the observation', 'the patient was placed under observation'] },
+  ward_admitted: { sv: ['inskrivningen på avdelning', 'patienten skrevs in på avdelning'], en: ['the ward admission', 'the patient was admitted to a ward'] },
+  need_identified: { sv: ['identifieringen av behov', 'behovet identifierades'], en: ['the identification of a need', 'the need was identified'] },
+  doctor_assessment: { sv: ['läkarbedömningen', 'läkaren bedömde patientens behov'], en: ["the doctor's assessment", "the doctor assessed the patient's needs"] },
+  admission_notice_sent: { sv: ['inskrivningsmeddelandet', 'inskrivningsmeddelandet skickades'], en: ['the admission notice', 'the admission notice was sent'] },
+  care_contact_appointed: { sv: ['utseendet av fast vårdkontakt', 'fast vårdkontakt utsågs'], en: ['the appointment of the care contact', 'the care contact was appointed'] },
+  ready_assessed: { sv: ['bedömningen som utskrivningsklar', 'patienten bedömdes som utskrivningsklar'], en: ['the ready-for-discharge assessment', 'the patient was assessed as ready for discharge'] },
+  ready_notice_sent: { sv: ['meddelandet om utskrivningsklar', 'meddelandet om utskrivningsklar skickades'], en: ['the ready-for-discharge notice', 'the ready-for-discharge notice was sent'] },
+  ready_withdrawn: { sv: ['återkallelsen av utskrivningsklar', 'meddelandet om utskrivningsklar återkallades'], en: ['the withdrawal of the ready-for-discharge notice', 'the ready-for-discharge notice was withdrawn'] },
+  sip_called: { sv: ['kallelsen till SIP', 'kallelsen till SIP skickades'], en: ['the invitation to a SIP meeting', 'the invitation to a SIP meeting was sent'] },
+  vils_decided: { sv: ['beslutet om vård i livets slutskede', 'beslut om vård i livets slutskede fattades'], en: ['the end-of-life care decision', 'the end-of-life care decision was taken'] },
+  dispute_arose: { sv: ['oenigheten', 'oenighet uppstod'], en: ['the disagreement', 'the disagreement arose'] },
+  dispute_raised: { sv: ['väckandet av tvisten', 'tvisten togs upp med motparten'], en: ['the raising of the dispute', 'the dispute was taken up with the other party'] },
+  dispute_referred: { sv: ['hänskjutandet av tvisten', 'frågan hänsköts till närmaste chefer med mandat'], en: ['the referral of the dispute', 'the question was referred to the nearest managers with a mandate'] },
+  doctor_handover_sent: { sv: ['överrapporteringen läkare till läkare', 'överrapporteringen läkare till läkare skickades'], en: ["the doctor's handover", "the doctor's handover was sent"] },
+  home_care_started: { sv: ['inskrivningen i hemsjukvård', 'patienten skrevs in i hemsjukvården'], en: ['the enrolment in home health care', 'the patient was enrolled in home health care'] },
+  doctor_visit_offered: { sv: ['erbjudandet om läkarbesök', 'läkarbesök erbjöds'], en: ['the offer of a doctor visit', 'a doctor visit was offered'] },
+  medication_review_offered: { sv: ['erbjudandet om läkemedelsgenomgång', 'läkemedelsgenomgång erbjöds'], en: ['the offer of a medication review', 'a medication review was offered'] },
+  on_call_doctor_contacted: { sv: ['kontakten med beredskapsläkare', 'beredskapsläkaren kontaktades'], en: ['the contact with the on-call doctor', 'the on-call doctor was contacted'] },
+  planned_home_visit: { sv: ['det planerade hembesöket', 'läkaren gjorde ett planerat hembesök'], en: ['the planned home visit', "the doctor's planned home visit took place"] },
+  estimated_discharge_updated: { sv: ['uppdateringen av beräknat utskrivningsdatum', 'beräknat utskrivningsdatum uppdaterades'], en: ['the update of the estimated discharge date', 'the estimated discharge date was updated'] },
+  vils_renewed: { sv: ['förnyelsen av VILS-underlaget', 'VILS-underlaget förnyades'], en: ['the renewal of the VILS basis', 'the VILS basis was renewed'] },
+  patient_info_updated: { sv: ['uppdateringen av patientinformationen', 'patientinformationen uppdaterades'], en: ['the update of the patient information', 'the patient information was updated'] },
+  discharged: { sv: ['utskrivningen', 'patienten skrevs ut'], en: ['the discharge', 'the patient was discharged'] },
+  died: { sv: ['dödsfallet', 'patienten avled'], en: ['the death', 'the patient died'] },
+};

@@ -1,0 +1,57 @@
+// The editor's hover and the CLI's own messages.
+import { termText } from './terms';
+import type { Message, MsgLang, Params } from './types';
+
+/** The parser's "unexpected X; expected A or B": the expected words are terms (`a name` → "ett namn"). */
+function unexpected(p: Params, lang: MsgLang): string {
+  const words = Array.from({ length: Number(p.n) || 0 }, (_, i) => termText(String(p[`e${i}`] ?? ''), lang));
+  const found = termText(String(p.found ?? ''), lang);
+  return lang === 'sv'
+    ? `oväntat ${found}${words.length ? `; väntade ${words.join(' eller ')}` : ''}`
+    : `unexpected ${found}${words.length ? `; expected ${words.join(' or ')}` : ''}`;
+}
+
+export const UI_MESSAGES = {
+  'parse.unexpected': { sv: unexpected, en: unexpected },
+  // engine/api.ts, engine/registry: an agreement's fallback
+  'fallback.payment': {
+    sv: '{agreement} {version} har ingen betalningsregel; betalningsregeln i {fallback} {fallbackVersion}, som anges som reserv, gäller',
+    en: '{agreement} {version} has no payment rule; the payment rule of {fallback} {fallbackVersion}, named as its fallback, applies',
+  },
+  'fallback.version': {
+    sv: 'ingen version av {agreement} gäller {date}; {nearest} anger {fallback} som det som gäller utanför den',
+    en: 'no version of {agreement} is in force on {date}; {nearest} names {fallback} as what applies outside it',
+  },
+  // AVT-E004: the versions nearest to a date no version covers
+  'nearest.before': { sv: 'den senaste före är {version} ({from} till {to})', en: 'the last before it is {version} ({from} to {to})' },
+  'nearest.beforeOpen': { sv: 'den senaste före är {version} ({from} tills vidare)', en: 'the last before it is {version} ({from} to further notice)' },
+  'nearest.after': { sv: 'nästa är {version} från {from}', en: 'the next is {version} from {from}' },
+  'nearest.one': { sv: '; {a}', en: '; {a}' },
+  'nearest.both': { sv: '; {a}; {b}', en: '; {a}; {b}' },
+  'nearest.versionDate': { sv: 'som version {version}', en: 'version {version}' },
+  'nearest.versions': { sv: '; versioner: {list}', en: '; versions: {list}' },
+  // a worked example's expectation rows (engine/examples/run-examples.ts): what is checked, and its values
+  'example.row.first payable day': { sv: 'första betalningsdag', en: 'first payable day' },
+  'example.row.no payment': { sv: 'ingen betalning', en: 'no payment' },
+  'example.row.billable days': { sv: 'debiterbara dagar', en: 'billable days' },
+  'example.row.amount': { sv: 'belopp', en: 'amount' },
+  'example.row.grace days': { sv: 'fristdagar', en: 'grace days' },
+  'example.row.day 1': { sv: 'dag 1', en: 'day 1' },
+  'example.row.deadline': { sv: 'tidsfristen {id}', en: 'deadline {id}' },
+  'example.responsibleFrom': { sv: 'betalningsansvar från {date}', en: 'responsible from {date}' },
+  'example.value.not responsible': { sv: 'inget betalningsansvar', en: 'not responsible' },
+  'example.value.no payment rule': { sv: 'ingen betalningsregel', en: 'no payment rule' },
+  'example.value.none': { sv: 'inget', en: 'none' },
+  'example.value.met': { sv: 'hållen', en: 'met' },
+  'example.value.missed': { sv: 'missad', en: 'missed' },
+  'example.value.pending': { sv: 'pågår', en: 'pending' },
+  'example.value.not-applicable': { sv: 'gäller inte', en: 'not-applicable' },
+  'example.value.an outcome of one care episode': { sv: 'ett utfall för ett enskilt vårdtillfälle', en: 'an outcome of one care episode' },
+  'example.value.a ladder outcome (see engine/monthly)': { sv: 'ett utfall för en stege', en: 'a ladder outcome (see engine/monthly)' },
+  'example.unit.SEK': { sv: 'kr', en: 'SEK' },
+  'example.unit.days': { sv: 'dagar', en: 'days' },
+  'example.unit.calendar-days': { sv: 'kalenderdagar', en: 'calendar-days' },
+  'example.unit.weekdays': { sv: 'vardagar', en: 'weekdays' },
+  'example.unit.working-days': { sv: 'arbetsdagar', en: 'working-days' },
+  'hint.didYouMean': { sv: ' (menade du {name}?)', en: ' (did you mean {name}?)' },
+} satisfies Record<string, Message>;
