@@ -27,7 +27,7 @@ export const SECURITY_HEADERS: Record<string, string> = {
 };
 
 /** Query parameters that look like a credential: refused, and never logged with their value. */
-const TOKEN_PARAMS = /^(token|access_token|auth|authorization|bearer|api_key|apikey|key|secret|password)$/i;
+const TOKEN_PARAMS = /^(token|access_token|auth_token|authorization|bearer|api_key|apikey|secret|password)$/i;
 
 /** The URL as logged: the value of a credential-like query parameter replaced. */
 export function redactUrl(url: string): string {
