@@ -4,14 +4,16 @@ import { EVENTS, FACTS } from '../../dsl/builtins/vocabulary';
 const instant = {
   type: 'string',
   description: 'ISO 8601 with offset (2019-01-07T11:00:00+01:00) or Swedish local time without offset (2019-01-07T11:00 or 2019-01-07 11:00)',
-  pattern: '^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}',
+  // Month 01-12, day 01-31, hour 00-23, minute 00-59: 2019-13-45T99:99 is refused by the schema itself (a day
+  // the month does not have, 2023-02-30, is refused when the time is read: AVT-E001 with the field's pointer).
+  pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[T ]([01]\\d|2[0-3]):[0-5]\\d',
 };
 
 function factSchema(f: (typeof FACTS)[number]): Record<string, unknown> {
   switch (f.type) {
     case 'boolean': return { type: 'boolean', description: `${f.description} (sv: ${f.sv})` };
     case 'count': return { type: 'integer', minimum: 0, maximum: 150, description: `${f.description} (sv: ${f.sv})` };
-    case 'date': return { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: `${f.description} (sv: ${f.sv})` };
+    case 'date': return { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', description: `${f.description} (sv: ${f.sv})` };
     case 'text': return { type: 'string', maxLength: 200, description: `${f.description} (sv: ${f.sv})` };
     case 'enum': return { enum: (f.values ?? []).map((v) => v.id), description: `${f.description} (sv: ${f.sv})` };
   }
@@ -47,7 +49,7 @@ export const caseSchema = {
       additionalProperties: false,
       properties: Object.fromEntries(FACTS.filter((f) => f.id !== 'care_type' && f.id !== 'municipality' && f.id !== 'evaluation_date').map((f) => [f.id, factSchema(f)])),
     },
-    evaluationDate: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'count billable days up to this date (inclusive) when the patient is still in hospital' },
+    evaluationDate: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', description: 'count billable days up to this date (inclusive) when the patient is still in hospital' },
   },
 } as const;
 
