@@ -2,19 +2,24 @@
 // evaluated by (a) Avtal's compiled evaluator, (b) json-rules-engine running the exported rules and
 // (c) a hand-written TypeScript function where one exists (bench/baselines). Checks that they agree on
 // a sample, then prints throughput and ratios; then parse + check + compile times and memory per
-// compiled policy. Run through `npm run bench` (node --expose-gc). Environment: BENCH_EPISODES
+// compiled policy. Policies are loaded through their policy set, as the service loads them, so an agreement
+// made under a law (`subject to`) is linked to the law's conditions, and the export carries them. For those
+// it also times Avtal without the law's conditions, and every policy with a payment rule on the episodes it
+// leaves pending (a requirement not met yet that can still be). Run through `npm run bench` (node --expose-gc). Environment: BENCH_EPISODES
 // (default 100000), BENCH_JRE_EPISODES (default: all episodes), BENCH_SEED, BENCH_POLICIES (path filter).
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { Engine } from 'json-rules-engine';
 import { analyze, check, hasErrors, parse } from '../dsl';
-import type { CaseData } from '../engine/case/case-data';
+import { eventSlot, type CaseData } from '../engine/case/case-data';
+import { lookupVocabulary } from '../dsl/builtins/vocabulary';
 import { compile, type CompiledPolicy } from '../engine/compiler/compile';
 import { evaluateOutcomes, evaluateOutcomesInto, outcomeBuffer, type Outcomes } from '../engine/evaluator/evaluate';
 import { summariseAvtal, summariseJre, type RuleSummary } from '../engine/export/jre-compare';
-import { exportToJre } from '../engine/export/jre-export';
+import { exportToJre, linkedLaw } from '../engine/export/jre-export';
 import { JRE_ENGINE_OPTIONS, factsFromCaseData, registerAvtalRuntime, type EpisodeFacts } from '../engine/export/jre-runtime';
-import { findPolicyFiles } from '../engine/registry/load';
+import { PaymentCode } from '../engine/compiler/payment';
+import { findPolicyFiles, loadPolicySet } from '../engine/registry/load';
 import { sampleEpisodes } from '../test/support/episode-arbitrary';
 import { baselineFor, type Baseline } from './baselines';
 import { generatedPolicy } from './generated-policy';
@@ -43,6 +48,10 @@ interface Loaded {
   notExported: string[];
   engine: Engine;
   baseline?: Baseline<unknown>;
+  /** the same rules compiled on their own, without the law's conditions (set when a law is linked) */
+  withoutLaw?: CompiledPolicy;
+  /** the law linked, as `agreement version` */
+  law?: string;
 }
 
 // ---- compile times, first: the very first compile in the process is the cold one -----------------------
@@ -63,22 +72,31 @@ const generated = generatedPolicy(500);
 const sources = [...files.map((f) => ({ name: f, text: readFileSync(f, 'utf8') })), { name: `generated (${generated.split('\n').length} lines)`, text: generated }];
 const cold = new Map(sources.map((s) => [s.name, timeCompile(s.text)]));
 
+// The policies as their set loads them: an agreement made under a law is linked to the law's conditions.
+const set = loadPolicySet('policies');
+
 function loadPolicy(file: string, text: string): Loaded | string {
-  const a = analyze(text);
-  if (hasErrors(a.diagnostics) || !a.ast.header) return `${file}: has errors, skipped`;
-  const full = compile(a.ast);
+  const v = set.versions.find((x) => `policies/${x.source.file}` === file);
+  if (!v) return `${file}: not in the policy set, skipped`;
+  const a = v.analysis;
+  if (hasErrors(a.diagnostics) || !a.ast.header || !v.compiled) return `${file}: has errors, skipped`;
+  const full = v.compiled;
   if (full.deadlines.length + full.payments.length === 0) return `${file}: no episode-level rules, skipped`;
-  const { doc } = exportToJre(a.ast);
+  const law = linkedLaw(set, full);
+  const h = a.ast.header;
+  if (h.subjectTo && full.payments.length > 0 && !law) return `${file}: the law it is made under (${h.subjectTo.text}) is not linked, skipped`;
+  const { doc } = exportToJre(a.ast, file, law);
   // The same rules for all three: the ones json-rules-engine can run. Avtal evaluates a view of its
   // compiled policy with just those (its other rules are reported in a note).
   const same = new Set(doc.exported);
-  const compiled: CompiledPolicy = { ...full, deadlines: full.deadlines.filter((r) => same.has(r.decl.id.text)), payments: full.payments.filter((r) => same.has(r.decl.id.text)) };
+  const only = (p: CompiledPolicy): CompiledPolicy => ({ ...p, deadlines: p.deadlines.filter((r) => same.has(r.decl.id.text)), payments: p.payments.filter((r) => same.has(r.decl.id.text)) });
+  const compiled = only(full);
   const engine = new Engine(doc.rules as never, JRE_ENGINE_OPTIONS);
   registerAvtalRuntime(engine);
-  const h = a.ast.header;
   return {
     file, text, label: `${h.id.text} ${h.version?.value ?? ''}`, compiled, exported: new Set(doc.exported), notExported: doc.notExported.map((n) => n.rule), engine,
     baseline: baselineFor(h.id.text, h.version?.value ?? ''),
+    ...(law && compiled.payments.length > 0 ? { withoutLaw: only(compile(a.ast)), law: `${law.agreement} ${law.version}` } : {}),
   };
 }
 
@@ -166,6 +184,7 @@ async function main(): Promise<number> {
 
   let failures = 0;
   const rows: string[][] = [];
+  const costRows: string[][] = [];
   for (const f of files) {
     if (f.endsWith('.draft.avtal')) continue; // drafts are proposals, not agreements in force
     if (ONLY.length && !ONLY.some((o) => f.includes(o))) continue;
@@ -208,6 +227,7 @@ async function main(): Promise<number> {
       `${fmtInt(a / j)}×`, hand ? `${fmt(h / a, 2)}×` : '—', `${SAMPLE}: ${jreDiff === 0 ? 'agree' : `${jreDiff} differ`}${p.baseline ? `, ${handDiff === 0 ? 'agree' : `${handDiff} differ`}` : ''}`,
     ]);
     if (p.notExported.length) console.log(`   ${p.label}: not exported to json-rules-engine, so left out of all three: ${p.notExported.join(', ')}`);
+    if (p.compiled.payments.length > 0) costRows.push(...costs(p, episodes, avtal.best));
   }
   const head = ['policy', 'exported', 'Avtal ep/s', 'ns/ep', 'hand ep/s', 'ns/ep', 'JRE ep/s', 'ns/ep', 'Avtal÷JRE', 'hand÷Avtal', 'sample check'];
   const widths = head.map((hd, i) => Math.max(hd.length, ...rows.map((r) => r[i].length)));
@@ -216,6 +236,20 @@ async function main(): Promise<number> {
   for (const r of rows) console.log(line(r));
   console.log(`\n   Throughput in CPU time: the best of ${ROUNDS} interleaved rounds (Avtal, hand-written); one full run (json-rules-engine, each run awaited in turn).`);
   console.log('   Targets: Avtal÷JRE ≥ 100×; hand÷Avtal ≤ 2× (the hand-written function is at most twice as fast).');
+
+  if (costRows.length) {
+    console.log(`\n== Where the time goes: the law's conditions, the pending check, withdrawals (ns per episode, CPU time, best of ${ROUNDS} rounds per row)\n`);
+    const kh = ['policy', 'episodes', 'count', 'Avtal', 'hand', 'Avtal÷hand'];
+    const kw = kh.map((hd, i) => Math.max(hd.length, ...costRows.map((r) => r[i].length)));
+    const kline = (r: string[]) => '   ' + r.map((c, i) => (i <= 1 ? pad(c, kw[i]) : lpad(c, kw[i]))).join('  ');
+    console.log(kline(kh));
+    for (const r of costRows) console.log(kline(r));
+    console.log('\n   all, linked to the law: the rules as the policy set links them (as timed above); all, without the law: the same rules compiled');
+    console.log('   on their own, not linked to the law it is made under. The other rows split the episodes by the first payment rule:');
+    console.log('   not started (its anchor not recorded), withdrawn (the event it is withdrawn by recorded), open (started, no end event,');
+    console.log('   not withdrawn: a requirement not met yet is checked against the missing events at the earliest moment still possible),');
+    console.log('   of which pending (Avtal\'s outcome), and closed (started, an end event recorded, not withdrawn).\n');
+  }
 
   // ---- parse + check + compile ----------------------------------------------------------------------
   console.log('\n== Parse + check + compile (ms; cold = first in this process, warm = median of 50)\n');
@@ -235,6 +269,43 @@ async function main(): Promise<number> {
   if (!gc) console.log('   (run with node --expose-gc for the memory column)');
   if (failures) console.log(`\n   FAILED: ${failures} disagreement(s)`);
   return failures ? 1 : 0;
+}
+
+/** Rows of the cost table: Avtal with and without the law's conditions; Avtal and hand-written on subsets of the episodes. */
+function costs(p: Loaded, eps: CaseData[], withLawMs: number): string[][] {
+  const rows: string[][] = [];
+  const ns = (ms: number, n: number) => fmt((ms * 1e6) / n, 0);
+  if (p.withoutLaw) {
+    const r = rounds(() => timeAvtal(p.compiled, eps), () => timeAvtal(p.withoutLaw!, eps));
+    rows.push([p.label, `all, linked to ${p.law}`, fmtInt(eps.length), ns(Math.min(withLawMs, r.f.best), eps.length), '', '']);
+    rows.push(['', 'all, without the law', fmtInt(eps.length), ns(r.g!.best, eps.length), '', '']);
+  }
+  const rule = p.compiled.payments[0].decl;
+  const slotOf = (n: { text: string }) => eventSlot(lookupVocabulary(n.text)!.id);
+  const anchor = slotOf(rule.from!);
+  const ends = [rule.to!.event, ...rule.to!.others].map(slotOf);
+  const withdrawal = rule.withdrawn ? slotOf(rule.withdrawn.event) : -1;
+  const rec = (e: CaseData, slot: number) => slot >= 0 && e.events[slot] === e.events[slot];
+  const started = eps.filter((e) => rec(e, anchor));
+  const open = started.filter((e) => !rec(e, withdrawal) && !ends.some((x) => rec(e, x)));
+  const subsets: [string, CaseData[]][] = [
+    ['not started', eps.filter((e) => !rec(e, anchor))],
+    ...(withdrawal >= 0 ? [['withdrawn', started.filter((e) => rec(e, withdrawal))] as [string, CaseData[]]] : []),
+    ['open', open],
+    ['  of which pending', open.filter((e) => evaluateOutcomes(p.compiled, e).payments[0].code === PaymentCode.Pending)],
+    ['closed', started.filter((e) => !rec(e, withdrawal) && ends.some((x) => rec(e, x)))],
+  ];
+  for (const [name, some] of subsets) rows.push([rows.length ? '' : p.label, name, ...subset(p, some, eps.length)]);
+  return rows;
+}
+
+/** A subset of the episodes: its size, and Avtal and the hand-written function timed on it alone (ns per episode). */
+function subset(p: Loaded, some: CaseData[], of: number): string[] {
+  const share = `${fmtInt(some.length)} (${fmt((some.length / of) * 100, 1)} %)`;
+  if (some.length === 0) return [share, '—', '—', '—'];
+  const r = rounds(() => timeAvtal(p.compiled, some), p.baseline ? () => timeBaseline(p.baseline!, some) : undefined);
+  const ns = (ms: number) => fmt((ms * 1e6) / some.length, 0);
+  return [share, ns(r.f.best), r.g ? ns(r.g.best) : '—', r.g ? `${fmt(r.f.best / r.g.best, 2)}×` : '—'];
 }
 
 function memoryPerCompiled(text: string): string {
