@@ -34,7 +34,16 @@ export async function runMonths(p: Prepared, input: unknown): Promise<MonthsResu
         for (const a of d.averages ?? []) (averages[a.municipality?.text ?? 'Kommun A'] ??= {})[a.month] = a.value;
         return { id: d.id.text, title: d.title?.value, averages };
       });
-    return { available: true, applicable: true, ladders, examples };
+    // Which years the ladder's threshold has a value for (Blekinge enters next year's each November): from the
+    // version's first year to next year, so a reviewer sees a missing year before it makes months undetermined.
+    const ladder = p.compiled.ladders.get(ladders[0]);
+    const first = Number((p.analysis.ast.header?.validFrom?.iso ?? '').slice(0, 4)) || new Date().getFullYear();
+    const last = Math.max(first, new Date().getFullYear() + 1);
+    const thresholds = ladder ? Array.from({ length: Math.min(last - first + 1, 40) }, (_, i) => {
+      const th = ladder.threshold(first + i);
+      return th.ok ? { year: th.year, value: th.value, ...(th.fromYear !== th.year ? { carriedFrom: th.fromYear } : {}) } : { year: th.year, value: null };
+    }) : [];
+    return { available: true, applicable: true, ladders, examples, thresholds };
   }
   return { available: true, applicable: true, ladders, result: mod.evaluateMonths(p.compiled, input, { explain: true }) };
 }

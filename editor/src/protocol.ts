@@ -113,6 +113,8 @@ export interface MonthsResult {
   ladders?: string[];
   /** the ladders' worked examples, their monthly averages per municipality */
   examples?: { id: string; title?: string; averages: Record<string, Record<string, number>> }[];
+  /** the first ladder's threshold per calendar year: null where the year has no value (its months are undetermined) */
+  thresholds?: { year: number; value: number | null; carriedFrom?: number }[];
   result?: unknown;
   /** the same months under the policy with the what-if numbers */
   whatIfResult?: unknown;

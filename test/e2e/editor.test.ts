@@ -323,6 +323,15 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 90_000 }, () => {
     expect(cells[1]).toBe('3');
     expect(cells[3]).toBe('Kontakt');
     expect(await page.locator('#panel-monthly h4', { hasText: 'Växjö' }).count()).toBe(1);
+    // the threshold per year: Kronoberg's is a number for every year of its version
+    expect(await page.locator('[data-testid="monthly-threshold-years"]').textContent()).toMatch(/^Gräns per år: 2024: 2,4 · 2025: 2,4/);
+    // Blekinge sets its threshold each November: 2018 has one, 2019 has none yet, and the panel says so
+    await page.selectOption('#agreement-select', 'blekinge');
+    await page.waitForFunction(() => window.__avtal!.editor.getValue().includes('avtal blekinge'), undefined, { timeout: 15_000 });
+    await page.click('#tab-monthly');
+    const years = page.locator('[data-testid="monthly-threshold-years"]');
+    await expect.poll(() => years.textContent(), { timeout: 15_000 }).toContain('2018: 3');
+    expect(await years.textContent()).toContain('2019: inget värde');
     // back to Värmland for the tests that follow
     await page.selectOption('#agreement-select', 'varmland');
     await page.waitForFunction(() => window.__avtal!.editor.getValue().includes('avtal varmland'), undefined, { timeout: 15_000 });

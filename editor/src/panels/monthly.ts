@@ -17,6 +17,10 @@ interface MonthRow {
   average: number | null;
   threshold: number | null;
   comparison: 'over' | 'at-or-under' | null;
+  /** the year's threshold has no value: not compared, never invoiced */
+  undetermined?: boolean;
+  /** the version the month is judged under; null outside every version */
+  version?: string | null;
   step: string;
   transition: { from: string; to: string } | null;
   actions: { id: string; title?: string }[];
@@ -137,6 +141,11 @@ export class MonthlyPanel {
     }
     document.body.dataset.monthly = 'ready';
     this.panel.append(h('p', { className: 'muted', text: t(locale, 'monthly.intro') }));
+    if (p.thresholds?.length) {
+      const fmt = (v: number) => v.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB');
+      const years = p.thresholds.map((y) => (y.value === null ? `${y.year}: ${t(locale, 'monthly.noValue')}` : `${y.year}: ${fmt(y.value)}${y.carriedFrom ? ` (${t(locale, 'monthly.carriedFrom', { year: y.carriedFrom })})` : ''}`));
+      this.panel.append(h('p', { className: 'muted', 'data-testid': 'monthly-threshold-years', text: `${t(locale, 'monthly.thresholdYears')}: ${years.join(' · ')}` }));
+    }
     const form = h('form', { className: 'sim-form monthly-form', onsubmit: (e: Event) => e.preventDefault() });
 
     if (p.examples?.length) {
@@ -266,7 +275,7 @@ export class MonthlyPanel {
         table.append(h('tr', { className: `${row.comparison === 'over' ? 'over' : ''} ${row.invoiced ? 'invoiced' : ''}`, 'data-month': row.month },
           h('td', { text: `${monthName(row.month, locale)} ${row.month.slice(0, 4)}` }),
           h('td', { text: row.average == null ? '–' : row.average.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB') }),
-          h('td', { text: row.threshold == null ? '–' : `${row.comparison === 'over' ? '> ' : '≤ '}${row.threshold.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB')}` }),
+          h('td', { text: row.version === null ? t(locale, 'monthly.outside') : row.undetermined ? t(locale, 'monthly.undetermined') : row.threshold == null ? '–' : `${row.comparison === 'over' ? '> ' : '≤ '}${row.threshold.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB')}` }),
           h('td', { text: humanName(row.step) }),
           h('td', { text: row.actions.map((a) => a.title ?? humanName(a.id)).join('; ') || '–' }),
           h('td', { text: row.invoiced ? (row.invoice?.amount != null ? money(row.invoice.amount, locale) : t(locale, 'monthly.yes')) : '–' })));
