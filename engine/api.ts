@@ -5,6 +5,7 @@ import { dayToIso, localDayOf, parseIsoDate } from './calendar';
 import { eventSlot, EVALUATION_DATE } from './case/case-data';
 import { validateCase, type CaseError } from './case/validate';
 import { evaluate } from './evaluator/evaluate';
+import { monthsInForce } from './months';
 import type { EvaluationResult, VersionInfo } from './evaluator/result';
 import { evaluateMonths, type MonthsInput, type MonthsOptions, type MonthsResult } from './monthly';
 import { PolicySet, type PolicyVersion } from './registry/policy-set';
@@ -156,10 +157,16 @@ export function evaluateMonthsFor(set: PolicySet, request: MonthsRequest): Month
     agreement = withLadder[0];
   }
   if (on !== undefined && parseIsoDate(on) === undefined) return fail('invalid-case', diagnostic('AVT-E008', NO_RANGE, { value: on }), '/on');
+  const input: MonthsInput = 'averages' in request ? { averages: request.averages } : 'format' in request ? { episodes: request.episodes as string, format: request.format } : { episodes: request.episodes as unknown[] };
+  // Each month under the version in force for the whole of it, unless `on` or `version` names one for the series.
+  if (on === undefined && version === undefined) {
+    const r = monthsInForce(set, agreement, input, { municipality, ladder, from, to, explain });
+    const info = r && set.versionsOf(agreement).find((v) => v.info.version === r.version)?.info;
+    if (r && info) return { ok: true, result: { ...r, version: info } };
+  }
   const date = on ?? firstDateOf(request) ?? new Date().toISOString().slice(0, 10);
   const selection = set.select(agreement, date, { version });
   if (!selection.ok) return fail(selection.error.code === 'AVT-E012' ? 'broken-policy' : version && selection.error.code === 'AVT-E004' ? 'unknown' : 'no-version', selection.error, version ? '/version' : '');
-  const input: MonthsInput = 'averages' in request ? { averages: request.averages } : 'format' in request ? { episodes: request.episodes as string, format: request.format } : { episodes: request.episodes as unknown[] };
   const result = evaluateMonths(selection.version.compiled!, input, { municipality, ladder, from, to, explain });
   return { ok: true, result: { ...result, version: selection.version.info, ...(selection.viaFallback ? { fallback: selection.viaFallback } : {}) } };
 }
