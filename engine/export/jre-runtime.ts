@@ -149,6 +149,11 @@ export function registerAvtalRuntime(engine: JreEngineLike): void {
     const v = await valueOf(p.expr as ValueExpr, almanac);
     return typeof v === 'number' ? nullIfNaN(v) : v;
   });
+  // A computed date's value as an ISO date, null when an event it needs is not recorded.
+  engine.addFact('avtal:date', async (p, almanac) => {
+    const v = await valueOf(p.expr as ValueExpr, almanac);
+    return typeof v === 'number' && !Number.isNaN(v) ? dayToIso(v) : null;
+  });
   engine.addFact('avtal:deadlineDue', async (p, almanac) => {
     const d = p as unknown as DueParams;
     return nullIfNaN(deadlineDue(await instantOf(d.anchor, almanac), d.within, d.unit));
@@ -213,13 +218,21 @@ export interface JrePaymentOutcome {
   amount: number | null;
 }
 
+export interface JreComputedOutcome { rule: string; applies: boolean; date: string | null }
+
 /** The events of one run, by rule: every exported rule fires exactly one event per episode. */
-export function outcomesOf(events: { type: string; params?: Record<string, any> }[]): { deadlines: Map<string, JreDeadlineOutcome>; payments: Map<string, JrePaymentOutcome> } {
+export function outcomesOf(events: { type: string; params?: Record<string, any> }[]): {
+  deadlines: Map<string, JreDeadlineOutcome>;
+  payments: Map<string, JrePaymentOutcome>;
+  computed: Map<string, JreComputedOutcome>;
+} {
   const deadlines = new Map<string, JreDeadlineOutcome>();
   const payments = new Map<string, JrePaymentOutcome>();
+  const computed = new Map<string, JreComputedOutcome>();
   for (const e of events) {
     if (e.type === 'avtal.deadline') deadlines.set(e.params!.rule, e.params as JreDeadlineOutcome);
     else if (e.type === 'avtal.payment') payments.set(e.params!.rule, e.params as JrePaymentOutcome);
+    else if (e.type === 'avtal.computed') computed.set(e.params!.rule, e.params as JreComputedOutcome);
   }
-  return { deadlines, payments };
+  return { deadlines, payments, computed };
 }

@@ -12,9 +12,13 @@ import { JRE_ENGINE_OPTIONS, episodeFacts, factsFromCaseData, registerAvtalRunti
 import { summariseAvtal, summariseJre } from '../../engine/export/jre-compare';
 import { findPolicyFiles } from '../../engine/registry/load';
 import { episode } from '../support/episode-arbitrary';
+import type { CaseData } from '../../engine/case/case-data';
 
 const FIXTURE = 'test/export/fixtures/constructs.avtal';
 const files = [...findPolicyFiles('policies'), FIXTURE];
+
+/** Every outcome the export covers: the hot path's, and the computed dates'. */
+const outcomes = (p: CompiledPolicy, c: CaseData) => ({ ...evaluateOutcomes(p, c), computed: p.computed.map((r) => r.run(c)) });
 
 function load(file: string): { compiled: CompiledPolicy; doc: JreExport; engine: Engine; codes: string[] } {
   const a = analyze(readFileSync(file, 'utf8'));
@@ -35,7 +39,7 @@ describe('export to json-rules-engine', () => {
       const only = new Set(doc.exported);
       await fc.assert(
         fc.asyncProperty(episode, async (c) => {
-          const expected = summariseAvtal(compiled, evaluateOutcomes(compiled, c), only);
+          const expected = summariseAvtal(compiled, outcomes(compiled, c), only);
           const { events } = await engine.run(factsFromCaseData(c));
           expect(summariseJre(compiled, events, only)).toEqual(expected);
         }),
@@ -50,7 +54,7 @@ describe('export to json-rules-engine', () => {
       const { compiled, doc, engine } = load(file);
       const only = new Set(doc.exported);
       for (const ex of compiled.examples) {
-        const expected = summariseAvtal(compiled, evaluateOutcomes(compiled, ex.data), only);
+        const expected = summariseAvtal(compiled, outcomes(compiled, ex.data), only);
         const { events } = await engine.run(factsFromCaseData(ex.data));
         expect(summariseJre(compiled, events, only)).toEqual(expected);
       }
@@ -61,8 +65,22 @@ describe('export to json-rules-engine', () => {
     const { doc, codes } = load(FIXTURE);
     expect(codes).toEqual(['AVT-X002']);
     expect(doc.notExported.map((n) => n.rule)).toEqual(['unexportable']);
-    expect(doc.exported).toEqual(['notice_2h', 'contact_weekdays', 'sip_working', 'zero_days', 'pay', 'pay_calendar']);
+    expect(doc.exported).toEqual(['notice_2h', 'contact_weekdays', 'sip_working', 'zero_days', 'pay', 'pay_calendar', 'medicines_until', 'material_until']);
     expect(doc.rules.some((r) => r.name.startsWith('unexportable'))).toBe(false);
+  });
+
+  it('exports computed dates: Kronoberg\'s three, each firing one event with its date or not applying', async () => {
+    const { compiled, doc, engine } = load('policies/kronoberg/2024-11-04.avtal');
+    const ids = compiled.computed.map((r) => r.decl.id.text);
+    expect(ids).toEqual(['beräknad_utskrivning_helg', 'läkemedel_till_och_med', 'material_till_och_med']);
+    for (const id of ids) expect(doc.exported).toContain(id);
+    const facts = episodeFacts({ events: { discharged: '2025-01-13 10:00' } });
+    const { events } = await engine.run(facts);
+    const computed = events.filter((e) => e.type === 'avtal.computed').map((e) => e.params);
+    expect(computed).toContainEqual({ rule: 'material_till_och_med', applies: true, date: '2025-01-27' });
+    // the weekend rule's condition does not hold without an admission notice
+    expect(computed).toContainEqual({ rule: 'beräknad_utskrivning_helg', applies: false, date: null });
+    expect(computed).toHaveLength(3);
   });
 
   it('Värmland: the footnote examples through json-rules-engine from a case in the schema format', async () => {
