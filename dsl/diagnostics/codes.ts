@@ -30,7 +30,6 @@ const table = {
   'AVT-C014': { severity: 'error', message: 'a cutoff must repeat its own time in the boundary clause: {time} vs {boundary}' },
   'AVT-C015': { severity: 'error', message: 'day numbering must start at day 1, found day {n}' },
   'AVT-C016': { severity: 'error', message: 'a number of days must be a whole number of at least 0, found {value}' },
-  'AVT-C017': { severity: 'error', message: 'duration {unit} is not allowed here: {reason}' },
   // checker: structure and provenance
   'AVT-C020': { severity: 'error', message: '{kind} {name} has no citation: every rule names the heading of the source it comes from' },
   'AVT-C021': { severity: 'error', message: 'validity ends ({to}) on or before it begins ({from})' },
@@ -58,7 +57,6 @@ const table = {
   'AVT-C107': { severity: 'error', message: '{name} is not an action of ladder {ladder}' },
   'AVT-C108': { severity: 'error', message: 'ladder {ladder} invoices months but does not say {what}' },
   'AVT-C109': { severity: 'error', message: 'the threshold parameter {name} must have number values' },
-  'AVT-C110': { severity: 'error', message: 'an average must be a number of at least 0, found {value}' },
   // checker: recurring obligations, time windows, escalation procedures (AVT-C200…C299)
   'AVT-C200': { severity: 'error', message: 'deadline {name} states its rule in more than one way ({forms}); use one of `within`, `every` or `on … between`' },
   'AVT-C201': { severity: 'error', message: 'a time window must end after it starts: {start} to {end}' },
@@ -73,8 +71,6 @@ const table = {
   'AVT-E003': { severity: 'error', message: 'unknown county {county}; known counties: {known}' },
   'AVT-E004': { severity: 'error', message: 'no version of {agreement} is in force on {date}{nearest}' },
   'AVT-E005': { severity: 'warning', message: 'parameter {name} has no value for {year}; the amount is not computed' },
-  'AVT-E006': { severity: 'error', message: 'example {name} failed: {detail}' },
-  'AVT-E007': { severity: 'error', message: 'cannot read {file}: {detail}' },
   'AVT-E008': { severity: 'error', message: 'invalid date {value}: expected YYYY-MM-DD' },
   'AVT-E009': { severity: 'error', message: 'county {county} has several agreements ({agreements}); name one with `agreement`' },
   'AVT-E010': { severity: 'error', message: 'the case has no date to choose a version by: give ready_notice_sent, admitted or evaluationDate, or choose a date (CLI `--on`, HTTP `?on=`)' },
@@ -121,7 +117,6 @@ const table = {
   'AVT-H014': { severity: 'error', message: 'agreement {agreement} has no version {version}' },
   'AVT-H015': { severity: 'error', message: 'a batch holds at most {max} cases, got {count}' },
   'AVT-H016': { severity: 'error', message: 'line {line} is longer than {limit} bytes' },
-  'AVT-H017': { severity: 'error', message: 'the server is shutting down; try again' },
   'AVT-H018': { severity: 'error', message: 'cannot save the draft: {detail}' },
   'AVT-H019': { severity: 'error', message: 'internal error {id}; the request was logged' },
   'AVT-H020': { severity: 'error', message: 'no agreement of county {county} has a monthly ladder; counties: {known}' },
