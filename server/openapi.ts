@@ -139,14 +139,15 @@ export function addOperation(op: Op): void {
 // ---- schemas of the documents the service serves: a JSON Schema, and this OpenAPI document ----------------
 
 const J = ref('JsonSchema');
-const V = ref('JsonValue');
 const mapOf = (item: unknown) => ({ type: 'object', additionalProperties: item });
 const strs = { type: 'array', items: { type: 'string' } };
 
-/** Any JSON value. */
-const jsonValue = {
-  anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'null' }, { type: 'array', items: V }, mapOf(V)],
-};
+// A JSON value (an example, a default, a const). The recursion goes through an object (JsonObject), which
+// generated TypeScript types can express; an array directly inside an array is the one shape left out.
+const scalars = [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'null' }];
+const valueOrList = { anyOf: [...scalars, ref('JsonObject'), { type: 'array', items: { anyOf: [...scalars, ref('JsonObject')] } }] };
+const jsonObject = mapOf(valueOrList);
+const V = valueOrList;
 
 /** A JSON Schema, with the keywords this service's schemas use. */
 const jsonSchema = {
@@ -236,7 +237,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       schemas: {
         Case: S.caseComponent, EvaluationResult: S.evaluationResult, BatchAnswer: S.batchAnswer, VersionInfo: S.versionInfo, Diagnostic: S.diagnosticSchema, Error: S.errorResponse,
         SemanticDiff: S.semanticDiffSchema, BehaviouralDiff: S.behaviouralDiffSchema, MonthsResponse: S.monthsResponse,
-        JsonSchema: jsonSchema, JsonValue: jsonValue, OpenApiDocument: openApiDocumentSchema,
+        JsonSchema: jsonSchema, JsonObject: jsonObject, OpenApiDocument: openApiDocumentSchema,
       },
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
     },
