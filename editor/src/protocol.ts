@@ -2,6 +2,8 @@
 // Positions are 1-based (line and column), end exclusive, matching monaco's IMarkerData.
 import type { CompletionItem, PolicyOutline } from '../../dsl/services';
 import type { DeadlineResult, ExplanationStep, PaymentResult } from '../../engine';
+import type { MonthsResult as EngineMonthsResult } from '../../engine/monthly';
+import type { SemanticDiff } from '../../engine/versions/semantic-diff';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type UiLang = 'sv' | 'en';
@@ -104,9 +106,9 @@ export interface MonthsResult {
   ladders?: string[];
   /** the ladders' worked examples, their monthly averages per municipality */
   examples?: { id: string; title?: string; averages: Record<string, Record<string, number>> }[];
-  result?: unknown;
+  result?: EngineMonthsResult;
   /** the same months under the policy with the what-if numbers */
-  whatIfResult?: unknown;
+  whatIfResult?: EngineMonthsResult;
   applied?: string[];
 }
 
@@ -125,7 +127,7 @@ export type RequestMap = {
   format: { params: { text: string }; result: FormatResult };
   simulate: { params: { text: string; scenario: Scenario }; result: SimulateResult };
   months: { params: { text: string; input: unknown; whatIf?: Record<string, string> }; result: MonthsResult };
-  semanticDiff: { params: { from: string; to: string }; result: unknown };
+  semanticDiff: { params: { from: string; to: string }; result: SemanticDiff };
   /** Analyse a text ahead of the `analyse` request for it (boot.ts, while Monaco loads); the result is cached. */
   prepare: { params: { text: string }; result: null };
   /** The worker's start-up times in ms on its own clock (`timeOrigin`): evaluation began, modules loaded, first analysis. */

@@ -3,13 +3,16 @@
 import type { AgreementInfo, Status, VersionInfo } from '../api';
 import { h } from '../dom';
 import { t, type Locale } from '../i18n';
+import type { BehaviouralDiff } from '../../../engine/versions/behavioural-diff';
+import type { SemanticDiff } from '../../../engine/versions/semantic-diff';
 import type { Scenario } from '../protocol';
 
 export interface DiffView {
   from: string;
   to: string;
-  semantic?: unknown;
-  behavioural?: unknown;
+  semantic?: SemanticDiff;
+  /** null when a version has errors */
+  behavioural?: BehaviouralDiff | null;
   error?: string;
 }
 
