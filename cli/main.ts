@@ -23,7 +23,7 @@ export async function main(argv: string[]): Promise<number> {
     err(`avtal: unknown command '${verb}'\n\n${USAGE}`);
     return 2;
   }
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (e) {

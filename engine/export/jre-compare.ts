@@ -62,6 +62,7 @@ export function summariseAvtal(p: CompiledPolicy, o: Outcomes & { computed?: Com
  * json-rules-engine's events for the same rules, in the same order; a rule that fired no event, or several,
  * says so. Computed dates are included when `only` names them (all of them when `only` is omitted).
  */
+// biome-ignore lint/suspicious/noExplicitAny: json-rules-engine's callbacks and event params are untyped
 export function summariseJre(p: CompiledPolicy, events: { type: string; params?: Record<string, any> }[], only?: ReadonlySet<string>): RuleSummary[] {
   const counts = new Map<string, number>();
   for (const e of events) counts.set(e.params?.rule, (counts.get(e.params?.rule) ?? 0) + 1);

@@ -21,7 +21,9 @@ export interface JreAlmanac {
   factValue<T>(factId: string, params?: Record<string, unknown>): Promise<T>;
 }
 export interface JreEngineLike {
+  // biome-ignore lint/suspicious/noExplicitAny: json-rules-engine's callbacks and event params are untyped
   addOperator(name: string, evaluator: (factValue: any, compareTo: any) => boolean): void;
+  // biome-ignore lint/suspicious/noExplicitAny: json-rules-engine's callbacks and event params are untyped
   addFact(id: string, calc: (params: Record<string, any>, almanac: any) => unknown, options?: { cache?: boolean; priority?: number }): unknown;
 }
 
@@ -107,6 +109,7 @@ export function amountFor(first: number, last: number, rates: Record<string, num
 const nullIfNaN = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 /** Evaluates a ValueExpr against the facts of one run. */
+// biome-ignore lint/suspicious/noShadowRestrictedNames: the runtime's exported name; a module function, not Object.prototype.valueOf
 export async function valueOf(x: ValueExpr, almanac: JreAlmanac): Promise<number | boolean> {
   if (typeof x === 'number') return x;
   if ('event' in x) return num(await almanac.factValue(x.event));
@@ -221,6 +224,7 @@ export interface JrePaymentOutcome {
 export interface JreComputedOutcome { rule: string; applies: boolean; date: string | null }
 
 /** The events of one run, by rule: every exported rule fires exactly one event per episode. */
+// biome-ignore lint/suspicious/noExplicitAny: json-rules-engine's callbacks and event params are untyped
 export function outcomesOf(events: { type: string; params?: Record<string, any> }[]): {
   deadlines: Map<string, JreDeadlineOutcome>;
   payments: Map<string, JrePaymentOutcome>;

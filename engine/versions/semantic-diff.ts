@@ -4,7 +4,7 @@
 import type * as A from '../../dsl/ast/ast';
 import type { Range } from '../../dsl/diagnostics';
 import { EXPRESSION_KINDS, fieldLabel, kindLabel, render } from './labels';
-import { normalize, normalizePolicy, plainEqual, type NormalizedPolicy, type Plain } from './normalize';
+import { normalizePolicy, plainEqual, type NormalizedPolicy, type Plain } from './normalize';
 
 export interface CitationRef {
   heading: string;

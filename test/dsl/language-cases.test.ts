@@ -38,8 +38,6 @@ function actual(policy: string): string[] {
     .sort();
 }
 
-export const badCases = () => load('bad');
-
 describe('good policies', () => {
   it.each(load('good'))('%s', (_file, c) => {
     expect(analyze(c.policy).diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.column} ${d.message}`)).toEqual([]);
