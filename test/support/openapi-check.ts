@@ -89,3 +89,12 @@ export function checkedApp<T extends FastifyInstance>(app: T): T {
   (app as unknown as { inject: typeof checked }).inject = checked;
   return app;
 }
+
+/** fetch, with the answer checked against the OpenAPI document (for tests on a real socket); the body is read once. */
+export async function checkedFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const r = await fetch(url, init);
+  const text = await r.text();
+  const u = new URL(url);
+  checkAnswer(init.method ?? 'GET', `${u.pathname}${u.search}`, r.status, r.headers.get('content-type') ?? undefined, text);
+  return new Response(text, { status: r.status, headers: r.headers });
+}
