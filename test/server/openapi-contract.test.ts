@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runExamples } from '../../engine/examples/run-examples';
 import { loadPolicySet } from '../../engine/registry/node';
 import { OPENAPI, validatorAt } from '../support/openapi-check';
-import { app as makeApp, repoPolicies } from './helpers';
+import { app as makeApp, repoPolicies, tempPolicies } from './helpers';
 
 type Json = Record<string, unknown>;
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -96,6 +96,26 @@ describe('the OpenAPI document', () => {
     expect([on('2019-13-45'), on('2019-02-30'), on('2020-02-29')]).toEqual([false, false, true]);
     const label = (OPENAPI.paths['/api/agreements/{agreement}/versions/{version}'].get.parameters as Json[]).findIndex((p) => p.name === 'version');
     expect(validatorAt(`/paths/${enc('/api/agreements/{agreement}/versions/{version}')}/get/parameters/${label}/schema`)('x'.repeat(65))).toBe(false);
+  });
+
+  it('documents the statuses found undocumented before: each answer below passes the OpenAPI check', async () => {
+    const t = tempPolicies();
+    const app = await makeApp({ policiesDir: t.dir, token: 'tok' });
+    try {
+      const auth = { authorization: 'Bearer tok' };
+      expect((await app.inject(`/api/agreements/varmland/versions/${'x'.repeat(65)}`)).statusCode).toBe(400);
+      expect((await app.inject({ method: 'POST', url: '/api/agreements/atlantis/drafts', headers: auth, payload: { version: 'x1', text: 'avtal atlantis' } })).statusCode).toBe(404);
+      const big = await app.inject({ method: 'POST', url: '/api/agreements/varmland/drafts', headers: auth, payload: { version: 'x1', text: 'x'.repeat(1_200_000) } });
+      expect(big.statusCode).toBe(413);
+      expect((await app.inject({ method: 'POST', url: '/api/months', payload: {} })).statusCode).toBe(400);
+      expect((await app.inject({ method: 'POST', url: '/api/evaluate?on=2019-13-45', payload: { county: 'varmland' } })).json().error).toMatchObject({ code: 'AVT-H004', in: 'querystring' });
+      const draft400 = await app.inject({ method: 'POST', url: '/api/agreements/varmland/drafts', headers: auth, payload: { version: 'x2', text: 'avtal varmland\n  trasig' } });
+      expect(draft400.statusCode).toBe(400);
+      expect(draft400.json().error.errors[0]).toHaveProperty('range');
+    } finally {
+      await app.close();
+      t.remove();
+    }
   });
 
   it('is what the service serves at /openapi.json', async () => {
