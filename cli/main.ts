@@ -44,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const commandUsage = own(verb, 'usage', command.usage);
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs>;
   try {
     // `--lang` is every command's: the messages' language (for fmt also the keywords' language it prints)
     parsed = parseArgs({ args: rest, options: { lang: { type: 'string' }, ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { errorJson, HttpError, httpError, message, type ErrorBody } from './errors';
 import { pointerStep } from '../engine/case/validate';
@@ -57,6 +58,8 @@ export const SERVICE_VERSION: string = JSON.parse(readFileSync(new URL('../packa
 // and are validated as sent: nothing coerced, nothing silently removed.
 const coercing = new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: true, strict: false });
 const exact = new Ajv({ coerceTypes: false, useDefaults: false, removeAdditional: false, allErrors: true, strict: false });
+// `format: date` refuses dates the calendar does not have (2019-02-30), as the engine does.
+for (const ajv of [coercing, exact]) addFormats(ajv, ['date']);
 
 /** Fastify's own errors (bad JSON, wrong content type, too large, schema) → our error body. */
 function toHttpError(e: FastifyError, req: FastifyRequest): HttpError | undefined {

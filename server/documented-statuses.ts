@@ -10,9 +10,9 @@ let done = false;
 export function documentGuards(): void {
   if (done) return;
   done = true;
-  addOperation({ method: 'get', path: '/health', summary: 'Alive: the policy set in use (generation, hash) and the files that did not load', responses: { 200: { description: 'alive', schema: S.healthResponse } } });
+  addOperation({ method: 'get', path: '/health', operationId: 'health', summary: 'Alive: the policy set in use (generation, hash) and the files that did not load', responses: { 200: { description: 'alive', schema: S.healthResponse } } });
   addOperation({
-    method: 'get', path: '/ready', summary: 'Ready for traffic: the policies are loaded and the batch workers warm',
+    method: 'get', path: '/ready', operationId: 'ready', summary: 'Ready for traffic: the policies are loaded and the batch workers warm',
     responses: { 200: { description: 'ready', schema: S.readyResponse }, 503: err('starting or shutting down (AVT-H024); Retry-After says when to ask again') },
   });
   const extra: Record<string, Record<number, ReturnType<typeof err>>> = {
@@ -20,6 +20,7 @@ export function documentGuards(): void {
     '/api/diff': { 429: err('this client has too many expensive requests in flight (AVT-H022); Retry-After'), 503: err('not answered within the deadline (AVT-H023); Retry-After') },
     '/api/evaluate/batch': { 413: err('body over 32 MiB, more than 100,000 cases, or more than 10,000 with explanations (AVT-H015, limit named)'), 429: err('this client has too many expensive requests in flight (AVT-H022); Retry-After') },
     '/api/agreements/:agreement/drafts': { 401: err('no token (AVT-H007); WWW-Authenticate: Bearer'), 429: err('too many wrong tokens from this client (AVT-H027); Retry-After') },
+    '/api/agreements/:agreement/drafts/:version': { 401: err('no token (AVT-H007); WWW-Authenticate: Bearer'), 429: err('too many wrong tokens from this client (AVT-H027); Retry-After') },
   };
   for (const op of operations) {
     Object.assign(op.responses, extra[op.path] ?? {});

@@ -1,6 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
 import { analyze } from '../../dsl';
-import { hasErrors } from '../../dsl/diagnostics';
 import type { Policy } from '../../dsl/ast/ast';
 import { compile, type CompiledPolicy } from '../../engine/compiler/compile';
 import { findVersion } from '../../engine/versions';
@@ -8,7 +7,7 @@ import { semanticDiff } from '../../engine/versions/semantic-diff';
 import { behaviouralDiff } from '../../engine/versions/behavioural-diff';
 import { htmlPage, renderBehaviouralDiff, renderSemanticDiff, type DiffFormat } from '../../engine/versions/render';
 import type { PolicySet } from '../../engine/registry/policy-set';
-import { err, loadPolicies, out, readInput, defaultPoliciesDir, formatDiagnostic, lang, t } from '../io';
+import { err, loadPolicies, out, readInput, formatDiagnostic, lang, t } from '../io';
 import type { Command } from './index';
 
 type Side = { ok: true; name: string; ast: Policy; compiled?: CompiledPolicy } | { ok: false; message: string };

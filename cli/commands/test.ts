@@ -1,7 +1,6 @@
 import { relative } from 'node:path';
 import { runExamples } from '../../engine/examples/run-examples';
 import { defaultPoliciesDir, err, fallbackKnownElsewhere, loadWithLaws, out, formatDiagnostic, lang, t } from '../io';
-import { loadPolicySet } from '../../engine/registry/node';
 import type { Command } from './index';
 import { existsSync } from 'node:fs';
 

@@ -186,7 +186,9 @@ export interface Given extends Node {
   value: GivenValue;
 }
 
-export type DeadlineStatus = 'met' | 'missed' | 'pending' | 'not-applicable';
+/** A deadline's outcome: what a worked example expects and what the evaluator reports (declared once, here). */
+export const DEADLINE_STATUSES = ['met', 'missed', 'pending', 'not-applicable'] as const;
+export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
 
 export type Expectation = Node &
   (

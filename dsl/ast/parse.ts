@@ -103,9 +103,12 @@ export function parse(text: string): ParseResult {
   const diagnostics: Diagnostic[] = [...lexed.diagnostics];
   const comments: Comment[] = lexed.comments.map((t) => ({ text: t.image.trimEnd(), range: tokenRange(t) }));
   const ast = buildAst(cst, comments, text, lexed.tokens);
-  for (const e of parser.errors) diagnostics.push(diagnostic('AVT-P001', errorRange(e, text), { detail: describe(e, ast.lang) }));
-  if (!ast.header && lexed.tokens.length > 0 && !diagnostics.some((d) => d.code.startsWith('AVT-P'))) {
-    diagnostics.push(diagnostic('AVT-P002', tokenRange(lexed.tokens[0])));
+  for (const e of parser.errors) {
+    // Cut short after AVT-P003: the end of input it then meets is ours, not the writer's mistake.
+    if (deep >= 0 && (!e.token || e.token.tokenType?.name === 'EOF' || !Number.isFinite(e.token.startOffset))) continue;
+    // No header: the first token is not `agreement`; say so in those words rather than as an unexpected token.
+    const noHeader = !ast.header && lexed.tokens.length > 0 && e.token === lexed.tokens[0];
+    diagnostics.push(noHeader ? diagnostic('AVT-P002', tokenRange(lexed.tokens[0])) : diagnostic('AVT-P001', errorRange(e, text), { detail: describe(e, ast.lang) }));
   }
   return { ast, diagnostics };
 }

@@ -49,8 +49,8 @@ export function checkMeasure(m: A.Measure, ctx: MonthlyCheckContext): void {
   if (m.withdrawn) ctx.checkEvent(m.withdrawn.event);
   if (!m.month) needs(ctx, m, 'measure', 'the month the days belong to: `month: EVENT` or `month: split`');
   else if (m.month.mode === 'event') ctx.checkEvent(m.month.event);
+  // (a negative average cannot be written: the grammar takes an unsigned number)
   if (!m.emptyMonth) needs(ctx, m, 'measure', 'the average of a month without episodes: `empty month: N`');
-  else if (m.emptyMonth.value < 0) ctx.out.push(diagnostic('AVT-C110', m.emptyMonth.range, { value: m.emptyMonth.text }));
 }
 
 function checkCondition(c: A.MonthCondition, ctx: MonthlyCheckContext): void {

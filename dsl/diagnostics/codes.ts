@@ -33,7 +33,6 @@ const table = {
   'AVT-C014': { severity: 'error', message: 'a cutoff must repeat its own time in the boundary clause: {time} vs {boundary}', sv: 'en brytpunkt måste upprepa sin egen tid i gränssatsen: {time} mot {boundary}' },
   'AVT-C015': { severity: 'error', message: 'day numbering must start at day 1, found day {n}', sv: 'dagnumreringen måste börja på dag 1, fann dag {n}' },
   'AVT-C016': { severity: 'error', message: 'a number of days must be a whole number of at least 0, found {value}', sv: 'ett antal dagar måste vara ett heltal på minst 0, fann {value}' },
-  'AVT-C017': { severity: 'error', message: 'duration {unit} is not allowed here: {reason}', sv: 'tidslängden {unit} är inte tillåten här: {reason}' },
   // checker: structure and provenance
   'AVT-C020': { severity: 'error', message: '{kind} {name} has no citation: every rule names the heading of the source it comes from', sv: '{kind:def} {name} saknar källhänvisning: varje regel anger rubriken i den källa den kommer från' },
   'AVT-C021': { severity: 'error', message: 'validity ends ({to}) on or before it begins ({from})', sv: 'giltighetstiden slutar ({to}) samma dag som eller innan den börjar ({from})' },
@@ -61,7 +60,6 @@ const table = {
   'AVT-C107': { severity: 'error', message: '{name} is not an action of ladder {ladder}', sv: '{name} är ingen åtgärd i trappan {ladder}' },
   'AVT-C108': { severity: 'error', message: 'ladder {ladder} invoices months but does not say {what}', sv: 'trappan {ladder} fakturerar månader men anger inte {what:term}' },
   'AVT-C109': { severity: 'error', message: 'the threshold parameter {name} must have number values', sv: 'tröskelparametern {name} måste ha talvärden' },
-  'AVT-C110': { severity: 'error', message: 'an average must be a number of at least 0, found {value}', sv: 'ett medelvärde måste vara ett tal på minst 0, fann {value}' },
   // checker: recurring obligations, time windows, escalation procedures (AVT-C200…C299)
   'AVT-C200': { severity: 'error', message: 'deadline {name} states its rule in more than one way ({forms}); use one of `within`, `every` or `on … between`', sv: 'tidsfristen {name} anger sin regel på mer än ett sätt ({forms:term}); använd ett av `inom`, `varje` eller `på … mellan`' },
   'AVT-C201': { severity: 'error', message: 'a time window must end after it starts: {start} to {end}', sv: 'ett tidsfönster måste sluta efter att det börjar: {start} till {end}' },
@@ -82,8 +80,6 @@ const table = {
   'AVT-E003': { severity: 'error', message: 'unknown county {county}; known counties: {known}', sv: 'okänt län {county}; kända län: {known}' },
   'AVT-E004': { severity: 'error', message: 'no version of {agreement} is in force on {date}{nearest}', sv: 'ingen version av {agreement} gäller {date}{nearest}' },
   'AVT-E005': { severity: 'warning', message: 'parameter {name} has no value for {year}; the amount is not computed', sv: 'parametern {name} har inget värde för {year}; beloppet beräknas inte' },
-  'AVT-E006': { severity: 'error', message: 'example {name} failed: {detail}', sv: 'exemplet {name} misslyckades: {detail}' },
-  'AVT-E007': { severity: 'error', message: 'cannot read {file}: {detail}', sv: 'kan inte läsa {file}: {detail}' },
   'AVT-E008': { severity: 'error', message: 'invalid date {value}: expected YYYY-MM-DD', sv: 'ogiltigt datum {value}: väntade ÅÅÅÅ-MM-DD' },
   'AVT-E009': { severity: 'error', message: 'county {county} has several agreements ({agreements}); name one with `agreement`', sv: 'länet {county} har flera avtal ({agreements}); ange ett med `agreement`' },
   'AVT-E010': { severity: 'error', message: 'the case has no date to choose a version by: give ready_notice_sent, admitted or evaluationDate, or choose a date (CLI `--on`, HTTP `?on=`)', sv: 'ärendet har inget datum att välja version efter: ange ready_notice_sent, admitted eller evaluationDate, eller välj ett datum (CLI `--on`, HTTP `?on=`)' },

@@ -16,13 +16,13 @@ export const ROLE_TOKEN: Record<KeywordRole, string> = {
 };
 
 const IDENT_END = '(?![\\p{L}\\p{N}_])';
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** One regular expression source for every spelling of a role, longest first (as the lexer orders them). */
 function roleRegex(role: KeywordRole): string {
   const spellings = [...new Set(KEYWORDS.filter((k) => k.role === role).flatMap((k) => [...k.en, ...k.sv]))];
   spellings.sort((a, b) => b.length - a.length);
-  return `(?:${spellings.map((s) => s.split(' ').map(escape).join('[ \\t]+')).join('|')})${IDENT_END}`;
+  return `(?:${spellings.map((s) => s.split(' ').map(escapeRegex).join('[ \\t]+')).join('|')})${IDENT_END}`;
 }
 
 export interface MonarchDefinition {
@@ -45,8 +45,8 @@ export function avtalMonarch(): MonarchDefinition {
     const words = [...new Set(KEYWORDS.filter((k) => k.role === role).flatMap((k) => [...k.en, ...k.sv]))];
     const m = words.filter((w) => w.includes(' ')).sort((a, b) => b.length - a.length);
     const s = words.filter((w) => !w.includes(' ')).sort((a, b) => b.length - a.length);
-    if (m.length) multi.push([new RegExp(`(?:${m.map((w) => w.split(' ').map(escape).join('[ \\t]+')).join('|')})${IDENT_END}`, 'u'), ROLE_TOKEN[role]]);
-    if (s.length) single.push([new RegExp(`(?:${s.map(escape).join('|')})${IDENT_END}`, 'u'), ROLE_TOKEN[role]]);
+    if (m.length) multi.push([new RegExp(`(?:${m.map((w) => w.split(' ').map(escapeRegex).join('[ \\t]+')).join('|')})${IDENT_END}`, 'u'), ROLE_TOKEN[role]]);
+    if (s.length) single.push([new RegExp(`(?:${s.map(escapeRegex).join('|')})${IDENT_END}`, 'u'), ROLE_TOKEN[role]]);
   }
   return {
     defaultToken: '',

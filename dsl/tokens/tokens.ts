@@ -51,13 +51,13 @@ export const Greater = createToken({ name: 'Greater', pattern: '>' });
 export const Less = createToken({ name: 'Less', pattern: '<' });
 export const Equals = createToken({ name: 'Equals', pattern: '=' });
 
-function escape(word: string): string {
+function escapeRegex(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function keywordPattern(spellings: readonly string[]): RegExp {
   // longest spelling first, so "days" wins over "day"; words end at a non-identifier character
-  const alts = [...new Set(spellings)].sort((a, b) => b.length - a.length).map((s) => s.split(' ').map(escape).join('[ \\t]+'));
+  const alts = [...new Set(spellings)].sort((a, b) => b.length - a.length).map((s) => s.split(' ').map(escapeRegex).join('[ \\t]+'));
   return new RegExp(`(?:${alts.join('|')})(?!${IDENT_CHAR})`, 'u');
 }
 

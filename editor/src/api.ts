@@ -3,6 +3,8 @@
 import bundledVarmland from '../../policies/varmland/2019-01-01.avtal?raw';
 
 import type { VersionInfo } from '../../engine/evaluator/result';
+import type { BehaviouralDiff } from '../../engine/versions/behavioural-diff';
+import type { SemanticDiff } from '../../engine/versions/semantic-diff';
 
 export type { VersionInfo };
 
@@ -53,7 +55,7 @@ export const api = {
   agreements: () => getJson<AgreementInfo[]>('api/agreements'),
   version: (agreement: string, version: string) => getJson<VersionText>(`api/agreements/${encodeURIComponent(agreement)}/versions/${encodeURIComponent(version)}`),
   diff: (agreement: string, from: string, to: string, lang: 'sv' | 'en' = 'sv') =>
-    getJson<{ semantic: unknown; behavioural: unknown }>(`api/diff?agreement=${encodeURIComponent(agreement)}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&lang=${lang}`),
+    getJson<{ semantic: SemanticDiff; behavioural: BehaviouralDiff | null }>(`api/diff?agreement=${encodeURIComponent(agreement)}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&lang=${lang}`),
   async saveDraft(agreement: string, version: string, text: string, token: string): Promise<{ ok: true; body: unknown } | { ok: false; error: ApiError }> {
     const res = await fetch(new URL(`api/agreements/${encodeURIComponent(agreement)}/drafts`, base), {
       method: 'POST',

@@ -15,6 +15,7 @@ import type {
 import { runMonths } from './monthly-bridge';
 import { library } from './source-library';
 import { sourcePanelView } from './source-bridge';
+import { semanticDiff } from '../../engine/versions/semantic-diff';
 
 // every module above has run (among them the Chevrotain lexer and parser, built once at load)
 const timings: WorkerTimings = { timeOrigin: performance.timeOrigin, started: workerStarted, loaded: performance.now() };
@@ -228,14 +229,7 @@ const handlers: { [K in RequestKind]: Handler<K> } = {
     if (!applied.length) return base;
     return { ...base, whatIfResult: (await runMonths(prepare(changed), input)).result, applied };
   },
-  semanticDiff: async ({ from, to, ui }) => {
-    // engine/versions (issue: version diffs) computes it; found at build time so the editor builds without it.
-    const load = Object.values(import.meta.glob('../../engine/versions/semantic-diff.ts'))[0];
-    if (!load) throw new Error('the semantic diff is not available in this build');
-    const mod = (await load()) as { semanticDiff?: (a: A.Policy, b: A.Policy, lang?: UiLang) => unknown };
-    if (typeof mod.semanticDiff !== 'function') throw new Error('the semantic diff is not available in this build');
-    return mod.semanticDiff(prepare(from).analysis.ast, prepare(to).analysis.ast, ui ?? 'sv');
-  },
+  semanticDiff: ({ from, to, ui }) => semanticDiff(prepare(from).analysis.ast, prepare(to).analysis.ast, ui ?? 'sv'),
   prepare: ({ text }) => {
     const start = performance.now();
     analyseText(text);

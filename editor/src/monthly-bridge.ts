@@ -1,29 +1,13 @@
-// The monthly simulator's bridge to engine/monthly (issue 3). The engine is found at build time with
-// import.meta.glob, so the editor still builds (and the panel says "not available") without that folder.
+// The monthly simulator's bridge to engine/monthly: the ladders of the open policy, their worked examples'
+// averages for the form, and the months computed.
 import type * as A from '../../dsl/ast/ast';
+import { evaluateMonths, type MonthsInput } from '../../engine/monthly';
 import type { Prepared } from './language-worker';
 import type { MonthsResult } from './protocol';
 
-const modules = import.meta.glob('../../engine/monthly/index.ts');
-
-interface MonthlyModule {
-  evaluateMonths: (compiled: unknown, input: unknown, options?: { municipality?: string; ladder?: string; explain?: boolean }) => unknown;
-}
-
-let loaded: Promise<MonthlyModule | undefined> | undefined;
-
-function engine(): Promise<MonthlyModule | undefined> {
-  const load = Object.values(modules)[0];
-  if (!load) return Promise.resolve(undefined);
-  loaded ??= load().then((m) => (typeof (m as MonthlyModule).evaluateMonths === 'function' ? (m as MonthlyModule) : undefined)).catch(() => undefined);
-  return loaded;
-}
-
 /** `input` null: what the panel needs to draw its form; otherwise the months computed. */
 export async function runMonths(p: Prepared, input: unknown): Promise<MonthsResult> {
-  const mod = await engine();
-  if (!mod) return { available: false, reason: 'engine/monthly is not in this build' };
-  const ladders = p.analysis.ast.declarations.filter((d) => (d.kind as string) === 'Ladder').map((d) => d.id.text);
+  const ladders = p.analysis.ast.declarations.filter((d) => d.kind === 'Ladder').map((d) => d.id.text);
   if (!ladders.length) return { available: true, applicable: false };
   if (!p.compiled) return { available: true, applicable: true, ladders, reason: 'errors' };
   if (input === null) {
@@ -45,5 +29,6 @@ export async function runMonths(p: Prepared, input: unknown): Promise<MonthsResu
     }) : [];
     return { available: true, applicable: true, ladders, examples, thresholds };
   }
-  return { available: true, applicable: true, ladders, result: mod.evaluateMonths(p.compiled, input, { explain: true }) };
+  // the panel sends { averages } or { episodes, format }: evaluateMonths reports anything else as diagnostics
+  return { available: true, applicable: true, ladders, result: evaluateMonths(p.compiled, input as MonthsInput, { explain: true }) };
 }

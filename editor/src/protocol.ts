@@ -2,6 +2,8 @@
 // Positions are 1-based (line and column), end exclusive, matching monaco's IMarkerData.
 import type { CompletionItem, PolicyOutline } from '../../dsl/services';
 import type { DeadlineResult, ExplanationStep, PaymentResult } from '../../engine';
+import type { MonthsResult as EngineMonthsResult } from '../../engine/monthly';
+import type { SemanticDiff } from '../../engine/versions/semantic-diff';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type UiLang = 'sv' | 'en';
@@ -115,9 +117,9 @@ export interface MonthsResult {
   examples?: { id: string; title?: string; averages: Record<string, Record<string, number>> }[];
   /** the first ladder's threshold per calendar year: null where the year has no value (its months are undetermined) */
   thresholds?: { year: number; value: number | null; carriedFrom?: number }[];
-  result?: unknown;
+  result?: EngineMonthsResult;
   /** the same months under the policy with the what-if numbers */
-  whatIfResult?: unknown;
+  whatIfResult?: EngineMonthsResult;
   applied?: string[];
 }
 
@@ -167,7 +169,7 @@ export type RequestMap = {
   /** quick fixes for the diagnostics on the lines given (dsl/services/quick-fix.ts) */
   codeActions: { params: { text: string; startLine: number; endLine: number; ui: UiLang }; result: CodeActionView[] };
   months: { params: { text: string; input: unknown; whatIf?: Record<string, string> }; result: MonthsResult };
-  semanticDiff: { params: { from: string; to: string; ui?: UiLang }; result: unknown };
+  semanticDiff: { params: { from: string; to: string; ui?: UiLang }; result: SemanticDiff };
   /** Analyse a text ahead of the `analyse` request for it (boot.ts, while Monaco loads); the result is cached. */
   prepare: { params: { text: string }; result: null };
   /** The worker's start-up times in ms on its own clock (`timeOrigin`): evaluation began, modules loaded, first analysis. */

@@ -1,5 +1,5 @@
-// A checked policy → json-rules-engine rules. Each deadline and payment rule becomes a few rules with
-// mutually exclusive conditions, one per outcome, so exactly one event fires per rule and episode.
+// A checked policy → json-rules-engine rules. Each deadline, payment rule and computed date becomes a few
+// rules with mutually exclusive conditions, one per outcome, so exactly one event fires per rule and episode.
 // Conditions are json-rules-engine condition trees (all/any/not); day arithmetic, local dates and
 // cutoffs are the custom operators and calculated facts of ./jre-runtime. A rule with any clause that
 // has no faithful translation is left out whole and reported (AVT-X002): never exported wrongly.
@@ -24,7 +24,7 @@ export type JreCondition =
 export interface JreRule {
   name: string;
   conditions: { all: JreCondition[] } | { any: JreCondition[] } | { not: JreCondition };
-  event: { type: 'avtal.deadline' | 'avtal.payment'; params: Record<string, unknown> };
+  event: { type: 'avtal.deadline' | 'avtal.payment' | 'avtal.computed'; params: Record<string, unknown> };
 }
 
 export interface JreExport {
@@ -195,12 +195,13 @@ const recordedAnchor = (a: ValueExpr, want: boolean): JreCondition =>
 // ---- rules -----------------------------------------------------------------------------------------
 
 /** The clauses each rule kind may use to be exported; any other clause (a newer form of the language) is not translated. */
-const KNOWN_CLAUSES: Record<'Deadline' | 'Payment', Set<string>> = {
+const KNOWN_CLAUSES: Record<'Deadline' | 'Payment' | 'Computed', Set<string>> = {
   Deadline: new Set(['kind', 'range', 'id', 'title', 'cites', 'see', 'when', 'subject', 'within', 'anchor']),
   Payment: new Set(['kind', 'range', 'id', 'title', 'cites', 'see', 'from', 'dayOne', 'grace', 'requires', 'exempt', 'to', 'withdrawn', 'rate']),
+  Computed: new Set(['kind', 'range', 'id', 'title', 'cites', 'see', 'when', 'value']),
 };
 
-function onlyKnownClauses(d: A.Deadline | A.Payment): void {
+function onlyKnownClauses(d: A.Deadline | A.Payment | A.Computed): void {
   for (const [k, v] of Object.entries(d)) {
     const used = v !== undefined && v !== null && v !== false && !(Array.isArray(v) && v.length === 0);
     if (used && !KNOWN_CLAUSES[d.kind].has(k)) throw new NotExportable(`the ${k} form of a ${d.kind.toLowerCase()} has no json-rules-engine translation yet`, d.id);
@@ -394,6 +395,21 @@ function exportPayment(p: A.Payment, s: Scope, subjectTo: A.Name | undefined, la
   return rules;
 }
 
+/** A computed date: applies when its `when` holds (always without one), and then its value as an ISO date (null when an event it needs is not recorded). */
+function exportComputed(d: A.Computed, s: Scope): JreRule[] {
+  const id = d.id.text;
+  onlyKnownClauses(d);
+  if (!d.value) throw new NotExportable('a computed date without a value', d.id);
+  const date = { fact: 'avtal:date', params: { expr: valueExpr(d.value, s) } };
+  const when = d.when ? condition(d.when, s) : undefined;
+  const rules: JreRule[] = [{ name: `${id}:applies`, conditions: top(when ? [when] : []), event: { type: 'avtal.computed', params: { rule: id, applies: true, date } } }];
+  if (when) rules.unshift({ name: `${id}:not-applicable`, conditions: top([not(when)]), event: { type: 'avtal.computed', params: { rule: id, applies: false, date: null } } });
+  return rules;
+}
+
+const EXPORTERS = { Deadline: exportDeadline, Payment: exportPayment, Computed: exportComputed } as const;
+const KIND_LABEL = { Deadline: 'deadline', Payment: 'payment', Computed: 'computed date' } as const;
+
 /**
  * Exports a policy the checker passed without errors. Diagnostics name every rule left out, and why. A policy
  * made under a law (`subject to`) needs the law's conditions, as its policy set links them (see linkedLaw):
@@ -417,14 +433,14 @@ export function exportToJre(ast: A.Policy, file?: string, law?: LinkedLaw): { do
   };
   const diagnostics: Diagnostic[] = [];
   for (const d of ast.declarations) {
-    if (d.kind !== 'Deadline' && d.kind !== 'Payment') continue;
+    if (d.kind !== 'Deadline' && d.kind !== 'Payment' && d.kind !== 'Computed') continue;
     try {
-      const rules = d.kind === 'Deadline' ? exportDeadline(d, scope) : exportPayment(d, scope, h.subjectTo, law);
+      const rules = d.kind === 'Payment' ? exportPayment(d, scope, h.subjectTo, law) : (EXPORTERS[d.kind] as (x: typeof d, s: Scope) => JreRule[])(d, scope);
       doc.rules.push(...rules);
       doc.exported.push(d.id.text);
     } catch (e) {
       if (!(e instanceof NotExportable)) throw e;
-      const diag = diagnostic('AVT-X002', e.node.range, { kind: d.kind === 'Deadline' ? 'deadline' : 'payment', name: d.id.text, format: FORMAT, reason: e.reason });
+      const diag = diagnostic('AVT-X002', e.node.range, { kind: KIND_LABEL[d.kind], name: d.id.text, format: FORMAT, reason: e.reason });
       diagnostics.push(diag);
       doc.notExported.push({ rule: d.id.text, code: diag.code, reason: e.reason });
     }

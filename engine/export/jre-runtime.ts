@@ -21,7 +21,9 @@ export interface JreAlmanac {
   factValue<T>(factId: string, params?: Record<string, unknown>): Promise<T>;
 }
 export interface JreEngineLike {
+  // biome-ignore lint/suspicious/noExplicitAny: json-rules-engine's callbacks and event params are untyped
   addOperator(name: string, evaluator: (factValue: any, compareTo: any) => boolean): void;
+  // biome-ignore lint/suspicious/noExplicitAny: json-rules-engine's callbacks and event params are untyped
   addFact(id: string, calc: (params: Record<string, any>, almanac: any) => unknown, options?: { cache?: boolean; priority?: number }): unknown;
 }
 
@@ -141,6 +143,7 @@ export function amountFor(first: number, last: number, rates: Record<string, num
 const nullIfNaN = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 /** Evaluates a ValueExpr against the facts of one run. */
+// biome-ignore lint/suspicious/noShadowRestrictedNames: the runtime's exported name; a module function, not Object.prototype.valueOf
 export async function valueOf(x: ValueExpr, almanac: JreAlmanac): Promise<number | boolean> {
   if (typeof x === 'number') return x;
   if ('event' in x) {
@@ -191,6 +194,11 @@ export function registerAvtalRuntime(engine: JreEngineLike): void {
   engine.addFact('avtal:value', async (p, almanac) => {
     const v = await valueOf(p.expr as ValueExpr, almanac);
     return typeof v === 'number' ? nullIfNaN(v) : v;
+  });
+  // A computed date's value as an ISO date, null when an event it needs is not recorded.
+  engine.addFact('avtal:date', async (p, almanac) => {
+    const v = await valueOf(p.expr as ValueExpr, almanac);
+    return typeof v === 'number' && !Number.isNaN(v) ? dayToIso(v) : null;
   });
   engine.addFact('avtal:deadlineDue', async (p, almanac) => {
     const d = p as unknown as DueParams;
@@ -283,13 +291,22 @@ export interface JrePaymentOutcome {
   amount: number | null;
 }
 
+export interface JreComputedOutcome { rule: string; applies: boolean; date: string | null }
+
 /** The events of one run, by rule: every exported rule fires exactly one event per episode. */
-export function outcomesOf(events: { type: string; params?: Record<string, any> }[]): { deadlines: Map<string, JreDeadlineOutcome>; payments: Map<string, JrePaymentOutcome> } {
+// biome-ignore lint/suspicious/noExplicitAny: json-rules-engine's callbacks and event params are untyped
+export function outcomesOf(events: { type: string; params?: Record<string, any> }[]): {
+  deadlines: Map<string, JreDeadlineOutcome>;
+  payments: Map<string, JrePaymentOutcome>;
+  computed: Map<string, JreComputedOutcome>;
+} {
   const deadlines = new Map<string, JreDeadlineOutcome>();
   const payments = new Map<string, JrePaymentOutcome>();
+  const computed = new Map<string, JreComputedOutcome>();
   for (const e of events) {
     if (e.type === 'avtal.deadline') deadlines.set(e.params!.rule, e.params as JreDeadlineOutcome);
     else if (e.type === 'avtal.payment') payments.set(e.params!.rule, e.params as JrePaymentOutcome);
+    else if (e.type === 'avtal.computed') computed.set(e.params!.rule, e.params as JreComputedOutcome);
   }
-  return { deadlines, payments };
+  return { deadlines, payments, computed };
 }

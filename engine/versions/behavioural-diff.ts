@@ -3,10 +3,11 @@
 // hot path (evaluateOutcomes); only differing scenarios are evaluated again for their presentation.
 import { EVENTS, FACTS } from '../../dsl/builtins/vocabulary';
 import type { CompiledPolicy } from '../compiler/compile';
+import type { ComputedOutcome } from '../compiler/computed';
 import { evaluate, evaluateOutcomes } from '../evaluator/evaluate';
 import type { VersionInfo } from '../evaluator/result';
 import { dayToIso } from '../calendar';
-import { emptyCase, EVALUATION_DATE } from '../case/case-data';
+import { emptyCase, EVALUATION_DATE, type CaseData } from '../case/case-data';
 import { describeInstant, generateScenarios, type Boundaries, type Scenario } from './scenarios';
 import { renamesBetween } from './semantic-diff';
 import { monthlyDiff } from './monthly-diff';
@@ -62,11 +63,18 @@ type RuleLike = { decl: { id: { text: string } } };
 type Lists = Record<string, unknown[]>;
 
 /**
- * The kinds of rule the hot path evaluates: every array of Outcomes (deadlines, payments, and whatever
- * kind is added later) whose compiled policy holds rules of the same name.
+ * Every rule's outcome for a case, by kind: the hot path's lists (deadlines, payments, and whatever kind
+ * is added to it later), and computed dates, which the hot path leaves out.
  */
+function outcomesOf(p: CompiledPolicy, c: CaseData): Lists {
+  const computed = new Array<ComputedOutcome>(p.computed.length);
+  for (let i = 0; i < computed.length; i++) computed[i] = p.computed[i].run(c);
+  return { ...(evaluateOutcomes(p, c) as unknown as Lists), computed };
+}
+
+/** The kinds of rule compared: every list of outcomesOf whose compiled policy holds rules of the same name. */
 function ruleLists(p: CompiledPolicy): string[] {
-  const o = evaluateOutcomes(p, emptyCase()) as unknown as Lists;
+  const o = outcomesOf(p, emptyCase());
   const compiled = p as unknown as Lists;
   return Object.keys(o).filter((k) => Array.isArray(o[k]) && Array.isArray(compiled[k]));
 }
@@ -195,8 +203,8 @@ export function behaviouralDiff(a: CompiledPolicy, b: CompiledPolicy, options: B
   const differing: Scenario[] = [];
   const differingBases = new Set<number>();
   for (const s of scenarios) {
-    const oa = evaluateOutcomes(a, s.data) as unknown as Lists;
-    const ob = evaluateOutcomes(b, s.data) as unknown as Lists;
+    const oa = outcomesOf(a, s.data);
+    const ob = outcomesOf(b, s.data);
     if (RULE_LISTS.some((list) => pairs[list].some(([i, j]) => !sameOutcome(oa[list][i] as object, ob[list][j] as object)))) {
       differing.push(s);
       if (s.tier === 0) differingBases.add(s.base);
@@ -209,7 +217,7 @@ export function behaviouralDiff(a: CompiledPolicy, b: CompiledPolicy, options: B
     // the presented results (dates as text) for every list evaluate() presents; the raw outcome record otherwise
     const ra = evaluate(a, s.data, DUMMY, { explain: false }) as unknown as Lists;
     const rb = evaluate(b, s.data, DUMMY, { explain: false }) as unknown as Lists;
-    const raw = { a: evaluateOutcomes(a, s.data) as unknown as Lists, b: evaluateOutcomes(b, s.data) as unknown as Lists };
+    const raw = { a: outcomesOf(a, s.data), b: outcomesOf(b, s.data) };
     const record = (r: Lists, o: Lists, list: string, i: number) => ((Array.isArray(r[list]) ? r[list] : o[list])[i] ?? {}) as Record<string, unknown>;
     const differences: OutcomeDifference[] = [];
     for (const list of RULE_LISTS) {

@@ -5,7 +5,7 @@ import type * as A from '../../dsl/ast/ast';
 import type { Range } from '../../dsl/diagnostics';
 import { render as message, type MsgLang } from '../../dsl/messages/render';
 import { EXPRESSION_KINDS, fieldLabel, kindLabel, render as renderIn, valueWord } from './labels';
-import { normalize, normalizePolicy, plainEqual, type NormalizedPolicy, type Plain } from './normalize';
+import { normalizePolicy, plainEqual, type NormalizedPolicy, type Plain } from './normalize';
 
 export interface CitationRef {
   heading: string;

@@ -3,7 +3,6 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { evaluateCase, type EvaluateCaseOptions, type EvaluationAnswer } from '../../engine/api';
 import { caseSchema } from '../../engine/case/schema';
-import type { PolicySet } from '../../engine/registry/policy-set';
 import { answersJson, groupAnswers, tooLongAnswer } from '../answers';
 import type { BatchPool, PoolAnswer } from '../batch-pool';
 import { fromEvaluationError, httpError, message } from '../errors';

@@ -27,7 +27,7 @@ const folderOf = (file: string): string => {
 };
 
 /** The folder → folders it imports, for every source file under the stage roots. */
-export function importGraph(): Map<string, Set<string>> {
+function importGraph(): Map<string, Set<string>> {
   const graph = new Map<string, Set<string>>();
   for (const top of TOP) {
     for (const file of files(join(ROOT, top))) {

@@ -8,6 +8,7 @@ import { compile } from '../../engine/compiler/compile';
 import { evaluate } from '../../engine/evaluator/evaluate';
 import { loadPolicySet } from '../../engine/registry/load';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range starts at U+0000 on purpose: everything beyond Latin-1
 const beyondLatin1 = (s: string) => [...new Set(s.match(/[^\u0000-\u00ff]/gu) ?? [])];
 
 it('Värmland answers with the explanation, met, missed, pending and not applicable, are all Latin-1', () => {

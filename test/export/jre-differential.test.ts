@@ -15,7 +15,8 @@ import { eventSlot, recordOccurrences } from '../../engine/case/case-data';
 import { summariseAvtal, summariseJre } from '../../engine/export/jre-compare';
 import { findPolicyFiles, loadPolicySet } from '../../engine/registry/load';
 import type { PolicySet } from '../../engine/registry/policy-set';
-import { episodeEnding } from '../support/episode-arbitrary';
+import { episodeEnding, } from '../support/episode-arbitrary';
+import type { CaseData } from '../../engine/case/case-data';
 
 const FIXTURE = 'test/export/fixtures/constructs.avtal';
 // A law and an agreement made under it (`subject to`), with several end events, a withdrawal and requirements that can be
@@ -24,11 +25,14 @@ const LAW_FIXTURES = 'test/export/subject-to';
 const files = [...findPolicyFiles('policies'), FIXTURE, ...findPolicyFiles(LAW_FIXTURES)];
 const sets = new Map<string, PolicySet>();
 
+/** Every outcome the export covers: the hot path's, and the computed dates'. */
+const outcomes = (p: CompiledPolicy, c: CaseData) => ({ ...evaluateOutcomes(p, c), computed: p.computed.map((r) => r.run(c)) });
+
 /** The file as its policy set compiles it: linked to the law it is made under, whose conditions are exported with it. */
 function load(file: string): { compiled: CompiledPolicy; doc: JreExport; engine: Engine; codes: string[] } {
   const root = file.startsWith('policies/') ? 'policies' : file.startsWith(LAW_FIXTURES) ? LAW_FIXTURES : undefined;
   let compiled: CompiledPolicy | undefined;
-  let law;
+  let law: ReturnType<typeof linkedLaw> | undefined;
   const a = analyze(readFileSync(file, 'utf8'));
   if (hasErrors(a.diagnostics)) throw new Error(`${file} has errors`);
   if (root) {
@@ -57,6 +61,7 @@ function decidingClausesOf(p: CompiledPolicy, o: Outcomes, only: ReadonlySet<str
 }
 
 /** The same from json-rules-engine's events. */
+// biome-ignore lint/suspicious/noExplicitAny: json-rules-engine's event params are untyped
 function decidingClauses(p: CompiledPolicy, events: { type: string; params?: Record<string, any> }[], only: ReadonlySet<string>): [string, string | null, string | null][] {
   return p.payments.filter((r) => only.has(r.decl.id.text)).map((r) => {
     const e = events.find((x) => x.type === 'avtal.payment' && x.params?.rule === r.decl.id.text)?.params;
@@ -74,11 +79,10 @@ describe('export to json-rules-engine', () => {
       const only = new Set(doc.exported);
       await fc.assert(
         fc.asyncProperty(episodeEnding, async (c) => {
-          const outcomes = evaluateOutcomes(compiled, c);
-          const expected = summariseAvtal(compiled, outcomes, only);
+          const expected = summariseAvtal(compiled, outcomes(compiled, c), only);
           const { events } = await engine.run(factsFromCaseData(c));
           expect(summariseJre(compiled, events, only)).toEqual(expected);
-          expect(decidingClauses(compiled, events, only)).toEqual(decidingClausesOf(compiled, outcomes, only));
+          expect(decidingClauses(compiled, events, only)).toEqual(decidingClausesOf(compiled, evaluateOutcomes(compiled, c), only));
         }),
         { numRuns: 600, seed: 20261123 },
       );
@@ -99,7 +103,7 @@ describe('export to json-rules-engine', () => {
           continue;
         }
         compared++;
-        const expected = summariseAvtal(compiled, evaluateOutcomes(compiled, ex.data), only);
+        const expected = summariseAvtal(compiled, outcomes(compiled, ex.data), only);
         const { events } = await engine.run(factsFromCaseData(ex.data));
         expect(summariseJre(compiled, events, only)).toEqual(expected);
       }
@@ -112,7 +116,7 @@ describe('export to json-rules-engine', () => {
     const { doc, codes } = load(FIXTURE);
     expect(codes).toEqual(['AVT-X002']);
     expect(doc.notExported.map((n) => n.rule)).toEqual(['unexportable']);
-    expect(doc.exported).toEqual(['notice_2h', 'contact_weekdays', 'sip_working', 'zero_days', 'pay', 'pay_calendar']);
+    expect(doc.exported).toEqual(['notice_2h', 'contact_weekdays', 'sip_working', 'zero_days', 'pay', 'pay_calendar', 'medicines_until', 'material_until']);
     expect(doc.rules.some((r) => r.name.startsWith('unexportable'))).toBe(false);
   });
 
@@ -162,6 +166,20 @@ describe('export to json-rules-engine', () => {
     const c = fc.sample(episodeEnding, { numRuns: 1, seed: 1 })[0];
     recordOccurrences(c, eventSlot('ready_notice_sent'), [Date.UTC(2019, 0, 7, 10), Date.UTC(2019, 0, 9, 9)]);
     expect(() => factsFromCaseData(c)).toThrow(HistoryNotExported);
+  });
+
+  it('exports computed dates: Kronoberg\'s three, each firing one event with its date or not applying', async () => {
+    const { compiled, doc, engine } = load('policies/kronoberg/2024-11-04.avtal');
+    const ids = compiled.computed.map((r) => r.decl.id.text);
+    expect(ids).toEqual(['beräknad_utskrivning_helg', 'läkemedel_till_och_med', 'material_till_och_med']);
+    for (const id of ids) expect(doc.exported).toContain(id);
+    const facts = episodeFacts({ events: { discharged: '2025-01-13 10:00' } });
+    const { events } = await engine.run(facts);
+    const computed = events.filter((e) => e.type === 'avtal.computed').map((e) => e.params);
+    expect(computed).toContainEqual({ rule: 'material_till_och_med', applies: true, date: '2025-01-27' });
+    // the weekend rule's condition does not hold without an admission notice
+    expect(computed).toContainEqual({ rule: 'beräknad_utskrivning_helg', applies: false, date: null });
+    expect(computed).toHaveLength(3);
   });
 
   it('Värmland: the footnote examples through json-rules-engine from a case in the schema format', async () => {

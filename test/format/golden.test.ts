@@ -17,7 +17,9 @@ describe('formatter golden files', () => {
     const goldenPath = join(dir, `${file}.formatted`);
     const out = formatText(input);
     expect(out.diagnostics).toEqual([]);
-    if (!existsSync(goldenPath) || process.env.UPDATE_GOLDEN) writeFileSync(goldenPath, out.text);
+    // UPDATE_GOLDEN=1 writes the golden files (review them before committing); a missing one fails.
+    if (process.env.UPDATE_GOLDEN) writeFileSync(goldenPath, out.text);
+    expect(existsSync(goldenPath), `${file}.formatted is missing: run with UPDATE_GOLDEN=1 and review it`).toBe(true);
     expect(out.text).toBe(readFileSync(goldenPath, 'utf8'));
     expect(formatText(out.text).text).toBe(out.text);
     const comments = input.match(/#[^\n]*/g) ?? [];

@@ -54,6 +54,14 @@ describe('JSON Lines', () => {
     expect(r.diagnostics[0]).toMatchObject({ code: 'AVT-M002', line: 1 });
   });
 
+  it('a policy without the ladder asked for says so (AVT-M005), never a throw', () => {
+    const none = evaluateMonths(compiledVersion('varmland', '2019-06-01'), { averages: { A: { '2019-01': 1 } } });
+    expect(none.ok).toBe(false);
+    expect(none.diagnostics.map((d) => d.code)).toEqual(['AVT-M005']);
+    const unnamed = evaluateMonths(kronoberg, { averages: { A: { '2025-01': 1 } } }, { ladder: 'no_such_ladder' });
+    expect(unnamed.diagnostics.map((d) => d.code)).toEqual(['AVT-M005']);
+  });
+
   it('invalid averages are located diagnostics', () => {
     const r = evaluateMonths(kronoberg, { averages: { A: { '2025-13': 1, '2025-01': -1, '2025-02': 'x' } } });
     expect(r.diagnostics.map((d) => [d.code, d.field])).toEqual([['AVT-M004', 'A.2025-13'], ['AVT-M004', 'A.2025-01'], ['AVT-M004', 'A.2025-02']]);

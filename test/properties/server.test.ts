@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app';
+import { checkedApp } from '../support/openapi-check';
 import { caseObject, notACase } from '../fuzz/cases';
 import { anyPolicyText } from '../fuzz/broken-text';
 import { runAsyncProperty, testTimeout } from '../fuzz/profile';
@@ -85,7 +86,8 @@ describe('the HTTP service answers bad requests with 4xx and an error body, neve
   beforeAll(async () => {
     const t = tempPolicies();
     remove = t.remove;
-    app = await buildApp({ policiesDir: t.dir, token: TOKEN, logger: false, batchWorkers: 0 });
+    // every answer is also held to the OpenAPI document: a status or shape it does not describe fails
+    app = checkedApp(await buildApp({ policiesDir: t.dir, token: TOKEN, logger: false, batchWorkers: 0 }));
   });
   afterAll(async () => {
     await app?.close();
@@ -127,8 +129,8 @@ describe('concurrent saves never leave a half-written, stray or lost file', () =
     const t = tempPolicies();
     dir = t.dir;
     remove = t.remove;
-    app = await buildApp({ policiesDir: dir, token: TOKEN, logger: false, batchWorkers: 0 });
-    other = await buildApp({ policiesDir: dir, token: TOKEN, logger: false, batchWorkers: 0 });
+    app = checkedApp(await buildApp({ policiesDir: dir, token: TOKEN, logger: false, batchWorkers: 0 }));
+    other = checkedApp(await buildApp({ policiesDir: dir, token: TOKEN, logger: false, batchWorkers: 0 }));
     base = readFileSync(join(dir, 'varmland/2019-01-01.avtal'), 'utf8');
   });
   afterAll(async () => {

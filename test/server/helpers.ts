@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp, type AppOptions } from '../../server/app';
+import { checkedApp } from '../support/openapi-check';
 
 export const repoPolicies = fileURLToPath(new URL('../../policies', import.meta.url));
 export const varmlandText = readFileSync(join(repoPolicies, 'varmland/2019-01-01.avtal'), 'utf8');
@@ -16,8 +17,9 @@ export function tempPolicies(): { dir: string; remove: () => void } {
   return { dir, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
+/** The app, its every inject answer checked against the OpenAPI document (test/support/openapi-check.ts). */
 export async function app(options: Partial<AppOptions> = {}) {
-  return buildApp({ policiesDir: repoPolicies, logger: false, batchWorkers: 0, ...options });
+  return checkedApp(await buildApp({ policiesDir: repoPolicies, logger: false, batchWorkers: 0, ...options }));
 }
 
 /** Example 1 of the Värmland agreement: notice at 11:00 on Monday 2019-01-07, discharged 2019-01-14. */

@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../server/app';
 import { episode, repoPolicies } from './helpers';
+import { checkedFetch } from '../support/openapi-check';
 
 async function listen(logLines?: string[]) {
   const stream = new Writable({ write(chunk, _enc, cb) { logLines?.push(...String(chunk).split('\n').filter(Boolean)); cb(); } });
@@ -20,12 +21,12 @@ describe('on a real socket', () => {
     const log: string[] = [];
     const { app, base } = await listen(log);
     try {
-      const status = await fetch(`${base}/api/status`);
+      const status = await checkedFetch(`${base}/api/status`);
       expect(status.status).toBe(200);
-      const ev = await fetch(`${base}/api/evaluate?explain=false`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(episode) });
+      const ev = await checkedFetch(`${base}/api/evaluate?explain=false`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(episode) });
       expect(ev.status).toBe(200);
       expect((await ev.json()).payments[0].amount).toBe(39000);
-      const bad = await fetch(`${base}/api/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+      const bad = await checkedFetch(`${base}/api/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
       expect(bad.status).toBe(400);
       // A request's line is written once its answer is sent, which may be after the client has it.
       const requestLines = () => log.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request');

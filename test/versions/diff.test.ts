@@ -128,6 +128,26 @@ describe('behavioural diff', { timeout: 60_000 }, () => {
   });
 });
 
+describe('behavioural diff of computed dates', { timeout: 60_000 }, () => {
+  it("finds Kronoberg's material_till_och_med shortened from 14 to 7 days", () => {
+    const old = read('policies/kronoberg/2024-11-04.avtal');
+    const shorter = old.replace('värde datum_för(utskrivning) + 14 dagar', 'värde datum_för(utskrivning) + 7 dagar');
+    expect(shorter).not.toBe(old);
+    const d = behaviouralDiff(compiled(old), compiled(shorter));
+    expect(d.differing).toBeGreaterThan(0);
+    expect(d.summary.map((s) => `${s.rule}/${s.field}`)).toEqual(['material_till_och_med/date']);
+    // the worked example (or an example with the same case): discharged 2025-01-13 10:00
+    const example = d.counterexamples.find((c) => c.tier === 0 && c.events.discharged === '2025-01-13 10:00');
+    expect(example?.differences).toEqual([{ rule: 'material_till_och_med', field: 'date', old: '2025-01-27', new: '2025-01-20' }]);
+  });
+
+  it('a version with itself finds no differing computed date', () => {
+    const p = compiled(read('policies/kronoberg/2024-11-04.avtal'));
+    expect(p.computed.length).toBeGreaterThan(0);
+    expect(behaviouralDiff(p, p).differing).toBe(0);
+  });
+});
+
 describe('behavioural diff of a monthly ladder', { timeout: 60_000 }, () => {
   it('finds a threshold moved from 2.4 to 2.5, with averages inside the moved interval', () => {
     const d = behaviouralDiff(compiled(read(`${CASES}/threshold/old.avtal`)), compiled(read(`${CASES}/threshold/new.avtal`)));

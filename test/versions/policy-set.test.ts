@@ -143,3 +143,22 @@ describe('evaluation results name the version and its content hash', () => {
     expect(r.result.payments[0].firstPayableDay).toBe('2020-03-07');
   });
 });
+
+describe('choosing the agreement and a usable version', () => {
+  it('a county with several agreements, none named like it, needs the agreement named (AVT-E009)', () => {
+    const set = new PolicySet([source({ agreement: 'north', version: 'v1', from: '2020-01-01' }), source({ agreement: 'south', version: 'v1', from: '2020-01-01' })]);
+    const r = set.agreementFor('demo');
+    expect(r.ok ? 'ok' : r.error.code).toBe('AVT-E009');
+    expect(set.agreementFor('demo', 'south')).toEqual({ ok: true, agreement: 'south' });
+  });
+
+  it('a version with errors is chosen by date but cannot be used (AVT-E012), with the first error', () => {
+    const broken = source({ version: 'v1', from: '2020-01-01' });
+    const set = new PolicySet([{ ...broken, text: broken.text.replace('grace 3 days', 'grace 3 dayz') }]);
+    const s = set.select('demo', '2020-06-01');
+    expect(s.ok).toBe(false);
+    if (s.ok) return;
+    expect(s.error.code).toBe('AVT-E012');
+    expect(s.error.message).toContain('demo/v1.avtal');
+  });
+});

@@ -1,44 +1,15 @@
 // Monthly simulator: a municipality's monthly averages (or a file of care episodes) → month by month the
 // average against the threshold, the ladder step, the actions and the invoiced months, as a chart and a
-// table. The computation is engine/monthly's, run in the worker against the open text; until that engine
-// exists the panel says plainly that it is not available.
+// table. The computation is engine/monthly's, run in the worker against the open text.
 import type { PolicyOutline } from '../../../dsl/services';
 import { h, money } from '../dom';
 import { humanName, t, type Locale } from '../i18n';
+import type { MonthResult as MonthRow, MonthsResult as MonthsOut } from '../../../engine/monthly';
 import type { MonthsResult } from '../protocol';
 
 export interface MonthlyDeps {
   locale: () => Locale;
   run: (input: unknown, whatIf?: Record<string, string>) => Promise<MonthsResult>;
-}
-
-interface MonthRow {
-  month: string;
-  average: number | null;
-  threshold: number | null;
-  comparison: 'over' | 'at-or-under' | null;
-  /** the year's threshold has no value: not compared, never invoiced */
-  undetermined?: boolean;
-  /** the version the month is judged under; null outside every version */
-  version?: string | null;
-  step: string;
-  transition: { from: string; to: string } | null;
-  actions: { id: string; title?: string }[];
-  invoiced: boolean;
-  invoice: { days: number; amount: number | null } | null;
-}
-
-interface MunicipalityRows {
-  municipality: string;
-  months: MonthRow[];
-  invoicedMonths: string[];
-  invoicedAmount: number | null;
-}
-
-interface MonthsOut {
-  ok: boolean;
-  municipalities: MunicipalityRows[];
-  diagnostics: { severity: string; message: string; line?: number; field?: string }[];
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -114,7 +85,7 @@ export class MonthlyPanel {
     const id = ++this.runId;
     const r = await this.deps.run(this.input(), this.whatIf);
     if (id !== this.runId) return;
-    this.renderResult(r.result as MonthsOut | undefined, r.whatIfResult as MonthsOut | undefined);
+    this.renderResult(r.result, r.whatIfResult);
     document.body.dataset.monthlyRun = String(id);
   }
 

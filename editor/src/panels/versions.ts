@@ -3,13 +3,16 @@
 import type { AgreementInfo, Status, VersionInfo } from '../api';
 import { h } from '../dom';
 import { t, type Locale } from '../i18n';
+import type { BehaviouralDiff } from '../../../engine/versions/behavioural-diff';
+import type { Change, SemanticDiff } from '../../../engine/versions/semantic-diff';
 import type { Scenario } from '../protocol';
 
 export interface DiffView {
   from: string;
   to: string;
-  semantic?: unknown;
-  behavioural?: unknown;
+  semantic?: SemanticDiff;
+  /** null when a version has errors */
+  behavioural?: BehaviouralDiff | null;
   error?: string;
 }
 
@@ -56,56 +59,37 @@ export function versionNameProblem(name: string, taken: string[], locale: Locale
   return suggestion && !taken.includes(suggestion) ? t(locale, 'save.nameInvalidSuggest', { suggestion }) : t(locale, 'save.nameInvalid');
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** A generic table for a list of records; nested values as text. */
-function genericTable(value: unknown): HTMLElement {
-  if (Array.isArray(value) && value.every(isRecord) && value.length) {
-    const keys = [...new Set(value.flatMap((r) => Object.keys(r)))].filter((k) => !/range|citations/i.test(k)).slice(0, 6);
-    const table = h('table', { className: 'diff-table' }, h('tr', {}, ...keys.map((k) => h('th', { text: k }))));
-    for (const r of value) table.append(h('tr', {}, ...keys.map((k) => h('td', { text: typeof r[k] === 'object' ? JSON.stringify(r[k]) : String(r[k] ?? '') }))));
-    return table;
-  }
-  return h('pre', { className: 'json', text: JSON.stringify(value, null, 2) });
-}
-
-interface Change { what: string; label: string; old?: string; new?: string }
-interface DeclChange { change: string; kindLabel?: string; kind?: string; id: string; oldId?: string; title?: string; changes: Change[] }
-
-function semanticTable(value: unknown, locale: Locale): HTMLElement {
-  if (!isRecord(value) || !Array.isArray(value.declarations)) return genericTable(value);
-  const decls = value.declarations as DeclChange[];
-  const header = (Array.isArray(value.header) ? value.header : []) as Change[];
-  if (value.empty === true || (!decls.length && !header.length)) return h('p', { className: 'empty', text: t(locale, 'versions.noDifferences') });
+/** The semantic diff as a table: the header's changes, then each declaration added, removed, renamed or changed. */
+function semanticTable(value: SemanticDiff, locale: Locale): HTMLElement {
+  const decls = value.declarations;
+  const header = value.header;
+  if (value.empty || (!decls.length && !header.length)) return h('p', { className: 'empty', text: t(locale, 'versions.noDifferences') });
   const table = h('table', { className: 'diff-table', 'data-testid': 'semantic-diff' });
   table.append(h('tr', {}, h('th', { text: locale === 'sv' ? 'Vad' : 'What' }), h('th', { text: locale === 'sv' ? 'Före' : 'Before' }), h('th', { text: locale === 'sv' ? 'Efter' : 'After' })));
   const row = (what: string, c: Change) => table.append(h('tr', { className: `change-${c.what}` }, h('td', { text: `${what}${c.label}` }), h('td', { className: 'old', text: c.old ?? '–' }), h('td', { className: 'new', text: c.new ?? '–' })));
   for (const c of header) row('', c);
   for (const d of decls) {
-    const name = `${d.kindLabel ?? d.kind ?? ''} ${d.id}`.trim();
+    const name = `${d.kindLabel || d.kind} ${d.id}`.trim();
     if (d.change === 'changed') for (const c of d.changes) row(`${name}: `, c);
     else table.append(h('tr', { className: `change-${d.change}` }, h('td', { text: name }), h('td', { text: d.change === 'added' ? '–' : d.oldId ?? d.id }), h('td', { text: d.change === 'removed' ? '–' : `${d.id}${d.title ? ` — ${d.title}` : ''}` })));
   }
   return table;
 }
 
-interface Counterexample { text: string; events: Record<string, string>; facts: Record<string, string | number | boolean>; differences: { rule: string; field: string; old: string; new: string }[] }
-
-function behaviouralView(value: unknown, locale: Locale, simulate: (s: Scenario) => void): HTMLElement {
-  if (!isRecord(value) || typeof value.scenarios !== 'number' || !Array.isArray(value.counterexamples)) return Array.isArray(value) && value.length === 0 ? h('p', { className: 'empty', text: t(locale, 'versions.noDifferences') }) : genericTable(value);
+/** The behavioural diff: how many scenarios differ, where, and the first counterexamples (each can fill the simulator). */
+function behaviouralView(value: BehaviouralDiff, locale: Locale, simulate: (s: Scenario) => void): HTMLElement {
   const box = h('div', { className: 'behavioural', 'data-testid': 'behavioural-diff' });
-  const differing = Number(value.differing ?? 0);
+  const differing = value.differing;
   box.append(h('p', { className: `summary ${differing ? 'bad' : 'ok'}`, text: t(locale, 'versions.scenarios', { differing, total: value.scenarios }) }));
-  const summary = (Array.isArray(value.summary) ? value.summary : []) as { rule: string; field: string; count: number }[];
-  if (summary.length) {
+  if (value.summary.length) {
     const table = h('table', { className: 'diff-table' }, h('tr', {}, h('th', { text: t(locale, 'sim.rule') }), h('th', { text: locale === 'sv' ? 'Utfall' : 'Outcome' }), h('th', { text: locale === 'sv' ? 'Antal' : 'Count' })));
-    for (const r of summary) table.append(h('tr', {}, h('td', { text: r.rule }), h('td', { text: r.field }), h('td', { text: String(r.count) })));
+    for (const r of value.summary) table.append(h('tr', {}, h('td', { text: r.rule }), h('td', { text: r.field }), h('td', { text: String(r.count) })));
     box.append(table);
   }
   const list = h('ul', { className: 'counterexamples' });
-  for (const c of (value.counterexamples as Counterexample[]).slice(0, 8)) {
+  for (const c of value.counterexamples.slice(0, 8)) {
     const li = h('li', {}, h('span', { text: c.text }));
-    if (c.events && Object.keys(c.events).length) li.append(' ', h('button', { type: 'button', className: 'link', text: t(locale, 'versions.trySimulator'), onclick: () => simulate({ events: c.events, facts: c.facts ?? {} }) }));
+    if (Object.keys(c.events).length) li.append(' ', h('button', { type: 'button', className: 'link', text: t(locale, 'versions.trySimulator'), onclick: () => simulate({ events: c.events, facts: c.facts }) }));
     list.append(li);
   }
   box.append(list);
@@ -151,7 +135,7 @@ export function renderVersions(panel: HTMLElement, s: VersionsState, deps: Versi
       if (s.diff.semantic !== undefined) box.append(h('h4', { text: t(locale, 'versions.semantic') }), semanticTable(s.diff.semantic, locale));
       if (s.diff.behavioural !== undefined) {
         const b = s.diff.behavioural;
-        box.append(h('h4', { text: t(locale, 'versions.behavioural') }), behaviouralView(b, locale, deps.simulate));
+        box.append(h('h4', { text: t(locale, 'versions.behavioural') }), b ? behaviouralView(b, locale, deps.simulate) : h('p', { className: 'empty', text: t(locale, 'versions.noBehaviour') }));
       }
     }
   }

@@ -1,0 +1,54 @@
+// Saving a draft when the disk fails: the client gets a coded 500 (AVT-H018 for a failed write, AVT-H019
+// with an id for anything unforeseen), never a stack trace, and no file is left behind.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { app as makeApp, draftText, tempPolicies } from './helpers';
+
+const failing = vi.hoisted(() => ({ op: null as null | 'link' | 'mkdir' }));
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs/promises')>();
+  const fail = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
+  return {
+    ...fs,
+    link: (async (...args: Parameters<typeof fs.link>) => (failing.op === 'link' ? Promise.reject(fail('EIO')) : fs.link(...args))) as typeof fs.link,
+    mkdir: (async (...args: Parameters<typeof fs.mkdir>) => (failing.op === 'mkdir' ? Promise.reject(fail('ENOSPC')) : fs.mkdir(...args))) as typeof fs.mkdir,
+  };
+});
+
+const TOKEN = 's3cret-token';
+let cleanup: (() => void)[] = [];
+afterEach(() => {
+  failing.op = null;
+  for (const c of cleanup) c();
+  cleanup = [];
+});
+
+async function attempt(op: 'link' | 'mkdir') {
+  const t = tempPolicies();
+  const app = await makeApp({ policiesDir: t.dir, token: TOKEN });
+  cleanup.push(() => void app.close(), t.remove);
+  failing.op = op;
+  const r = await app.inject({ method: 'POST', url: '/api/agreements/varmland/drafts', payload: { version: 'x9', text: draftText('x9') }, headers: { authorization: `Bearer ${TOKEN}` } });
+  return { r, dir: t.dir };
+}
+
+describe('a draft save the disk refuses', () => {
+  it('a failed write answers 500 AVT-H018 and leaves no file, not even the temporary one', async () => {
+    const { r, dir } = await attempt('link');
+    expect(r.statusCode).toBe(500);
+    expect(r.json().error.code).toBe('AVT-H018');
+    expect(r.json().error.message).toContain('EIO');
+    expect(existsSync(join(dir, 'varmland/x9.draft.avtal'))).toBe(false);
+    expect(readdirSync(join(dir, 'varmland')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('an unforeseen failure answers 500 AVT-H019 with an id to find it in the log, and no stack', async () => {
+    const { r } = await attempt('mkdir');
+    expect(r.statusCode).toBe(500);
+    expect(r.json().error.code).toBe('AVT-H019');
+    expect(r.json().error.message).toMatch(/internal error [0-9a-f-]{36}/);
+    expect(r.body).not.toContain('ENOSPC');
+    expect(r.body).not.toMatch(/\bat \S+ \(/);
+  });
+});
