@@ -3,12 +3,11 @@
 // om utskrivningsklar skickades"), dates in words ("måndag 7 januari 2019 kl. 13.00"). The texts keep to
 // Latin-1 (engine/evaluator/explain.ts says why). Reasons are made on every evaluation, explain or not:
 // they are functions, not templates, so no text is scanned on that path (engine/evaluator calls the entry
-// itself, EXPLAIN_MESSAGES[code][lang](params), which V8 can inline; render() would look it up). Their times
-// come formatted by the engine, in Swedish the short way ("2019-01-10 kl. 24.00", formatInstantSwedish); the
-// explanation steps write a date out ("torsdag 10 januari 2019 kl. 24.00", svDate).
+// itself, EXPLAIN_MESSAGES[code][lang](params), which V8 can inline; render() would look it up), and they write a time the short
+// Swedish way ("2019-01-10 kl. 24.00"); the explanation steps write it out ("torsdag 10 januari 2019 kl. 24.00").
 import { EVENTS } from '../builtins/vocabulary';
 import { EVENT_TEXTS } from './events';
-import { amountIn, svDate, svNumber } from './format';
+import { amountIn, svDate, svNumber, svShort } from './format';
 import type { Message, MsgLang, Params } from './types';
 
 const s = (x: unknown): string => (x === undefined || x === null ? '' : String(x));
@@ -46,10 +45,10 @@ export const EXPLAIN_MESSAGES = {
   ),
   // ---- deadlines: EVENT within DURATION after EVENT
   'reason.deadline.noAnchor': f((p) => `${noun(p.anchor, 'sv')} saknas i ärendet, så fristen har inte börjat löpa`, (p) => `${s(p.anchor)} is not recorded, so the time has not started`),
-  'reason.deadline.met': f((p) => `${done(p.subject, 'sv')} ${s(p.actual)}, senast ${s(p.due)}`, (p) => `${s(p.subject)} at ${s(p.actual)}, due by ${s(p.due)}`),
-  'reason.deadline.missedNone': f((p) => `${noun(p.subject, 'sv')} saknas i ärendet; fristen gick ut ${s(p.due)}`, (p) => `${s(p.subject)} is not recorded and was due by ${s(p.due)}`),
-  'reason.deadline.missedLate': f((p) => `${done(p.subject, 'sv')} ${s(p.actual)}, efter att fristen gick ut ${s(p.due)}`, (p) => `${s(p.subject)} at ${s(p.actual)}, after the due time ${s(p.due)}`),
-  'reason.deadline.pending': f((p) => `${noun(p.subject, 'sv')} saknas ännu; fristen går ut ${s(p.due)}`, (p) => `${s(p.subject)} is not recorded yet; due by ${s(p.due)}`),
+  'reason.deadline.met': f((p) => `${done(p.subject, 'sv')} ${svShort(s(p.actual))}, senast ${svShort(s(p.due))}`, (p) => `${s(p.subject)} at ${s(p.actual)}, due by ${s(p.due)}`),
+  'reason.deadline.missedNone': f((p) => `${noun(p.subject, 'sv')} saknas i ärendet; fristen gick ut ${svShort(s(p.due))}`, (p) => `${s(p.subject)} is not recorded and was due by ${s(p.due)}`),
+  'reason.deadline.missedLate': f((p) => `${done(p.subject, 'sv')} ${svShort(s(p.actual))}, efter att fristen gick ut ${svShort(s(p.due))}`, (p) => `${s(p.subject)} at ${s(p.actual)}, after the due time ${s(p.due)}`),
+  'reason.deadline.pending': f((p) => `${noun(p.subject, 'sv')} saknas ännu; fristen går ut ${svShort(s(p.due))}`, (p) => `${s(p.subject)} is not recorded yet; due by ${s(p.due)}`),
   'explain.deadline': f(
     (p) => `Tidsfristen ${s(p.id)}: ${noun(p.subject, 'sv')} inom ${s(p.n)} ${svUnit(Number(p.n), s(p.unit))} efter ${noun(p.anchor, 'sv')}; ${STATUS_SV[s(p.status)]}: ${s(p.reason)}.`,
     (p) => `Deadline ${s(p.id)}: ${s(p.subject)} within ${s(p.n)} ${s(p.unit).replace('-', ' ')} after ${s(p.anchor)}; ${s(p.status)}: ${s(p.reason)}.`,
@@ -59,27 +58,27 @@ export const EXPLAIN_MESSAGES = {
     (p) => `${noun(p.subject, 'sv')} varje ${Number(p.n) === 1 ? '' : `${s(p.n)} `}${svUnit(Number(p.n), s(p.unit))}${p.start ? ` från ${noun(p.start, 'sv')}` : ''}`,
     (p) => `${s(p.subject)} every ${Number(p.n) === 1 ? '' : `${s(p.n)} `}${s(p.unit).replace('-', ' ')}${p.start ? ` from ${s(p.start)}` : ''}`,
   ),
-  'explain.timing.period': f((p) => `perioden från ${s(p.from)} till ${s(p.to)}`, (p) => `the period from ${s(p.from)} to ${s(p.to)}`),
+  'explain.timing.period': f((p) => `perioden från ${svDate(s(p.from))} till ${svDate(s(p.to))}`, (p) => `the period from ${s(p.from)} to ${s(p.to)}`),
   'reason.timing.notStarted': f((p) => `${noun(p.start, 'sv')} saknas i ärendet, så skyldigheten har inte börjat`, (p) => `${s(p.start)} is not recorded, so the obligation has not started`),
   'reason.timing.noSubject': f((p) => `${noun(p.subject, 'sv')} saknas i ärendet och inget utvärderingsdatum har angetts`, (p) => `${s(p.subject)} is not recorded and no evaluation date was given`),
   'reason.timing.met': f(
-    (p) => `${done(p.subject, 'sv')} senast ${s(p.actual)}, inom ${p.period ? s(p.period) : `den tillåtna tiden; nästa gång senast ${s(p.due)}`}`,
+    (p) => `${done(p.subject, 'sv')} senast ${svShort(s(p.actual))}, inom ${p.period ? s(p.period) : `den tillåtna tiden; nästa gång senast ${svShort(s(p.due))}`}`,
     (p) => `the latest ${s(p.subject)} at ${s(p.actual)} falls within ${p.period ? s(p.period) : `the time allowed, due again by ${s(p.due)}`}`,
   ),
   'reason.timing.missed': f(
-    (p) => `${noun(p.subject, 'sv')} saknas under ${p.period ? s(p.period) : `den tillåtna tiden, som gick ut ${s(p.due)}`}${p.actual ? `; senast ${done(p.subject, 'sv')} ${s(p.actual)}` : ''}`,
+    (p) => `${noun(p.subject, 'sv')} saknas under ${p.period ? s(p.period) : `den tillåtna tiden, som gick ut ${svShort(s(p.due))}`}${p.actual ? `; senast ${done(p.subject, 'sv')} ${svShort(s(p.actual))}` : ''}`,
     (p) => `no ${s(p.subject)} in ${p.period ? s(p.period) : `the time allowed, due by ${s(p.due)}`}${p.actual ? `; the latest was at ${s(p.actual)}` : ''}`,
   ),
   'reason.timing.pending': f(
-    (p) => `${noun(p.subject, 'sv')} ska ske senast ${s(p.due)}${p.actual ? `; senast ${done(p.subject, 'sv')} ${s(p.actual)}` : ''}`,
+    (p) => `${noun(p.subject, 'sv')} ska ske senast ${svShort(s(p.due))}${p.actual ? `; senast ${done(p.subject, 'sv')} ${svShort(s(p.actual))}` : ''}`,
     (p) => `${s(p.subject)} is due by ${s(p.due)}${p.actual ? `; the latest was at ${s(p.actual)}` : ''}`,
   ),
   'explain.timing.window': f((p) => `${SV_DAYS[s(p.days)] ?? s(p.days).replace(/-/g, ' ')} ${s(p.start)}-${s(p.end)}`, (p) => `${s(p.days).replace('-', ' ')} ${s(p.start)}-${s(p.end)}`),
   'explain.timing.windows': f((p) => `${noun(p.subject, 'sv')} på ${s(p.windows)}`, (p) => `${s(p.subject)} on ${s(p.windows)}`),
   'explain.timing.or': f(() => ' eller ', () => ' or '),
   'reason.window.none': f((p) => `${noun(p.subject, 'sv')} saknas i ärendet`, (p) => `${s(p.subject)} is not recorded`),
-  'reason.window.met': f((p) => `${done(p.subject, 'sv')} ${s(p.actual)}, inom tidsfönstret ${s(p.window)}`, (p) => `${s(p.subject)} at ${s(p.actual)} falls in the window ${s(p.window)}`),
-  'reason.window.outside': f((p) => `${done(p.subject, 'sv')} ${s(p.actual)}, utanför alla tidsfönster`, (p) => `${s(p.subject)} at ${s(p.actual)} falls in none of the windows`),
+  'reason.window.met': f((p) => `${done(p.subject, 'sv')} ${svShort(s(p.actual))}, inom tidsfönstret ${s(p.window)}`, (p) => `${s(p.subject)} at ${s(p.actual)} falls in the window ${s(p.window)}`),
+  'reason.window.outside': f((p) => `${done(p.subject, 'sv')} ${svShort(s(p.actual))}, utanför alla tidsfönster`, (p) => `${s(p.subject)} at ${s(p.actual)} falls in none of the windows`),
   'explain.timing': f(
     (p) => `Tidsfristen ${s(p.id)}: ${s(p.rule)}; ${STATUS_SV[s(p.status)]}: ${s(p.reason)}.`,
     (p) => `Deadline ${s(p.id)}: ${s(p.rule)}; ${s(p.status)}: ${s(p.reason)}.`,
@@ -101,15 +100,15 @@ export const EXPLAIN_MESSAGES = {
       ? `${cap(s(p.cutoff))}: ${s(p.n)} grace ${s(p.unit).replace('-', ' ')}. The last grace day is ${s(p.lastGraceDay)}, so payment responsibility starts on ${s(p.firstPayableDay)}.`
       : `${s(p.n)} grace ${s(p.unit).replace('-', ' ')}${p.cond ? `, because ${s(p.cond)}` : ''}: the last grace day is ${s(p.lastGraceDay)}, so payment responsibility starts on ${s(p.firstPayableDay)}.`,
   ),
-  'reason.payment.ongoing': f((p) => `betalningsansvar från ${s(p.firstPayableDay)}; patienten är fortfarande inskriven och inget utvärderingsdatum har angetts`, (p) => `payment responsibility from ${s(p.firstPayableDay)}; the patient is still in hospital and no evaluation date was given`),
+  'reason.payment.ongoing': f((p) => `betalningsansvar från ${svShort(s(p.firstPayableDay))}; patienten är fortfarande inskriven och inget utvärderingsdatum har angetts`, (p) => `payment responsibility from ${s(p.firstPayableDay)}; the patient is still in hospital and no evaluation date was given`),
   'explain.payment.notCounted': f(() => 'Debiterbara dagar: räknas inte, eftersom patienten är fortfarande inskriven och inget utvärderingsdatum har angetts.', () => 'Billable days: not counted, the patient is still in hospital and no evaluation date was given.'),
-  'explain.payment.endEvaluation': f((p) => `utvärderingsdatumet ${s(p.date)}`, (p) => `the evaluation date ${s(p.date)}`),
+  'explain.payment.endEvaluation': f((p) => `utvärderingsdatumet ${svDate(s(p.date))}`, (p) => `the evaluation date ${s(p.date)}`),
   'explain.payment.endEvent': f(
     (p) => `dagen då ${done(p.to, 'sv')}, ${p.inclusive ? 'den dagen medräknad' : 'den dagen oräknad'}`,
     (p) => `${s(p.to)} (${p.inclusive ? 'inclusive' : 'exclusive'})`,
   ),
   'reason.payment.billable': f(
-    (p) => `betalningsansvar från ${s(p.firstPayableDay)}; ${s(p.billableDays)} debiterbara ${Number(p.billableDays) === 1 ? 'dag' : 'dagar'} fram till ${s(p.end)}`,
+    (p) => `betalningsansvar från ${svShort(s(p.firstPayableDay))}; ${s(p.billableDays)} debiterbara ${Number(p.billableDays) === 1 ? 'dag' : 'dagar'} fram till ${s(p.end)}`,
     (p) => `payment responsibility from ${s(p.firstPayableDay)}; ${s(p.billableDays)} billable day(s) up to ${s(p.end)}`,
   ),
   'explain.payment.billable': f(
@@ -121,6 +120,6 @@ export const EXPLAIN_MESSAGES = {
   // ---- computed dates
   'reason.computed.notApplicable': f((p) => `gäller bara när ${s(p.cond)}, vilket inte är fallet`, (p) => `applies only when ${s(p.cond)}, which does not hold`),
   'reason.computed.missing': f((p) => `${s(p.expr)} kräver en händelse som saknas i ärendet`, (p) => `${s(p.expr)} needs an event that is not recorded`),
-  'reason.computed.value': f((p) => `${s(p.expr)} = ${s(p.date)}`, (p) => `${s(p.expr)} = ${s(p.date)}`),
+  'reason.computed.value': f((p) => `${s(p.expr)} = ${svShort(s(p.date))}`, (p) => `${s(p.expr)} = ${s(p.date)}`),
   'explain.computed': f((p) => `Beräknat datum ${s(p.id)}: ${s(p.reason)}.`, (p) => `Computed ${s(p.id)}: ${s(p.reason)}.`),
 } satisfies Record<string, Message & { sv: TextFn; en: TextFn }>;

@@ -33,4 +33,4 @@ export {
 export { type DayKind, isCountedDay, addDays } from './counting';
 export { localDayOf, localSecondOfDay, utcOffsetMinutes, startOfLocalDay } from './timezone';
 export { type LocalTimeResult, DST_RULE, parseInstant } from './instant-parse';
-export { formatInstantLocal, formatInstantSwedish, formatInstantUtc } from './instant-format';
+export { formatInstantLocal, formatInstantUtc } from './instant-format';

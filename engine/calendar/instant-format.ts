@@ -24,18 +24,6 @@ export function formatInstantLocal(epochMs: number): string {
   return ss === 0 ? base : `${base}:${two(ss)}`;
 }
 
-/** 'HH.mm' for each minute of the day, made once: the Swedish way of writing a time. */
-const HHMM_SV: readonly string[] = HHMM.map((t) => t.replace(':', '.'));
-
-/** '2019-01-07 kl. 11.00' (or '… kl. 11.00.30'): formatInstantLocal the Swedish way, for the reasons of a Swedish answer. */
-export function formatInstantSwedish(epochMs: number): string {
-  if (!Number.isFinite(epochMs)) return 'ogiltig tidpunkt';
-  const sod = localSecondOfDay(epochMs);
-  const ss = sod % 60;
-  const base = `${dayToIso(localDayOf(epochMs))} kl. ${HHMM_SV[(sod - ss) / 60]}`;
-  return ss === 0 ? base : `${base}.${two(ss)}`;
-}
-
 const three = (n: number): string => (n < 10 ? '00' + n : n < 100 ? '0' + n : String(n));
 
 /** The instant as Date#toISOString prints it ('2019-01-07T10:00:00.000Z'), without making a Date for years 0..9999. */

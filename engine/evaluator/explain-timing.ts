@@ -6,7 +6,7 @@ import { DeadlineCode, type CompiledDeadline, type DeadlineOutcome } from '../co
 import { windowOf } from '../compiler/recurrence';
 import type { DeadlineResult, ExplanationStep } from './result';
 import { exprText } from './expr-text';
-import { DEADLINE_STATUS, dayEndIn, interpretationsOf, localIn } from './explain';
+import { DEADLINE_STATUS, interpretationsOf } from './explain';
 import type { MsgLang } from '../../dsl/messages/render';
 import { EXPLAIN_MESSAGES as X } from '../../dsl/messages/explain';
 
@@ -25,16 +25,14 @@ export function presentTimingDeadline(p: CompiledPolicy, r: CompiledDeadline, o:
     const start = r0.start ? exprText(r0.start, lang) : undefined;
     rule = X['explain.timing.every'][lang]({ subject, n: r0.n, unit: r0.unit, start }, lang);
     due = dayText(o.due);
-    // the reason's times: the result's in English, written the Swedish way in Swedish
-    const dueIn = lang === 'en' || Number.isNaN(o.due) ? due : dayEndIn(localDayOf(o.due - 1), lang);
-    const period = Number.isNaN(o.anchor) ? '' : X['explain.timing.period'][lang]({ from: dayToIso(localDayOf(o.anchor)), to: dueIn }, lang);
-    const actual = localIn(o.actual, lang);
+    const period = Number.isNaN(o.anchor) ? '' : X['explain.timing.period'][lang]({ from: dayToIso(localDayOf(o.anchor)), to: due }, lang);
+    const actual = local(o.actual);
     switch (o.code) {
       case DeadlineCode.NotApplicable: reason = X['reason.notApplicable'][lang]({ cond: exprText(d.when!, lang) }, lang); break;
       case DeadlineCode.NoAnchor: reason = r0.start ? X['reason.timing.notStarted'][lang]({ start }, lang) : X['reason.timing.noSubject'][lang]({ subject }, lang); break;
-      case DeadlineCode.Met: reason = X['reason.timing.met'][lang]({ subject, actual, period, due: dueIn }, lang); break;
-      case DeadlineCode.Missed: reason = X['reason.timing.missed'][lang]({ subject, actual, period, due: dueIn }, lang); break;
-      case DeadlineCode.Pending: reason = X['reason.timing.pending'][lang]({ subject, actual, due: dueIn }, lang); break;
+      case DeadlineCode.Met: reason = X['reason.timing.met'][lang]({ subject, actual, period, due }, lang); break;
+      case DeadlineCode.Missed: reason = X['reason.timing.missed'][lang]({ subject, actual, period, due }, lang); break;
+      case DeadlineCode.Pending: reason = X['reason.timing.pending'][lang]({ subject, actual, due }, lang); break;
     }
   } else {
     const windows = d.windows ?? [];
@@ -44,8 +42,8 @@ export function presentTimingDeadline(p: CompiledPolicy, r: CompiledDeadline, o:
     switch (o.code) {
       case DeadlineCode.NotApplicable: reason = X['reason.notApplicable'][lang]({ cond: exprText(d.when!, lang) }, lang); break;
       case DeadlineCode.NoAnchor: reason = X['reason.window.none'][lang]({ subject }, lang); break;
-      case DeadlineCode.Met: reason = X['reason.window.met'][lang]({ subject, actual: localIn(o.actual, lang), window: wText(hit) }, lang); break;
-      default: reason = X['reason.window.outside'][lang]({ subject, actual: localIn(o.actual, lang) }, lang); break;
+      case DeadlineCode.Met: reason = X['reason.window.met'][lang]({ subject, actual: local(o.actual), window: wText(hit) }, lang); break;
+      default: reason = X['reason.window.outside'][lang]({ subject, actual: local(o.actual) }, lang); break;
     }
   }
   steps?.push({

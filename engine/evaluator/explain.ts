@@ -15,7 +15,7 @@ import { render, type MsgLang } from '../../dsl/messages/render';
 import { EXPLAIN_MESSAGES as X } from '../../dsl/messages/explain';
 import type { CaseData } from '../case/case-data';
 import { eventSlot } from '../case/case-data';
-import { dayToIso, formatInstantLocal, formatInstantSwedish, formatInstantUtc, localDayOf } from '../calendar';
+import { dayToIso, formatInstantLocal, formatInstantUtc, localDayOf } from '../calendar';
 import type { CompiledPolicy } from '../compiler/compile';
 import type { CompiledDeadline, DeadlineOutcome } from '../compiler/deadline';
 import { DeadlineCode } from '../compiler/deadline';
@@ -73,10 +73,6 @@ export function eventId(name: string | undefined): string | undefined {
 const iso = (day: number): string | null => (Number.isNaN(day) ? null : dayToIso(day));
 const local = (t: number): string | null => (Number.isNaN(t) ? null : formatInstantLocal(t));
 const isoInstant = (t: number): string | null => (Number.isNaN(t) ? null : formatInstantUtc(t));
-/** A time for a reason's text: as the result gives it in English, "2019-01-07 kl. 13.00" in Swedish. */
-export const localIn = (t: number, lang: MsgLang): string | null => (Number.isNaN(t) ? null : lang === 'sv' ? formatInstantSwedish(t) : formatInstantLocal(t));
-/** The end of a day for a reason's text: "2019-01-10 24:00", in Swedish "2019-01-10 kl. 24.00". */
-export const dayEndIn = (day: number, lang: MsgLang): string => `${dayToIso(day)} ${lang === 'sv' ? 'kl. 24.00' : '24:00'}`;
 
 /** Deadline outcome codes → statuses (indexed by DeadlineCode). */
 export const DEADLINE_STATUS: readonly DeadlineStatus[] = (() => {
@@ -91,7 +87,6 @@ export const DEADLINE_STATUS: readonly DeadlineStatus[] = (() => {
 
 function deadlineReason(p: CompiledPolicy, d: A.Deadline, o: DeadlineOutcome, dueText: string | null, lang: MsgLang): string {
   const subject = d.subject!.text;
-  const local = (t: number) => localIn(t, lang);
   switch (o.code) {
     case DeadlineCode.NotApplicable: return X['reason.notApplicable'][lang]({ cond: exprText(d.when!, lang) }, lang);
     case DeadlineCode.NoAnchor: return X['reason.deadline.noAnchor'][lang]({ anchor: exprText(d.anchor!, lang) }, lang);
@@ -106,9 +101,7 @@ export function presentDeadline(p: CompiledPolicy, r: CompiledDeadline, o: Deadl
   if (isTimingDeadline(d)) return presentTimingDeadline(p, r, o, steps, lang);
   const status = DEADLINE_STATUS[o.code];
   const dueText = Number.isNaN(o.due) ? null : r.dayCounted ? `${dayToIso(localDayOf(o.due - 1))} 24:00` : formatInstantLocal(o.due);
-  // the reason's own due time: the result's in English, written the Swedish way in Swedish
-  const dueIn = lang === 'en' || Number.isNaN(o.due) ? dueText : r.dayCounted ? dayEndIn(localDayOf(o.due - 1), lang) : localIn(o.due, lang);
-  const reason = deadlineReason(p, d, o, dueIn, lang);
+  const reason = deadlineReason(p, d, o, dueText, lang);
   const actual = local(o.actual);
   if (steps) {
     const subject = d.subject!.text;
