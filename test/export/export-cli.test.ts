@@ -36,7 +36,9 @@ describe('avtal export', () => {
   it('reports a rule it leaves out, located, and still writes the others to --out', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'avtal-export-')), 'rules.json');
     expect(await main(['export', '--format', 'json-rules-engine', fixture, '--out', out])).toBe(0);
-    expect(output.stderr()).toMatch(/constructs\.avtal:\d+:\d+ warning AVT-X002 payment unexportable/);
+    expect(output.stderr()).toMatch(/constructs\.avtal:\d+:\d+ warning AVT-X002 betalningsregeln unexportable exporteras inte/);
+    expect(await main(['export', '--format', 'json-rules-engine', fixture, '--out', out, '--lang', 'en'])).toBe(0);
+    expect(output.stderr()).toMatch(/constructs\.avtal:\d+:\d+ warning AVT-X002 payment unexportable is not exported/);
     expect(JSON.parse(readFileSync(out, 'utf8')).notExported).toEqual([expect.objectContaining({ rule: 'unexportable', code: 'AVT-X002' })]);
   });
 
