@@ -45,14 +45,18 @@ export function defaultPoliciesDir(): string {
 export function loadPolicies(dir: string | undefined, verb: string, only?: Parameters<typeof loadPolicySet>[1]): PolicySet | undefined {
   const root = dir ?? defaultPoliciesDir();
   if (!existsSync(root)) {
-    err(`avtal ${verb}: --policies ${root}: no such file or folder`);
+    err(t('cli.noSuchPath', { verb, path: `--policies ${root}` }));
     return undefined;
   }
   try {
-    return loadPolicySet(root, only);
+    const set = loadPolicySet(root, only);
+    // A folder without the law its agreements are made under (subject to) gets the bundled law, as `avtal test`
+    // and `avtal check` do: an agreement is never evaluated without the law's conditions.
+    const missing = set.versions.some((v) => { const law = v.analysis.ast.header?.subjectTo?.text; return !!law && !set.has(law); });
+    return missing ? loadWithLaws(root).set : set;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    err(`avtal ${verb}: cannot read the policies in ${root}: ${code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'a file is gone (a dangling link?)' : (e as Error).message}`);
+    err(t('cli.cannotReadPolicies', { verb, root, detail: code === 'EACCES' ? t('cli.permissionDenied') : code === 'ENOENT' ? t('cli.fileGone') : (e as Error).message }));
     return undefined;
   }
 }

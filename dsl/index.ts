@@ -34,7 +34,7 @@ export { parse } from './ast/parse';
 export { check } from './checker/checker';
 export * from './diagnostics';
 export type * from './ast/ast';
-export { KEYWORDS, spell, type Lang } from './tokens/keywords';
+export { KEYWORDS, spell, type Lang } from './builtins/keywords';
 export { VOCABULARY, EVENTS, FACTS, lookupVocabulary } from './builtins/vocabulary';
 export { FUNCTIONS, lookupFunction } from './builtins/functions';
 export { formatText, formatPolicy } from './format';

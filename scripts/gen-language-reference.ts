@@ -2,7 +2,7 @@
 // vocabulary, the built-in functions and the diagnostic codes: `npm run gen:docs`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { KEYWORDS } from '../dsl/tokens/keywords';
+import { KEYWORDS } from '../dsl/builtins/keywords';
 import { EVENTS, FACTS } from '../dsl/builtins/vocabulary';
 import { FUNCTIONS } from '../dsl/builtins/functions';
 import { typeName } from '../dsl/builtins/types';

@@ -56,7 +56,7 @@ export const evalCommand: Command = {
     const withCounty = (raw: unknown) => (county && isObject(raw) ? { ...raw, county } : raw);
     const cases = 'single' in input ? [withCounty(input.single)] : input.items.map((i) => ('raw' in i ? withCounty(i.raw) : undefined));
     if ('items' in input && input.items.length > 0 && input.items.every((i) => 'bad' in i)) {
-      err(`avtal eval: ${values.case}: not valid JSON (one case or an array) nor NDJSON (one case a line): line ${input.items[0].at.line}: ${(input.items[0] as { bad: string }).bad}`);
+      err(t('cli.eval.notJsonNorNdjson', { file: values.case as string, line: input.items[0].at.line, detail: (input.items[0] as { bad: string }).bad }));
       return 1;
     }
     // Only the agreements these cases can reach are parsed and compiled.

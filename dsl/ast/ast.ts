@@ -1,7 +1,7 @@
 // The AST: the language's own small tree, with a source range on every node. Every later stage —
 // checker, formatter, compiler, editor services, diff — reads this, never the CST.
 import type { Range } from '../diagnostics';
-import type { Lang } from '../tokens/keywords';
+import type { Lang } from '../builtins/keywords';
 
 export interface Node {
   range: Range;

@@ -4,7 +4,7 @@ import type * as C from '../parser/cst';
 import type * as A from './ast';
 import type { Range } from '../diagnostics';
 import { tokenRange } from '../tokens/lexer';
-import { KEYWORD_BY_NAME, languageOf, type Lang } from '../tokens/keywords';
+import { KEYWORD_BY_NAME, languageOf, type Lang } from '../builtins/keywords';
 
 const ok = (t: IToken | undefined): t is IToken => !!t && !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
 

@@ -7,7 +7,7 @@ import { buildAst } from './from-cst';
 import type { Policy, Comment } from './ast';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics';
 import type { PolicyCstNode } from '../parser/cst';
-import { KEYWORD_BY_NAME, spell, type Lang } from '../tokens/keywords';
+import { KEYWORD_BY_NAME, spell, type Lang } from '../builtins/keywords';
 import type { IToken } from 'chevrotain';
 import { msg, type Param, type Params } from '../messages/render';
 

@@ -3,7 +3,7 @@
 import type * as A from '../ast/ast';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics';
 import { msg, type Param } from '../messages/render';
-import { languageOf } from '../tokens/keywords';
+import { languageOf } from '../builtins/keywords';
 import { lookupEnumValue, lookupVocabulary } from '../builtins/vocabulary';
 import { lookupFunction } from '../builtins/functions';
 import { Symbols } from './symbols';

@@ -13,7 +13,8 @@ export interface Range {
   end: Position; // exclusive
 }
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity } from '../messages/codes';
+import type { Severity } from '../messages/codes';
 
 export interface Diagnostic {
   severity: Severity;

@@ -1,7 +1,7 @@
 // The formatter: AST → canonical text, through the Doc IR. It keeps the file's language (or
 // translates it when asked), keeps every comment, and prints clauses in one canonical order.
 import type * as A from '../ast/ast';
-import { spell, type Lang } from '../tokens/keywords';
+import { spell, type Lang } from '../builtins/keywords';
 import { plainNumber } from '../tokens/numbers';
 import { lookupVocabulary, lookupEnumValue, vocabularyName } from '../builtins/vocabulary';
 import { lookupFunction } from '../builtins/functions';

@@ -7,7 +7,7 @@
 //   CLI           cli.ts (the command line's own messages), cli-usage.ts (its commands' --help)
 //   hover         hover.ts (what keywords, shared names and functions mean, for hover and completion)
 //   terms, events terms.ts, events.ts (the words and event phrases the others take as parameters)
-import { CODES } from '../diagnostics/codes';
+import { CODES } from './codes';
 import { CLI_MESSAGES } from './cli';
 import { CLI_USAGE } from './cli-usage';
 import { DIFF_MESSAGES } from './diff';

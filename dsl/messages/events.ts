@@ -17,6 +17,7 @@ export const EVENT_TEXTS: Record<string, { sv: [noun: string, done: string]; en:
   dispute_arose: { sv: ['oenigheten', 'oenighet uppstod'], en: ['the disagreement', 'the disagreement arose'] },
   dispute_raised: { sv: ['väckandet av tvisten', 'tvisten togs upp med motparten'], en: ['the raising of the dispute', 'the dispute was taken up with the other party'] },
   dispute_referred: { sv: ['hänskjutandet av tvisten', 'frågan hänsköts till närmaste chefer med mandat'], en: ['the referral of the dispute', 'the question was referred to the nearest managers with a mandate'] },
+  discharge_information_sent: { sv: ['överföringen av information vid utskrivning', 'informationen för fortsatt vård överfördes'], en: ['the transfer of information at discharge', 'the information for further care was transferred'] },
   doctor_handover_sent: { sv: ['överrapporteringen läkare till läkare', 'överrapporteringen läkare till läkare skickades'], en: ["the doctor's handover", "the doctor's handover was sent"] },
   home_care_started: { sv: ['inskrivningen i hemsjukvård', 'patienten skrevs in i hemsjukvården'], en: ['the enrolment in home health care', 'the patient was enrolled in home health care'] },
   doctor_visit_offered: { sv: ['erbjudandet om läkarbesök', 'läkarbesök erbjöds'], en: ['the offer of a doctor visit', 'a doctor visit was offered'] },

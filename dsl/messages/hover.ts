@@ -1,7 +1,7 @@
 // The editor's hover and completion texts (dsl/services): what each keyword, shared event or fact and built-in
 // function means, in Swedish. English is the description in the keyword, vocabulary and function tables
 // themselves; a test fails when one of them has no Swedish here.
-import { KEYWORDS } from '../tokens/keywords';
+import { KEYWORDS } from '../builtins/keywords';
 import { EVENTS, FACTS } from '../builtins/vocabulary';
 import { FUNCTIONS } from '../builtins/functions';
 import type { Message } from './types';
@@ -23,6 +23,13 @@ const KEYWORDS_SV: Record<string, string> = {
   UntilFurtherNotice: 'giltighet utan slutdatum',
   Source: 'källdokumentet som filen återger',
   Fallback: 'avtalet vars regler gäller där detta inte gör det',
+  Unencoded: 'ett stycke i källan som medvetet inte kodas, citerat, med skälet',
+  Reason: 'varför ett stycke inte kodas (inte beräkningsbart, utanför tillämpningsområdet, tillämpas annanstans) och en förklaring',
+  NotComputable: 'stycket säger inget som kan räknas ut: ingen tid, ingen frist och inget villkor som ärendet kan visa',
+  OutsideScope: 'stycket gäller något annat än det policyn räknar: tider, betalning och genomsnitt vid utskrivning',
+  AppliedElsewhere: 'stycket tillämpas av en annan regel eller ett annat avtal, som namnges i förklaringen',
+  SubjectTo: 'lagen som avtalet lyder under: villkoren (kräver, undantag) i lagens betalningsregler gäller varje betalningsregel i avtalet, som bara bestämmer tidpunkt och belopp (Lag 2017:612, 4 kap. 5 §)',
+  WithdrawnBy: 'händelsen som återkallar utgångshändelsen: den avslutar perioden, och en senare utgångshändelse börjar en ny med egen dag 1 och egna fristdagar',
   Cite: 'rubriken i den källa en regel kommer från',
   Quote: 'källans egna ord',
   See: 'tolkningen som en regel bygger på',
@@ -112,6 +119,7 @@ const VOCABULARY_SV: Record<string, string> = {
   ready_assessed: 'läkaren bedömer patienten som utskrivningsklar',
   ready_notice_sent: 'meddelandet om att patienten är utskrivningsklar skickas',
   ready_withdrawn: 'meddelandet om utskrivningsklar återkallas',
+  discharge_information_sent: 'informationen som kommunen och öppenvården behöver för fortsatt vård överförs vid utskrivningen (3 kap. 2 §)',
   sip_called: 'den fasta vårdkontakten skickar kallelse till SIP (samordnad individuell plan)',
   vils_decided: 'beslut om vård i livets slutskede fattas',
   dispute_arose: 'oenighet om tolkningen av avtalet uppstod',
@@ -132,6 +140,7 @@ const VOCABULARY_SV: Record<string, string> = {
   sip_needed: 'en samordnad individuell plan (SIP) ska upprättas',
   region_services_missing: 'regionens insatser saknas',
   consent_given: 'patienten har samtyckt till kontakt och informationsöverföring med kommunen och öppenvården',
+  late_discharge_agreed: 'sjukhuset och kommunen har kommit överens om att patienten får lämna senare på dagen, eller en helg, än avtalets vanliga tider',
   complex_needs: 'patienten har komplexa medicinska behov som kräver överrapportering läkare till läkare',
   registered_in_other_county: 'patienten är folkbokförd i ett annat län',
   home_care_enrolled: 'patienten är inskriven i kommunal hemsjukvård',

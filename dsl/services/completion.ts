@@ -2,7 +2,7 @@
 // the policy's own declared names, units and built-in functions. Names the context asks for come first
 // ("se |" → interpretations, "för |" in an example → rules).
 import type * as A from '../ast/ast';
-import { KEYWORDS, KEYWORD_BY_NAME, type Lang } from '../tokens/keywords';
+import { KEYWORDS, KEYWORD_BY_NAME, type Lang } from '../builtins/keywords';
 import { EVENTS, FACTS } from '../builtins/vocabulary';
 import { FUNCTIONS } from '../builtins/functions';
 import { typeName } from '../builtins/types';

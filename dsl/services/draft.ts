@@ -1,7 +1,7 @@
 // The text of a new draft version made from an open policy: the header's version label becomes the
 // draft's label and its status "draft" (a published version is never overwritten, only copied).
 import type * as A from '../ast/ast';
-import { spell } from '../tokens/keywords';
+import { spell } from '../builtins/keywords';
 
 export function asDraft(ast: A.Policy, text: string, label: string): string {
   const h = ast.header;

@@ -2,7 +2,7 @@
 // quoted source text; an interpretation its decision; vocabulary names, functions and keywords the
 // description from their tables.
 import type * as A from '../ast/ast';
-import { KEYWORDS, type Lang } from '../tokens/keywords';
+import { KEYWORDS, type Lang } from '../builtins/keywords';
 import { lookupVocabulary } from '../builtins/vocabulary';
 import { lookupFunction } from '../builtins/functions';
 import { typeName } from '../builtins/types';

@@ -1,6 +1,6 @@
 // Short labels for editor services, in the reader's interface language (not the file's).
 import type * as A from '../ast/ast';
-import { spell, type Lang } from '../tokens/keywords';
+import { spell, type Lang } from '../builtins/keywords';
 
 const LABELS = {
   sv: { rule: 'Regel', source: 'Källa', quote: 'Citat', decision: 'Beslut', see: 'Bygger på tolkning', event: 'Händelse', fact: 'Uppgift', fn: 'Funktion', keyword: 'Nyckelord', values: 'Värden', example: 'Exempel för', declaredAt: 'rad', agreement: 'Avtal', valid: 'Gäller', untilFurther: 'tills vidare' },

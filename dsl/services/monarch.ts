@@ -1,7 +1,7 @@
 // The editor's syntax colours, generated from the lexer's own tables: the keyword table (both languages,
 // grouped by role) and the shared vocabulary. Returns a plain Monarch definition (no monaco import), so
 // the colours never drift from what the lexer accepts.
-import { KEYWORDS, type KeywordRole } from '../tokens/keywords';
+import { KEYWORDS, type KeywordRole } from '../builtins/keywords';
 import { EVENTS, FACTS } from '../builtins/vocabulary';
 import { FUNCTIONS } from '../builtins/functions';
 

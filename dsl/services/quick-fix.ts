@@ -9,7 +9,7 @@
 import type * as A from '../ast/ast';
 import type { Diagnostic } from '../diagnostics';
 import { EVENTS, FACTS } from '../builtins/vocabulary';
-import { KEYWORDS, type Lang } from '../tokens/keywords';
+import { KEYWORDS, type Lang } from '../builtins/keywords';
 import { validHere } from './completion';
 
 export interface QuickFixEdit {

@@ -1,3 +1,3 @@
-export * from './keywords';
+export * from '../builtins/keywords';
 export * from './tokens';
 export * from './lexer';

@@ -1,7 +1,7 @@
 // Token types, built from the keyword table. Multi-word keywords ("until further notice",
 // "tills vidare") are single tokens that allow any run of spaces between their words.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
-import { KEYWORDS } from './keywords';
+import { KEYWORDS } from '../builtins/keywords';
 
 const DIGITS = [...'0123456789'].map((c) => c.charCodeAt(0));
 const IDENT_CHAR = '[\\p{L}\\p{N}_]';

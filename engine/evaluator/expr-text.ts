@@ -1,6 +1,6 @@
 // An expression as policy text, for explanations: printed by the formatter, so it reads as written.
 import type * as A from '../../dsl/ast/ast';
-import type { Lang } from '../../dsl/tokens/keywords';
+import type { Lang } from '../../dsl/builtins/keywords';
 import { formatExpression } from '../../dsl/format/formatter';
 
 // The AST of a compiled policy never changes, so each expression is printed once per language.

@@ -3,13 +3,15 @@
 import type { IToken } from 'chevrotain';
 import { lex } from '../../dsl/tokens/lexer';
 import { Identifier, T } from '../../dsl/tokens/tokens';
-import { KEYWORDS } from '../../dsl/tokens/keywords';
+import { KEYWORDS } from '../../dsl/builtins/keywords';
 import { PolicySet, type PolicySource } from './policy-set';
 
 export interface PolicyHeader {
   agreement?: string;
   county?: string;
   fallbacks: string[];
+  /** The law the agreement is made under (`subject to`), which must be loaded with it: its conditions bind it. */
+  laws?: string[];
   /** The header says `draft` / `utkast`: a version chosen only by its label, never by date. */
   draft?: boolean;
 }
@@ -44,8 +46,8 @@ function scanTokens(tokens: IToken[], needEnd: boolean): PolicyHeader | undefine
     const next = tokens[i + 1];
     if (next?.tokenType !== Identifier) continue;
     if (tokens[i].tokenType === T.County) header.county = next.image;
-    // A fallback, and the law the agreement is made under (`subject to`): both must be loaded with it.
-    else if (tokens[i].tokenType === T.Fallback || tokens[i].tokenType === T.SubjectTo) header.fallbacks.push(next.image);
+    else if (tokens[i].tokenType === T.Fallback) header.fallbacks.push(next.image);
+    else if (tokens[i].tokenType === T.SubjectTo) (header.laws ??= []).push(next.image);
   }
   return needEnd && i === tokens.length ? undefined : header;
 }
@@ -74,7 +76,8 @@ export function neededSources(sources: PolicySource[], wanted: Wanted): PolicySo
     grew = false;
     for (const h of headers) {
       if (h.agreement === undefined || !needed.has(h.agreement)) continue;
-      for (const f of h.fallbacks) {
+      // Its fallbacks, and the law it is made under (`subject to`): both must be loaded with it.
+      for (const f of [...h.fallbacks, ...(h.laws ?? [])]) {
         if (!ids.has(f) || needed.has(f)) continue;
         needed.add(f);
         grew = true;

@@ -15,7 +15,7 @@ const varmland = readFileSync(join(import.meta.dirname, '../../policies/varmland
 describe('avtal at its edges', () => {
   it('fmt nope.avtal: says the file does not exist, exits 2, never "-1 file(s) checked"', async () => {
     expect(await main(['fmt', '--check', join(tmp(), 'nope.avtal')])).toBe(2);
-    expect(output.stderr()).toMatch(/nope\.avtal: no such file or folder/);
+    expect(output.stderr()).toMatch(/nope\.avtal: ingen sådan fil eller mapp/);
     expect(output.stdout()).not.toMatch(/-1 file/);
   });
 
@@ -24,7 +24,7 @@ describe('avtal at its edges', () => {
     const file = join(dir, 'c.json');
     writeFileSync(file, JSON.stringify({ county: 'varmland', events: { admitted: '2019-01-03T09:00' } }));
     expect(await main(['eval', '--case', file, '--policies', join(dir, 'nope')])).toBe(2);
-    expect(output.stderr()).toMatch(/--policies .*nope: no such file or folder/);
+    expect(output.stderr()).toMatch(/--policies .*nope: ingen sådan fil eller mapp/);
     expect(output.stderr()).not.toMatch(/internal error/);
   });
 

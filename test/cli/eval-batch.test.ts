@@ -54,7 +54,7 @@ describe('avtal eval on a batch', () => {
 
   it('refuses input that is neither JSON nor NDJSON, with exit 1 and no stack trace', async () => {
     expect(await main(['eval', '--case', file('e.txt', 'hello\nworld\n')])).toBe(1);
-    expect(output.stderr()).toMatch(/not valid JSON .* nor NDJSON .*: line 1: /);
+    expect(output.stderr()).toMatch(/inte giltig JSON .* inte heller NDJSON .*: rad 1: /);
     expect(output.stderr()).not.toMatch(/at .*\.ts/);
   });
 });

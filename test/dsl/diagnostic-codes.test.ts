@@ -31,8 +31,13 @@ describe('diagnostic codes', () => {
   const codes = Object.keys(CODES);
   it('the table has codes', () => expect(codes.length).toBeGreaterThan(50));
 
+  // The citation checks need the source texts, which the language cases' runner does not load: they are asserted
+  // by test/sources instead (and must be, below).
+  const NEEDS_SOURCES = new Set(['AVT-C300', 'AVT-C301', 'AVT-C302']);
+
   it('every lexer, parser and checker code is expected by a language case', () => {
-    expect(codes.filter((c) => /^AVT-[LPC]/.test(c) && !expectedByCases.has(c))).toEqual([]);
+    expect(codes.filter((c) => /^AVT-[LPC]/.test(c) && !NEEDS_SOURCES.has(c) && !expectedByCases.has(c))).toEqual([]);
+    expect([...NEEDS_SOURCES].filter((c) => !testText.includes(c))).toEqual([]);
   });
 
   it('every other code is asserted by a test', () => {

@@ -13,7 +13,7 @@ const files = (wanted: Parameters<typeof neededSources>[1]) => neededSources(sou
 
 describe('header scan', () => {
   it('reads the agreement, county and fallback of a header, in either language', () => {
-    expect(scanHeader(readFileSync(join(policies, 'varmland/2019-01-01.avtal'), 'utf8'))).toEqual({ agreement: 'varmland', county: 'varmland', fallbacks: ['nationell_lag'] });
+    expect(scanHeader(readFileSync(join(policies, 'varmland/2019-01-01.avtal'), 'utf8'))).toEqual({ agreement: 'varmland', county: 'varmland', fallbacks: ['nationell_lag'], laws: ['nationell_lag'] });
     expect(scanHeader(readFileSync(join(policies, 'national/2018-01-01.avtal'), 'utf8'))).toEqual({ agreement: 'nationell_lag', fallbacks: [] });
     expect(scanHeader('agreement demo\n  county x\n  fallback y\ndeadline d\n  county z\n')).toEqual({ agreement: 'demo', county: 'x', fallbacks: ['y'] });
     expect(scanHeader('deadline d')).toEqual({ fallbacks: [] });

@@ -54,7 +54,7 @@ describe('the installed package', { timeout: 30_000 }, () => {
       payable: '2019-01-11',
       hash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
       law: 'nationell_lag',
-      wrong: ['wrong-agreement', 'AVT-E013'],
+      wrong: ['wrong-agreement', 'AVT-E015'],
       ladder: ['kronoberg', 3],
       sameClass: true,
     });

@@ -17,13 +17,16 @@ import { runProperty, testTimeout } from '../fuzz/profile';
 
 const ROOT = join(import.meta.dirname, '..', '..', 'policies');
 const VARMLAND_FILE = 'varmland/2019-01-01.avtal';
+const LAW_FILE = 'national/2018-01-01.avtal';
 
 let varmland: PolicySet;
 let everything: PolicySet;
 
 beforeAll(() => {
+  // Värmland with the law it is made under (subject to), whose conditions bind it: without it no answer is given.
   const text = readFileSync(join(ROOT, VARMLAND_FILE), 'utf8');
-  varmland = new PolicySet([{ file: VARMLAND_FILE, text, hash: contentHash(text) }]);
+  const law = readFileSync(join(ROOT, LAW_FILE), 'utf8');
+  varmland = new PolicySet([{ file: VARMLAND_FILE, text, hash: contentHash(text) }, { file: LAW_FILE, text: law, hash: contentHash(law) }]);
   everything = loadPolicySet(ROOT);
 });
 

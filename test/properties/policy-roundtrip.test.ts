@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { parse } from '../../dsl/ast/parse';
 import { analyze, check } from '../../dsl';
 import { formatPolicy, formatText } from '../../dsl/format';
-import type { Lang } from '../../dsl/tokens/keywords';
+import type { Lang } from '../../dsl/builtins/keywords';
 import { policyAst, stripRanges } from '../fuzz/policy-ast';
 import { runProperty, testTimeout } from '../fuzz/profile';
 import type { Policy } from '../../dsl/ast/ast';

@@ -135,10 +135,10 @@ describe('behavioural diff of computed dates', { timeout: 60_000 }, () => {
     expect(shorter).not.toBe(old);
     const d = behaviouralDiff(compiled(old), compiled(shorter));
     expect(d.differing).toBeGreaterThan(0);
-    expect(d.summary.map((s) => `${s.rule}/${s.field}`)).toEqual(['material_till_och_med/date']);
+    expect(d.summary.map((s) => `${s.rule}/${s.field}`)).toEqual(['material_till_och_med/datum']); // the field's name in the diff's language (Swedish by default)
     // the worked example (or an example with the same case): discharged 2025-01-13 10:00
     const example = d.counterexamples.find((c) => c.tier === 0 && c.events.discharged === '2025-01-13 10:00');
-    expect(example?.differences).toEqual([{ rule: 'material_till_och_med', field: 'date', old: '2025-01-27', new: '2025-01-20' }]);
+    expect(example?.differences).toEqual([{ rule: 'material_till_och_med', field: 'datum', old: '2025-01-27', new: '2025-01-20' }]);
   });
 
   it('a version with itself finds no differing computed date', () => {
