@@ -21,7 +21,6 @@ import { SINGLE_LIMIT, TIMEOUTS, TOKEN_MIN_LENGTH, type Timeouts } from './limit
 import { bodyText } from './encoding';
 import { guards, methodNotAllowed, methodsByPath, redactUrl } from './guards';
 import { healthRoutes } from './routes/health';
-import { documentGuards } from './documented-statuses';
 import { staticRoutes } from './static';
 import { languageHooks, langOf } from './lang';
 
@@ -197,7 +196,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   draftRoutes(app, store, options.token);
   monthsRoutes(app, store, pool);
   diffRoutes(app, store, pool);
-  documentGuards();
   const doc = JSON.stringify(openApiDocument(SERVICE_VERSION));
   app.get('/openapi.json', async (_req, reply) => reply.type('application/json; charset=utf-8').send(doc));
 

@@ -2,11 +2,12 @@
 // engine's result schema and case schema. OpenAPI 3.1 schemas are JSON Schema, so they are embedded as they
 // are. Every operation has an operationId, an example, and every status the service can answer for it; the
 // HTTP tests validate each answer they receive against this document (test/support/openapi-check.ts).
+import { documentGuards, guardOperations } from './documented-statuses';
 import * as S from './schemas';
 
 type Schema = Record<string, unknown> | S.TSchema;
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
-interface Op {
+export interface Op {
   method: 'get' | 'post' | 'put';
   path: string; // Fastify style, /api/agreements/:agreement
   operationId: string;
@@ -144,10 +145,9 @@ function parameters(op: Op): unknown[] {
   return out;
 }
 
-/** Adds operations from other modules when they are wired. */
-export function addOperation(op: Op): void {
-  operations.push(op);
-}
+// /health and /ready, and the statuses of the guards and limits every route may answer (server/documented-statuses.ts).
+operations.push(...guardOperations);
+documentGuards(operations);
 
 // ---- schemas of the documents the service serves: a JSON Schema, and this OpenAPI document ----------------
 
@@ -205,7 +205,7 @@ const openApiDocumentSchema = {
     openapi: { type: 'string' },
     info: { type: 'object', additionalProperties: false, required: ['title', 'version'], properties: { title: { type: 'string' }, version: { type: 'string' }, description: { type: 'string' } } },
     servers: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['url'], properties: { url: { type: 'string' } } } },
-    paths: mapOf({ type: 'object', additionalProperties: false, properties: { get: operationSchema, post: operationSchema } }),
+    paths: mapOf({ type: 'object', additionalProperties: false, properties: { get: operationSchema, post: operationSchema, put: operationSchema } }),
     components: {
       type: 'object', additionalProperties: false,
       properties: {

@@ -100,9 +100,9 @@ describe('the OpenAPI document', () => {
 
   it('documents the statuses found undocumented before: each answer below passes the OpenAPI check', async () => {
     const t = tempPolicies();
-    const app = await makeApp({ policiesDir: t.dir, token: 'tok' });
+    const app = await makeApp({ policiesDir: t.dir, token: 'contract-token-0123456789' });
     try {
-      const auth = { authorization: 'Bearer tok' };
+      const auth = { authorization: 'Bearer contract-token-0123456789' };
       expect((await app.inject(`/api/agreements/varmland/versions/${'x'.repeat(65)}`)).statusCode).toBe(400);
       expect((await app.inject({ method: 'POST', url: '/api/agreements/atlantis/drafts', headers: auth, payload: { version: 'x1', text: 'avtal atlantis' } })).statusCode).toBe(404);
       const big = await app.inject({ method: 'POST', url: '/api/agreements/varmland/drafts', headers: auth, payload: { version: 'x1', text: 'x'.repeat(1_200_000) } });

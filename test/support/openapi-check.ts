@@ -44,6 +44,8 @@ export function checkAnswer(method: string, url: string, status: number, content
   const path = url.split('?')[0];
   // the editor's static files and the OpenAPI document's neighbours are not the API
   if (!path.startsWith('/api/') && path !== '/api' && path !== '/openapi.json') return;
+  // `/api` alone is no operation: it redirects to the API page (/docs), with no body
+  if (path === '/api' && status >= 300 && status < 400 && body === '') return;
   const found = operationFor(m, url);
   if (!found) {
     // an unknown route or method: the service's error shape, nothing more
