@@ -86,15 +86,19 @@ function loadPolicy(file: string, text: string): Loaded | string {
   const h = a.ast.header;
   if (h.subjectTo && full.payments.length > 0 && !law) return `${file}: the law it is made under (${h.subjectTo.text}) is not linked, skipped`;
   const { doc } = exportToJre(a.ast, file, law);
-  // The same rules for all three: the ones json-rules-engine can run. Avtal evaluates a view of its
-  // compiled policy with just those (its other rules are reported in a note).
-  const same = new Set(doc.exported);
-  const only = (p: CompiledPolicy): CompiledPolicy => ({ ...p, deadlines: p.deadlines.filter((r) => same.has(r.decl.id.text)), payments: p.payments.filter((r) => same.has(r.decl.id.text)) });
+  // The same rules for all three: the deadlines and payment rules json-rules-engine can run. Avtal evaluates a
+  // view of its compiled policy with just those (its other rules are reported in a note). Computed dates are
+  // not episode-level outcomes (evaluateOutcomesInto does not compute them): left out of all three.
+  const episodeLevel = new Set([...full.deadlines, ...full.payments].map((r) => r.decl.id.text));
+  const same = new Set(doc.exported.filter((id) => episodeLevel.has(id)));
+  const only = (p: CompiledPolicy): CompiledPolicy => ({
+    ...p, deadlines: p.deadlines.filter((r) => same.has(r.decl.id.text)), payments: p.payments.filter((r) => same.has(r.decl.id.text)), computed: [],
+  });
   const compiled = only(full);
-  const engine = new Engine(doc.rules as never, JRE_ENGINE_OPTIONS);
+  const engine = new Engine(doc.rules.filter((r) => r.event.type !== 'avtal.computed') as never, JRE_ENGINE_OPTIONS);
   registerAvtalRuntime(engine);
   return {
-    file, text, label: `${h.id.text} ${h.version?.value ?? ''}`, compiled, exported: new Set(doc.exported), notExported: doc.notExported.map((n) => n.rule), engine,
+    file, text, label: `${h.id.text} ${h.version?.value ?? ''}`, compiled, exported: same, notExported: doc.notExported.map((n) => n.rule).filter((id) => episodeLevel.has(id)), engine,
     baseline: baselineFor(h.id.text, h.version?.value ?? ''),
     ...(law && compiled.payments.length > 0 ? { withoutLaw: only(compile(a.ast)), law: `${law.agreement} ${law.version}` } : {}),
   };
