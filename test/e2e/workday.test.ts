@@ -53,7 +53,8 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 120_000 }, () => {
     await ensureEditorBuilt();
     server = await startAppServer({ token: TOKEN });
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    // bypassCSP: axe-core is injected as an inline script, which the service's Content-Security-Policy (rightly) blocks.
+    context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', bypassCSP: true });
     page = await open(context, server.url, errors);
   }, 240_000);
 
@@ -185,7 +186,7 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 120_000 }, () => {
     const body = JSON.parse(json) as { events: Record<string, string> };
     expect(body.events.ready_notice_sent).toBe('2019-01-07T13:00');
     const r = await fetch(new URL('api/evaluate?version=2019-01-01', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: json });
-    expect(r.status).toBe(200);
+    expect(r.status, `${json}\n${await r.clone().text()}`).toBe(200);
     const result = (await r.json()) as { payments: { firstPayableDay: string }[] };
     expect(result.payments[0].firstPayableDay).toBe('2019-01-11');
     await page.click('#sim-copy-curl');
