@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { formatPolicy } from '../../dsl/format';
-import { KEYWORDS } from '../../dsl/tokens/keywords';
+import { KEYWORDS } from '../../dsl/builtins/keywords';
 import { policyAst } from './policy-ast';
 
 const POLICIES = join(import.meta.dirname, '..', '..', 'policies');

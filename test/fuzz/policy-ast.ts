@@ -7,7 +7,7 @@
 // DECLARATIONS below; `policyAst` picks it up. Expressions live in `expressionArb`.
 import fc from 'fast-check';
 import type * as A from '../../dsl/ast/ast';
-import { KEYWORDS, type Lang } from '../../dsl/tokens/keywords';
+import { KEYWORDS, type Lang } from '../../dsl/builtins/keywords';
 import { EVENTS, FACTS, VOCABULARY } from '../../dsl/builtins/vocabulary';
 import { FUNCTIONS } from '../../dsl/builtins/functions';
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../dsl';
-import { KEYWORDS } from '../../dsl/tokens/keywords';
+import { KEYWORDS } from '../../dsl/builtins/keywords';
 import { applyTweaks, asDraft, avtalMonarch, completions, definitionAt, hoverAt, outline, ROLE_TOKEN } from '../../dsl/services';
 
 const text = readFileSync(new URL('../../policies/varmland/2019-01-01.avtal', import.meta.url), 'utf8');
