@@ -71,6 +71,7 @@ export function evaluateBlekinge(c: CaseData): BlekingeResult {
     else {
       r.payment = P.Responsible;
       r.firstPayable = localDayOf(t) + 21;
+      // biome-ignore lint/complexity/useMathMinMax: not Math.min, which is NaN when no death is recorded
       const end = died < discharged ? died : discharged;
       const last = localDayOf(end);
       r.billable = last >= r.firstPayable ? last - r.firstPayable + 1 : 0;
