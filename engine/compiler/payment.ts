@@ -150,14 +150,20 @@ export function compileConditions(p: A.Payment, scope: CompileScope): CompiledCo
   const pendingAt = requires.map((_, i) => Object.freeze({ code: PaymentCode.Pending, clause: i }));
   const exemptAt = exempt.map((_, i) => Object.freeze({ code: PaymentCode.Exempt, clause: i }));
   // Whether requirement i would hold if the events it names that are not recorded happened at the earliest moment still possible.
+  // The case with the missing events set to `now`, in one buffer reused by every call (no allocation per case).
+  const optimistic: CaseData = { events: new Float64Array(0), facts: [] };
   const couldHold = (i: number, c: CaseData): boolean => {
-    const missing = refs[i].filter((slot) => c.events[slot] !== c.events[slot]);
-    if (missing.length === 0) return false;
+    const slots = refs[i];
+    let missing = false;
+    for (let k = 0; k < slots.length; k++) if (c.events[slots[k]] !== c.events[slots[k]]) missing = true;
+    if (!missing) return false;
     const now = earliestStillPossible(c);
     if (!Number.isFinite(now)) return false;
-    const events = c.events.slice();
-    for (const slot of missing) events[slot] = now;
-    return holds(requires[i], { events, facts: c.facts });
+    if (optimistic.events.length !== c.events.length) optimistic.events = new Float64Array(c.events.length);
+    optimistic.events.set(c.events);
+    optimistic.facts = c.facts;
+    for (let k = 0; k < slots.length; k++) if (c.events[slots[k]] !== c.events[slots[k]]) optimistic.events[slots[k]] = now;
+    return holds(requires[i], optimistic);
   };
   return {
     decl: p,
@@ -258,7 +264,8 @@ export function compilePayment(p: A.Payment, scope: CompileScope): CompiledPayme
    */
   const period = (c: CaseData, out: PaymentOutcome, a: number, w: number): PaymentOutcome => {
     const endT = ends.length === 1 ? c.events[ends[0]] : stayEnd(c);
-    const closed = endT === endT || w === w;
+    // Not started (no anchor), ended or withdrawn: nothing can still happen for this period, so nothing is pending.
+    const closed = a !== a || endT === endT || w === w;
     let verdict = conditions.check(c, closed);
     let lawRule = -1;
     if (verdict.code === PaymentCode.Responsible || verdict.code === PaymentCode.Pending) {
@@ -379,9 +386,13 @@ export function compilePayment(p: A.Payment, scope: CompileScope): CompiledPayme
   };
 
   const runInto = (c: CaseData, out: PaymentOutcome): PaymentOutcome => {
-    // A history, or a withdrawal this rule reads: the periods. Else one period, read on the case itself.
-    if (c.history !== undefined || (withdrawal >= 0 && c.events[withdrawal] === c.events[withdrawal])) return periods(c, out);
-    return period(c, out, c.events[anchor], NaN);
+    // A history: the periods. Else one period, read on the case itself, ended by a withdrawal at or after its
+    // anchor when the rule reads one (a withdrawal before the anchor withdraws nothing of it).
+    const a = c.events[anchor];
+    const w = withdrawal >= 0 ? c.events[withdrawal] : NaN;
+    // (A withdrawal before the anchor, which a validated case never has, goes the history's way: it is not read.)
+    if (c.history !== undefined || w < a) return periods(c, out);
+    return period(c, out, a, w);
   };
 
   // The allocating form: a scratch record filled, then copied into a record of its own.
