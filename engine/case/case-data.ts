@@ -46,3 +46,25 @@ export function factSlot(id: string): number {
 }
 
 export const EVALUATION_DATE = factSlot('evaluation_date');
+
+/**
+ * The ready periods of a history as `[anchor, withdrawal or NaN]`, in time order: each occurrence of the anchor
+ * event opens a period unless one is open (a repeated anchor while a period is open does not restart it); the
+ * first withdrawal at or after it closes it; a later anchor opens a new one. `withdrawal` -1: none is read.
+ */
+export function readyPeriods(c: CaseData, anchor: number, withdrawal: number): [number, number][] {
+  const anchors = occurrences(c, anchor);
+  const withdrawals = withdrawal >= 0 ? occurrences(c, withdrawal) : [];
+  const list: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < anchors.length) {
+    const a = anchors[i++];
+    while (j < withdrawals.length && withdrawals[j] < a) j++;
+    const w = j < withdrawals.length ? withdrawals[j++] : NaN;
+    list.push([a, w]);
+    if (w !== w) break;
+    while (i < anchors.length && anchors[i] <= w) i++;
+  }
+  return list;
+}

@@ -3,7 +3,7 @@
 import type * as A from '../../dsl/ast/ast';
 import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
 import { localDayOf, monthIndex } from '../calendar';
-import { eventSlot, occurrences, EVALUATION_DATE, type CaseData } from '../case/case-data';
+import { eventSlot, readyPeriods, EVALUATION_DATE, type CaseData } from '../case/case-data';
 import { compileCondition, type CompileScope, type Condition } from './expressions';
 import { daysOfMonth, type Month } from '../calendar/months';
 
@@ -66,24 +66,6 @@ export function compileMeasure(m: A.Measure, scope: CompileScope): CompiledMeasu
   const received = chooser(m.received, scope);
   const dayOne = chooser(m.dayOne, scope);
 
-  /** The ready periods of a history: [anchor, withdrawal or NaN], as a payment rule reads them. */
-  const periodsOf = (c: CaseData): [number, number][] => {
-    const anchors = occurrences(c, anchor);
-    const withdrawals = withdrawal >= 0 ? occurrences(c, withdrawal) : [];
-    const list: [number, number][] = [];
-    let i = 0;
-    let j = 0;
-    while (i < anchors.length) {
-      const a = anchors[i++];
-      while (j < withdrawals.length && withdrawals[j] < a) j++;
-      const w = j < withdrawals.length ? withdrawals[j++] : NaN;
-      list.push([a, w]);
-      if (w !== w) break;
-      while (i < anchors.length && anchors[i] <= w) i++;
-    }
-    return list;
-  };
-
   return {
     decl: m,
     emptyMonth: m.emptyMonth!.value,
@@ -98,7 +80,7 @@ export function compileMeasure(m: A.Measure, scope: CompileScope): CompiledMeasu
           return out;
         }
       }
-      const periods = periodsOf(c);
+      const periods = readyPeriods(c, anchor, withdrawal);
       if (periods.length === 0) return ((out.counted = Counted.NoAnchor), out);
       // The stay ends at the first end event recorded (discharge, death, …).
       let endT = NaN;

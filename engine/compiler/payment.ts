@@ -4,7 +4,7 @@ import { yearValues } from './year-values';
 import type * as A from '../../dsl/ast/ast';
 import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
 import { addDays, isCountedDay, localDayOf, startOfLocalDay, yearOfDay, dayFromYmd } from '../calendar';
-import { eventSlot, occurrences, EVALUATION_DATE, type CaseData } from '../case/case-data';
+import { eventSlot, readyPeriods, EVALUATION_DATE, type CaseData } from '../case/case-data';
 import { compileCondition, compileTest, eventRefs, holds, type CompileScope, type Condition } from './expressions';
 import { DAY_KIND } from './deadline';
 
@@ -343,25 +343,12 @@ export function compilePayment(p: A.Payment, scope: CompileScope): CompiledPayme
   };
 
   /**
-   * A history: each anchor occurrence opens a period unless one is open (a repeated anchor while a period is
-   * open does not start it again); a withdrawal closes the open period; a later anchor opens a new one.
-   * Each period is read on a view of the case in which the anchor and the withdrawal are that period's.
+   * A history: its ready periods (readyPeriods), each read on a view of the case in which the anchor and the
+   * withdrawal are that period's.
    */
   const periods = (c: CaseData, out: PaymentOutcome): PaymentOutcome => {
-    const anchors = occurrences(c, anchor);
-    const withdrawals = withdrawal >= 0 ? occurrences(c, withdrawal) : [];
-    if (anchors.length === 0) return period(c, out, NaN, NaN);
-    const list: [number, number][] = [];
-    let i = 0;
-    let j = 0;
-    while (i < anchors.length) {
-      const a = anchors[i++];
-      while (j < withdrawals.length && withdrawals[j] < a) j++;
-      const w = j < withdrawals.length ? withdrawals[j++] : NaN;
-      list.push([a, w]);
-      if (w !== w) break;
-      while (i < anchors.length && anchors[i] <= w) i++;
-    }
+    const list = readyPeriods(c, anchor, withdrawal);
+    if (list.length === 0) return period(c, out, NaN, NaN);
     const results: PaymentOutcome[] = [];
     for (let k = 0; k < list.length; k++) {
       const [a, w] = list[k];
