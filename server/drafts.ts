@@ -3,7 +3,7 @@
 // is taken, so of two saves racing for one version exactly one wins and nothing is overwritten.
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, rename, unlink } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { analyze, diagnostic, type Range } from '../dsl';
 import { contentHash } from '../engine/registry/load';
 import type { VersionInfo } from '../engine/evaluator/result';
@@ -28,22 +28,8 @@ export async function saveDraft(store: PolicyStore, agreement: string, label: st
   // Drafts are new versions of a known agreement. A new agreement is added as a file, with review: a draft
   // of an unknown agreement in a known county would make choosing that county's agreement ambiguous.
   if (!store.set.agreements().includes(agreement)) throw httpError(404, 'AVT-H013', { agreement }, { pointer: '/agreement' });
-  const analysis = analyze(text);
-  const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw httpError(400, 'AVT-H011', { count: errors.length }, { pointer: '/text', errors });
-  const header = analysis.ast.header!;
-  // Each refusal also lists the header's offending part as a located diagnostic, for the editor to mark.
-  const refuse = (code: 'AVT-H009' | 'AVT-H010' | 'AVT-H012' | 'AVT-H030', range: Range, args: Record<string, string>, pointer: string) =>
-    httpError(400, code, args, { pointer, errors: [diagnostic(code, range, args)] });
-  if (header.id.text !== agreement) throw refuse('AVT-H009', header.id.range, { expected: agreement, actual: header.id.text }, '/text');
-  if (header.status !== 'draft') throw refuse('AVT-H010', header.version?.range ?? header.range, {}, '/text');
-  if (header.version?.value.normalize('NFC') !== version) throw refuse('AVT-H012', header.version?.range ?? header.range, { expected: version, actual: header.version?.value ?? '(none)' }, '/version');
-  // A draft cannot move its agreement to another county (a draft of Värmland's agreement saying `län stockholm`).
-  const counties = store.set.countiesOf(agreement);
+  const header = checkDraftText(store, agreement, version, text);
   const county = header.county?.text;
-  if (counties.length > 0 && (county === undefined || !counties.includes(county))) {
-    throw refuse('AVT-H030', header.county?.range ?? header.range, { actual: county ?? '(none)', expected: counties.join(', '), agreement }, '/text');
-  }
   if (store.version(agreement, version)) throw httpError(409, 'AVT-H008', { version, agreement });
 
   const existing = store.set.versionsOf(agreement)[0];
@@ -53,16 +39,9 @@ export async function saveDraft(store: PolicyStore, agreement: string, label: st
   if (relative(store.dir, final).startsWith('..') || !final.startsWith(store.dir + sep)) throw httpError(400, 'AVT-H018', { detail: 'the file would lie outside the policies folder' });
 
   await mkdir(dir, { recursive: true });
-  // The temporary name does not end in .avtal, so a reload in between never reads it.
-  const temp = join(dir, `.${version}.draft.avtal.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempName(final);
   try {
-    const fh = await open(temp, 'wx');
-    try {
-      await fh.writeFile(text, 'utf8');
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
+    await writeSynced(temp, text);
     try {
       await link(temp, final);
     } catch (e) {
@@ -99,27 +78,13 @@ export async function updateDraft(store: PolicyStore, agreement: string, version
   if (!current) throw httpError(404, 'AVT-H014', { agreement, version });
   if (current.info.status !== 'draft') throw httpError(409, 'AVT-H033', { agreement, version });
   if (current.source.hash !== baseHash) throw httpError(409, 'AVT-H032', { agreement, version, base: baseHash, current: current.source.hash }, { pointer: '/baseHash' });
-  const analysis = analyze(text);
-  const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw httpError(400, 'AVT-H011', { count: errors.length }, { pointer: '/text', errors });
-  const header = analysis.ast.header!;
-  const refuse = (code: 'AVT-H009' | 'AVT-H010' | 'AVT-H012', range: Range, args: Record<string, string>) =>
-    httpError(400, code, args, { pointer: '/text', errors: [diagnostic(code, range, args)] });
-  if (header.id.text !== agreement) throw refuse('AVT-H009', header.id.range, { expected: agreement, actual: header.id.text });
-  if (header.status !== 'draft') throw refuse('AVT-H010', header.version?.range ?? header.range, {});
-  if (header.version?.value !== version) throw refuse('AVT-H012', header.version?.range ?? header.range, { expected: version, actual: header.version?.value ?? '(none)' });
+  checkDraftText(store, agreement, version, text);
 
   const final = resolve(store.dir, current.source.file);
   if (!final.startsWith(store.dir + sep)) throw httpError(400, 'AVT-H018', { detail: 'the file would lie outside the policies folder' });
-  const temp = join(dirname(final), `.${version}.draft.avtal.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempName(final);
   try {
-    const fh = await open(temp, 'wx');
-    try {
-      await fh.writeFile(text, 'utf8');
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
+    await writeSynced(temp, text);
     // Checked again just before the rename: another update may have landed while this one was checked.
     if (store.version(agreement, version)?.source.hash !== baseHash) throw httpError(409, 'AVT-H032', { agreement, version, base: baseHash, current: store.version(agreement, version)?.source.hash ?? '(none)' }, { pointer: '/baseHash' });
     await rename(temp, final);
@@ -128,7 +93,50 @@ export async function updateDraft(store: PolicyStore, agreement: string, version
     if (e instanceof HttpError) throw e;
     throw httpError(500, 'AVT-H018', { detail: (e as NodeJS.ErrnoException).code ?? 'write failed' });
   }
-  await store.changed();
+  try {
+    await store.changed();
+  } catch {
+    /* reported by the store; the draft is on disk */
+  }
   const saved = store.version(agreement, version);
   return { file: current.source.file, hash: saved?.source.hash ?? contentHash(text), info: saved?.info ?? current.info };
+}
+
+/**
+ * The checks a draft's text passes before it is written, new or updated: it has no errors (AVT-H011), and its
+ * header names this agreement (H009), says `utkast` (H010), carries this version label (H012) and keeps the
+ * agreement's county (H030). Each refusal also lists the header's offending part as a located diagnostic, for
+ * the editor to mark.
+ */
+function checkDraftText(store: PolicyStore, agreement: string, version: string, text: string): NonNullable<ReturnType<typeof analyze>['ast']['header']> {
+  const analysis = analyze(text);
+  const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw httpError(400, 'AVT-H011', { count: errors.length }, { pointer: '/text', errors });
+  const header = analysis.ast.header!;
+  const refuse = (code: 'AVT-H009' | 'AVT-H010' | 'AVT-H012' | 'AVT-H030', range: Range, args: Record<string, string>, pointer: string) =>
+    httpError(400, code, args, { pointer, errors: [diagnostic(code, range, args)] });
+  if (header.id.text !== agreement) throw refuse('AVT-H009', header.id.range, { expected: agreement, actual: header.id.text }, '/text');
+  if (header.status !== 'draft') throw refuse('AVT-H010', header.version?.range ?? header.range, {}, '/text');
+  if (header.version?.value.normalize('NFC') !== version) throw refuse('AVT-H012', header.version?.range ?? header.range, { expected: version, actual: header.version?.value ?? '(none)' }, '/version');
+  // A draft cannot move its agreement to another county (a draft of Värmland's agreement saying `län stockholm`).
+  const counties = store.set.countiesOf(agreement);
+  const county = header.county?.text;
+  if (counties.length > 0 && (county === undefined || !counties.includes(county))) {
+    throw refuse('AVT-H030', header.county?.range ?? header.range, { actual: county ?? '(none)', expected: counties.join(', '), agreement }, '/text');
+  }
+  return header;
+}
+
+/** A temporary name beside `final` that does not end in .avtal, so a reload in between never reads it. */
+const tempName = (final: string): string => join(dirname(final), `.${basename(final)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+
+/** Writes `text` to a new file (never an existing one) and syncs it to disk before returning. */
+async function writeSynced(file: string, text: string): Promise<void> {
+  const fh = await open(file, 'wx');
+  try {
+    await fh.writeFile(text, 'utf8');
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
 }

@@ -169,4 +169,19 @@ describe('PUT /api/agreements/:agreement/drafts/:version', () => {
     expect(broken.json().error.code).toBe('AVT-H011');
     expect((await update(app, 'u2', { text: draftText('u2') })).json().error.code).toBe('AVT-H004'); // baseHash is required
   });
+
+  it('checks an update as it checks a new draft: it cannot move the agreement to another county', async () => {
+    const { app, dir } = await writable();
+    const saved = await save(app, { version: 'u3', text: draftText('u3') });
+    expect(saved.statusCode).toBe(201);
+    const stockholm = draftText('u3').replace('län varmland', 'län stockholm');
+    expect(stockholm).not.toBe(draftText('u3'));
+    const r = await update(app, 'u3', { text: stockholm, baseHash: saved.json().hash });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error).toMatchObject({ code: 'AVT-H030', pointer: '/text' });
+    expect(r.json().error.errors[0]).toMatchObject({ code: 'AVT-H030' });
+    expect(readFileSync(join(dir, 'varmland/u3.draft.avtal'), 'utf8')).toBe(draftText('u3'));
+    const relabelled = await update(app, 'u3', { text: draftText('u4'), baseHash: saved.json().hash });
+    expect(relabelled.json().error).toMatchObject({ code: 'AVT-H012', pointer: '/version' });
+  });
 });
