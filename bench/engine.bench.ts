@@ -60,9 +60,9 @@ function timeCompile(text: string): { parse: number; check: number; compile: num
   const t0 = performance.now();
   const parsed = parse(text);
   const t1 = performance.now();
-  check(parsed.ast);
+  const checked = check(parsed.ast);
   const t2 = performance.now();
-  compile(parsed.ast);
+  if (checked.program) compile(checked.program);
   const t3 = performance.now();
   return { parse: t1 - t0, check: t2 - t1, compile: t3 - t2, total: t3 - t0 };
 }
@@ -85,7 +85,7 @@ function loadPolicy(file: string, text: string): Loaded | string {
   const law = linkedLaw(set, full);
   const h = a.ast.header;
   if (h.subjectTo && full.payments.length > 0 && !law) return `${file}: the law it is made under (${h.subjectTo.text}) is not linked, skipped`;
-  const { doc } = exportToJre(a.ast, file, law);
+  const { doc } = exportToJre(a.program!, file, law);
   // The same rules for all three: the deadlines and payment rules json-rules-engine can run. Avtal evaluates a
   // view of its compiled policy with just those (its other rules are reported in a note). Computed dates are
   // not episode-level outcomes (evaluateOutcomesInto does not compute them): left out of all three.
@@ -100,7 +100,7 @@ function loadPolicy(file: string, text: string): Loaded | string {
   return {
     file, text, label: `${h.id.text} ${h.version?.value ?? ''}`, compiled, exported: same, notExported: doc.notExported.map((n) => n.rule).filter((id) => episodeLevel.has(id)), engine,
     baseline: baselineFor(h.id.text, h.version?.value ?? ''),
-    ...(law && compiled.payments.length > 0 ? { withoutLaw: only(compile(a.ast)), law: `${law.agreement} ${law.version}` } : {}),
+    ...(law && compiled.payments.length > 0 ? { withoutLaw: only(compile(a.program!)), law: `${law.agreement} ${law.version}` } : {}),
   };
 }
 
@@ -324,7 +324,7 @@ function memoryPerCompiled(text: string): string {
   gc();
   gc();
   const before = process.memoryUsage().heapUsed;
-  for (let i = 0; i < K; i++) keep.push(compile(analyze(text).ast));
+  for (let i = 0; i < K; i++) keep.push(compile(analyze(text).program!));
   gc();
   gc();
   const after = process.memoryUsage().heapUsed;

@@ -96,7 +96,7 @@ for (const [k, v] of Object.entries(pool)) console.log(`   ${k.padEnd(20)} NDJSO
 console.log('\n3. outcomes of 100,000 generated episodes, CPU ns per episode (median of 7 alternating rounds)');
 const episodes: CaseData[] = sampleEpisodes(100_000, 20261123);
 for (const source of readSources(policiesDir).filter((s) => /(varmland\/2019|kronoberg\/2024|blekinge)/.test(s.file))) {
-  const compiled = compile(analyze(source.text).ast);
+  const compiled = compile(analyze(source.text).program!);
   const buffer = outcomeBuffer(compiled);
   const into: number[] = [];
   const alloc: number[] = [];

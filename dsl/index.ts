@@ -2,8 +2,9 @@
 import { parse } from './ast/parse';
 import { check } from './checker/checker';
 import type { Policy } from './ast/ast';
-import type { Diagnostic } from './diagnostics';
+import { hasErrors, type Diagnostic } from './diagnostics';
 import type { Symbols } from './checker/symbols';
+import type { Program } from './checker/program';
 import { checkCitations } from './sources/citations';
 import type { SourceLibrary } from './sources/library';
 
@@ -11,6 +12,8 @@ export interface Analysis {
   ast: Policy;
   diagnostics: Diagnostic[]; // the lexer's, the parser's and the checker's, in source order
   symbols: Symbols;
+  /** The checked program, for the compiler: only when no diagnostic is an error. */
+  program?: Program;
 }
 
 export interface AnalyzeOptions {
@@ -27,11 +30,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const syntaxBroken = parsed.diagnostics.some((d) => d.severity === 'error');
   const checkerDiagnostics = syntaxBroken ? checked.diagnostics.filter((d) => d.code !== 'AVT-C023' && d.code !== 'AVT-C020') : checked.diagnostics;
   const diagnostics = [...parsed.diagnostics, ...checkerDiagnostics].sort((a, b) => a.range.start.offset - b.range.start.offset);
-  return { ast: parsed.ast, diagnostics, symbols: checked.symbols };
+  const program = checked.program && !hasErrors(diagnostics) ? checked.program : undefined;
+  return program ? { ast: parsed.ast, diagnostics, symbols: checked.symbols, program } : { ast: parsed.ast, diagnostics, symbols: checked.symbols };
 }
 
 export { parse } from './ast/parse';
 export { check } from './checker/checker';
+export type * from './checker/program';
 export * from './diagnostics';
 export type * from './ast/ast';
 export { KEYWORDS, spell, type Lang } from './builtins/keywords';

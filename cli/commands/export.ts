@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { analyze } from '../../dsl';
-import { diagnostic, hasErrors, NO_RANGE, localize } from '../../dsl/diagnostics';
+import { diagnostic, NO_RANGE, localize } from '../../dsl/diagnostics';
 import { exportToJre, linkedLaw, type LinkedLaw } from '../../engine/export/jre-export';
 import { contentHash, readSources } from '../../engine/registry/node';
 import { PolicySet, type PolicySource } from '../../engine/registry/policy-set';
@@ -37,13 +37,13 @@ export const exportCommand: Command = {
     }
     const shown = relative(process.cwd(), file) || file;
     const analysis = analyze(read.text);
-    if (hasErrors(analysis.diagnostics) || !analysis.ast.header) {
+    if (!analysis.program) {
       for (const d of analysis.diagnostics) err(formatDiagnostic(d, shown));
       err(formatDiagnostic(diagnostic('AVT-X001', NO_RANGE, { detail: { code: 'cli.export.hasErrors', params: { file: shown } } }), shown));
       return 1;
     }
-    const law = analysis.ast.header.subjectTo ? lawFor(file, read.text) : undefined;
-    const { doc, diagnostics } = exportToJre(analysis.ast, shown, law);
+    const law = analysis.program.header.subjectTo ? lawFor(file, read.text) : undefined;
+    const { doc, diagnostics } = exportToJre(analysis.program, shown, law);
     for (const d of diagnostics) err(formatDiagnostic(d, shown));
     const json = JSON.stringify(doc, null, 2) + '\n';
     if (values.out) writeFileSync(values.out as string, json);

@@ -1,7 +1,7 @@
 // The checker: names, types, units, validity and provenance of a parsed policy.
 // It reads the AST only and returns diagnostics; it never throws for a user's mistake.
 import type * as A from '../ast/ast';
-import { diagnostic, type Diagnostic, type Range } from '../diagnostics';
+import { diagnostic, hasErrors, type Diagnostic, type Range } from '../diagnostics';
 import { msg, type Param } from '../messages/render';
 import { languageOf } from '../builtins/keywords';
 import { lookupEnumValue, lookupVocabulary } from '../builtins/vocabulary';
@@ -11,10 +11,13 @@ import { TypeChecker } from './types';
 import { checkEscalation, checkTimingDeadline, isTimingDeadline, type TimingCheckContext } from './recurrence';
 import { checkLadder, checkMeasure, checkMonthlyExample, checkNoMonthlyParts, type MonthlyCheckContext } from './monthly';
 import { checkUnencoded } from './unencoded';
+import { buildProgram, type Program } from './program';
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
   symbols: Symbols;
+  /** What the checker proved, kept for the compiler: only when there are no errors. */
+  program?: Program;
 }
 
 const KIND_WORD: Record<A.Declaration['kind'], string> = {
@@ -98,7 +101,7 @@ export function check(policy: A.Policy): CheckResult {
   for (const d of policy.declarations) {
     if (d.kind === 'Interpretation' && !used.has(d.id.text)) out.push(diagnostic('AVT-C027', d.id.range, { name: d.id.text }));
   }
-  return { diagnostics: out, symbols };
+  return hasErrors(out) || !policy.header ? { diagnostics: out, symbols } : { diagnostics: out, symbols, program: buildProgram(policy) };
 }
 
 function checkLanguage(policy: A.Policy, out: Diagnostic[]): void {

@@ -1,2 +1,3 @@
 export * from './checker';
 export * from './symbols';
+export * from './program';

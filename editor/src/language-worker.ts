@@ -73,7 +73,7 @@ function prepare(text: string): Prepared {
   const p: Prepared = { text, analysis, errors, info: versionInfo(analysis.ast), outline: outline(analysis.ast, text) };
   if (!errors) {
     try {
-      p.compiled = compile(analysis.ast);
+      if (analysis.program) p.compiled = compile(analysis.program);
       linkToLaw(p);
     } catch (err) {
       p.compileError = err instanceof Error ? err.message : String(err);

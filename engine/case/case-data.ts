@@ -46,6 +46,7 @@ export function factSlot(id: string): number {
 }
 
 export const EVALUATION_DATE = factSlot('evaluation_date');
+export const CARE_TYPE = factSlot('care_type');
 
 /**
  * The ready periods of a history as `[anchor, withdrawal or NaN]`, in time order: each occurrence of the anchor

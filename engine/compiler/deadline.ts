@@ -1,9 +1,9 @@
 // A deadline rule → a closure that answers: when was the event due, did it happen, in time?
 import type * as A from '../../dsl/ast/ast';
-import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
+import type { CDeadline, CWithinDeadline } from '../../dsl/checker/program';
 import { addDays, localDayOf, startOfLocalDay, type DayKind } from '../calendar';
 import { eventSlot, EVALUATION_DATE, type CaseData } from '../case/case-data';
-import { compileExpr, compileTest, eventRefSlot, holds, type CompileScope, type Test } from './expressions';
+import { compileExpr, compileTest, eventRefSlot, holds, type Test } from './expressions';
 
 export const enum DeadlineCode {
   NotApplicable = 0,
@@ -22,6 +22,8 @@ export interface DeadlineOutcome {
 
 export interface CompiledDeadline {
   decl: A.Deadline;
+  /** the deadline as the checker proved it: one of its three forms */
+  rule: CDeadline;
   dayCounted: boolean;
   /** The outcome as a record of its own (or a shared, frozen one), which the caller may keep. */
   run(c: CaseData): DeadlineOutcome;
@@ -82,14 +84,14 @@ function settle(c: CaseData, out: DeadlineOutcome, anchor: number, due: number, 
   return out;
 }
 
-export function compileDeadline(d: A.Deadline, scope: CompileScope): CompiledDeadline {
-  const when: Test | undefined = d.when ? compileTest(d.when, scope) : undefined;
-  const subject = eventSlot(lookupVocabulary(d.subject!.text)!.id);
+export function compileDeadline(d: CWithinDeadline): CompiledDeadline {
+  const when: Test | undefined = d.when ? compileTest(d.when) : undefined;
+  const subject = d.subject.slot;
   // An anchor that is an event is read from its slot, without a call; otherwise the compiled expression.
-  const anchorSlot = eventRefSlot(d.anchor!);
-  const anchor = compileExpr(d.anchor!, scope);
-  const unit = d.within!.unit;
-  const n = d.within!.value;
+  const anchorSlot = eventRefSlot(d.anchor);
+  const anchor = compileExpr(d.anchor);
+  const unit = d.within.unit;
+  const n = d.within.value;
   const dayCounted = unit !== 'hours' && unit !== 'minutes';
   const elapsedMs = unit === 'hours' ? n * 3_600_000 : n * 60_000;
   const kind = dayCounted ? DAY_KIND[unit as A.DayUnit] : 'calendar';
@@ -128,7 +130,7 @@ export function compileDeadline(d: A.Deadline, scope: CompileScope): CompiledDea
       return settle(c, out, a, due, actual, actual < due);
     };
   }
-  return { decl: d, dayCounted, run: allocatingDeadline(runInto), runInto };
+  return { decl: d.decl, rule: d, dayCounted, run: allocatingDeadline(runInto), runInto };
 }
 
 export { EVALUATION_DATE };

@@ -3,43 +3,32 @@
 // in ms, counted days and numbers as numbers, enum values by their English id. An unrecorded event is
 // NaN, and every comparison with NaN is false: a condition about an event that has not happened does not hold.
 import type * as A from '../../dsl/ast/ast';
-import { lookupVocabulary, lookupEnumValue } from '../../dsl/builtins/vocabulary';
-import { lookupFunction } from '../../dsl/builtins/functions';
+import type { TExpr } from '../../dsl/checker/program';
 import { parseIsoDate, localDayOf, parseInstant, utcOffsetMinutes, MS_PER_DAY } from '../calendar';
-import { eventSlot, factSlot, type CaseData, type FactValue } from '../case/case-data';
+import type { CaseData, FactValue } from '../case/case-data';
 import { BUILTIN_IMPLS, UNARY_IMPLS } from './builtins';
 
 export type Value = number | boolean | string | undefined;
 export type Compiled = (c: CaseData) => Value;
 export type Condition = (c: CaseData) => boolean;
 
-export interface CompileScope {
-  cutoff(name: string): A.Cutoff | undefined;
-  parameter(name: string): A.Parameter | undefined;
-}
-
 const MS = { minutes: 60_000, hours: 3_600_000 } as const;
 
 /** The slot of an expression that is just an event's name, else -1: read without a call. */
-export function eventRefSlot(e: A.Expr): number {
-  if (e.kind !== 'NameRef') return -1;
-  const v = lookupVocabulary(e.name);
-  return v?.kind === 'event' ? eventSlot(v.id) : -1;
+export function eventRefSlot(e: TExpr): number {
+  return e.kind === 'Event' ? e.event.slot : -1;
 }
 
-export function compileCondition(e: A.Expr, scope: CompileScope): Condition {
+export function compileCondition(e: TExpr): Condition {
   // An event name as a condition means "the event is recorded" (events are numbers: only NaN differs from itself).
-  if (e.kind === 'NameRef') {
-    const v = lookupVocabulary(e.name);
-    if (v?.kind === 'event') {
-      const slot = eventSlot(v.id);
-      return (c) => c.events[slot] === c.events[slot];
-    }
-    if (v?.kind === 'fact' && v.type === 'boolean') return compileName(e, scope) as Condition;
+  if (e.kind === 'Event') {
+    const slot = e.event.slot;
+    return (c) => c.events[slot] === c.events[slot];
   }
+  if (e.kind === 'Fact' && e.fact.entry.type === 'boolean') return compileExpr(e) as Condition;
   // These always yield a boolean: no `=== true` wrapper on the hot path.
-  if (e.kind === 'Compare' || e.kind === 'CutoffTest' || e.kind === 'Is' || e.kind === 'And' || e.kind === 'Or' || e.kind === 'Not') return compileExpr(e, scope) as Condition;
-  const f = compileExpr(e, scope);
+  if (e.kind === 'Compare' || e.kind === 'CutoffTest' || e.kind === 'Is' || e.kind === 'And' || e.kind === 'Or' || e.kind === 'Not') return compileExpr(e) as Condition;
+  const f = compileExpr(e);
   return (c) => f(c) === true;
 }
 
@@ -60,19 +49,11 @@ export interface Test {
   call: Condition; // always the compiled condition, whatever the kind
 }
 
-export function compileTest(e: A.Expr, scope: CompileScope): Test {
-  const call = compileCondition(e, scope);
-  if (e.kind === 'NameRef') {
-    const v = lookupVocabulary(e.name);
-    if (v?.kind === 'event') return { kind: TestKind.Recorded, slot: eventSlot(v.id), value: undefined, call };
-    if (v?.kind === 'fact' && v.type === 'boolean') return { kind: TestKind.FactIs, slot: factSlot(v.id), value: true, call };
-  }
-  if (e.kind === 'Is' && e.subject.kind === 'NameRef') {
-    const fact = lookupVocabulary(e.subject.name);
-    if (fact?.kind === 'fact' && (fact.type === 'enum' || fact.type === 'text')) {
-      return { kind: TestKind.FactIs, slot: factSlot(fact.id), value: lookupEnumValue(fact, e.value.text)?.id, call };
-    }
-  }
+export function compileTest(e: TExpr): Test {
+  const call = compileCondition(e);
+  if (e.kind === 'Event') return { kind: TestKind.Recorded, slot: e.event.slot, value: undefined, call };
+  if (e.kind === 'Fact' && e.fact.entry.type === 'boolean') return { kind: TestKind.FactIs, slot: e.fact.slot, value: true, call };
+  if (e.kind === 'Is' && e.fact) return { kind: TestKind.FactIs, slot: e.fact.slot, value: e.value, call };
   return { kind: TestKind.Call, slot: -1, value: undefined, call };
 }
 
@@ -120,43 +101,26 @@ function anyOf(ops: Condition[]): Condition {
   };
 }
 
-export function compileExpr(e: A.Expr, scope: CompileScope): Compiled {
+export function compileExpr(e: TExpr): Compiled {
   switch (e.kind) {
-    case 'Number':
-    case 'Money': {
-      const v = e.value;
-      return () => v;
+    case 'Literal': return compileLiteral(e.ast);
+    case 'Event': {
+      const slot = e.event.slot;
+      return (c) => c.events[slot];
     }
-    case 'Duration': {
-      const v = e.unit === 'minutes' || e.unit === 'hours' ? e.value * MS[e.unit] : e.value;
-      return () => v;
+    case 'Fact': {
+      const slot = e.fact.slot;
+      const type = e.fact.entry.type;
+      if (type === 'boolean') return (c) => c.facts[slot] === true;
+      if (type === 'count' || type === 'date') return (c) => (c.facts[slot] === undefined ? NaN : c.facts[slot]);
+      return (c) => c.facts[slot];
     }
-    case 'Date': {
-      const d = parseIsoDate(e.iso) ?? NaN;
-      return () => d;
-    }
-    case 'Instant': {
-      const r = parseInstant(`${e.date}T${e.time}`);
-      const t = r.ok ? r.epochMs : NaN;
-      return () => t;
-    }
-    case 'Time': {
-      const m = e.minutes;
-      return () => m;
-    }
-    case 'String': {
-      const s = e.value;
-      return () => s;
-    }
-    case 'Bool': {
-      const b = e.value;
-      return () => b;
-    }
-    case 'NameRef': return compileName(e, scope);
+    case 'Parameter': return e.latest ? compileLiteral(e.latest) : () => undefined;
+    case 'Cutoff': return () => undefined; // a cutoff is read only by a cutoff test
     case 'Call': {
-      const fn = lookupFunction(e.fn.text)!;
+      const fn = e.fn;
       const impl = BUILTIN_IMPLS[fn.id];
-      const args = e.args.map((a) => compileExpr(a, scope));
+      const args = e.args.map((a) => compileExpr(a));
       // The common calls, without an argument array: same results as the implementations in builtins.ts.
       if (args.length === 2 && (fn.id === 'latest' || fn.id === 'earliest')) {
         const [a, b] = args;
@@ -188,56 +152,68 @@ export function compileExpr(e: A.Expr, scope: CompileScope): Compiled {
       return (c) => impl(args.map((a) => a(c) as number));
     }
     case 'Arith': {
-      const l = compileExpr(e.left, scope);
-      const r = compileExpr(e.right, scope);
+      const l = compileExpr(e.left);
+      const r = compileExpr(e.right);
       return e.op === '+' ? (c) => (l(c) as number) + (r(c) as number) : (c) => (l(c) as number) - (r(c) as number);
     }
-    case 'Compare': return compileCompare(e, scope);
+    case 'Compare': return compileCompare(e);
     case 'Is': {
-      const subject = compileExpr(e.subject, scope);
-      const fact = e.subject.kind === 'NameRef' ? lookupVocabulary(e.subject.name) : undefined;
-      const value = fact?.kind === 'fact' ? lookupEnumValue(fact, e.value.text)?.id : e.value.text;
-      if (fact?.kind === 'fact' && (fact.type === 'enum' || fact.type === 'text')) {
-        const slot = factSlot(fact.id); // read as compileName reads an enum or text fact
+      const value = e.value;
+      if (e.fact) {
+        const slot = e.fact.slot; // read as a fact's value is read
         return (c) => c.facts[slot] === value;
       }
+      const subject = compileExpr(e.subject);
       return (c) => subject(c) === value;
     }
-    case 'CutoffTest': return compileCutoffTest(e, scope);
-    case 'And': return allOf(e.operands.map((o) => compileCondition(o, scope)));
-    case 'Or': return anyOf(e.operands.map((o) => compileCondition(o, scope)));
+    case 'CutoffTest': return compileCutoffTest(e);
+    case 'And': return allOf(e.operands.map((o) => compileCondition(o)));
+    case 'Or': return anyOf(e.operands.map((o) => compileCondition(o)));
     case 'Not': {
-      const op = compileCondition(e.operand, scope);
+      const op = compileCondition(e.operand);
       return (c) => !op(c);
     }
   }
 }
 
-function compileName(e: A.NameRef, scope: CompileScope): Compiled {
-  const v = lookupVocabulary(e.name);
-  if (v?.kind === 'event') {
-    const slot = eventSlot(v.id);
-    return (c) => c.events[slot];
+function compileLiteral(e: A.Literal): Compiled {
+  switch (e.kind) {
+    case 'Number':
+    case 'Money': {
+      const v = e.value;
+      return () => v;
+    }
+    case 'Duration': {
+      const v = e.unit === 'minutes' || e.unit === 'hours' ? e.value * MS[e.unit] : e.value;
+      return () => v;
+    }
+    case 'Date': {
+      const d = parseIsoDate(e.iso) ?? NaN;
+      return () => d;
+    }
+    case 'Instant': {
+      const r = parseInstant(`${e.date}T${e.time}`);
+      const t = r.ok ? r.epochMs : NaN;
+      return () => t;
+    }
+    case 'Time': {
+      const m = e.minutes;
+      return () => m;
+    }
+    case 'String': {
+      const s = e.value;
+      return () => s;
+    }
+    case 'Bool': {
+      const b = e.value;
+      return () => b;
+    }
   }
-  if (v?.kind === 'fact') {
-    const slot = factSlot(v.id);
-    if (v.type === 'boolean') return (c) => c.facts[slot] === true;
-    if (v.type === 'count' || v.type === 'date') return (c) => (c.facts[slot] === undefined ? NaN : c.facts[slot]);
-    return (c) => c.facts[slot];
-  }
-  const p = scope.parameter(e.name);
-  if (p) {
-    // A parameter read in an expression takes its latest year's value; rates by year go through the payment rule.
-    const latest = [...p.values].sort((a, b) => b.year - a.year)[0];
-    const f = latest ? compileExpr(latest.value, scope) : () => undefined;
-    return f;
-  }
-  return () => undefined;
 }
 
-function compileCompare(e: A.Compare, scope: CompileScope): Compiled {
-  const l = compileExpr(e.left, scope);
-  const r = compileExpr(e.right, scope);
+function compileCompare(e: Extract<TExpr, { kind: 'Compare' }>): Compiled {
+  const l = compileExpr(e.left);
+  const r = compileExpr(e.right);
   switch (e.op) {
     case '>': return (c) => (l(c) as number) > (r(c) as number);
     case '>=': return (c) => (l(c) as number) >= (r(c) as number);
@@ -249,10 +225,9 @@ function compileCompare(e: A.Compare, scope: CompileScope): Compiled {
 }
 
 /** "EVENT after CUTOFF": the local time of day of the instant against the cutoff, the boundary as declared. */
-function compileCutoffTest(e: A.CutoffTest, scope: CompileScope): Compiled {
-  const subject = compileExpr(e.subject, scope);
-  const cutoff = e.cutoff.kind === 'NameRef' ? scope.cutoff(e.cutoff.name) : undefined;
-  if (!cutoff) return () => false;
+function compileCutoffTest(e: Extract<TExpr, { kind: 'CutoffTest' }>): Compiled {
+  const subject = compileExpr(e.subject);
+  const cutoff = e.cutoff;
   const boundaryMs = cutoff.time.minutes * 60_000; // after local midnight
   const boundaryIsAfter = cutoff.countsAs === 'after';
   // Compared at the instant's full precision: 12:00:00.001 is after 12:00.
@@ -274,15 +249,11 @@ function compileCutoffTest(e: A.CutoffTest, scope: CompileScope): Compiled {
  * (`sip_called <= ready_notice_sent + 3 days` waits for sip_called; the right side is what it is measured
  * from). A requirement is pending while such an event is not recorded and could still happen in time.
  */
-export function eventRefs(e: A.Expr): number[] {
+export function eventRefs(e: TExpr): number[] {
   const slots = new Set<number>();
-  const walk = (x: A.Expr): void => {
+  const walk = (x: TExpr): void => {
     switch (x.kind) {
-      case 'NameRef': {
-        const v = lookupVocabulary(x.name);
-        if (v?.kind === 'event') slots.add(eventSlot(v.id));
-        return;
-      }
+      case 'Event': slots.add(x.event.slot); return;
       case 'Call': x.args.forEach(walk); return;
       case 'Arith': walk(x.left); walk(x.right); return;
       case 'Compare': walk(x.left); return;

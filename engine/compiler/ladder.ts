@@ -6,12 +6,17 @@
 // was entered never count towards leaving it.
 import { yearValues, yearValuesFrom } from './year-values';
 import type * as A from '../../dsl/ast/ast';
+import type { CLadder } from '../../dsl/checker/program';
+import type { CompiledMeasure } from './measure';
 import { compareAverage, yearOfMonth, type Month } from '../calendar/months';
 
 export type Threshold = { ok: true; value: number; year: number; fromYear: number } | { ok: false; year: number };
 
 export interface CompiledLadder {
   decl: A.Ladder;
+  rule: CLadder;
+  /** the measure whose averages the ladder reads */
+  measure: CompiledMeasure;
   steps: string[];
   /** The threshold for a calendar year; carried forward only when the parameter says so. */
   threshold(year: number): Threshold;
@@ -42,15 +47,14 @@ export interface LadderMonth {
   runUnder: number;
 }
 
-export function compileLadder(l: A.Ladder, parameter: (name: string) => A.Parameter | undefined): CompiledLadder {
-  const steps = l.steps.map((s) => s.id.text);
-  const index = new Map(steps.map((s, i) => [s, i]));
+export function compileLadder(rule: CLadder, measure: CompiledMeasure): CompiledLadder {
+  const l = rule.decl;
+  const steps = rule.steps;
   const from: number[][] = steps.map(() => []);
-  l.transitions.forEach((t, i) => from[index.get(t.from.text)!]?.push(i));
-  const th = l.threshold!;
-  const param = th.kind === 'parameter' ? parameter(th.name.text) : undefined;
-  const values = yearValuesFrom(param, 'Number');
-  const rates = yearValues(l.rate ? parameter(l.rate.text) : undefined, 'Money');
+  rule.transitions.forEach((t, i) => from[t.from].push(i));
+  const th = rule.threshold;
+  const values = yearValuesFrom(th.kind === 'parameter' ? th.parameter : undefined, 'Number');
+  const rates = yearValues(rule.rate, 'Money');
 
   const threshold = (year: number): Threshold => {
     if (th.kind === 'number') return { ok: true, value: th.value, year, fromYear: year };
@@ -68,6 +72,8 @@ export function compileLadder(l: A.Ladder, parameter: (name: string) => A.Parame
 
   return {
     decl: l,
+    rule,
+    measure,
     steps,
     threshold: thresholdCached,
     rate: (year) => rates.get(year),
@@ -101,7 +107,7 @@ export function compileLadder(l: A.Ladder, parameter: (name: string) => A.Parame
             if (!holds(t.when, runOver, runUnder)) continue;
             row.transition = ti;
             if (t.invoiceMonths) for (let k = t.invoiceMonths.n - 1; k >= 0; k--) row.invoiceMonths.push(month - k);
-            cur = index.get(t.to.text)!;
+            cur = rule.transitions[ti].to;
             entered = month;
             break;
           }

@@ -1,10 +1,10 @@
 // A measure declaration → a closure that counts one care episode's days after ready-for-discharge and
 // says which month (or months) they belong to. Every counting choice comes from the policy.
 import type * as A from '../../dsl/ast/ast';
-import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
+import type { CClause, CMeasure } from '../../dsl/checker/program';
 import { localDayOf, monthIndex } from '../calendar';
-import { eventSlot, readyPeriods, EVALUATION_DATE, type CaseData } from '../case/case-data';
-import { compileCondition, type CompileScope, type Condition } from './expressions';
+import { readyPeriods, EVALUATION_DATE, type CaseData } from '../case/case-data';
+import { compileCondition, type Condition } from './expressions';
 import { daysOfMonth, type Month } from '../calendar/months';
 
 export const enum Counted {
@@ -36,39 +36,41 @@ export interface MeasureOutcome {
 
 export interface CompiledMeasure {
   decl: A.Measure;
+  rule: CMeasure;
   emptyMonth: number;
   run(c: CaseData): MeasureOutcome;
 }
 
-function chooser(clauses: A.Conditional<'same-day' | 'next-day'>[], scope: CompileScope): (c: CaseData) => { shift: number; index: number } {
+function chooser(clauses: CClause<'same-day' | 'next-day'>[]): (c: CaseData) => { shift: number; index: number } {
   const conditional: { when: Condition; shift: number; index: number }[] = [];
   let base = { shift: 0, index: -1 };
-  clauses.forEach((cl, index) => {
+  for (const cl of clauses) {
     const shift = cl.value === 'next-day' ? 1 : 0;
-    if (cl.when) conditional.push({ when: compileCondition(cl.when, scope), shift, index });
-    else if (base.index < 0) base = { shift, index };
-  });
+    if (cl.when) conditional.push({ when: compileCondition(cl.when), shift, index: cl.index });
+    else if (base.index < 0) base = { shift, index: cl.index };
+  }
   return (c) => {
     for (const ch of conditional) if (ch.when(c)) return ch;
     return base;
   };
 }
 
-export function compileMeasure(m: A.Measure, scope: CompileScope): CompiledMeasure {
-  const anchor = eventSlot(lookupVocabulary(m.from!.text)!.id);
-  const ends = [m.to!.event, ...m.to!.others].map((n) => eventSlot(lookupVocabulary(n.text)!.id));
-  const inclusive = m.to!.inclusive;
-  const withdrawal = m.withdrawn ? eventSlot(lookupVocabulary(m.withdrawn.event.text)!.id) : -1;
-  const withdrawalInclusive = m.withdrawn?.inclusive ?? false;
-  const split = m.month!.mode === 'split';
-  const monthEvent = m.month!.mode === 'event' ? eventSlot(lookupVocabulary(m.month!.event.text)!.id) : -1;
-  const includes = m.includes.map((e) => compileCondition(e, scope));
-  const received = chooser(m.received, scope);
-  const dayOne = chooser(m.dayOne, scope);
+export function compileMeasure(m: CMeasure): CompiledMeasure {
+  const anchor = m.anchor.slot;
+  const ends = m.end.events.map((e) => e.slot);
+  const inclusive = m.end.inclusive;
+  const withdrawal = m.withdrawal ? m.withdrawal.event.slot : -1;
+  const withdrawalInclusive = m.withdrawal?.inclusive ?? false;
+  const split = m.month.mode === 'split';
+  const monthEvent = m.month.mode === 'event' ? m.month.event.slot : -1;
+  const includes = m.includes.map((e) => compileCondition(e));
+  const received = chooser(m.received);
+  const dayOne = chooser(m.dayOne);
 
   return {
-    decl: m,
-    emptyMonth: m.emptyMonth!.value,
+    decl: m.decl,
+    rule: m,
+    emptyMonth: m.emptyMonth,
     run(c) {
       const out: MeasureOutcome = {
         counted: Counted.Yes, clause: -1, receivedDay: NaN, receivedClause: -1, dayOne: NaN, dayOneClause: -1, lastDay: NaN, days: 0, contributions: [],

@@ -2,10 +2,10 @@
 // billable days of one episode. All day arithmetic is on integer Day numbers from the calendar tables.
 import { yearValues } from './year-values';
 import type * as A from '../../dsl/ast/ast';
-import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
+import type { CClause, CPayment } from '../../dsl/checker/program';
 import { addDays, isCountedDay, localDayOf, startOfLocalDay, yearOfDay, dayFromYmd } from '../calendar';
-import { eventSlot, readyPeriods, EVALUATION_DATE, type CaseData } from '../case/case-data';
-import { compileCondition, compileTest, eventRefs, holds, type CompileScope, type Condition } from './expressions';
+import { readyPeriods, EVALUATION_DATE, type CaseData } from '../case/case-data';
+import { compileCondition, compileTest, eventRefs, holds, type Condition } from './expressions';
 import { DAY_KIND } from './deadline';
 
 export const enum PaymentCode {
@@ -49,6 +49,7 @@ export interface PaymentOutcome {
 /** A rule's conditions (requires, exempt), compiled: its own, or the law's that bind it (`subject to`). */
 export interface CompiledConditions {
   decl: A.Payment;
+  rule: CPayment;
   /** the agreement (and version) the conditions are from, when they are the law's that bind another agreement's rule */
   from?: { agreement: string; version: string; source?: string };
   /** The first condition that fails for the period whose view `c` is, as a code with its clause; Responsible when all hold. */
@@ -57,6 +58,7 @@ export interface CompiledConditions {
 
 export interface CompiledPayment {
   decl: A.Payment;
+  rule: CPayment;
   conditions: CompiledConditions;
   /** The law's conditions that bind this rule, set when the policy set links a policy to the law it is made under. */
   law: CompiledConditions[];
@@ -92,28 +94,28 @@ interface Choice<T> {
 }
 
 /** Conditional clauses are tried in order; the first that holds wins, else the unconditional one. */
-function chooser<T>(clauses: A.Conditional<T>[], scope: CompileScope): (c: CaseData) => Choice<T> {
-  const conditional: Choice<T>[] = [];
-  let fallback: Choice<T> | undefined;
-  clauses.forEach((cl, index) => {
-    if (cl.when) conditional.push({ value: cl.value, when: compileCondition(cl.when, scope), index });
-    else fallback ??= { value: cl.value, index };
-  });
-  const base = fallback!;
+function chooser<T>(clauses: CClause<T>[]): (c: CaseData) => Choice<T> {
+  const conditional: { value: T; when: Condition; index: number }[] = [];
+  // The checker proved there is exactly one clause without a condition.
+  let base: Choice<T> = { value: clauses[0].value, index: clauses[0].index };
+  for (const cl of clauses) {
+    if (cl.when) conditional.push({ value: cl.value, when: compileCondition(cl.when), index: cl.index });
+    else base = { value: cl.value, index: cl.index };
+  }
   if (conditional.length === 0) return () => base;
   if (conditional.length === 1) {
     const only = conditional[0];
-    const when = only.when!;
+    const when = only.when;
     return (c) => (when(c) ? only : base);
   }
   return (c) => {
-    for (let i = 0; i < conditional.length; i++) if (conditional[i].when!(c)) return conditional[i];
+    for (let i = 0; i < conditional.length; i++) if (conditional[i].when(c)) return conditional[i];
     return base;
   };
 }
 
 /** The clause chosen whatever the case: the unconditional one, when no clause has a condition. */
-function always<T>(clauses: A.Conditional<T>[]): Choice<T> | undefined {
+function always<T>(clauses: CClause<T>[]): Choice<T> | undefined {
   if (clauses.some((cl) => cl.when)) return undefined;
   const index = clauses.findIndex((cl) => !cl.when);
   return index < 0 ? undefined : { value: clauses[index].value, index };
@@ -142,10 +144,10 @@ function earliestStillPossible(c: CaseData): number {
 }
 
 /** Requirements, then exemptions: unmet and exempt are final; a requirement that can still be met is pending. */
-export function compileConditions(p: A.Payment, scope: CompileScope): CompiledConditions {
-  const requires = p.requires.map((r) => compileTest(r, scope));
+export function compileConditions(p: CPayment): CompiledConditions {
+  const requires = p.requires.map((r) => compileTest(r));
   const refs = p.requires.map((r) => eventRefs(r));
-  const exempt = p.exempt.map((e) => compileTest(e, scope));
+  const exempt = p.exempt.map((e) => compileTest(e));
   const unmetAt = requires.map((_, i) => Object.freeze({ code: PaymentCode.RequirementUnmet, clause: i }));
   const pendingAt = requires.map((_, i) => Object.freeze({ code: PaymentCode.Pending, clause: i }));
   const exemptAt = exempt.map((_, i) => Object.freeze({ code: PaymentCode.Exempt, clause: i }));
@@ -166,7 +168,8 @@ export function compileConditions(p: A.Payment, scope: CompileScope): CompiledCo
     return holds(requires[i], optimistic);
   };
   return {
-    decl: p,
+    decl: p.decl,
+    rule: p,
     check(c, closed) {
       let pending = -1;
       for (let i = 0; i < requires.length; i++) {
@@ -180,20 +183,20 @@ export function compileConditions(p: A.Payment, scope: CompileScope): CompiledCo
   };
 }
 
-export function compilePayment(p: A.Payment, scope: CompileScope): CompiledPayment {
-  const anchor = eventSlot(lookupVocabulary(p.from!.text)!.id);
-  const ends = [p.to!.event, ...p.to!.others].map((n) => eventSlot(lookupVocabulary(n.text)!.id));
-  const inclusive = p.to!.inclusive;
-  const withdrawal = p.withdrawn ? eventSlot(lookupVocabulary(p.withdrawn.event.text)!.id) : -1;
-  const withdrawalInclusive = p.withdrawn?.inclusive ?? false;
-  const dayOne = chooser(p.dayOne, scope);
-  const grace = chooser(p.grace, scope);
+export function compilePayment(p: CPayment): CompiledPayment {
+  const anchor = p.anchor.slot;
+  const ends = p.end.events.map((e) => e.slot);
+  const inclusive = p.end.inclusive;
+  const withdrawal = p.withdrawal ? p.withdrawal.event.slot : -1;
+  const withdrawalInclusive = p.withdrawal?.inclusive ?? false;
+  const dayOne = chooser(p.dayOne);
+  const grace = chooser(p.grace);
   // Without conditions the clause is known now: no call per case.
   const dayOneAlways = always(p.dayOne);
   const graceAlways = always(p.grace);
-  const conditions = compileConditions(p, scope);
+  const conditions = compileConditions(p);
   const law: CompiledConditions[] = [];
-  const rates = rateTable(p.rate ? scope.parameter(p.rate.text) : undefined);
+  const rates = rateTable(p.rate);
 
   // The days from `first` to `last` that fall in calendar year y.
   const daysIn = (first: number, last: number, y: number): number => Math.min(last, dayFromYmd(y, 12, 31)) - Math.max(first, dayFromYmd(y, 1, 1)) + 1;
@@ -388,5 +391,5 @@ export function compilePayment(p: A.Payment, scope: CompileScope): CompiledPayme
     const o = runInto(c, scratch);
     return o === scratch ? copyPayment(o) : o;
   };
-  return { decl: p, conditions, law, run, runInto, ratesUsed };
+  return { decl: p.decl, rule: p, conditions, law, run, runInto, ratesUsed };
 }

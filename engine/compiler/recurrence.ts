@@ -2,18 +2,18 @@
 // (met, missed, pending, not applicable), so examples, explanations and the API treat them alike.
 // A case records one instant per event: for a recurring event, its latest occurrence.
 import type * as A from '../../dsl/ast/ast';
-import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
+import type { CDeadline, CRecurringDeadline, CWindowDeadline } from '../../dsl/checker/program';
 import {
   dayFromYmd, daysInMonth, isCountedDay, isPublicHoliday, isRedDay, localDayOf, localSecondOfDay, monthIndex,
   startOfLocalDay, weekday, ymdOfDay, type Day,
 } from '../calendar';
-import { eventSlot, EVALUATION_DATE, type CaseData } from '../case/case-data';
+import { EVALUATION_DATE, type CaseData } from '../case/case-data';
 import { allocatingDeadline, DeadlineCode, type CompiledDeadline, type DeadlineOutcome } from './deadline';
-import { compileCondition, compileExpr, type CompileScope, type Condition } from './expressions';
+import { compileCondition, compileExpr, type Condition } from './expressions';
 
 /** Compiles a deadline written with `every` or with `on … between` windows. */
-export function compileTimingDeadline(d: A.Deadline, scope: CompileScope): CompiledDeadline {
-  return d.every ? compileRecurrence(d, d.every, scope) : compileWindows(d, scope);
+export function compileTimingDeadline(d: Exclude<CDeadline, { form: 'within' }>): CompiledDeadline {
+  return d.form === 'every' ? compileRecurrence(d) : compileWindows(d);
 }
 
 // ---- recurring obligations --------------------------------------------------------------------
@@ -45,10 +45,11 @@ function fixedPeriods(unit: 'calendar-years' | 'calendar-months', n: number, ori
   };
 }
 
-function compileRecurrence(d: A.Deadline, r: A.Recurrence, scope: CompileScope): CompiledDeadline {
-  const when: Condition | undefined = d.when ? compileCondition(d.when, scope) : undefined;
-  const subject = eventSlot(lookupVocabulary(d.subject!.text)!.id);
-  const start = r.start ? compileExpr(r.start, scope) : undefined;
+function compileRecurrence(d: CRecurringDeadline): CompiledDeadline {
+  const r = d.every;
+  const when: Condition | undefined = d.when ? compileCondition(d.when) : undefined;
+  const subject = d.subject.slot;
+  const start = r.start ? compileExpr(r.start) : undefined;
   const n = r.n;
   const fixed = r.unit === 'calendar-years' || r.unit === 'calendar-months';
   const set = (out: DeadlineOutcome, code: DeadlineCode, anchor: number, due: number, actual: number): DeadlineOutcome => {
@@ -93,7 +94,7 @@ function compileRecurrence(d: A.Deadline, r: A.Recurrence, scope: CompileScope):
     if (evalDay !== undefined && evalDay > dueDay) return set(out, DeadlineCode.Missed, anchor, due, NaN);
     return set(out, Number.isNaN(last) ? DeadlineCode.Pending : DeadlineCode.Met, anchor, due, last);
   };
-  return { decl: d, dayCounted: true, run: allocatingDeadline(runInto), runInto };
+  return { decl: d.decl, rule: d, dayCounted: true, run: allocatingDeadline(runInto), runInto };
 }
 
 // ---- time windows -----------------------------------------------------------------------------
@@ -119,10 +120,10 @@ export function windowOf(windows: readonly A.TimeWindow[], t: number): number {
   return -1;
 }
 
-function compileWindows(d: A.Deadline, scope: CompileScope): CompiledDeadline {
-  const when: Condition | undefined = d.when ? compileCondition(d.when, scope) : undefined;
-  const subject = eventSlot(lookupVocabulary(d.subject!.text)!.id);
-  const windows = d.windows ?? [];
+function compileWindows(d: CWindowDeadline): CompiledDeadline {
+  const when: Condition | undefined = d.when ? compileCondition(d.when) : undefined;
+  const subject = d.subject.slot;
+  const windows = d.windows;
   const runInto = (c: CaseData, out: DeadlineOutcome): DeadlineOutcome => {
     const applies = !when || when(c);
     const t = applies ? c.events[subject] : NaN;
@@ -132,5 +133,5 @@ function compileWindows(d: A.Deadline, scope: CompileScope): CompiledDeadline {
     out.actual = t;
     return out;
   };
-  return { decl: d, dayCounted: false, run: allocatingDeadline(runInto), runInto };
+  return { decl: d.decl, rule: d, dayCounted: false, run: allocatingDeadline(runInto), runInto };
 }

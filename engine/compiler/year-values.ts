@@ -16,7 +16,7 @@ export function yearValuesFrom(p: A.Parameter | undefined, kind: 'Number' | 'Mon
   const own = (p?.values ?? []).filter((v) => v.value.kind === kind).sort((a, b) => a.year - b.year);
   for (const v of own) table.set(v.year, { value: (v.value as A.NumberLit | A.MoneyLit).value, fromYear: v.year });
   if (p?.carryForward && own.length > 0) {
-    let last = table.get(own[0].year)!;
+    let last = { value: (own[0].value as A.NumberLit | A.MoneyLit).value, fromYear: own[0].year };
     for (let y = own[0].year; y <= LAST_YEAR; y++) {
       const mine = table.get(y);
       if (mine !== undefined) last = mine;

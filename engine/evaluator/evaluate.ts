@@ -1,12 +1,11 @@
 // The evaluator: one dispatch over the compiled rules of a policy version.
-import { eventSlot, occurrences, type CaseData } from '../case/case-data';
-import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
+import { occurrences, type CaseData } from '../case/case-data';
 import type { CompiledPolicy } from '../compiler/compile';
 import { deadlineRecord, type DeadlineOutcome } from '../compiler/deadline';
 import { paymentRecord, type PaymentOutcome } from '../compiler/payment';
-import { citations, citationsOf, NO_CITATIONS, presentDeadline, presentPayment } from './explain';
-import { presentComputed } from './explain-computed';
-import type { Citations, ComputedResult, DeadlineResult, EvaluationResult, ExplanationStep, PaymentResult, VersionInfo, Warning } from './result';
+import { citations, NO_CITATIONS } from './explain';
+import { allRules, presentKind, type PresentContext } from './kinds';
+import type { CitationOut, Citations, EvaluationResult, ExplanationStep, PaymentResult, VersionInfo, Warning } from './result';
 import type { MsgLang } from '../../dsl/messages/render';
 
 export interface Outcomes {
@@ -69,13 +68,11 @@ export function evaluate(p: CompiledPolicy, c: CaseData, version: VersionInfo, o
   const o = evaluateOutcomes(p, c);
   const steps: ExplanationStep[] | undefined = options.explain === false ? undefined : [];
   const warnings: Warning[] = [];
-  const deadlines = new Array<DeadlineResult>(p.deadlines.length);
-  const lang = options.lang ?? 'sv';
-  for (let i = 0; i < deadlines.length; i++) deadlines[i] = presentDeadline(p, p.deadlines[i], o.deadlines[i], steps, lang);
-  const payments = new Array<PaymentResult>(p.payments.length);
-  for (let i = 0; i < payments.length; i++) payments[i] = presentPayment(p, p.payments[i], o.payments[i], steps, warnings, lang, c);
-  const computed = new Array<ComputedResult>(p.computed.length);
-  for (let i = 0; i < computed.length; i++) computed[i] = presentComputed(p, p.computed[i], p.computed[i].run(c), steps, lang);
+  const x: PresentContext = { steps, warnings, lang: options.lang ?? 'sv', c };
+  // Every kind of rule (kinds.ts), in the order of the result's lists; deadlines and payments from the hot path's outcomes.
+  const deadlines = presentKind('deadlines', p, c, x, o.deadlines);
+  const payments = presentKind('payments', p, c, x, o.payments);
+  const computed = presentKind('computed', p, c, x);
   if (c.history !== undefined) historyWarnings(p, c, warnings);
   const explanation = steps ?? [];
   let citations = steps ? citationsOf(p) : NO_CITATIONS;
@@ -87,12 +84,30 @@ export function evaluate(p: CompiledPolicy, c: CaseData, version: VersionInfo, o
     : { version, deadlines, payments, computed, explanation, citations, warnings };
 }
 
+const policyCitations = new WeakMap<CompiledPolicy, Citations>();
+
+/**
+ * The citations of the rules an episode's explanation names — every rule of every kind, as each gives at least
+ * one step — made once per compiled policy and frozen.
+ */
+export function citationsOf(p: CompiledPolicy): Citations {
+  let c = policyCitations.get(p);
+  if (!c) {
+    const file = p.header.source;
+    const byRule: Record<string, readonly CitationOut[]> = {};
+    for (const r of allRules(p)) byRule[r.decl.id.text] = Object.freeze(citations(r.decl.cites, file).map((x) => Object.freeze(x)));
+    c = Object.freeze(byRule);
+    policyCitations.set(p, c);
+  }
+  return c;
+}
+
 /** A history the rules cannot read in full: a repeated anchor (or a withdrawal) under a rule without `withdrawn by`. */
 function historyWarnings(p: CompiledPolicy, c: CaseData, warnings: Warning[]): void {
   for (const r of p.payments) {
-    if (r.decl.withdrawn) continue;
-    const anchor = lookupVocabulary(r.decl.from!.text)!.id;
-    if (occurrences(c, eventSlot(anchor)).length > 1) {
+    if (r.rule.withdrawal) continue;
+    const anchor = r.rule.anchor.entry.id;
+    if (occurrences(c, r.rule.anchor.slot).length > 1) {
       warnings.push({ code: 'AVT-E014', message: `the case records ${anchor} more than once, and ${r.decl.id.text} does not say how a repeated ${anchor} is read: only its first occurrence is used` });
     }
   }

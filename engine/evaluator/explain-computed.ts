@@ -10,12 +10,13 @@ import type { ComputedResult, ExplanationStep } from './result';
 
 export function presentComputed(p: CompiledPolicy, r: CompiledComputed, o: ComputedOutcome, steps: ExplanationStep[] | undefined, lang: MsgLang = 'sv'): ComputedResult {
   const d = r.decl;
+  const { when, value } = r.rule;
   const date = o.applies && !Number.isNaN(o.day) ? dayToIso(o.day) : null;
   const reason = !o.applies
-    ? X['reason.computed.notApplicable'][lang]({ cond: exprText(d.when!, lang) }, lang)
+    ? X['reason.computed.notApplicable'][lang]({ cond: when ? exprText(when.ast, lang) : '' }, lang)
     : date === null
-      ? X['reason.computed.missing'][lang]({ expr: exprText(d.value!, lang) }, lang)
-      : X['reason.computed.value'][lang]({ expr: exprText(d.value!, lang), date }, lang);
+      ? X['reason.computed.missing'][lang]({ expr: exprText(value.ast, lang) }, lang)
+      : X['reason.computed.value'][lang]({ expr: exprText(value.ast, lang), date }, lang);
   steps?.push({
     rule: d.id.text, title: d.title?.value, text: X['explain.computed'][lang]({ id: d.id.text, reason }, lang),
     interpretations: interpretationsOf(d), values: { date },

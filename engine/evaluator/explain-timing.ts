@@ -1,6 +1,7 @@
 // Explanations of recurring obligations and time windows: the same DeadlineResult as a deadline,
 // with the period or the window that decided it.
 import { dayToIso, formatInstantLocal, formatInstantUtc, localDayOf } from '../calendar';
+import type { CRecurringDeadline, CWindowDeadline } from '../../dsl/checker/program';
 import type { CompiledPolicy } from '../compiler/compile';
 import { DeadlineCode, type CompiledDeadline, type DeadlineOutcome } from '../compiler/deadline';
 import { windowOf } from '../compiler/recurrence';
@@ -13,34 +14,35 @@ import { EXPLAIN_MESSAGES as X } from '../../dsl/messages/explain';
 const local = (t: number): string | null => (Number.isNaN(t) ? null : formatInstantLocal(t));
 const dayText = (exclusiveEnd: number): string | null => (Number.isNaN(exclusiveEnd) ? null : `${dayToIso(localDayOf(exclusiveEnd - 1))} 24:00`);
 
-export function presentTimingDeadline(p: CompiledPolicy, r: CompiledDeadline, o: DeadlineOutcome, steps: ExplanationStep[] | undefined, lang: MsgLang = 'sv'): DeadlineResult {
+export function presentTimingDeadline(p: CompiledPolicy, r: CompiledDeadline, checked: CRecurringDeadline | CWindowDeadline, o: DeadlineOutcome, steps: ExplanationStep[] | undefined, lang: MsgLang = 'sv'): DeadlineResult {
   const d = r.decl;
   const status = DEADLINE_STATUS[o.code];
-  const subject = d.subject!.text;
+  const subject = checked.subject.name;
+  const cond = checked.when ? exprText(checked.when.ast, lang) : '';
   let rule: string;
   let reason: string;
   let due: string | null = null;
-  if (d.every) {
-    const r0 = d.every;
-    const start = r0.start ? exprText(r0.start, lang) : undefined;
+  if (checked.form === 'every') {
+    const r0 = checked.every;
+    const start = r0.start ? exprText(r0.start.ast, lang) : undefined;
     rule = X['explain.timing.every'][lang]({ subject, n: r0.n, unit: r0.unit, start }, lang);
     due = dayText(o.due);
     const period = Number.isNaN(o.anchor) ? '' : X['explain.timing.period'][lang]({ from: dayToIso(localDayOf(o.anchor)), to: due }, lang);
     const actual = local(o.actual);
     switch (o.code) {
-      case DeadlineCode.NotApplicable: reason = X['reason.notApplicable'][lang]({ cond: exprText(d.when!, lang) }, lang); break;
+      case DeadlineCode.NotApplicable: reason = X['reason.notApplicable'][lang]({ cond }, lang); break;
       case DeadlineCode.NoAnchor: reason = r0.start ? X['reason.timing.notStarted'][lang]({ start }, lang) : X['reason.timing.noSubject'][lang]({ subject }, lang); break;
       case DeadlineCode.Met: reason = X['reason.timing.met'][lang]({ subject, actual, period, due }, lang); break;
       case DeadlineCode.Missed: reason = X['reason.timing.missed'][lang]({ subject, actual, period, due }, lang); break;
       case DeadlineCode.Pending: reason = X['reason.timing.pending'][lang]({ subject, actual, due }, lang); break;
     }
   } else {
-    const windows = d.windows ?? [];
+    const windows = checked.windows;
     const wText = (i: number) => X['explain.timing.window'][lang]({ days: windows[i].days, start: windows[i].start.text, end: windows[i].end.text }, lang);
     rule = X['explain.timing.windows'][lang]({ subject, windows: windows.map((_, i) => wText(i)).join(X['explain.timing.or'][lang]({}, lang)) }, lang);
     const hit = Number.isNaN(o.actual) ? -1 : windowOf(windows, o.actual);
     switch (o.code) {
-      case DeadlineCode.NotApplicable: reason = X['reason.notApplicable'][lang]({ cond: exprText(d.when!, lang) }, lang); break;
+      case DeadlineCode.NotApplicable: reason = X['reason.notApplicable'][lang]({ cond }, lang); break;
       case DeadlineCode.NoAnchor: reason = X['reason.window.none'][lang]({ subject }, lang); break;
       case DeadlineCode.Met: reason = X['reason.window.met'][lang]({ subject, actual: local(o.actual), window: wText(hit) }, lang); break;
       default: reason = X['reason.window.outside'][lang]({ subject, actual: local(o.actual) }, lang); break;

@@ -10,21 +10,19 @@
 // Every text is a message of the catalogue (dsl/messages/explain.ts), rendered in the language asked for
 // (Swedish by default); expressions are printed with that language's keywords.
 import type * as A from '../../dsl/ast/ast';
-import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
+import type { CPayment, CWithinDeadline, EventSym, TExpr } from '../../dsl/checker/program';
 import { render, type MsgLang } from '../../dsl/messages/render';
 import { EXPLAIN_MESSAGES as X } from '../../dsl/messages/explain';
 import type { CaseData } from '../case/case-data';
-import { eventSlot } from '../case/case-data';
 import { dayToIso, formatInstantLocal, formatInstantUtc, localDayOf } from '../calendar';
 import type { CompiledPolicy } from '../compiler/compile';
 import type { CompiledDeadline, DeadlineOutcome } from '../compiler/deadline';
 import { DeadlineCode } from '../compiler/deadline';
 import type { CompiledPayment, PaymentOutcome } from '../compiler/payment';
-import { END_OPEN, END_WITHDRAWN, PaymentCode } from '../compiler/payment';
+import { END_WITHDRAWN, PaymentCode } from '../compiler/payment';
 import type { CitationOut, Citations, DeadlineResult, DeadlineStatus, ExplanationStep, PaymentPeriod, PaymentResult, PaymentStatus, Warning } from './result';
 import { exprText } from './expr-text';
 import { presentTimingDeadline } from './explain-timing';
-import { isTimingDeadline } from '../../dsl/checker/recurrence';
 
 export function citations(cites: A.Citation[], defaultFile: string): CitationOut[] {
   return cites.map((c) => ({ file: c.file?.value ?? defaultFile, heading: c.heading.value, ...(c.quote ? { quote: c.quote.value } : {}) }));
@@ -45,30 +43,7 @@ export function interpretationsOf(d: { see: A.Name[] }): readonly string[] {
   return s;
 }
 
-const policyCitations = new WeakMap<CompiledPolicy, Citations>();
 export const NO_CITATIONS: Citations = Object.freeze({});
-
-/**
- * The citations of the rules an episode's explanation names — every deadline, payment and computed date of
- * the policy, as each gives at least one step — made once per compiled policy and frozen.
- */
-export function citationsOf(p: CompiledPolicy): Citations {
-  let c = policyCitations.get(p);
-  if (!c) {
-    const file = p.header.source?.value ?? '';
-    const byRule: Record<string, readonly CitationOut[]> = {};
-    for (const r of [...p.deadlines, ...p.payments, ...p.computed]) byRule[r.decl.id.text] = Object.freeze(citations(r.decl.cites, file).map((x) => Object.freeze(x)));
-    c = Object.freeze(byRule);
-    policyCitations.set(p, c);
-  }
-  return c;
-}
-
-/** The vocabulary id of an event name (English or Swedish), for the catalogue's event phrases; undefined for anything else. */
-export function eventId(name: string | undefined): string | undefined {
-  const v = name === undefined ? undefined : lookupVocabulary(name);
-  return v?.kind === 'event' ? v.id : undefined;
-}
 
 const iso = (day: number): string | null => (Number.isNaN(day) ? null : dayToIso(day));
 const local = (t: number): string | null => (Number.isNaN(t) ? null : formatInstantLocal(t));
@@ -85,11 +60,11 @@ export const DEADLINE_STATUS: readonly DeadlineStatus[] = (() => {
   return t;
 })();
 
-function deadlineReason(p: CompiledPolicy, d: A.Deadline, o: DeadlineOutcome, dueText: string | null, lang: MsgLang): string {
-  const subject = d.subject!.text;
+function deadlineReason(d: CWithinDeadline, o: DeadlineOutcome, dueText: string | null, lang: MsgLang): string {
+  const subject = d.subject.name;
   switch (o.code) {
-    case DeadlineCode.NotApplicable: return X['reason.notApplicable'][lang]({ cond: exprText(d.when!, lang) }, lang);
-    case DeadlineCode.NoAnchor: return X['reason.deadline.noAnchor'][lang]({ anchor: exprText(d.anchor!, lang) }, lang);
+    case DeadlineCode.NotApplicable: return X['reason.notApplicable'][lang]({ cond: d.when ? exprText(d.when.ast, lang) : '' }, lang);
+    case DeadlineCode.NoAnchor: return X['reason.deadline.noAnchor'][lang]({ anchor: exprText(d.anchor.ast, lang) }, lang);
     case DeadlineCode.Met: return X['reason.deadline.met'][lang]({ subject, actual: local(o.actual), due: dueText }, lang);
     case DeadlineCode.Missed: return Number.isNaN(o.actual) ? X['reason.deadline.missedNone'][lang]({ subject, due: dueText }, lang) : X['reason.deadline.missedLate'][lang]({ subject, actual: local(o.actual), due: dueText }, lang);
     default: return X['reason.deadline.pending'][lang]({ subject, due: dueText }, lang);
@@ -97,17 +72,17 @@ function deadlineReason(p: CompiledPolicy, d: A.Deadline, o: DeadlineOutcome, du
 }
 
 export function presentDeadline(p: CompiledPolicy, r: CompiledDeadline, o: DeadlineOutcome, steps: ExplanationStep[] | undefined, lang: MsgLang = 'sv'): DeadlineResult {
+  const checked = r.rule;
+  if (checked.form !== 'within') return presentTimingDeadline(p, r, checked, o, steps, lang);
   const d = r.decl;
-  if (isTimingDeadline(d)) return presentTimingDeadline(p, r, o, steps, lang);
   const status = DEADLINE_STATUS[o.code];
   const dueText = Number.isNaN(o.due) ? null : r.dayCounted ? `${dayToIso(localDayOf(o.due - 1))} 24:00` : formatInstantLocal(o.due);
-  const reason = deadlineReason(p, d, o, dueText, lang);
+  const reason = deadlineReason(checked, o, dueText, lang);
   const actual = local(o.actual);
   if (steps) {
-    const subject = d.subject!.text;
     steps.push({
       rule: d.id.text, title: d.title?.value,
-      text: X['explain.deadline'][lang]({ id: d.id.text, subject, n: d.within!.value, unit: d.within!.unit, anchor: exprText(d.anchor!, lang), status, reason }, lang),
+      text: X['explain.deadline'][lang]({ id: d.id.text, subject: checked.subject.name, n: checked.within.value, unit: checked.within.unit, anchor: exprText(checked.anchor.ast, lang), status, reason }, lang),
       interpretations: interpretationsOf(d),
       values: { anchor: local(o.anchor), due: dueText, actual, status },
     });
@@ -124,15 +99,12 @@ function pushStep(steps: ExplanationStep[], d: A.Payment, text: string, values: 
  * cutoff test of a clause with the case's time, when the condition is just that test of a recorded event.
  * `holds` says whether the clause's condition held (the clause applied) or not (an earlier one did not).
  */
-function cutoffSentence(p: CompiledPolicy, when: A.Expr | undefined, c: CaseData | undefined, holds: boolean, lang: MsgLang): string | undefined {
-  if (!c || when?.kind !== 'CutoffTest' || when.subject.kind !== 'NameRef' || when.cutoff.kind !== 'NameRef') return undefined;
-  const ev = eventId(when.subject.name);
-  const cutoffName = when.cutoff.name;
-  const cutoff = p.ast.declarations.find((x): x is A.Cutoff => x.kind === 'Cutoff' && x.id?.text === cutoffName);
-  if (!ev || !cutoff) return undefined;
-  const at = c.events[eventSlot(ev)];
+function cutoffSentence(when: TExpr | undefined, c: CaseData | undefined, holds: boolean, lang: MsgLang): string | undefined {
+  if (!c || when?.kind !== 'CutoffTest' || when.subject.kind !== 'Event') return undefined;
+  const ev = when.subject.event;
+  const at = c.events[ev.slot];
   if (Number.isNaN(at)) return undefined;
-  return X['explain.cutoff'][lang]({ ev, name: when.subject.name, at: formatInstantLocal(at), side: when.side, holds, time: cutoff.time.text }, lang);
+  return X['explain.cutoff'][lang]({ ev: ev.entry.id, name: ev.name, at: formatInstantLocal(at), side: when.side, holds, time: when.cutoff.time.text }, lang);
 }
 
 /** The clause that decided an outcome without payment (or a pending one): the rule's own, or the law's. */
@@ -144,22 +116,19 @@ function decidingClause(r: CompiledPayment, o: PaymentOutcome): { decl: A.Paymen
   return expr ? { decl, expr, law: o.lawRule >= 0 ? conditions.from : undefined } : undefined;
 }
 
-/** The event (its name as the policy writes it) that ended a period, or 'withdrawn', or null while in hospital. */
-function endName(d: A.Payment, o: PaymentOutcome): string | null {
-  if (o.end === END_WITHDRAWN) return 'withdrawn';
-  if (o.end === END_OPEN || !d.to) return null;
-  return (o.end === 0 ? d.to.event : d.to.others[o.end - 1])?.text ?? null;
-}
+/** The end event that ended a period, or undefined (withdrawn, or still in hospital). */
+const endEvent = (r: CPayment, o: PaymentOutcome): EventSym | undefined => (o.end >= 0 ? r.end.events[o.end] : undefined);
 
-/** The same as an event id (the key in a case's `events`), whatever language the policy is written in. */
-const endedBy = (name: string | null): string | null => (name === null || name === 'withdrawn' ? name : lookupVocabulary(name)?.id ?? name);
+/** How a period ended, as the result says it: the end event's id (the key in a case's `events`), 'withdrawn', or null while in hospital. */
+const endedBy = (r: CPayment, o: PaymentOutcome): string | null => (o.end === END_WITHDRAWN ? 'withdrawn' : endEvent(r, o)?.entry.id ?? null);
 
 /** One period's result and its explanation steps. */
 function presentPeriod(p: CompiledPolicy, r: CompiledPayment, o: PaymentOutcome, steps: ExplanationStep[] | undefined, warnings: Warning[], n: number, of: number, lang: MsgLang, c?: CaseData): PaymentPeriod {
   const d = r.decl;
+  const checked = r.rule;
   const rateName = d.rate?.text;
   const id = d.id.text;
-  const from = d.from!.text;
+  const from = checked.anchor.name;
   const label = of > 1 ? X['explain.payment.periodLabel'][lang]({ n, of, from, at: local(o.anchor) }, lang) : '';
   const period: PaymentPeriod = {
     status: 'not-started', from: local(o.anchor) ?? '', endedBy: null, dayOne: null, firstPayableDay: null, lastBillableDay: null,
@@ -190,8 +159,7 @@ function presentPeriod(p: CompiledPolicy, r: CompiledPayment, o: PaymentOutcome,
   const graceClause = d.grace[o.graceClause];
   period.dayOne = iso(o.dayOne);
   period.firstPayableDay = iso(o.firstPayable);
-  const ended = endName(d, o);
-  period.endedBy = endedBy(ended);
+  period.endedBy = endedBy(checked, o);
   const lastGraceDay = iso(o.lastGraceDay);
   if (steps) pushStep(steps, d,
     label + X['explain.payment.dayOne'][lang]({ dayOne: period.dayOne, sameDay: dayOneClause.value === 'same-day', from, cond: dayOneClause.when ? exprText(dayOneClause.when, lang) : undefined }, lang),
@@ -200,8 +168,8 @@ function presentPeriod(p: CompiledPolicy, r: CompiledPayment, o: PaymentOutcome,
   if (steps) {
     // the clause's own cutoff test, or (for the clause without condition) the first earlier one that did not hold
     const cutoff = graceClause.when
-      ? cutoffSentence(p, graceClause.when, c, true, lang)
-      : d.grace.slice(0, o.graceClause).map((g) => cutoffSentence(p, g.when, c, false, lang)).find((x) => x !== undefined);
+      ? cutoffSentence(checked.grace[o.graceClause].when, c, true, lang)
+      : checked.grace.slice(0, o.graceClause).map((g) => cutoffSentence(g.when, c, false, lang)).find((x) => x !== undefined);
     pushStep(steps, d,
       X['explain.payment.grace'][lang]({ n: graceClause.value.n, unit: graceClause.value.unit, cond: graceClause.when ? exprText(graceClause.when, lang) : undefined, cutoff, lastGraceDay, firstPayableDay: period.firstPayableDay }, lang),
       { graceDays: graceClause.value.n, lastGraceDay, firstPayableDay: period.firstPayableDay },
@@ -223,9 +191,10 @@ function presentPeriod(p: CompiledPolicy, r: CompiledPayment, o: PaymentOutcome,
     if (steps) pushStep(steps, d, X['explain.payment.notCounted'][lang]({}, lang), {});
     return period;
   }
-  const endText = o.end === END_WITHDRAWN ? X['explain.payment.endWithdrawn'][lang]({ event: d.withdrawn!.event.text, inclusive: d.withdrawn!.inclusive }, lang)
+  const withdrawal = checked.withdrawal;
+  const endText = o.end === END_WITHDRAWN && withdrawal ? X['explain.payment.endWithdrawn'][lang]({ event: withdrawal.event.name, inclusive: withdrawal.inclusive }, lang)
     : o.ongoing ? X['explain.payment.endEvaluation'][lang]({ date: period.lastBillableDay }, lang)
-    : X['explain.payment.endEvent'][lang]({ to: ended ?? d.to!.event.text, inclusive: d.to!.inclusive }, lang);
+    : X['explain.payment.endEvent'][lang]({ to: (endEvent(checked, o) ?? checked.end.events[0]).name, inclusive: checked.end.inclusive }, lang);
   period.reason = X['reason.payment.billable'][lang]({ firstPayableDay: period.firstPayableDay, billableDays: period.billableDays, end: endText }, lang);
   if (steps) pushStep(steps, d, X['explain.payment.billable'][lang]({ firstPayableDay: period.firstPayableDay, lastBillableDay: period.lastBillableDay, billableDays: period.billableDays, end: endText }, lang), { billableDays: period.billableDays, lastBillableDay: period.lastBillableDay });
   if (rateName && o.missingRateYear) {
@@ -235,6 +204,16 @@ function presentPeriod(p: CompiledPolicy, r: CompiledPayment, o: PaymentOutcome,
     if (steps) pushStep(steps, d, X['explain.payment.amount'][lang]({ parts: period.ratesUsed.map((u) => X['explain.payment.ratePart'][lang]({ days: u.days, rate: u.rate, name: rateName, year: u.year }, lang)).join(' + '), amount: period.amount }, lang), { amount: period.amount });
   }
   return period;
+}
+
+/** The sum of the responsible periods' figures: null when there is none, or one is not known. */
+function sumOf(xs: (number | null)[]): number | null {
+  let sum = 0;
+  for (const x of xs) {
+    if (x === null) return null;
+    sum += x;
+  }
+  return xs.length === 0 ? null : sum;
 }
 
 const STATUS_RANK: Record<PaymentStatus, number> = { responsible: 3, pending: 2, 'not-responsible': 1, 'not-started': 0 };
@@ -248,8 +227,8 @@ export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: Payment
   const first = periods[0];
   const responsible = periods.filter((x) => x.status === 'responsible');
   const graceClause = o.graceClause >= 0 ? d.grace[o.graceClause] : undefined;
-  const totalBillableDays = responsible.length === 0 || responsible.some((x) => x.billableDays === null) ? null : responsible.reduce((a, x) => a + x.billableDays!, 0);
-  const totalAmount = responsible.length === 0 || responsible.some((x) => x.amount === null) ? null : responsible.reduce((a, x) => a + x.amount!, 0);
+  const totalBillableDays = sumOf(responsible.map((x) => x.billableDays));
+  const totalAmount = sumOf(responsible.map((x) => x.amount));
   if (steps && all.length > 1) {
     pushStep(steps, d, X['explain.payment.periods'][lang]({ id: d.id.text, n: all.length, total: totalBillableDays, amount: totalAmount }, lang), { periods: all.length, totalBillableDays, totalAmount });
   }

@@ -4,6 +4,8 @@
 // cutoffs are the custom operators and calculated facts of ./jre-runtime. A rule with any clause that
 // has no faithful translation is left out whole and reported (AVT-X002): never exported wrongly.
 import type * as A from '../../dsl/ast/ast';
+import type { CComputed, CDeadline, CPayment, Program } from '../../dsl/checker/program';
+import { EPISODE_KINDS, type EpisodeKind } from '../evaluator/kinds';
 import { EVENTS, lookupVocabulary, lookupEnumValue } from '../../dsl/builtins/vocabulary';
 import { lookupFunction } from '../../dsl/builtins/functions';
 import { diagnostic, type Diagnostic } from '../../dsl/diagnostics';
@@ -266,7 +268,7 @@ export interface LinkedLaw {
   /** the law's policy: its cutoffs, parameters and language are what its conditions are read with */
   policy: A.Policy;
   /** the law's payment rules whose conditions (requires, exempt) bind the policy's, in order (CompiledPayment.law) */
-  conditions: readonly { decl: A.Payment }[];
+  conditions: readonly { decl: A.Payment; rule: CPayment }[];
 }
 
 /** The law a policy set linked into a compiled policy (undefined when the policy names none or the set could not link it). */
@@ -296,11 +298,12 @@ interface Conditions {
  * reads it). It is pending, not unmet, while the period is open (`open`), one of those events is not recorded,
  * and it would hold if they happened now (the fact avtal:now): the `orNow` reading of those events.
  */
-function conditionsOf(decl: A.Payment, s: Scope, open: JreCondition[], lang: A.Policy['lang'], law?: Conditions['law']): Conditions {
+function conditionsOf(rule: CPayment, s: Scope, open: JreCondition[], lang: A.Policy['lang'], law?: Conditions['law']): Conditions {
+  const decl = rule.decl;
   const view = (id: string): EventRef => eventValue(id, s);
   const holds = decl.requires.map((r) => condition(r, s));
   const unmet = decl.requires.map((r, i) => {
-    const waits = new Set(eventRefs(r).map((slot) => EVENTS[slot].id));
+    const waits = new Set(eventRefs(rule.requires[i]).map((slot) => EVENTS[slot].id));
     if (waits.size === 0) return not(holds[i]);
     const now: Scope = { ...s, eventRef: (id) => (waits.has(id) ? { ...view(id), orNow: true } : view(id)) };
     const couldHold = all([...open, any([...waits].map((id) => recorded(view(id), false))), condition(r, now)]);
@@ -313,7 +316,8 @@ function conditionsOf(decl: A.Payment, s: Scope, open: JreCondition[], lang: A.P
   };
 }
 
-function exportPayment(p: A.Payment, s: Scope, subjectTo: A.Name | undefined, law: LinkedLaw | undefined): JreRule[] {
+function exportPayment(checked: CPayment, s: Scope, subjectTo: A.Name | undefined, law: LinkedLaw | undefined): JreRule[] {
+  const p = checked.decl;
   const id = p.id.text;
   onlyKnownClauses(p);
   const eventOf = (n: A.Name): string => {
@@ -333,12 +337,12 @@ function exportPayment(p: A.Payment, s: Scope, subjectTo: A.Name | undefined, la
   const rs: Scope = { ...s, eventRef: view };
   // The period is open while no end event is recorded and the anchor is not withdrawn: only then may a requirement be pending.
   const open = [...ends.map((e) => fact(e, 'avtal:recorded', false)), ...(withdrawal ? [not(fact(withdrawal, 'avtal:ge', { fact: anchor }))] : [])];
-  const sets = [conditionsOf(p, rs, open, s.lang)];
+  const sets = [conditionsOf(checked, rs, open, s.lang)];
   if (subjectTo && law) {
     const ls: Scope = { ...scopeOf(law.policy), eventRef: view };
     for (const c of law.conditions) {
       try {
-        sets.push(conditionsOf(c.decl, ls, open, s.lang, { agreement: law.agreement, version: law.version, rule: c.decl.id.text }));
+        sets.push(conditionsOf(c.rule, ls, open, s.lang, { agreement: law.agreement, version: law.version, rule: c.decl.id.text }));
       } catch (e) {
         if (!(e instanceof NotExportable)) throw e;
         throw new NotExportable(`the conditions of ${law.agreement} ${law.version}, ${c.decl.id.text} (subject to): ${e.reason}`, subjectTo);
@@ -407,17 +411,45 @@ function exportComputed(d: A.Computed, s: Scope): JreRule[] {
   return rules;
 }
 
-const EXPORTERS = { Deadline: exportDeadline, Payment: exportPayment, Computed: exportComputed } as const;
-const KIND_LABEL = { Deadline: 'deadline', Payment: 'payment', Computed: 'computed date' } as const;
+interface ExportContext {
+  scope: Scope;
+  subjectTo: A.Name | undefined;
+  law: LinkedLaw | undefined;
+}
+
+interface Exporter<R extends { decl: A.Declaration }> {
+  label: string;
+  rules(p: Program): readonly R[];
+  export(rule: R, x: ExportContext): JreRule[];
+}
+
+/** One exporter per kind of episode rule, keyed by the evaluator's kinds (engine/evaluator/kinds.ts): a kind added there is missing here until it has one. */
+const EXPORTERS: { readonly [K in EpisodeKind]: Exporter<{ deadlines: CDeadline; payments: CPayment; computed: CComputed }[K]> } = {
+  deadlines: { label: 'deadline', rules: (p) => p.deadlines, export: (r, x) => exportDeadline(r.decl, x.scope) },
+  payments: { label: 'payment', rules: (p) => p.payments, export: (r, x) => exportPayment(r, x.scope, x.subjectTo, x.law) },
+  computed: { label: 'computed date', rules: (p) => p.computed, export: (r, x) => exportComputed(r.decl, x.scope) },
+};
+
+/** Every episode rule of a program with its exporter, in the policy's order. */
+function exportable(program: Program): { decl: A.Declaration; label: string; run(x: ExportContext): JreRule[] }[] {
+  const byDecl = new Map<A.Declaration, { decl: A.Declaration; label: string; run(x: ExportContext): JreRule[] }>();
+  const add = <K extends EpisodeKind>(k: K) => {
+    const e = EXPORTERS[k] as Exporter<{ decl: A.Declaration }>;
+    for (const r of e.rules(program)) byDecl.set(r.decl, { decl: r.decl, label: e.label, run: (x) => e.export(r, x) });
+  };
+  for (const k of EPISODE_KINDS) add(k);
+  return program.ast.declarations.flatMap((d) => byDecl.get(d) ?? []);
+}
 
 /**
  * Exports a policy the checker passed without errors. Diagnostics name every rule left out, and why. A policy
  * made under a law (`subject to`) needs the law's conditions, as its policy set links them (see linkedLaw):
  * without them its payment rules are not exported.
  */
-export function exportToJre(ast: A.Policy, file?: string, law?: LinkedLaw): { doc: JreExport; diagnostics: Diagnostic[] } {
+export function exportToJre(program: Program, file?: string, law?: LinkedLaw): { doc: JreExport; diagnostics: Diagnostic[] } {
+  const ast = program.ast;
   const scope = scopeOf(ast);
-  const h = ast.header!;
+  const h = program.header.decl;
   const doc: JreExport = {
     format: FORMAT,
     runtime: JRE_RUNTIME,
@@ -432,15 +464,14 @@ export function exportToJre(ast: A.Policy, file?: string, law?: LinkedLaw): { do
     rules: [],
   };
   const diagnostics: Diagnostic[] = [];
-  for (const d of ast.declarations) {
-    if (d.kind !== 'Deadline' && d.kind !== 'Payment' && d.kind !== 'Computed') continue;
+  const context: ExportContext = { scope, subjectTo: h.subjectTo, law };
+  for (const { decl: d, label, run } of exportable(program)) {
     try {
-      const rules = d.kind === 'Payment' ? exportPayment(d, scope, h.subjectTo, law) : (EXPORTERS[d.kind] as (x: typeof d, s: Scope) => JreRule[])(d, scope);
-      doc.rules.push(...rules);
+      doc.rules.push(...run(context));
       doc.exported.push(d.id.text);
     } catch (e) {
       if (!(e instanceof NotExportable)) throw e;
-      const diag = diagnostic('AVT-X002', e.node.range, { kind: KIND_LABEL[d.kind], name: d.id.text, format: FORMAT, reason: e.reason });
+      const diag = diagnostic('AVT-X002', e.node.range, { kind: label, name: d.id.text, format: FORMAT, reason: e.reason });
       diagnostics.push(diag);
       doc.notExported.push({ rule: d.id.text, code: diag.code, reason: e.reason });
     }

@@ -81,14 +81,14 @@ export function evaluateMonths(compiled: CompiledPolicy, input: MonthsInput, opt
   const ladders = [...compiled.ladders.values()];
   const ladder = options.ladder ? compiled.ladders.get(options.ladder) : ladders[0];
   const base: MonthsResult = {
-    ok: false, partial: false, agreement: h.id.text, version: h.version?.value ?? '?', versions: [], measure: null, ladder: null,
+    ok: false, partial: false, agreement: h.id, version: h.version, versions: [], measure: null, ladder: null,
     input: 'averages' in input ? 'averages' : 'episodes', municipalities: [], citations: NO_CITATIONS, diagnostics,
   };
   if (!ladder) {
-    diagnostics.push(diag('AVT-M005', { what: 'ladder', detail: options.ladder ? `no ladder is named ${options.ladder}` : `${h.id.text} has no monthly escalation ladder` }));
+    diagnostics.push(diag('AVT-M005', { what: 'ladder', detail: options.ladder ? `no ladder is named ${options.ladder}` : `${h.id} has no monthly escalation ladder` }));
     return base;
   }
-  const measure = compiled.measures.get(ladder.decl.measure!.text)!;
+  const measure = ladder.measure;
   base.ladder = ladder.decl.id.text;
   base.measure = measure.decl.id.text;
   if (options.explain !== false) base.citations = ladderCitations(compiled, ladder.decl);
@@ -194,7 +194,7 @@ function buildMunicipality(
       days: averagesOnly ? null : cell ? cell.sum : 0,
       emptyMonth: !averagesOnly && !cell,
       undetermined: r.undetermined,
-      version: compiled.header.version?.value ?? null,
+      version: compiled.header.version,
       threshold: r.threshold.ok ? r.threshold.value : null,
       comparison: r.comparison ?? null,
       stepAtStart: ladder.steps[r.stepAtStart],
@@ -247,7 +247,7 @@ function invoiceOf(ladder: CompiledLadder, month: Month, cell: MonthCell | undef
 }
 
 function citations(compiled: CompiledPolicy, cites: A.Citation[]): CitationOut[] {
-  const file = compiled.header.source?.value ?? '';
+  const file = compiled.header.source;
   return cites.map((c) => ({ file: c.file?.value ?? file, heading: c.heading.value, quote: c.quote?.value }));
 }
 

@@ -1,7 +1,7 @@
 // A set of policy files: every version of every agreement, analysed and compiled once, and the
 // rules for choosing the version in force on a date (half-open validity [from, to)).
 import { analyze, type Analysis, type SourceLibrary } from '../../dsl';
-import { diagnostic, hasErrors, NO_RANGE, type Diagnostic } from '../../dsl/diagnostics';
+import { diagnostic, NO_RANGE, type Diagnostic } from '../../dsl/diagnostics';
 import { compile, type CompiledPolicy } from '../compiler/compile';
 import type { VersionInfo } from '../evaluator/result';
 import { msg, render, type Params } from '../../dsl/messages/render';
@@ -68,7 +68,7 @@ export class PolicySet {
     this.library = options.library;
     for (const s of sources) {
       const analysis = analyze(s.text, { sources: options.library });
-      const compiled = hasErrors(analysis.diagnostics) || !analysis.ast.header ? undefined : compile(analysis.ast);
+      const compiled = analysis.program ? compile(analysis.program) : undefined;
       this.versions.push({ source: s, analysis, compiled, info: infoOf(analysis, s) });
     }
     this.checkSet();

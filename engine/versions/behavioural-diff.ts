@@ -3,11 +3,11 @@
 // hot path (evaluateOutcomes); only differing scenarios are evaluated again for their presentation.
 import { EVENTS, FACTS } from '../../dsl/builtins/vocabulary';
 import type { CompiledPolicy } from '../compiler/compile';
-import type { ComputedOutcome } from '../compiler/computed';
-import { evaluate, evaluateOutcomes } from '../evaluator/evaluate';
+import { evaluate } from '../evaluator/evaluate';
+import { EPISODE_KINDS, isBehaviourField, RULE_KINDS, runKind, type EpisodeKind, type EpisodeKinds } from '../evaluator/kinds';
 import type { VersionInfo } from '../evaluator/result';
 import { dayToIso } from '../calendar';
-import { emptyCase, EVALUATION_DATE, type CaseData } from '../case/case-data';
+import { EVALUATION_DATE, type CaseData } from '../case/case-data';
 import { describeInstant, generateScenarios, type Boundaries, type Scenario } from './scenarios';
 import { renamesBetween } from './semantic-diff';
 import { monthlyDiff } from './monthly-diff';
@@ -58,45 +58,11 @@ export interface BehaviouralOptions {
   lang?: MsgLang;
 }
 
-/** A compiled rule as every kind has it: its declaration, with an id. */
-type RuleLike = { decl: { id: { text: string } } };
-type Lists = Record<string, unknown[]>;
-
-/**
- * Every rule's outcome for a case, by kind: the hot path's lists (deadlines, payments, and whatever kind
- * is added to it later), and computed dates, which the hot path leaves out.
- */
-function outcomesOf(p: CompiledPolicy, c: CaseData): Lists {
-  const computed = new Array<ComputedOutcome>(p.computed.length);
-  for (let i = 0; i < computed.length; i++) computed[i] = p.computed[i].run(c);
-  return { ...(evaluateOutcomes(p, c) as unknown as Lists), computed };
+/** Every rule's outcome for a case, by kind (engine/evaluator/kinds.ts): computed dates too, which the hot path leaves out. */
+function outcomesOf(p: CompiledPolicy, c: CaseData): { [K in EpisodeKind]: EpisodeKinds[K]['outcome'][] } {
+  return { deadlines: runKind('deadlines', p, c), payments: runKind('payments', p, c), computed: runKind('computed', p, c) };
 }
 
-/** The kinds of rule compared: every list of outcomesOf whose compiled policy holds rules of the same name. */
-function ruleLists(p: CompiledPolicy): string[] {
-  const o = outcomesOf(p, emptyCase());
-  const compiled = p as unknown as Lists;
-  return Object.keys(o).filter((k) => Array.isArray(o[k]) && Array.isArray(compiled[k]));
-}
-const rulesOf = (p: CompiledPolicy, list: string) => ((p as unknown as Lists)[list] ?? []) as RuleLike[];
-
-/** Fields of an outcome record that echo the input or name a clause by position: not behaviour. */
-const NOT_BEHAVIOUR = /clause|^anchor$|^actual$/i;
-
-function sameOutcome(x: object, y: object): boolean {
-  const a = x as Record<string, unknown>;
-  const b = y as Record<string, unknown>;
-  for (const k of Object.keys(a)) {
-    if (NOT_BEHAVIOUR.test(k)) continue;
-    const u = a[k];
-    const v = b[k];
-    if (u !== v && !(typeof u === 'number' && typeof v === 'number' && Number.isNaN(u) && Number.isNaN(v))) return false;
-  }
-  return true;
-}
-
-/** Presented fields that are text about the decision, not the decision. */
-const PRESENTATION_ONLY = new Set(['id', 'title', 'reason', 'actual', 'dueInstant', 'ratesUsed', 'currency']);
 const words = (k: string) => k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 const show = (v: unknown) => (v === null || v === undefined ? 'none' : String(v));
 /** A result field's name in the language ("first payable day", "första betalningsdag"). */
@@ -180,24 +146,27 @@ export function behaviouralDiff(a: CompiledPolicy, b: CompiledPolicy, options: B
   const lang = options.lang ?? 'sv';
   const renames = renamesBetween(a.ast, b.ast);
   const newId = (id: string) => renames.get(id) ?? id;
-  // pairs[list] = [index in a, index in b, id]
-  const RULE_LISTS = [...new Set([...ruleLists(a), ...ruleLists(b)])];
-  const pairs: Record<string, [number, number, string][]> = {};
+  // pairs[kind] = [index in a, index in b, id], for every kind of rule (engine/evaluator/kinds.ts)
+  const pairs = {} as Record<EpisodeKind, [number, number, string][]>;
   const onlyInOld: string[] = [];
   const onlyInNew: string[] = [];
-  for (const list of RULE_LISTS) {
-    const idsB = new Map(rulesOf(b, list).map((r, i) => [r.decl.id.text, i]));
-    pairs[list] = [];
-    rulesOf(a, list).forEach((r, i) => {
+  for (const kind of EPISODE_KINDS) {
+    const rulesA = RULE_KINDS[kind].rules(a);
+    const rulesB = RULE_KINDS[kind].rules(b);
+    const idsB = new Map(rulesB.map((r, i) => [r.decl.id.text, i]));
+    pairs[kind] = [];
+    rulesA.forEach((r, i) => {
       const j = idsB.get(newId(r.decl.id.text));
       if (j === undefined) onlyInOld.push(r.decl.id.text);
       else {
-        pairs[list].push([i, j, rulesOf(b, list)[j].decl.id.text]);
+        pairs[kind].push([i, j, rulesB[j].decl.id.text]);
         idsB.delete(newId(r.decl.id.text));
       }
     });
     onlyInNew.push(...idsB.keys());
   }
+  const differs = <K extends EpisodeKind>(kind: K, oa: EpisodeKinds[K]['outcome'][], ob: EpisodeKinds[K]['outcome'][]): boolean =>
+    pairs[kind].some(([i, j]) => !(RULE_KINDS[kind].same as (x: EpisodeKinds[K]['outcome'], y: EpisodeKinds[K]['outcome']) => boolean)(oa[i], ob[j]));
 
   const { scenarios, boundaries } = generateScenarios(a, b, options.limit);
   const differing: Scenario[] = [];
@@ -205,7 +174,7 @@ export function behaviouralDiff(a: CompiledPolicy, b: CompiledPolicy, options: B
   for (const s of scenarios) {
     const oa = outcomesOf(a, s.data);
     const ob = outcomesOf(b, s.data);
-    if (RULE_LISTS.some((list) => pairs[list].some(([i, j]) => !sameOutcome(oa[list][i] as object, ob[list][j] as object)))) {
+    if (EPISODE_KINDS.some((kind) => differs(kind, oa[kind], ob[kind]))) {
       differing.push(s);
       if (s.tier === 0) differingBases.add(s.base);
     }
@@ -214,18 +183,16 @@ export function behaviouralDiff(a: CompiledPolicy, b: CompiledPolicy, options: B
   const counterexamples: Counterexample[] = [];
   const tally = new Map<string, { rule: string; field: string; count: number }>();
   for (const s of differing) {
-    // the presented results (dates as text) for every list evaluate() presents; the raw outcome record otherwise
-    const ra = evaluate(a, s.data, DUMMY, { explain: false }) as unknown as Lists;
-    const rb = evaluate(b, s.data, DUMMY, { explain: false }) as unknown as Lists;
-    const raw = { a: outcomesOf(a, s.data), b: outcomesOf(b, s.data) };
-    const record = (r: Lists, o: Lists, list: string, i: number) => ((Array.isArray(r[list]) ? r[list] : o[list])[i] ?? {}) as Record<string, unknown>;
+    // the presented results (dates as text), compared field by field
+    const ra = evaluate(a, s.data, DUMMY, { explain: false });
+    const rb = evaluate(b, s.data, DUMMY, { explain: false });
     const differences: OutcomeDifference[] = [];
-    for (const list of RULE_LISTS) {
-      for (const [i, j, id] of pairs[list]) {
-        const x = record(ra, raw.a, list, i);
-        const y = record(rb, raw.b, list, j);
+    for (const kind of EPISODE_KINDS) {
+      for (const [i, j, id] of pairs[kind]) {
+        const x = ra[kind][i] as Record<string, unknown>;
+        const y = rb[kind][j] as Record<string, unknown>;
         for (const k of Object.keys(y)) {
-          if (PRESENTATION_ONLY.has(k) || NOT_BEHAVIOUR.test(k) || show(x[k]) === show(y[k])) continue;
+          if (!isBehaviourField(k) || show(x[k]) === show(y[k])) continue;
           differences.push({ rule: id, field: fieldIn(k, lang), old: showIn(x[k], lang), new: showIn(y[k], lang) });
         }
       }

@@ -78,7 +78,7 @@ export function monthlyDiff(a: CompiledPolicy, b: CompiledPolicy, renames: Reado
     const years = new Set<number>();
     for (const s of seqs) for (const m of s.months) years.add(Math.floor(m.month / 12));
     for (const p of [a, b]) {
-      const from = p.header.validFrom?.iso;
+      const from = p.header.validFrom;
       if (from) years.add(+from.slice(0, 4));
     }
     const levels = new Map<number, number[]>();

@@ -38,7 +38,7 @@ const intoPoisoned = (p: CompiledPolicy, c: CaseData): Outcomes => ({
 
 function load(file: string): CompiledPolicy | undefined {
   const a = analyze(readFileSync(file, 'utf8'));
-  return hasErrors(a.diagnostics) ? undefined : compile(a.ast);
+  return hasErrors(a.diagnostics) ? undefined : compile(a.program!);
 }
 
 describe('evaluateOutcomesInto', () => {

@@ -44,7 +44,7 @@ deadline every_third_month "Every third month"
     const v = validateCase({ county: 'demo', events, evaluationDate: '2025-06-01' });
     if (!v.ok) throw new Error(JSON.stringify(v.errors));
     for (const [lang, heading] of [['sv', /Tidsfristen window: /], ['en', /Deadline window: /]] as const) {
-      const r = evaluate(compile(a.ast), v.data, { agreement: 'demo', version: '1', status: 'draft', validFrom: '2024-01-01', validTo: null, hash: '' }, { lang });
+      const r = evaluate(compile(a.program!), v.data, { agreement: 'demo', version: '1', status: 'draft', validFrom: '2024-01-01', validTo: null, hash: '' }, { lang });
       expect(r.explanation.map((s) => s.text).join('\n')).toMatch(heading);
       expect(beyondLatin1(JSON.stringify(r))).toEqual([]);
     }

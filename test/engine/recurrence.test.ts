@@ -28,7 +28,7 @@ function run(events: Record<string, string>, evaluationDate?: string): Record<st
   expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const v = validateCase({ county: 'demo', events, ...(evaluationDate ? { evaluationDate } : {}) });
   if (!v.ok) throw new Error(JSON.stringify(v.errors));
-  const r = evaluate(compile(a.ast), v.data, { agreement: 'demo', version: '1', status: 'draft', validFrom: '2024-01-01', validTo: null, hash: '' });
+  const r = evaluate(compile(a.program!), v.data, { agreement: 'demo', version: '1', status: 'draft', validFrom: '2024-01-01', validTo: null, hash: '' });
   return Object.fromEntries(r.deadlines.map((d) => [d.id, `${d.status}${d.due ? ` ${d.due}` : ''}`]));
 }
 

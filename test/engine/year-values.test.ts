@@ -16,7 +16,7 @@ const CARRY = WITHOUT_2022.replace(/(  värde 7800 kr för 2019\n(?:    .*\n)*)/
 function evaluateIn(text: string, year: number) {
   const analysis = analyze(text);
   expect(analysis.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const compiled = compile(analysis.ast);
+  const compiled = compile(analysis.program!);
   const c = validateCase({ county: 'varmland', events: { admitted: `${year}-03-01T10:00`, admission_notice_sent: `${year}-03-01T12:00`, ready_notice_sent: `${year}-03-04T09:00`, discharged: `${year}-03-20T10:00` } });
   if (!c.ok) throw new Error(JSON.stringify(c.errors));
   const info = { agreement: 'varmland', version: 'x', status: 'draft', validFrom: '2019-01-01', validTo: null, hash: '', file: '' } as const;
@@ -44,7 +44,7 @@ describe('rates per year', () => {
     const c = validateCase({ county: 'varmland', events: { admitted: '2021-12-01T10:00', admission_notice_sent: '2021-12-01T12:00', ready_notice_sent: '2021-12-20T09:00', discharged: '2022-01-10T10:00' } });
     if (!c.ok) throw new Error(JSON.stringify(c.errors));
     const info = { agreement: 'varmland', version: 'x', status: 'draft', validFrom: '2019-01-01', validTo: null, hash: '', file: '' } as const;
-    const p = evaluate(compile(analysis.ast), c.data, info).payments[0];
+    const p = evaluate(compile(analysis.program!), c.data, info).payments[0];
     // Day 1 is 2021-12-20, three grace days: payable from 2021-12-23 to 2022-01-10 inclusive.
     expect(p).toMatchObject({ firstPayableDay: '2021-12-23', lastBillableDay: '2022-01-10', billableDays: 19 });
     expect(p.ratesUsed).toEqual([{ year: 2021, rate: 7800, days: 9 }, { year: 2022, rate: 8000, days: 10 }]);

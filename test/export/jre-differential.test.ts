@@ -43,10 +43,10 @@ function load(file: string): { compiled: CompiledPolicy; doc: JreExport; engine:
     law = linkedLaw(set, compiled);
     if (a.ast.header?.subjectTo && compiled.payments.length > 0) expect(law, `${file}: the law it is made under is linked`).toBeDefined();
   }
-  const { doc, diagnostics } = exportToJre(a.ast, undefined, law);
+  const { doc, diagnostics } = exportToJre(a.program!, undefined, law);
   const engine = new Engine(doc.rules as never, JRE_ENGINE_OPTIONS);
   registerAvtalRuntime(engine);
-  return { compiled: compiled ?? compile(a.ast), doc, engine, codes: diagnostics.map((d) => d.code) };
+  return { compiled: compiled ?? compile(a.program!), doc, engine, codes: diagnostics.map((d) => d.code) };
 }
 
 /** The clause that decided each payment rule without payment, or left it pending, and the law it is from: Avtal's. */
@@ -122,7 +122,7 @@ describe('export to json-rules-engine', () => {
 
   it('a policy made under a law: without the law its payment rules are left out; with it the law that decides is named', async () => {
     const file = 'policies/varmland/2019-01-01.avtal';
-    const alone = exportToJre(analyze(readFileSync(file, 'utf8')).ast);
+    const alone = exportToJre(analyze(readFileSync(file, 'utf8')).program!);
     expect(alone.doc.notExported).toEqual([expect.objectContaining({ rule: 'kommunens_betalningsansvar', code: 'AVT-X002', reason: expect.stringContaining('nationell_lag') })]);
     expect(alone.doc.rules.some((r) => r.event.type === 'avtal.payment')).toBe(false);
 

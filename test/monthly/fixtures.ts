@@ -16,7 +16,7 @@ export function compileText(text: string): CompiledPolicy {
   const a = analyze(text);
   const errors = a.diagnostics.filter((d) => d.severity === 'error');
   if (hasErrors(errors)) throw new Error(errors.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.column} ${d.message}`).join('\n'));
-  return compile(a.ast);
+  return compile(a.program!);
 }
 
 export const fixtureText = readFileSync('test/cases/monthly/ladder-en.avtal', 'utf8');

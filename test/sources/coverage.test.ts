@@ -108,7 +108,7 @@ exempel e "E" härlett för b
 `;
     const a = analyze(text);
     expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const p = compile(a.ast);
+    const p = compile(a.program!);
     const e = exampleCoverage(p, { agreement: 'v', version: '1', status: 'draft', validFrom: '2019-01-01', validTo: null, hash: '' });
     const missing = e.branches.filter((b) => b.hits === 0).map((b) => [b.line, b.kind, b.what]);
     expect(missing).toEqual([

@@ -33,7 +33,7 @@ describe('golden semantic diffs', { timeout: 60_000 }, () => {
       expect(actual).toBe(readFileSync(file, 'utf8'));
       const behaviourFile = join(dir, 'behaviour.txt');
       if (existsSync(behaviourFile)) {
-        const behaviour = renderBehaviouralDiff(behaviouralDiff(compile(oldA.ast), compile(newA.ast)), 'text', 3);
+        const behaviour = renderBehaviouralDiff(behaviouralDiff(compile(oldA.program!), compile(newA.program!)), 'text', 3);
         if (process.env.AVTAL_UPDATE_GOLDEN) writeFileSync(behaviourFile, behaviour);
         expect(behaviour).toBe(readFileSync(behaviourFile, 'utf8'));
       }

@@ -20,7 +20,7 @@ const CASES = 'test/cases/diff';
 function compiled(text: string) {
   const a = analyze(text);
   expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return compile(a.ast);
+  return compile(a.program!);
 }
 
 describe('semantic diff', () => {
