@@ -151,21 +151,30 @@ export function compileConditions(p: CPayment): CompiledConditions {
   const unmetAt = requires.map((_, i) => Object.freeze({ code: PaymentCode.RequirementUnmet, clause: i }));
   const pendingAt = requires.map((_, i) => Object.freeze({ code: PaymentCode.Pending, clause: i }));
   const exemptAt = exempt.map((_, i) => Object.freeze({ code: PaymentCode.Exempt, clause: i }));
-  // Whether requirement i would hold if the events it names that are not recorded happened at the earliest moment still possible.
-  // The case with the missing events set to `now`, in one buffer reused by every call (no allocation per case).
-  const optimistic: CaseData = { events: new Float64Array(0), facts: [] };
+  // Whether requirement i would hold if the events it names that are not recorded happened at the earliest moment
+  // still possible: the requirement is tested on the case itself with those events set to `now`, and they are put
+  // back (not recorded) before returning. No copy of the case, no allocation; the caller's case is as it was.
+  const set = refs.map((slots) => new Int32Array(slots.length));
   const couldHold = (i: number, c: CaseData): boolean => {
     const slots = refs[i];
+    const ev = c.events;
     let missing = false;
-    for (let k = 0; k < slots.length; k++) if (c.events[slots[k]] !== c.events[slots[k]]) missing = true;
+    for (let k = 0; k < slots.length; k++) if (ev[slots[k]] !== ev[slots[k]]) missing = true;
     if (!missing) return false;
     const now = earliestStillPossible(c);
     if (!Number.isFinite(now)) return false;
-    if (optimistic.events.length !== c.events.length) optimistic.events = new Float64Array(c.events.length);
-    optimistic.events.set(c.events);
-    optimistic.facts = c.facts;
-    for (let k = 0; k < slots.length; k++) if (c.events[slots[k]] !== c.events[slots[k]]) optimistic.events[slots[k]] = now;
-    return holds(requires[i], optimistic);
+    const changed = set[i];
+    let n = 0;
+    for (let k = 0; k < slots.length; k++) {
+      if (ev[slots[k]] === ev[slots[k]]) continue;
+      ev[slots[k]] = now;
+      changed[n++] = slots[k];
+    }
+    try {
+      return holds(requires[i], c);
+    } finally {
+      for (let k = 0; k < n; k++) ev[changed[k]] = NaN;
+    }
   };
   return {
     decl: p.decl,
@@ -239,9 +248,10 @@ export function compilePayment(p: CPayment): CompiledPayment {
     ...paymentRecord(), code, clause, lawRule, anchor: anchorAt,
   }) as PaymentOutcome;
   const notStarted = fixed(PaymentCode.NotStarted, -1);
-  const byCode = new Map<string, PaymentOutcome>();
+  const byCode = new Map<number, PaymentOutcome>();
   const decided = (code: PaymentCode, clause: number, lawRule: number): PaymentOutcome => {
-    const key = `${code}:${clause}:${lawRule}`;
+    // A number, not a string: no text is built per case (a rule has far fewer than 4,096 clauses and 64 laws).
+    const key = code * 262_144 + (clause + 1) * 64 + (lawRule + 1);
     let o = byCode.get(key);
     if (!o) byCode.set(key, (o = fixed(code, clause, lawRule)));
     return o;
@@ -380,8 +390,17 @@ export function compilePayment(p: CPayment): CompiledPayment {
     // anchor when the rule reads one (a withdrawal before the anchor withdraws nothing of it).
     const a = c.events[anchor];
     const w = withdrawal >= 0 ? c.events[withdrawal] : NaN;
-    // (A withdrawal before the anchor, which a validated case never has, goes the history's way: it is not read.)
-    if (c.history !== undefined || w < a) return periods(c, out);
+    if (c.history !== undefined) return periods(c, out);
+    if (w < a) {
+      // A withdrawal before the anchor (which a validated case never has) withdraws nothing of it: the period is read
+      // as the history's way reads it, on the case without the withdrawal — the case itself, the withdrawal put back after.
+      c.events[withdrawal] = NaN;
+      try {
+        return period(c, out, a, NaN);
+      } finally {
+        c.events[withdrawal] = w;
+      }
+    }
     return period(c, out, a, w);
   };
 
