@@ -5,12 +5,12 @@
 // ladder starts again in the new version's first step. Browser-safe; never throws for a user's mistake.
 import { CODES } from '../dsl/diagnostics/codes';
 import { dayToIso } from './calendar';
-import { evaluateMonths, type MonthsInput, type MonthsOptions } from './monthly/evaluate-months';
+import { evaluateMonths, type CarriedState, type MonthsInput, type MonthsOptions } from './monthly/evaluate-months';
 import { daysOfMonth, monthText, parseMonth, type Month } from './calendar/months';
 import type { MonthResult, MonthsDiagnostic, MonthsResult, MunicipalityResult } from './monthly/result';
 import type { PolicySet, PolicyVersion } from './registry/policy-set';
 
-const note = (code: 'AVT-M008' | 'AVT-M009', args: Record<string, string>, extra: Partial<MonthsDiagnostic> = {}): MonthsDiagnostic => ({
+const note = (code: 'AVT-M008' | 'AVT-M009' | 'AVT-M010' | 'AVT-M011' | 'AVT-M012' | 'AVT-M013', args: Record<string, string>, extra: Partial<MonthsDiagnostic> = {}): MonthsDiagnostic => ({
   severity: CODES[code].severity, code, message: CODES[code].message.replace(/\{(\w+)\}/g, (_, k: string) => args[k] ?? `{${k}}`), ...extra,
 });
 
@@ -70,10 +70,21 @@ export function monthsInForce(set: PolicySet, agreement: string, input: MonthsIn
     const to = monthText(seg.to);
     let part: MunicipalityResult[];
     if (seg.version) {
-      const r = evaluateMonths(seg.version.compiled!, input, { ...options, from, to });
+      const compiled = seg.version.compiled!;
+      // How the series passes into this version is the version's own ladder's decision (`at a change of version`).
+      const ladder = options.ladder ? compiled.ladders.get(options.ladder) : [...compiled.ladders.values()][0];
+      const keep = previous !== undefined && previous !== 'none' && ladder?.rule.versionChange === 'keep-step';
+      const carriedIn = keep ? carriedFrom(byMunicipality) : undefined;
+      const r = evaluateMonths(compiled, input, { ...options, from, to, ...(carriedIn ? { carriedIn } : {}) });
       first ??= r;
       for (const d of r.diagnostics) if (!diagnostics.some((x) => x.code === d.code && x.message === d.message)) diagnostics.push(d);
-      if (previous !== undefined) diagnostics.push(note('AVT-M009', { month: from, version: seg.version.info.version, agreement, previous }, { month: from }));
+      if (previous !== undefined && previous !== 'none') {
+        const args = { month: from, version: seg.version.info.version, agreement, previous };
+        diagnostics.push(note(keep ? 'AVT-M010' : ladder?.rule.versionChange === 'start-again' ? 'AVT-M009' : 'AVT-M013', args, { month: from }));
+        for (const [municipality, c] of carriedIn ?? []) {
+          if (!ladder?.steps.includes(c.step)) diagnostics.push(note('AVT-M011', { ...args, municipality, step: c.step }, { municipality, month: from }));
+        }
+      } else if (previous !== undefined) diagnostics.push(note('AVT-M012', { month: from, version: seg.version.info.version, agreement }, { month: from }));
       part = r.municipalities;
       previous = seg.version.info.version;
     } else {
@@ -106,6 +117,32 @@ export function monthsInForce(set: PolicySet, agreement: string, input: MonthsIn
     municipalities,
     diagnostics,
   };
+}
+
+/**
+ * Where each municipality stands after the months so far (for `keep the step`): the step of its last month, the
+ * month it entered that step, and its runs of months in a row over and at or under, read off the months' results.
+ */
+function carriedFrom(byMunicipality: ReadonlyMap<string, MunicipalityResult>): Map<string, CarriedState> {
+  const out = new Map<string, CarriedState>();
+  for (const [municipality, m] of byMunicipality) {
+    const last = m.months[m.months.length - 1];
+    if (!last || last.step === '') continue;
+    let entered: string | null = null;
+    for (let i = m.months.length - 1; i >= 0; i--) {
+      if (m.months[i].transition) {
+        entered = m.months[i].month;
+        break;
+      }
+    }
+    const run = (side: 'over' | 'at-or-under') => {
+      let n = 0;
+      for (let i = m.months.length - 1; i >= 0 && m.months[i].comparison === side; i--) n++;
+      return n;
+    };
+    out.set(municipality, { step: last.step, entered, over: run('over'), under: run('at-or-under') });
+  }
+  return out;
 }
 
 /** The months of a municipality outside every version: shown with their average, never compared or invoiced. */

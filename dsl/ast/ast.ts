@@ -291,6 +291,8 @@ export interface Ladder extends Node {
   invoicedEpisodesOver?: Node & { value: number; text: string; unit: DayUnit };
   invoicedFromDay?: Node & { n: number };
   rate?: Name;
+  /** `at a change of version: start again | keep the step` */
+  versionChange?: Node & { value: 'start-again' | 'keep-step' };
 }
 
 /** A date the agreement computes from the case (an estimated discharge date, how long medicines last). */

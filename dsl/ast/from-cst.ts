@@ -591,6 +591,9 @@ class Builder {
         }
       } else if (k.rateClause) {
         l.rate = name(tok(k.rateClause[0].children.Identifier));
+      } else if (k.versionChangeClause) {
+        const v = k.versionChangeClause[0].children;
+        if (v.StartAgain || v.KeepStep) l.versionChange = { value: v.KeepStep ? 'keep-step' : 'start-again', range: nodeRange(k.versionChangeClause[0]) };
       }
     }
     return l;

@@ -98,6 +98,9 @@ export const KEYWORDS: readonly KeywordEntry[] = [
   kw('CarryForward', 'carry forward', 'förs vidare', 'value', "a year without a value of its own takes the latest earlier year's value"),
   kw('Average', 'average', 'genomsnitt', 'clause', "a month's average in a worked example"),
   kw('NoInvoice', 'no invoice', 'ingen fakturering', 'expectation', 'no month is invoiced'),
+  kw('AtVersionChange', 'at a change of version', 'vid byte av version', 'clause', "what a ladder does when a series of months passes into another version of the agreement: start again in the first step, or keep the step the municipality is in"),
+  kw('StartAgain', 'start again', 'börja om', 'value', 'at a change of version every municipality starts again in the first step'),
+  kw('KeepStep', 'keep the step', 'behåll steget', 'value', 'at a change of version a municipality stays in the step of the same name, with the months it has been there and its run of months in a row'),
   // recurring obligations, time windows and escalation procedures (docs/language.md, recurring obligations)
   kw('Every', 'every', 'varje', 'operator', 'a recurring obligation: the event must recur in every period'),
   kw('CalendarYear', ['calendar years', 'calendar year'], ['kalenderår'], 'unit', 'calendar years, 1 January to 31 December'),

@@ -143,6 +143,11 @@ export interface CLadder extends RuleBase<A.Ladder> {
   steps: string[];
   transitions: CTransition[];
   rate: A.Parameter | undefined;
+  /**
+   * What a series of months does when it passes into this version from an earlier one; undefined when not written,
+   * which the policy set refuses for a version that follows another with a ladder (AVT-V015).
+   */
+  versionChange: 'start-again' | 'keep-step' | undefined;
 }
 
 /** A given of a worked example: an event's occurrence (local date and time) or a fact's value as a case holds it. */
@@ -339,6 +344,7 @@ export function buildProgram(policy: A.Policy): Program {
       decl: d, id: d.id.text, measure: must(measures.get(declOf(must(d.measure, 'a measure'), 'Measure')), 'the measure'),
       threshold: th.kind === 'number' ? { kind: 'number', value: th.value } : { kind: 'parameter', parameter: declOf(th.name, 'Parameter') },
       steps, transitions: d.transitions.map((t) => ({ decl: t, from: step(t.from), to: step(t.to) })), rate: d.rate ? declOf(d.rate, 'Parameter') : undefined,
+      versionChange: d.versionChange?.value,
     };
     program.ladders.push(rule);
     rules.set(d, { kind: 'ladder', rule });

@@ -809,6 +809,19 @@ export type LadderClauseCstChildren = {
   transitionDecl?: TransitionDeclCstNode[];
   invoicedClause?: InvoicedClauseCstNode[];
   rateClause?: RateClauseCstNode[];
+  versionChangeClause?: VersionChangeClauseCstNode[];
+};
+
+export interface VersionChangeClauseCstNode extends CstNode {
+  name: "versionChangeClause";
+  children: VersionChangeClauseCstChildren;
+}
+
+export type VersionChangeClauseCstChildren = {
+  AtVersionChange: IToken[];
+  Colon: IToken[];
+  StartAgain?: IToken[];
+  KeepStep?: IToken[];
 };
 
 export interface ThresholdClauseCstNode extends CstNode {
@@ -1272,6 +1285,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   emptyMonthClause(children: EmptyMonthClauseCstChildren, param?: IN): OUT;
   ladderDecl(children: LadderDeclCstChildren, param?: IN): OUT;
   ladderClause(children: LadderClauseCstChildren, param?: IN): OUT;
+  versionChangeClause(children: VersionChangeClauseCstChildren, param?: IN): OUT;
   thresholdClause(children: ThresholdClauseCstChildren, param?: IN): OUT;
   stepDecl(children: StepDeclCstChildren, param?: IN): OUT;
   stepInvoice(children: StepInvoiceCstChildren, param?: IN): OUT;

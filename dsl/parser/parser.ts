@@ -542,7 +542,14 @@ export class AvtalParser extends CstParser {
       { ALT: () => this.SUBRULE(this.transitionDecl) },
       { ALT: () => this.SUBRULE(this.invoicedClause) },
       { ALT: () => this.SUBRULE(this.rateClause) },
+      { ALT: () => this.SUBRULE(this.versionChangeClause) },
     ]);
+  });
+
+  versionChangeClause = this.RULE('versionChangeClause', () => {
+    this.CONSUME(T.AtVersionChange);
+    this.CONSUME(Colon);
+    this.OR(this.alts.versionChangeClause ??= [{ ALT: () => this.CONSUME(T.StartAgain) }, { ALT: () => this.CONSUME(T.KeepStep) }]);
   });
 
   thresholdClause = this.RULE('thresholdClause', () => {

@@ -22,7 +22,16 @@ export interface CompiledLadder {
   threshold(year: number): Threshold;
   /** The rate per day for a calendar year, undefined when the parameter has no value for it. */
   rate(year: number): number | undefined;
-  run(months: LadderInput[]): LadderMonth[];
+  /** The months in order; `start`: the state a series carries in from another version (`keep the step`), else the first step. */
+  run(months: LadderInput[], start?: LadderState): LadderMonth[];
+}
+
+/** Where a municipality stands: its step (an index), the month it entered it, its runs of months in a row. */
+export interface LadderState {
+  step: number;
+  entered: Month; // -Infinity: before the first month
+  over: number;
+  under: number;
 }
 
 /** One month of one municipality: its average, or undefined when the month is not measured. */
@@ -77,12 +86,12 @@ export function compileLadder(rule: CLadder, measure: CompiledMeasure): Compiled
     steps,
     threshold: thresholdCached,
     rate: (year) => rates.get(year),
-    run(months) {
+    run(months, start) {
       const out: LadderMonth[] = [];
-      let cur = 0;
-      let entered = -Infinity; // the first step is entered before the first month
-      let globalOver = 0;
-      let globalUnder = 0;
+      let cur = start?.step ?? 0;
+      let entered = start?.entered ?? -Infinity; // the first step is entered before the first month
+      let globalOver = start?.over ?? 0;
+      let globalUnder = start?.under ?? 0;
       for (const { month, average } of months) {
         const thr = thresholdCached(yearOfMonth(month));
         let comparison: LadderMonth['comparison'];

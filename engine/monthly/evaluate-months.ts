@@ -29,6 +29,19 @@ export interface MonthsOptions {
   to?: string;
   /** Leave out the explanations (the numbers only). */
   explain?: boolean;
+  /**
+   * Per municipality, where it stands when the months begin, carried in from another version of the agreement
+   * (the ladder's `at a change of version: keep the step`): its step by name, the month it entered it, its runs.
+   */
+  carriedIn?: ReadonlyMap<string, CarriedState>;
+}
+
+/** A municipality's place on a ladder, by step name, as one version's months leave it for the next. */
+export interface CarriedState {
+  step: string;
+  entered: string | null; // YYYY-MM; null: since before the months began
+  over: number;
+  under: number;
 }
 
 const NOT_COUNTED: Record<number, string> = {
@@ -147,7 +160,9 @@ export function evaluateMonths(compiled: CompiledPolicy, input: MonthsInput, opt
       }
       inputs.push({ month: mo, average });
     }
-    const rows = ladder.run(inputs);
+    const carried = options.carriedIn?.get(municipality);
+    const step = carried ? ladder.steps.indexOf(carried.step) : -1;
+    const rows = ladder.run(inputs, carried && step >= 0 ? { step, entered: carried.entered === null ? -Infinity : (parseMonth(carried.entered) ?? -Infinity), over: carried.over, under: carried.under } : undefined);
     // A year without a threshold: its months are undetermined for this municipality (named, one diagnostic per
     // municipality and year, from its first such month); other municipalities and other years are unaffected.
     const named = new Set<number>();

@@ -181,6 +181,15 @@ export class PolicySet {
           this.diagnostics.push({ file: published[i + 1].source.file, diagnostic: diagnostic('AVT-V004', range, { a: a.version, b: b.version, agreement, from: a.validTo, to: b.validFrom }) });
         }
       }
+      // A version that follows a published one with a ladder says what the series of months does at the change.
+      for (const v of this.versionsOf(agreement)) {
+        const before = published.filter((p) => p !== v && (p.compiled?.ladders.size ?? 0) > 0 && p.info.validFrom < v.info.validFrom).pop();
+        if (!before || !v.compiled) continue;
+        for (const l of v.compiled.ladders.values()) {
+          if (l.rule.versionChange) continue;
+          this.diagnostics.push({ file: v.source.file, diagnostic: diagnostic('AVT-V015', l.decl.id.range, { version: v.info.version, agreement, previous: before.info.version, ladder: l.decl.id.text }) });
+        }
+      }
       for (const v of this.versionsOf(agreement)) {
         const fb = v.analysis.ast.header?.fallback;
         if (fb && !this.agreements().includes(fb.text)) this.diagnostics.push({ file: v.source.file, diagnostic: diagnostic('AVT-V002', fb.range, { name: fb.text }) });
