@@ -14,12 +14,20 @@ const note = (code: 'AVT-M008' | 'AVT-M009' | 'AVT-M010' | 'AVT-M011' | 'AVT-M01
   severity: CODES[code].severity, code, message: CODES[code].message.replace(/\{(\w+)\}/g, (_, k: string) => args[k] ?? `{${k}}`), ...extra,
 });
 
-/** The published version with a ladder in force on every day of the month, if any. */
-function versionFor(versions: PolicyVersion[], month: Month): PolicyVersion | undefined {
+/**
+ * The published version with a ladder that judges the month: the one in force on every day of it; else, for a
+ * month a version begins or ends in, the one in force on its last day when that version's ladder says so
+ * (`a month partly in force: under the version in force on its last day`). None: the month is outside.
+ */
+function versionFor(versions: PolicyVersion[], month: Month, ladderName: string | undefined): PolicyVersion | undefined {
   const { first, last } = daysOfMonth(month);
   const from = dayToIso(first);
   const to = dayToIso(last);
-  return versions.find((v) => v.info.validFrom <= from && (v.info.validTo === null || v.info.validTo > to));
+  const whole = versions.find((v) => v.info.validFrom <= from && (v.info.validTo === null || v.info.validTo > to));
+  if (whole) return whole;
+  const atEnd = versions.find((v) => v.info.validFrom <= to && (v.info.validTo === null || v.info.validTo > to));
+  const ladder = atEnd?.compiled && (ladderName ? atEnd.compiled.ladders.get(ladderName) : [...atEnd.compiled.ladders.values()][0]);
+  return ladder?.rule.partialMonth === 'last-day' ? atEnd : undefined;
 }
 
 /** Why a month is outside: a version that ends or begins inside it, if one does. */
@@ -50,7 +58,7 @@ export function monthsInForce(set: PolicySet, agreement: string, input: MonthsIn
   // Consecutive months under one version (or none) form a segment.
   const segments: { from: Month; to: Month; version: PolicyVersion | undefined }[] = [];
   for (let mo = lo; mo <= hi; mo++) {
-    const v = versionFor(versions, mo);
+    const v = versionFor(versions, mo, options.ladder);
     const last = segments[segments.length - 1];
     if (last && last.version === v) last.to = mo;
     else segments.push({ from: mo, to: mo, version: v });

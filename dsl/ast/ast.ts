@@ -293,6 +293,8 @@ export interface Ladder extends Node {
   rate?: Name;
   /** `at a change of version: start again | keep the step` */
   versionChange?: Node & { value: 'start-again' | 'keep-step' };
+  /** `a month partly in force: outside the agreement | under the version in force on its last day` */
+  partialMonth?: Node & { value: 'outside' | 'last-day' };
 }
 
 /** A date the agreement computes from the case (an estimated discharge date, how long medicines last). */

@@ -594,6 +594,9 @@ class Builder {
       } else if (k.versionChangeClause) {
         const v = k.versionChangeClause[0].children;
         if (v.StartAgain || v.KeepStep) l.versionChange = { value: v.KeepStep ? 'keep-step' : 'start-again', range: nodeRange(k.versionChangeClause[0]) };
+      } else if (k.partialMonthClause) {
+        const v = k.partialMonthClause[0].children;
+        if (v.OutsideAgreement || v.LastDayVersion) l.partialMonth = { value: v.LastDayVersion ? 'last-day' : 'outside', range: nodeRange(k.partialMonthClause[0]) };
       }
     }
     return l;

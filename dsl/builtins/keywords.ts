@@ -100,6 +100,9 @@ export const KEYWORDS: readonly KeywordEntry[] = [
   kw('NoInvoice', 'no invoice', 'ingen fakturering', 'expectation', 'no month is invoiced'),
   kw('AtVersionChange', 'at a change of version', 'vid byte av version', 'clause', "what a ladder does when a series of months passes into another version of the agreement: start again in the first step, or keep the step the municipality is in"),
   kw('StartAgain', 'start again', 'börja om', 'value', 'at a change of version every municipality starts again in the first step'),
+  kw('PartlyInForce', 'a month partly in force', 'en månad delvis i kraft', 'clause', 'how a ladder judges a calendar month in which its version begins or ends: outside the agreement, or under the version in force on the month\'s last day'),
+  kw('OutsideAgreement', 'outside the agreement', 'utanför avtalet', 'value', 'a month the version covers only in part is outside the agreement: the law applies, which has no ladder; never compared, never invoiced'),
+  kw('LastDayVersion', 'under the version in force on its last day', 'enligt versionen i kraft dess sista dag', 'value', 'a month the version covers in part is judged under the version in force on its last day'),
   kw('KeepStep', 'keep the step', 'behåll steget', 'value', 'at a change of version a municipality stays in the step of the same name, with the months it has been there and its run of months in a row'),
   // recurring obligations, time windows and escalation procedures (docs/language.md, recurring obligations)
   kw('Every', 'every', 'varje', 'operator', 'a recurring obligation: the event must recur in every period'),

@@ -84,7 +84,7 @@ export function check(policy: A.Policy): CheckResult {
         checkMeasure(d, monthly);
         break;
       case 'Ladder':
-        checkLadder(d, monthly);
+        checkLadder(d, monthly, policy.header);
         break;
       case 'Escalation':
         checkEscalation(d, timing);

@@ -57,7 +57,7 @@ function checkCondition(c: A.MonthCondition, ctx: MonthlyCheckContext): void {
   if (!Number.isInteger(c.run) || c.run < 1) ctx.out.push(diagnostic('AVT-C102', c.runRange ?? c.range, { value: c.run }));
 }
 
-export function checkLadder(l: A.Ladder, ctx: MonthlyCheckContext): void {
+export function checkLadder(l: A.Ladder, ctx: MonthlyCheckContext, header?: A.Header): void {
   ctx.requireCitation(l);
   ctx.checkSee(l.see);
   if (!l.measure) needs(ctx, l, 'ladder', 'a measure: `ladder NAME for MEASURE`');
@@ -75,6 +75,12 @@ export function checkLadder(l: A.Ladder, ctx: MonthlyCheckContext): void {
     else if (s.decl.values.some((v) => v.value.kind !== 'Number')) ctx.out.push(diagnostic('AVT-C109', p.range, { name: p.text }));
   }
   if (l.steps.length === 0) needs(ctx, l, 'ladder', 'at least one step: `step NAME "title"`');
+  // A version that begins or ends inside a calendar month leaves a month it covers only in part: the text never
+  // says how that month is judged, so the policy does, by name.
+  const inside = (d: A.DateValue | 'until-further-notice' | undefined) => !!d && d !== 'until-further-notice' && !d.iso.endsWith('-01');
+  if (!l.partialMonth && (inside(header?.validFrom) || inside(header?.validTo))) {
+    needs(ctx, l, 'ladder', 'how a month the version covers only in part is judged (it begins or ends inside a month): `a month partly in force: outside the agreement` or `a month partly in force: under the version in force on its last day`');
+  }
   const steps = new Set<string>();
   for (const s of l.steps) {
     if (steps.has(s.id.text)) ctx.out.push(diagnostic('AVT-C101', s.id.range, { name: s.id.text, ladder: l.id.text }));

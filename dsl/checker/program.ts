@@ -148,6 +148,8 @@ export interface CLadder extends RuleBase<A.Ladder> {
    * which the policy set refuses for a version that follows another with a ladder (AVT-V015).
    */
   versionChange: 'start-again' | 'keep-step' | undefined;
+  /** how a month the version covers only in part is judged; undefined only when the version covers whole months */
+  partialMonth: 'outside' | 'last-day' | undefined;
 }
 
 /** A given of a worked example: an event's occurrence (local date and time) or a fact's value as a case holds it. */
@@ -345,6 +347,7 @@ export function buildProgram(policy: A.Policy): Program {
       threshold: th.kind === 'number' ? { kind: 'number', value: th.value } : { kind: 'parameter', parameter: declOf(th.name, 'Parameter') },
       steps, transitions: d.transitions.map((t) => ({ decl: t, from: step(t.from), to: step(t.to) })), rate: d.rate ? declOf(d.rate, 'Parameter') : undefined,
       versionChange: d.versionChange?.value,
+      partialMonth: d.partialMonth?.value,
     };
     program.ladders.push(rule);
     rules.set(d, { kind: 'ladder', rule });

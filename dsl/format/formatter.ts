@@ -182,6 +182,7 @@ class Printer {
     }
     if (l.invoicedFromDay) clauses.push(this.clause(l.invoicedFromDay, [this.k('Invoiced'), ' ', this.k('Days'), ' ', this.k('From'), ' ', this.k('Days', true), ' ', plainNumber(l.invoicedFromDay.n)]));
     if (l.rate) clauses.push(this.clause(l.rate, [this.k('Rate'), ' ', l.rate.text]));
+    if (l.partialMonth) clauses.push(this.clause(l.partialMonth, [this.k('PartlyInForce'), ': ', this.k(l.partialMonth.value === 'last-day' ? 'LastDayVersion' : 'OutsideAgreement')]));
     if (l.versionChange) clauses.push(this.clause(l.versionChange, [this.k('AtVersionChange'), ': ', this.k(l.versionChange.value === 'keep-step' ? 'KeepStep' : 'StartAgain')]));
     for (const s of l.steps) {
       const inv = s.invoice ? [' ', this.k('Invoice'), s.invoice.when ? [' ', this.k('When'), ' ', this.monthCondition(s.invoice.when)] : ''] : '';

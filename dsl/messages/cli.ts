@@ -58,6 +58,12 @@ export const CLI_MESSAGES = {
   'cli.fmt.formatted': { sv: 'formaterade {file}', en: 'formatted {file}' },
   'cli.fmt.done': { sv: '{files} fil(er) kontrollerade, {unformatted} inte formaterade', en: '{files} file(s) checked, {unformatted} not formatted' },
   // lock
+  'lock.correct.noReason': { sv: 'en rättelse behöver ett skäl på minst tio tecken (--reason)', en: 'a correction needs a reason of at least ten characters (--reason)' },
+  'lock.correct.notLocked': { sv: 'den är inte låst än: `avtal lock` registrerar den', en: 'it is not locked yet: `avtal lock` records it' },
+  'lock.correct.errors': { sv: 'filen innehåller fel (se avtal check)', en: 'the file has errors (see avtal check)' },
+  'lock.correct.unchanged': { sv: 'dess text är den låsta: det finns inget att rätta', en: 'its text is the one locked: there is nothing to correct' },
+  'lock.correct.noSuchFile': { sv: 'ingen publicerad version i mappen har den filen', en: 'no published version in this folder has that file' },
+  'cli.lock.corrected': { sv: 'rättad {id}  {file}  {hash} (ersätter {replaced}): {reason}', en: 'corrected {id}  {file}  {hash} (replaces {replaced}): {reason}' },
   'cli.lock.oneFolder': { sv: 'avtal lock: ange högst en policymapp', en: 'avtal lock: give at most one policies folder' },
   'cli.lock.notFolder': { sv: 'avtal lock: {root}: inte en mapp', en: 'avtal lock: {root}: not a folder' },
   'cli.lock.locked': { sv: 'låst {id}  {file}  {hash}', en: 'locked {id}  {file}  {hash}' },

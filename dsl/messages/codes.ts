@@ -120,6 +120,7 @@ const table = {
   'AVT-V013': { severity: 'warning', message: 'published version {version} of {agreement} is now in {file}, the lock file says {locked}; run `node bin/avtal.js lock` to record the move', sv: 'den publicerade versionen {version} av {agreement} finns nu i {file}, låsfilen anger {locked}; kör `node bin/avtal.js lock` för att registrera flytten' },
   'AVT-V014': { severity: 'error', message: 'cannot diff: {detail}', sv: 'kan inte jämföra: {detail}' },
   'AVT-V015': { severity: 'error', message: 'version {version} of {agreement} follows version {previous}, and its ladder {ladder} does not say what a series of months does at the change: write `at a change of version: start again` or `at a change of version: keep the step`, with the interpretation it rests on', sv: 'version {version} av {agreement} följer på version {previous}, och dess stege {ladder} säger inte vad en serie månader gör vid bytet: skriv `vid byte av version: börja om` eller `vid byte av version: behåll steget`, med den tolkning det vilar på' },
+  'AVT-V016': { severity: 'error', message: 'cannot record a correction of version {version} of {agreement}: {detail}', sv: 'kan inte registrera en rättelse av version {version} av {agreement}: {detail}' },
   // export to other rule engines (AVT-X001…X099)
   'AVT-X001': { severity: 'error', message: 'cannot export: {detail}', sv: 'kan inte exportera: {detail}' },
   'AVT-X002': { severity: 'warning', message: '{kind} {name} is not exported to {format}: {reason}', sv: '{kind:def} {name} exporteras inte till {format}: {reason}' },

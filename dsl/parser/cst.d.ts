@@ -810,6 +810,19 @@ export type LadderClauseCstChildren = {
   invoicedClause?: InvoicedClauseCstNode[];
   rateClause?: RateClauseCstNode[];
   versionChangeClause?: VersionChangeClauseCstNode[];
+  partialMonthClause?: PartialMonthClauseCstNode[];
+};
+
+export interface PartialMonthClauseCstNode extends CstNode {
+  name: "partialMonthClause";
+  children: PartialMonthClauseCstChildren;
+}
+
+export type PartialMonthClauseCstChildren = {
+  PartlyInForce: IToken[];
+  Colon: IToken[];
+  OutsideAgreement?: IToken[];
+  LastDayVersion?: IToken[];
 };
 
 export interface VersionChangeClauseCstNode extends CstNode {
@@ -1285,6 +1298,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   emptyMonthClause(children: EmptyMonthClauseCstChildren, param?: IN): OUT;
   ladderDecl(children: LadderDeclCstChildren, param?: IN): OUT;
   ladderClause(children: LadderClauseCstChildren, param?: IN): OUT;
+  partialMonthClause(children: PartialMonthClauseCstChildren, param?: IN): OUT;
   versionChangeClause(children: VersionChangeClauseCstChildren, param?: IN): OUT;
   thresholdClause(children: ThresholdClauseCstChildren, param?: IN): OUT;
   stepDecl(children: StepDeclCstChildren, param?: IN): OUT;

@@ -543,7 +543,14 @@ export class AvtalParser extends CstParser {
       { ALT: () => this.SUBRULE(this.invoicedClause) },
       { ALT: () => this.SUBRULE(this.rateClause) },
       { ALT: () => this.SUBRULE(this.versionChangeClause) },
+      { ALT: () => this.SUBRULE(this.partialMonthClause) },
     ]);
+  });
+
+  partialMonthClause = this.RULE('partialMonthClause', () => {
+    this.CONSUME(T.PartlyInForce);
+    this.CONSUME(Colon);
+    this.OR(this.alts.partialMonthClause ??= [{ ALT: () => this.CONSUME(T.OutsideAgreement) }, { ALT: () => this.CONSUME(T.LastDayVersion) }]);
   });
 
   versionChangeClause = this.RULE('versionChangeClause', () => {

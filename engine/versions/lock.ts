@@ -2,6 +2,7 @@
 // text cannot change unnoticed. Pure functions on text and a PolicySet; reading and writing the file
 // is the CLI's business (cli/lock-file.ts). Drafts are never locked.
 import { diagnostic, NO_RANGE, type Diagnostic } from '../../dsl/diagnostics';
+import { msg } from '../../dsl/messages/render';
 import type { PolicySet, PolicyVersion } from '../registry/policy-set';
 
 export interface LockEntry {
@@ -9,6 +10,17 @@ export interface LockEntry {
   version: string;
   file: string; // relative to the folder the lock file is in, with forward slashes
   hash: string;
+  /**
+   * Corrections of the published encoding (the agreement's text unchanged), oldest first: each the hash it
+   * replaced, the day and the reason. `avtal lock --correct FILE --reason TEXT` adds one; nothing removes one.
+   */
+  corrections?: LockCorrection[];
+}
+
+export interface LockCorrection {
+  replaced: string; // the hash before the correction
+  date: string; // YYYY-MM-DD
+  reason: string;
 }
 
 export interface Lock {
@@ -17,14 +29,17 @@ export interface Lock {
 
 export const LOCK_FILE_NAME = 'avtal.lock';
 
-const NOTE = 'Written by `avtal lock`. Published versions are immutable: to change one, add a new version file. Never edit an entry by hand.';
+const NOTE = 'Written by `avtal lock`. Published versions are immutable: to change what one says, add a new version file. A correction of how a published version encodes its agreement (the agreement unchanged) is recorded with `avtal lock --correct FILE --reason TEXT`: the hash it replaces, the day and the reason. Never edit an entry by hand.';
 
 const byKey = (a: { agreement: string; version: string }, b: { agreement: string; version: string }) => a.agreement.localeCompare(b.agreement) || a.version.localeCompare(b.version);
 const keyOf = (e: { agreement: string; version: string }) => `${e.agreement}@${e.version}`;
 
 /** The lock file's text: JSON, entries sorted by agreement and version, fields in a fixed order. */
 export function serializeLock(lock: Lock): string {
-  const versions = [...lock.entries].sort(byKey).map((e) => ({ agreement: e.agreement, version: e.version, file: e.file, hash: e.hash }));
+  const versions = [...lock.entries].sort(byKey).map((e) => ({
+    agreement: e.agreement, version: e.version, file: e.file, hash: e.hash,
+    ...(e.corrections?.length ? { corrections: e.corrections.map((c) => ({ replaced: c.replaced, date: c.date, reason: c.reason })) } : {}),
+  }));
   return JSON.stringify({ lockfileVersion: 1, note: NOTE, versions }, null, 2) + '\n';
 }
 
@@ -46,7 +61,11 @@ export function parseLock(text: string, file = LOCK_FILE_NAME): ParsedLock {
     if (typeof e?.agreement !== 'string' || typeof e.version !== 'string' || typeof e.file !== 'string' || typeof e.hash !== 'string') {
       return { ok: false, error: diagnostic('AVT-V012', NO_RANGE, { file, detail: `entry ${i + 1} needs agreement, version, file and hash` }) };
     }
-    entries.push({ agreement: e.agreement, version: e.version, file: e.file, hash: e.hash });
+    const corrections = (v as { corrections?: unknown }).corrections;
+    if (corrections !== undefined && (!Array.isArray(corrections) || !corrections.every((c) => typeof c?.replaced === 'string' && typeof c.date === 'string' && typeof c.reason === 'string'))) {
+      return { ok: false, error: diagnostic('AVT-V012', NO_RANGE, { file, detail: `entry ${i + 1}: corrections must be a list of { replaced, date, reason }` }) };
+    }
+    entries.push({ agreement: e.agreement, version: e.version, file: e.file, hash: e.hash, ...(corrections ? { corrections: corrections as LockCorrection[] } : {}) });
   }
   return { ok: true, lock: { entries } };
 }
@@ -132,4 +151,44 @@ export function updateLock(set: PolicySet, lock: Lock, options: { path?: LockPat
     }
   }
   return { lock: { entries: [...entries.values()].sort(byKey) }, added, moved, refused, broken };
+}
+
+export interface LockCorrectionResult {
+  lock: Lock;
+  corrected: { entry: LockEntry; replaced: string }[];
+  /** the files asked for that are not a published, locked version whose text differs from its entry, and why */
+  refused: { file: string; diagnostic: Diagnostic }[];
+}
+
+/**
+ * Records a correction of how published versions encode their agreement: for each version whose lock path is in
+ * `files` and whose text differs from its entry, the entry takes the new hash and keeps the one it replaces, with
+ * the day and the reason. The reason is required; a version with errors, unlocked, or unchanged is refused.
+ */
+export function correctLock(set: PolicySet, lock: Lock, files: readonly string[], reason: string, date: string, options: { path?: LockPath } = {}): LockCorrectionResult {
+  const path = options.path ?? defaultPath;
+  const entries = new Map(lock.entries.map((e) => [keyOf(e), { ...e, corrections: e.corrections ? [...e.corrections] : undefined }]));
+  const corrected: LockCorrectionResult['corrected'] = [];
+  const refused: LockCorrectionResult['refused'] = [];
+  const wanted = new Set(files);
+  const found = new Set<string>();
+  for (const v of published(set)) {
+    if (!wanted.has(path(v))) continue;
+    found.add(path(v));
+    const range = v.analysis.ast.header?.version?.range ?? NO_RANGE;
+    const entry = entries.get(keyOf(v.info));
+    const refuse = (why: 'noReason' | 'notLocked' | 'errors' | 'unchanged') => refused.push({ file: v.source.file, diagnostic: diagnostic('AVT-V016', range, { version: v.info.version, agreement: v.info.agreement, detail: msg(`lock.correct.${why}`) }) });
+    if (reason.trim().length < 10) refuse('noReason');
+    else if (!entry) refuse('notLocked');
+    else if (!v.compiled) refuse('errors');
+    else if (entry.hash === v.source.hash) refuse('unchanged');
+    else {
+      const replaced = entry.hash;
+      entry.corrections = [...(entry.corrections ?? []), { replaced, date, reason: reason.trim() }];
+      entry.hash = v.source.hash;
+      corrected.push({ entry, replaced });
+    }
+  }
+  for (const f of files) if (!found.has(f)) refused.push({ file: f, diagnostic: diagnostic('AVT-V016', NO_RANGE, { version: '?', agreement: f, detail: msg('lock.correct.noSuchFile') }) });
+  return { lock: { entries: [...entries.values()].map((e) => (e.corrections ? e : { agreement: e.agreement, version: e.version, file: e.file, hash: e.hash })).sort(byKey) }, corrected, refused };
 }

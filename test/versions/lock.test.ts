@@ -123,4 +123,33 @@ describe('avtal lock and avtal check on disk', () => {
     expect((await quiet(['lock', dir])).code).toBe(1);
     expect(JSON.parse(readFileSync(join(dir, 'avtal.lock'), 'utf8'))).toEqual(lock);
   });
+
+  it('records a correction of a published version with its reason, keeping the hash it replaces; refuses one without a reason', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'avtal-correct-'));
+    mkdirSync(join(dir, 'demo'));
+    const file = join(dir, 'demo', '2020-01-01.avtal');
+    writeFileSync(file, policyText({ version: '2020-01-01', from: '2020-01-01' }));
+    expect((await quiet(['lock', dir])).code).toBe(0);
+    const before = JSON.parse(readFileSync(join(dir, 'avtal.lock'), 'utf8')).versions[0].hash;
+    appendFileSync(file, '# the encoding corrected, the agreement unchanged\n');
+    // nothing to correct in an unchanged file, no correction without a reason
+    const noReason = await quiet(['lock', dir, '--correct', file]);
+    expect(noReason.code).toBe(1);
+    expect(noReason.text).toContain('AVT-V016');
+    expect(JSON.parse(readFileSync(join(dir, 'avtal.lock'), 'utf8')).versions[0].hash).toBe(before);
+    const reason = 'Kommentaren förklarar en tolkning; avtalets text är oförändrad.';
+    const ok = await quiet(['lock', dir, '--correct', file, '--reason', reason]);
+    expect(ok.code).toBe(0);
+    const entry = JSON.parse(readFileSync(join(dir, 'avtal.lock'), 'utf8')).versions[0];
+    expect(entry.hash).not.toBe(before);
+    expect(entry.corrections).toEqual([{ replaced: before, date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), reason }]);
+    expect((await quiet(['check', dir])).code).toBe(0);
+    // the trail survives a plain re-lock and a parse
+    expect((await quiet(['lock', dir])).code).toBe(0);
+    const parsed = parseLock(readFileSync(join(dir, 'avtal.lock'), 'utf8'));
+    expect(parsed.ok && parsed.lock.entries[0].corrections?.[0].replaced).toBe(before);
+    const again = await quiet(['lock', dir, '--correct', file, '--reason', reason]);
+    expect(again.code).toBe(1);
+    expect(again.text).toContain('AVT-V016');
+  });
 });
