@@ -235,7 +235,8 @@ export function runPrimary(options: PrimaryOptions): void {
     warmOnes.delete(w.id);
     listeningOnes.delete(w.id);
     if (listeningOnes.size === 0) startStandIn();
-    fork();
+    const next = fork();
+    log.info({ worker: next.process.pid, replaces: w.process.pid }, 'process replaced');
   });
 
   let exitCode = 0;
