@@ -1,7 +1,8 @@
-// Case input → CaseData. Validates against the JSON Schema (ajv), then parses every instant at the
+// Case input → CaseData. Validates against the JSON Schema — its validator generated ahead of time by ajv's
+// standalone code (schema-validator.js: nothing is compiled at run time) — then parses every instant at the
 // edge with the calendar's DST rule. Errors name the field by JSON pointer; nothing throws.
-import Ajv, { type ValidateFunction } from 'ajv';
-import { caseSchema, type CaseInput } from './schema';
+import type { CaseInput } from './schema';
+import { validate as validateSchema } from './schema-validator';
 import { emptyCase, eventSlot, factSlot, recordOccurrences, EVALUATION_DATE, type CaseData } from './case-data';
 import { parseInstant, parseIsoDate } from '../calendar';
 import type { Code } from '../../dsl/diagnostics';
@@ -16,11 +17,6 @@ export interface CaseError {
 
 export type CaseResult = { ok: true; input: CaseInput; data: CaseData } | { ok: false; errors: CaseError[] };
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-// Compiled on first use: the editor's worker imports this module at load but validates cases only later.
-let compiled: ValidateFunction | undefined;
-const validateSchema = (raw: unknown): boolean => (compiled ??= ajv.compile(caseSchema))(raw);
-
 /** One JSON pointer step (RFC 6901): '~' and '/' in a key are escaped. */
 export const pointerStep = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -33,7 +29,7 @@ function at(raw: unknown, pointer: string): unknown {
 
 function schemaErrors(raw: unknown): CaseError[] {
   // An event is one time or an array of times (oneOf): report only the branch the value took.
-  const errors = (compiled?.errors ?? []).filter((e) => {
+  const errors = (validateSchema.errors ?? []).filter((e) => {
     if (e.keyword === 'oneOf') return false;
     const branch = /\/oneOf\/(\d+)\//.exec(e.schemaPath);
     if (!branch) return true;
