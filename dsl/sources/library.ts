@@ -197,25 +197,33 @@ export function headingParts(heading: string): string[] {
 
 /** The source documents a set of policies may cite, by id. */
 export class SourceLibrary {
+  private readonly sources = new Map<string, SourceText>();
   private readonly docs = new Map<string, SourceDoc>();
 
   constructor(sources: SourceText[] = []) {
-    for (const s of sources) this.docs.set(s.id, new SourceDoc(s));
+    for (const s of sources) this.sources.set(s.id, s);
   }
 
+  /** A source, indexed when first asked for: a run that cites two sources does not index (or read) the others. */
   get(id: string): SourceDoc | undefined {
-    return this.docs.get(id);
+    let doc = this.docs.get(id);
+    if (doc === undefined) {
+      const source = this.sources.get(id);
+      if (source === undefined) return undefined;
+      this.docs.set(id, (doc = new SourceDoc(source)));
+    }
+    return doc;
   }
 
   has(id: string): boolean {
-    return this.docs.has(id);
+    return this.sources.has(id);
   }
 
   ids(): string[] {
-    return [...this.docs.keys()];
+    return [...this.sources.keys()];
   }
 
   all(): SourceDoc[] {
-    return [...this.docs.values()];
+    return this.ids().map((id) => this.get(id)!);
   }
 }
