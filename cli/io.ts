@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PolicySet, type PolicyVersion } from '../engine/registry/policy-set';
 import { loadPolicySet, readSources, withoutBom } from '../engine/registry/node';
+import { buildParseCache } from '../engine/registry/parse-cache';
 import { sourceLibraryFor } from '../engine/sources/load';
 import { localize, type Diagnostic } from '../dsl/diagnostics';
 import { formatDiagnostic as formatIn } from '../dsl/diagnostics';
@@ -76,12 +77,13 @@ export const err = (s: string): void => void process.stderr.write(s + '\n');
 export function loadWithLaws(root: string): { set: PolicySet; own: (v: PolicyVersion) => boolean } {
   const sources = readSources(root);
   const library = sourceLibraryFor(root);
-  const alone = new PolicySet(sources, { library });
+  const parsed = buildParseCache()?.parsed;
+  const alone = new PolicySet(sources, { library, parsed });
   const missing = new Set(alone.versions.map((v) => v.analysis.ast.header?.subjectTo?.text).filter((n): n is string => !!n && !alone.has(n)));
   if (missing.size === 0 || resolve(root) === resolve(defaultPoliciesDir())) return { set: alone, own: () => true };
   const bundled = loadPolicySet(defaultPoliciesDir());
   const laws = bundled.versions.filter((v) => missing.has(v.info.agreement)).map((v) => ({ ...v.source, file: `(bundled) ${v.source.file}` }));
-  const set = new PolicySet([...sources, ...laws], { library: library ?? sourceLibraryFor(defaultPoliciesDir()) });
+  const set = new PolicySet([...sources, ...laws], { library: library ?? sourceLibraryFor(defaultPoliciesDir()), parsed });
   return { set, own: (v) => !v.source.file.startsWith('(bundled) ') };
 }
 

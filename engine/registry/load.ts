@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
-import { neededSources, type Wanted } from './needed';
+import { neededSources, scanHeader, type Wanted } from './needed';
+import { buildParseCache, type ParseCache } from './parse-cache';
 import { PolicySet, type PolicySource } from './policy-set';
 import { sourceLibraryFor } from '../sources/load';
 import type { SourceLibrary } from '../../dsl/sources/library';
@@ -36,9 +37,12 @@ export function readSources(root: string): PolicySource[] {
 
 /**
  * Every policy below root, their citations checked against the sources folder that goes with them
- * (engine/sources/load.ts); with `wanted`, only those the cases asked for can reach (see neededSources).
+ * (engine/sources/load.ts); with `wanted`, only those the cases asked for can reach (see neededSources). A file
+ * the build parsed already (`cache`, by content hash: the bundled policies, dist/policy-cache/) is not lexed or
+ * parsed again.
  */
-export function loadPolicySet(root: string, wanted?: Wanted, library: SourceLibrary | undefined = sourceLibraryFor(root)): PolicySet {
+export function loadPolicySet(root: string, wanted?: Wanted, library: SourceLibrary | undefined = sourceLibraryFor(root), cache: ParseCache | undefined = buildParseCache()): PolicySet {
   const sources = readSources(root);
-  return new PolicySet(wanted ? neededSources(sources, wanted) : sources, { library });
+  const headerOf = (s: PolicySource) => cache?.header(s) ?? scanHeader(s.text);
+  return new PolicySet(wanted ? neededSources(sources, wanted, headerOf) : sources, { library, parsed: cache?.parsed });
 }
