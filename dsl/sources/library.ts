@@ -52,7 +52,7 @@ export class SourceDoc {
   /** The text with whitespace collapsed, and for each of its characters the offset in `text`. */
   private readonly norm: string;
   private readonly map: number[];
-  private lines?: { start: number; end: number; norm: string }[];
+  private lines?: { start: number; end: number; norm: string; lower: string }[];
 
   constructor(src: SourceText) {
     const { text, ...entry } = src;
@@ -130,14 +130,14 @@ export class SourceDoc {
     return { span, text: this.norm.slice(startN, lastWord.at + lastWord.w.length) };
   }
 
-  /** The text's lines, whitespace normalized. */
+  /** The text's lines, whitespace normalized, and in lower case (Swedish rules) for the headings to be found in. */
   private allLines() {
     if (!this.lines) {
       this.lines = [];
       let start = 0;
       for (const line of this.text.split('\n')) {
         const norm = normalizeSpace(line);
-        if (norm) this.lines.push({ start, end: start + line.length, norm });
+        if (norm) this.lines.push({ start, end: start + line.length, norm, lower: norm.toLocaleLowerCase('sv') });
         start += line.length + 1;
       }
     }
@@ -161,7 +161,7 @@ export class SourceDoc {
       const want = normalizeSpace(label ?? part).toLocaleLowerCase('sv');
       let hit = -1;
       for (let i = from; i < lines.length; i++) {
-        const l = lines[i].norm.toLocaleLowerCase('sv');
+        const l = lines[i].lower;
         if (l.startsWith(want) && (l.length === want.length || !WORD.test(l[want.length]) || !WORD.test(want[want.length - 1]))) {
           hit = i;
           break;
