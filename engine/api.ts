@@ -166,7 +166,8 @@ export function evaluateMonthsFor(set: PolicySet, request: MonthsRequest): Month
     const info = r && set.versionsOf(agreement).find((v) => v.info.version === r.version)?.info;
     if (r && info) return { ok: true, result: { ...r, version: info } };
   }
-  const date = on ?? firstDateOf(request) ?? new Date().toISOString().slice(0, 10);
+  // A version named by its label needs no date (the input is not scanned for one).
+  const date = on ?? (version === undefined ? firstDateOf(request) : undefined) ?? new Date().toISOString().slice(0, 10);
   const selection = set.select(agreement, date, { version });
   if (!selection.ok) return fail(selection.error.code === 'AVT-E012' ? 'broken-policy' : version && selection.error.code === 'AVT-E004' ? 'unknown' : 'no-version', selection.error, version ? '/version' : '');
   const result = evaluateMonths(selection.version.compiled!, input, { municipality, ladder, from, to, explain });
