@@ -20,7 +20,10 @@ export const CLI_MESSAGES = {
   'cli.noSuchFile': { sv: 'filen finns inte', en: 'no such file' },
   'cli.isFolder': { sv: 'är en mapp', en: 'is a folder' },
   'cli.permission': { sv: 'åtkomst nekad', en: 'permission denied' },
+  'cli.notFolder': { sv: 'en del av sökvägen är inte en mapp', en: 'a part of the path is not a folder' },
+  'cli.ioError': { sv: 'läsfel ({code})', en: 'read error ({code})' },
   // check
+  'cli.check.noFiles': { sv: 'avtal check: {root}: inga .avtal-filer', en: 'avtal check: {root}: no .avtal files' },
   'cli.check.done': { sv: '{files} fil(er) kontrollerade: {errors} fel, {warnings} varning(ar)', en: '{files} file(s) checked: {errors} error(s), {warnings} warning(s)' },
   // test
   'cli.test.policyErrors': { sv: '{file}: policyn innehåller fel', en: '{file}: the policy has errors' },

@@ -12,9 +12,13 @@ export function contentHash(text: string): string {
   return 'sha256:' + createHash('sha256').update(text.replace(/\r\n/g, '\n'), 'utf8').digest('hex');
 }
 
+/**
+ * The policy files below a folder, in name order; a path that is not a folder is one policy file, whatever it is
+ * (a file, or a pipe named as a path: `avtal check /dev/stdin`).
+ */
 export function findPolicyFiles(path: string): string[] {
   const st = statSync(path);
-  if (st.isFile()) return [path];
+  if (!st.isDirectory()) return [path];
   const out: string[] = [];
   for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const full = join(path, entry.name);
@@ -28,9 +32,10 @@ export function findPolicyFiles(path: string): string[] {
 export const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 export function readSources(root: string): PolicySource[] {
+  const folder = statSync(root).isDirectory();
   return findPolicyFiles(root).map((file) => {
     const text = withoutBom(readFileSync(file, 'utf8'));
-    const rel = statSync(root).isFile() ? file : relative(root, file).split(sep).join('/');
+    const rel = folder ? relative(root, file).split(sep).join('/') : file;
     return { file: rel, text, hash: contentHash(text) };
   });
 }

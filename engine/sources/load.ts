@@ -28,7 +28,7 @@ export function loadSourceLibrary(dir: string): SourceLibrary | undefined {
  */
 export function findSourcesDir(policiesPath: string): string | undefined {
   let dir = resolve(policiesPath);
-  if (existsSync(dir) && statSync(dir).isFile()) dir = dirname(dir);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) dir = dirname(dir);
   for (;;) {
     if (existsSync(join(dir, 'sources', 'index.json'))) return join(dir, 'sources');
     if (existsSync(join(dir, 'package.json'))) break;
