@@ -34,6 +34,7 @@ export const CLI_MESSAGES = {
   // eval
   'cli.explain.document': { sv: 'dokument: {document}', en: 'document: {document}' },
   'cli.explain.subjectTo': { sv: 'lyder under: {law} — villkoren i dess betalningsregler (kräver, undantag) gäller varje betalningsregel i detta avtal', en: 'subject to: {law} — the conditions of its payment rules (requires, exempt) bind every payment rule of this agreement' },
+  'cli.eval.lineNotJson': { sv: 'ogiltigt ärende: rad {line} är inte JSON: {detail}', en: 'invalid case: line {line} is not JSON: {detail}' },
   'cli.eval.caseRequired': { sv: 'avtal eval: --case krävs (en JSON-fil, eller - för standard in)', en: 'avtal eval: --case is required (a JSON file, or - for standard input)' },
   'cli.notJson': { sv: 'avtal {verb}: {file}: inte giltig JSON: {detail}', en: 'avtal {verb}: {file}: not valid JSON: {detail}' },
   // explain
