@@ -44,7 +44,13 @@ describe('episodes counted as they stream in', () => {
     let reads = 0;
     const item = JSON.parse(episode('a', 'Växjö', '2025-03-03T11:00', '2025-03-08T10:00'));
     const events = item.events;
-    Object.defineProperty(item, 'events', { enumerable: true, get: () => (reads++, events) });
+    Object.defineProperty(item, 'events', {
+      enumerable: true,
+      get: () => {
+        reads++;
+        return events;
+      },
+    });
     const answer = evaluateMonthsFor(policies, { county: 'kronoberg', episodes: [item], explain: false });
     expect(answer.ok && answer.result.municipalities.map((m) => m.municipality)).toEqual(['Växjö']);
     expect(reads).toBe(1);
