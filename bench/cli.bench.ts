@@ -3,6 +3,9 @@
 // falls on both. Also a batch of 28 cases in one process (before, each case was a process of its own), and
 // the same one-case command run from the TypeScript sources through tsx, as bin/avtal.js did before the build.
 // Targets (issue 19): one case ≤ 0.5 s wall and ≤ 6 × `node -e 0`. Figures: docs/performance.md.
+// CLI_BEFORE=DIR also times DIR's `bin/avtal.js eval` of the same case in the same rounds: another checkout, built
+// (`git archive <commit> | tar -x -C DIR`, node_modules linked, `node scripts/build.mjs --js` there), for a before
+// and after measured side by side. CLI_ROUNDS: rounds (default 9).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -41,6 +44,8 @@ const runs: Run[] = [
   { label: 'avtal eval, one case, --no-explain', args: ['bin/avtal.js', 'eval', '--case', one, '--no-explain'], ms: [], cpu: [] },
   { label: 'avtal eval, 28 cases (NDJSON)', args: ['bin/avtal.js', 'eval', '--case', batch, '--no-explain'], ms: [], cpu: [] },
 ];
+const BEFORE = process.env.CLI_BEFORE;
+if (BEFORE) runs.push({ label: `before (${BEFORE}), one case`, args: [join(BEFORE, 'bin/avtal.js'), 'eval', '--case', one], ms: [], cpu: [] });
 const viaTsx: Run = { label: 'one case through tsx (TypeScript sources)', args: ['--import', 'tsx', '-e', `const { main } = await import('./cli/main.ts'); process.exitCode = await main(['eval', '--case', ${JSON.stringify(one)}]);`], ms: [], cpu: [] };
 
 function time(r: Run): void {
@@ -75,5 +80,6 @@ const ratioMedian = median(ratios);
 console.log(`ratio one case / node -e 0: best to best ${ratioBest.toFixed(1)}×, median of the rounds' ratios ${ratioMedian.toFixed(1)}×`);
 console.log(`ratio of CPU time, one case / node -e 0: ${(median(runs[1].cpu) / median(runs[0].cpu)).toFixed(1)}× (medians)`);
 console.log(`28 cases in one process: ${f(median(runs[3].ms))} median, ${(median(runs[3].ms) / median(evalOne)).toFixed(2)}× one case`);
+if (BEFORE) console.log(`before ÷ after, one case: wall ${(sorted(runs[4].ms)[0] / sorted(evalOne)[0]).toFixed(2)}× best to best, CPU ${(median(runs[4].cpu) / median(runs[1].cpu)).toFixed(2)}× (medians)`);
 console.log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 console.log(`targets: one case ≤ 0.5 s: ${sorted(evalOne)[0] <= 500 ? 'met' : 'missed'} at best, ${median(evalOne) <= 500 ? 'met' : 'missed'} at the median; ≤ 6× node -e 0: ${ratioBest <= 6 ? 'met' : 'missed'} best to best, ${ratioMedian <= 6 ? 'met' : 'missed'} at the median`);

@@ -7,12 +7,13 @@ import { hasMessage, isMsgLang } from '../dsl/messages/render';
 /** A command's summary or usage (dsl/messages/cli-usage.ts, in the CLI's language), or the command's own text. */
 const own = (name: string, part: 'summary' | 'usage', text: string): string => (hasMessage(`cli.${name}.${part}`) ? t(`cli.${name}.${part}`) : text);
 
-const usage = () => `avtal — ${t('cli.tagline')}
+/** The list of commands, each with its summary (every command's module loaded). */
+const usage = async () => `avtal — ${t('cli.tagline')}
 
 ${t('cli.usage')}
 
 ${t('cli.commands')}
-${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(9)} ${own(name, 'summary', c.summary)}`).join('\n')}
+${(await Promise.all(Object.entries(COMMANDS).map(async ([name, load]) => `  ${name.padEnd(9)} ${own(name, 'summary', (await load()).summary)}`))).join('\n')}
 
 ${t('cli.commandHelp')}`;
 
@@ -35,14 +36,15 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (!verb || verb === '--help' || verb === '-h' || verb === 'help' || verb.startsWith('--lang')) {
-    out(usage());
+    out(await usage());
     return verb && !verb.startsWith('--lang') ? 0 : 2;
   }
-  const command = COMMANDS[verb];
-  if (!command) {
-    err(`${t('cli.unknownCommand', { verb })}\n\n${usage()}`);
+  const load = Object.hasOwn(COMMANDS, verb) ? COMMANDS[verb] : undefined;
+  if (!load) {
+    err(`${t('cli.unknownCommand', { verb })}\n\n${await usage()}`);
     return 2;
   }
+  const command = await load();
   const commandUsage = own(verb, 'usage', command.usage);
   let parsed: ReturnType<typeof parseArgs>;
   try {

@@ -1,5 +1,5 @@
 // The language's public entry: text in, AST and diagnostics out. Nothing here throws for a user's mistake.
-import { parse } from './ast/parse';
+import { parse, type ParseResult } from './ast/parse';
 import { check } from './checker/checker';
 import type { Policy } from './ast/ast';
 import { hasErrors, type Diagnostic } from './diagnostics';
@@ -19,11 +19,13 @@ export interface Analysis {
 export interface AnalyzeOptions {
   /** The source texts: when given, every quotation and heading is checked against its source. */
   sources?: SourceLibrary;
+  /** What parse(text) gives, when the caller has it already (the build's cache of the bundled policies). */
+  parsed?: ParseResult;
 }
 
 /** Parses and checks a policy text. The checker runs on whatever tree error recovery produced. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const parsed = parse(text);
+  const parsed = options.parsed ?? parse(text);
   const checked = check(parsed.ast);
   if (options.sources) checked.diagnostics.push(...checkCitations(parsed.ast, options.sources));
   // The checker's "missing clause" complaints repeat what a syntax error already said: drop them then.
@@ -34,7 +36,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   return program ? { ast: parsed.ast, diagnostics, symbols: checked.symbols, program } : { ast: parsed.ast, diagnostics, symbols: checked.symbols };
 }
 
-export { parse } from './ast/parse';
+export { parse, type ParseResult } from './ast/parse';
 export { check } from './checker/checker';
 export type * from './checker/program';
 export * from './diagnostics';

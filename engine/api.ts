@@ -2,7 +2,7 @@
 import { diagnostic, localize, NO_RANGE, type Diagnostic } from '../dsl/diagnostics';
 import { render, type MsgLang } from '../dsl/messages/render';
 import { dayToIso, localDayOf, parseIsoDate } from './calendar';
-import { eventSlot, EVALUATION_DATE } from './case/case-data';
+import { emptyCase, eventSlot, EVALUATION_DATE } from './case/case-data';
 import { validateCase, type CaseError } from './case/validate';
 import { evaluate } from './evaluator/evaluate';
 import { monthsInForce } from './months';
@@ -33,6 +33,8 @@ export interface EvaluateCaseOptions {
 }
 
 const READY = eventSlot('ready_notice_sent');
+/** The case evaluateCase reads each call into: the evaluation keeps nothing of it, and nothing here runs inside another call. */
+const scratch = emptyCase();
 const ADMITTED = eventSlot('admitted');
 
 function fromDiagnostic(kind: EvaluationError['kind'], d: Diagnostic, pointer = '', lang: MsgLang = 'sv'): EvaluationAnswer {
@@ -44,7 +46,7 @@ function fromDiagnostic(kind: EvaluationError['kind'], d: Diagnostic, pointer = 
  * of the ready-for-discharge notice, else the admission, else the evaluation date — or by `on`.
  */
 export function evaluateCase(set: PolicySet, raw: unknown, options: EvaluateCaseOptions = {}): EvaluationAnswer {
-  const validated = validateCase(raw);
+  const validated = validateCase(raw, scratch);
   if (!validated.ok) {
     const impossible = validated.errors.every((e) => e.code === 'AVT-E013');
     return { ok: false, error: { kind: impossible ? 'impossible-history' : 'invalid-case', errors: validated.errors } };
@@ -164,7 +166,8 @@ export function evaluateMonthsFor(set: PolicySet, request: MonthsRequest): Month
     const info = r && set.versionsOf(agreement).find((v) => v.info.version === r.version)?.info;
     if (r && info) return { ok: true, result: { ...r, version: info } };
   }
-  const date = on ?? firstDateOf(request) ?? new Date().toISOString().slice(0, 10);
+  // A version named by its label needs no date (the input is not scanned for one).
+  const date = on ?? (version === undefined ? firstDateOf(request) : undefined) ?? new Date().toISOString().slice(0, 10);
   const selection = set.select(agreement, date, { version });
   if (!selection.ok) return fail(selection.error.code === 'AVT-E012' ? 'broken-policy' : version && selection.error.code === 'AVT-E004' ? 'unknown' : 'no-version', selection.error, version ? '/version' : '');
   const result = evaluateMonths(selection.version.compiled!, input, { municipality, ladder, from, to, explain });

@@ -5,7 +5,7 @@
 // ladder starts again in the new version's first step. Browser-safe; never throws for a user's mistake.
 import { CODES } from '../dsl/diagnostics/codes';
 import { dayToIso } from './calendar';
-import { evaluateMonths, type CarriedState, type MonthsInput, type MonthsOptions } from './monthly/evaluate-months';
+import { aggregateEpisodes, evaluateMonths, ladderMeasure, type CarriedState, type MonthsInput, type MonthsOptions } from './monthly/evaluate-months';
 import { daysOfMonth, monthText, parseMonth, type Month } from './calendar/months';
 import type { MonthResult, MonthsDiagnostic, MonthsResult, MunicipalityResult } from './monthly/result';
 import type { PolicySet, PolicyVersion } from './registry/policy-set';
@@ -48,12 +48,16 @@ export function monthsInForce(set: PolicySet, agreement: string, input: MonthsIn
   const versions = set.versionsOf(agreement).filter((v) => v.info.status === 'published' && (v.compiled?.ladders.size ?? 0) > 0);
   const probe = versions[versions.length - 1];
   if (!probe) return undefined;
-  const found = evaluateMonths(probe.compiled!, input, { ...options, explain: false });
-  if (!found.ok) return evaluateMonths(probe.compiled!, input, options);
+  // The episodes are read once, and counted by the measure of every version that may judge a month.
+  const measures = versions.map((v) => ladderMeasure(v.compiled!, options.ladder)).filter((m) => m !== undefined);
+  const counted = 'episodes' in input ? aggregateEpisodes(input, measures, options.municipality) : undefined;
+  const run = (v: PolicyVersion, o: MonthsOptions) => evaluateMonths(v.compiled!, input, o, counted);
+  const found = run(probe, { ...options, explain: false });
+  if (!found.ok) return run(probe, options);
   const months = found.municipalities.flatMap((m) => m.months.map((x) => parseMonth(x.month)!));
   const lo = options.from !== undefined ? parseMonth(options.from) : Math.min(...months);
   const hi = options.to !== undefined ? parseMonth(options.to) : Math.max(...months);
-  if (lo === undefined || hi === undefined || !Number.isFinite(lo) || !Number.isFinite(hi) || lo > hi) return evaluateMonths(probe.compiled!, input, options);
+  if (lo === undefined || hi === undefined || !Number.isFinite(lo) || !Number.isFinite(hi) || lo > hi) return run(probe, options);
 
   // Consecutive months under one version (or none) form a segment.
   const segments: { from: Month; to: Month; version: PolicyVersion | undefined }[] = [];
@@ -64,7 +68,7 @@ export function monthsInForce(set: PolicySet, agreement: string, input: MonthsIn
     else segments.push({ from: mo, to: mo, version: v });
   }
   if (segments.length === 1 && segments[0].version) {
-    const r = evaluateMonths(segments[0].version.compiled!, input, options);
+    const r = run(segments[0].version, options);
     return { ...r, versions: [{ version: segments[0].version.info.version, from: monthText(lo), to: monthText(hi) }] };
   }
 
@@ -83,7 +87,7 @@ export function monthsInForce(set: PolicySet, agreement: string, input: MonthsIn
       const ladder = options.ladder ? compiled.ladders.get(options.ladder) : [...compiled.ladders.values()][0];
       const keep = previous !== undefined && previous !== 'none' && ladder?.rule.versionChange === 'keep-step';
       const carriedIn = keep ? carriedFrom(byMunicipality) : undefined;
-      const r = evaluateMonths(compiled, input, { ...options, from, to, ...(carriedIn ? { carriedIn } : {}) });
+      const r = run(seg.version, { ...options, from, to, ...(carriedIn ? { carriedIn } : {}) });
       first ??= r;
       for (const d of r.diagnostics) if (!diagnostics.some((x) => x.code === d.code && x.message === d.message)) diagnostics.push(d);
       if (previous !== undefined && previous !== 'none') {

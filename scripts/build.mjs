@@ -55,6 +55,13 @@ await build({
   banner: { js: "import { createRequire as __avtalRequire } from 'node:module'; const require = __avtalRequire(import.meta.url);" },
 });
 
+// The bundled policies, parsed (dist/policy-cache/, engine/registry/parse-cache.ts): a command loading them does not
+// build the Chevrotain parser or parse them. The generator is bundled like the rest, run once, and removed.
+const generator = join(dist, 'gen-policy-cache.mjs');
+await build({ ...common, entryPoints: { 'gen-policy-cache': 'scripts/gen-policy-cache.ts' }, outExtension: { '.js': '.mjs' }, sourcemap: false, metafile: false, banner: { js: "import { createRequire as __avtalRequire } from 'node:module'; const require = __avtalRequire(import.meta.url);" } });
+execFileSync(process.execPath, [generator, join(root, 'policies'), join(dist, 'policy-cache')], { stdio: ['ignore', 'ignore', 'inherit'], cwd: root });
+rmSync(generator);
+
 // The browser-safe entry must not reach a Node module, through any chunk it imports.
 const outputs = result.metafile.outputs;
 const seen = new Set();

@@ -38,9 +38,10 @@ export async function saveDraft(store: PolicyStore, agreement: string, label: st
   const final = join(dir, `${version}.draft.avtal`);
   if (relative(store.dir, final).startsWith('..') || !final.startsWith(store.dir + sep)) throw httpError(400, 'AVT-H018', { detail: 'the file would lie outside the policies folder' });
 
-  await mkdir(dir, { recursive: true });
   const temp = tempName(final);
   try {
+    // The folder (a new agreement's, or one removed since the set was read): not made is not saved (AVT-H018).
+    await mkdir(dir, { recursive: true });
     await writeSynced(temp, text);
     try {
       await link(temp, final);

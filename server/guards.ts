@@ -9,12 +9,12 @@ import { CLIENT_CONCURRENCY, TOKEN_FAILURE_WINDOW_MS, TOKEN_FAILURES_MAX } from 
 /**
  * The editor's Content-Security-Policy: its own scripts, styles and web workers (Monaco's and the language
  * worker, same origin; `blob:` for workers Monaco may start that way), inline styles (Monaco sets them), data:
- * fonts and images (Monaco's codicons), requests to this service only, never framed. No inline script; but
- * 'unsafe-eval', because the editor validates cases with ajv, which compiles each schema with `new Function`
- * (precompiled validators, ajv's standalone code, would let it go).
+ * fonts and images (Monaco's codicons), requests to this service only, never framed. No inline script and no
+ * 'unsafe-eval': the editor's worker validates cases with the schema's validator generated ahead of time
+ * (engine/case/schema-validator.js, ajv's standalone code), so nothing is compiled from a string in the page.
  */
 export const CSP = [
-  "default-src 'self'", "script-src 'self' 'unsafe-eval'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "font-src 'self' data:",
+  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "font-src 'self' data:",
   "worker-src 'self' blob:", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
 ].join('; ');
 

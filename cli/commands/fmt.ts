@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { formatText } from '../../dsl/format';
 import { findPolicyFiles } from '../../engine/registry/node';
-import { defaultPoliciesDir, err, formatDiagnostic, out, readInput, t } from '../io';
+import { defaultPoliciesDir, err, formatDiagnostic, isStandardInput, out, readInput, t } from '../io';
 import type { Command } from './index';
 
 export const fmt: Command = {
@@ -24,6 +24,7 @@ export const fmt: Command = {
     let broken = 0;
     let missing = 0;
     const files = (paths.length ? paths : [defaultPoliciesDir()]).flatMap((p) => {
+      if (p === '-') return [p];
       try {
         return findPolicyFiles(p);
       } catch {
@@ -46,7 +47,8 @@ export const fmt: Command = {
         broken++;
         continue;
       }
-      if (values.stdout) process.stdout.write(r.text);
+      // A policy from standard input or another stream (-, /dev/stdin) has no file to rewrite: it is printed.
+      if (values.stdout || (!values.check && !isRegularFile(file))) process.stdout.write(r.text);
       else if (values.check) {
         if (r.changed) {
           out(t('cli.fmt.notFormatted', { file }));
@@ -62,8 +64,19 @@ export const fmt: Command = {
   },
 };
 
-/** Writes through a temporary file in the same folder, renamed over the file: a reader sees the old text or the new. */
-function writeAtomically(file: string, text: string): void {
+/** A file fmt may rewrite: not standard input, even when it is a file (`avtal fmt /dev/stdin < policy.avtal`). */
+const isRegularFile = (file: string): boolean => {
+  if (file === '-') return false;
+  const st = statSync(file);
+  return st.isFile() && !isStandardInput(st);
+};
+
+/**
+ * Writes through a temporary file in the same folder, renamed over the file: a reader sees the old text or the new.
+ * A link is followed: the file it points to is rewritten, the link stays.
+ */
+function writeAtomically(link: string, text: string): void {
+  const file = realpathSync(link);
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     writeFileSync(temp, text, { mode: statSync(file).mode });

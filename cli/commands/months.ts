@@ -36,7 +36,8 @@ export const months: Command = {
       return 1;
     }
     let input: MonthsInput;
-    let firstDate: string | undefined;
+    // The first day the input mentions, to choose a version by when no version is in force for every month.
+    let firstDate: () => string | undefined;
     if (values.averages) {
       let raw: unknown;
       try {
@@ -46,20 +47,31 @@ export const months: Command = {
         return 1;
       }
       input = { averages: raw };
-      const keys = raw && typeof raw === 'object' ? Object.values(raw as Record<string, unknown>).flatMap((m) => (m && typeof m === 'object' ? Object.keys(m) : [])) : [];
-      firstDate = keys.filter((k) => /^\d{4}-\d{2}$/.test(k)).sort()[0];
-      if (firstDate) firstDate += '-01';
+      firstDate = () => {
+        const keys = raw && typeof raw === 'object' ? Object.values(raw as Record<string, unknown>).flatMap((m) => (m && typeof m === 'object' ? Object.keys(m) : [])) : [];
+        const first = keys.filter((k) => /^\d{4}-\d{2}$/.test(k)).sort()[0];
+        return first && `${first}-01`;
+      };
     } else {
-      input = { episodes: read.text, format: file.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl' };
-      firstDate = read.text.match(/\d{4}-\d{2}-\d{2}/g)?.sort()[0];
+      const text = read.text;
+      input = { episodes: text, format: file.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl' };
+      firstDate = () => {
+        let min: string | undefined;
+        for (const m of text.matchAll(/\d{4}-\d{2}-\d{2}/g)) if (min === undefined || m[0] < min) min = m[0];
+        return min;
+      };
     }
-    const set = loadPolicies(values.policies as string | undefined, 'months');
+    // Only the agreements of the county (and those it names), published: a ladder's month is never judged under a draft.
+    const named = values.agreement as string | undefined;
+    const set = loadPolicies(values.policies as string | undefined, 'months', { counties: [county], agreements: named ? [named] : [], noDrafts: true });
     if (!set) return 2;
     let agreement = values.agreement as string | undefined;
     if (!agreement) {
       const withLadder = set.agreements().filter((a) => set.versionsOf(a).some((v) => v.info.county === county && (v.compiled?.ladders.size ?? 0) > 0));
       if (withLadder.length !== 1) {
-        err(withLadder.length === 0 ? `avtal months: ${render('AVT-H020', { county, known: set.counties().join(', ') }, lang())}` : t('cli.months.several', { county, list: withLadder.join(', ') }));
+        // The counties known are every county's, not only those loaded for this one.
+        const known = () => (loadPolicies(values.policies as string | undefined, 'months') ?? set).counties().join(', ');
+        err(withLadder.length === 0 ? `avtal months: ${render('AVT-H020', { county, known: known() }, lang())}` : t('cli.months.several', { county, list: withLadder.join(', ') }));
         return 1;
       }
       agreement = withLadder[0];
@@ -77,7 +89,7 @@ export const months: Command = {
       result = perMonth;
       info = set.versionsOf(agreement).find((v) => v.info.version === perMonth.version)?.info;
     } else {
-      const on = (values.on as string | undefined) ?? firstDate ?? new Date().toISOString().slice(0, 10);
+      const on = (values.on as string | undefined) ?? firstDate() ?? new Date().toISOString().slice(0, 10);
       const selection = set.select(agreement, on);
       if (!selection.ok) {
         err(`avtal months: ${selection.error.code} ${localize(selection.error, lang()).message}`);

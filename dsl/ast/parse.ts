@@ -1,6 +1,6 @@
 // Text → AST, with the lexer's and the parser's diagnostics. Never throws for any input.
 import type { IRecognitionException } from 'chevrotain';
-import { parser } from '../parser/parser';
+import { sharedParser } from '../parser/parser';
 import { lex, tokenRange } from '../tokens/lexer';
 import { allTokens } from '../tokens/tokens';
 import { buildAst } from './from-cst';
@@ -98,6 +98,7 @@ export function parse(text: string): ParseResult {
     lexed.diagnostics.push(diagnostic('AVT-P003', tokenRange(lexed.tokens[deep]), { max: MAX_NESTING }));
     lexed.tokens = lexed.tokens.slice(0, deep);
   }
+  const parser = sharedParser();
   parser.input = lexed.tokens;
   const cst = parser.policy() as PolicyCstNode;
   const diagnostics: Diagnostic[] = [...lexed.diagnostics];

@@ -20,7 +20,10 @@ export const CLI_MESSAGES = {
   'cli.noSuchFile': { sv: 'filen finns inte', en: 'no such file' },
   'cli.isFolder': { sv: 'är en mapp', en: 'is a folder' },
   'cli.permission': { sv: 'åtkomst nekad', en: 'permission denied' },
+  'cli.notFolder': { sv: 'en del av sökvägen är inte en mapp', en: 'a part of the path is not a folder' },
+  'cli.ioError': { sv: 'läsfel ({code})', en: 'read error ({code})' },
   // check
+  'cli.check.noFiles': { sv: 'avtal check: {root}: inga .avtal-filer', en: 'avtal check: {root}: no .avtal files' },
   'cli.check.done': { sv: '{files} fil(er) kontrollerade: {errors} fel, {warnings} varning(ar)', en: '{files} file(s) checked: {errors} error(s), {warnings} warning(s)' },
   // test
   'cli.test.policyErrors': { sv: '{file}: policyn innehåller fel', en: '{file}: the policy has errors' },
@@ -31,6 +34,7 @@ export const CLI_MESSAGES = {
   // eval
   'cli.explain.document': { sv: 'dokument: {document}', en: 'document: {document}' },
   'cli.explain.subjectTo': { sv: 'lyder under: {law} — villkoren i dess betalningsregler (kräver, undantag) gäller varje betalningsregel i detta avtal', en: 'subject to: {law} — the conditions of its payment rules (requires, exempt) bind every payment rule of this agreement' },
+  'cli.eval.lineNotJson': { sv: 'ogiltigt ärende: rad {line} är inte JSON: {detail}', en: 'invalid case: line {line} is not JSON: {detail}' },
   'cli.eval.caseRequired': { sv: 'avtal eval: --case krävs (en JSON-fil, eller - för standard in)', en: 'avtal eval: --case is required (a JSON file, or - for standard input)' },
   'cli.notJson': { sv: 'avtal {verb}: {file}: inte giltig JSON: {detail}', en: 'avtal {verb}: {file}: not valid JSON: {detail}' },
   // explain

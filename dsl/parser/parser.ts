@@ -808,6 +808,13 @@ export class AvtalParser extends CstParser {
   });
 }
 
-/** One parser instance, reused: Chevrotain parsers are built once and fed new input. */
-export const parser = new AvtalParser();
+let shared: AvtalParser | undefined;
+/**
+ * One parser instance, reused: Chevrotain parsers are built once and fed new input. Built when first asked for:
+ * building it is a good part of a command's start (recording the grammar, computing its lookahead), and a run
+ * whose policies come parsed from the build's cache (engine/registry/parse-cache.ts) never needs it.
+ */
+export function sharedParser(): AvtalParser {
+  return (shared ??= new AvtalParser());
+}
 export type { IToken };

@@ -9,7 +9,7 @@ import { typeName } from '../builtins/types';
 import { lineKeyword, previousKeyword, wordAt } from './word-at';
 import { kindLabel } from './labels';
 import { lex } from '../tokens/lexer';
-import { parser } from '../parser/parser';
+import { sharedParser } from '../parser/parser';
 
 export type CompletionKind = 'keyword' | 'unit' | 'value' | 'event' | 'fact' | 'declaration' | 'function';
 
@@ -61,7 +61,7 @@ export function validHere(text: string, offset: number): ValidHere | undefined {
   if (first < 0) return undefined;
   try {
     const rule = first === 0 ? 'header' : 'declaration';
-    const paths = parser.computeContentAssist(rule, tokens.slice(first));
+    const paths = sharedParser().computeContentAssist(rule, tokens.slice(first));
     if (!paths.length) return undefined;
     return { tokens: new Set(paths.map((p) => p.nextTokenType.name)), declaration: false };
   } catch {

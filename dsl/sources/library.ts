@@ -52,7 +52,7 @@ export class SourceDoc {
   /** The text with whitespace collapsed, and for each of its characters the offset in `text`. */
   private readonly norm: string;
   private readonly map: number[];
-  private lines?: { start: number; end: number; norm: string }[];
+  private lines?: { start: number; end: number; norm: string; lower: string }[];
 
   constructor(src: SourceText) {
     const { text, ...entry } = src;
@@ -130,14 +130,14 @@ export class SourceDoc {
     return { span, text: this.norm.slice(startN, lastWord.at + lastWord.w.length) };
   }
 
-  /** The text's lines, whitespace normalized. */
+  /** The text's lines, whitespace normalized, and in lower case (Swedish rules) for the headings to be found in. */
   private allLines() {
     if (!this.lines) {
       this.lines = [];
       let start = 0;
       for (const line of this.text.split('\n')) {
         const norm = normalizeSpace(line);
-        if (norm) this.lines.push({ start, end: start + line.length, norm });
+        if (norm) this.lines.push({ start, end: start + line.length, norm, lower: norm.toLocaleLowerCase('sv') });
         start += line.length + 1;
       }
     }
@@ -161,7 +161,7 @@ export class SourceDoc {
       const want = normalizeSpace(label ?? part).toLocaleLowerCase('sv');
       let hit = -1;
       for (let i = from; i < lines.length; i++) {
-        const l = lines[i].norm.toLocaleLowerCase('sv');
+        const l = lines[i].lower;
         if (l.startsWith(want) && (l.length === want.length || !WORD.test(l[want.length]) || !WORD.test(want[want.length - 1]))) {
           hit = i;
           break;
@@ -197,25 +197,33 @@ export function headingParts(heading: string): string[] {
 
 /** The source documents a set of policies may cite, by id. */
 export class SourceLibrary {
+  private readonly sources = new Map<string, SourceText>();
   private readonly docs = new Map<string, SourceDoc>();
 
   constructor(sources: SourceText[] = []) {
-    for (const s of sources) this.docs.set(s.id, new SourceDoc(s));
+    for (const s of sources) this.sources.set(s.id, s);
   }
 
+  /** A source, indexed when first asked for: a run that cites two sources does not index (or read) the others. */
   get(id: string): SourceDoc | undefined {
-    return this.docs.get(id);
+    let doc = this.docs.get(id);
+    if (doc === undefined) {
+      const source = this.sources.get(id);
+      if (source === undefined) return undefined;
+      this.docs.set(id, (doc = new SourceDoc(source)));
+    }
+    return doc;
   }
 
   has(id: string): boolean {
-    return this.docs.has(id);
+    return this.sources.has(id);
   }
 
   ids(): string[] {
-    return [...this.docs.keys()];
+    return [...this.sources.keys()];
   }
 
   all(): SourceDoc[] {
-    return [...this.docs.values()];
+    return this.ids().map((id) => this.get(id)!);
   }
 }

@@ -4,7 +4,9 @@ import { allTokens, NumberLiteral, StringLiteral, UnterminatedString } from './t
 import { keepsExactly } from './numbers';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics';
 
-export const avtalLexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false, skipValidations: true });
+let shared: Lexer | undefined;
+/** The lexer, built when first asked for (a run whose policies come parsed from the build's cache never lexes). */
+const avtalLexer = (): Lexer => (shared ??= new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false, skipValidations: true }));
 
 export interface LexResult {
   tokens: IToken[];
@@ -21,7 +23,7 @@ export function tokenRange(t: IToken): Range {
 }
 
 export function lex(text: string): LexResult {
-  const result = avtalLexer.tokenize(text);
+  const result = avtalLexer().tokenize(text);
   const diagnostics: Diagnostic[] = [];
   const tokens: IToken[] = [];
   for (const t of result.tokens) {

@@ -10,11 +10,14 @@ const IDENT_CHAR = '[\\p{L}\\p{N}_]';
 // a custom matcher with a sticky Unicode RegExp of their own.
 // Chevrotain tries every custom matcher at every position, so a matcher first checks the character it
 // may start with (`startChars`): without that, a text of many short tokens lexes about ten times slower.
-function unicode(re: RegExp, startChars?: ReadonlySet<number>): { exec: (text: string, offset: number) => RegExpExecArray | null } {
-  const sticky = new RegExp(re.source, 'uy');
+// The RegExp is made at the first match: some 150 Unicode patterns cost a tenth of a command's start to build,
+// and a run whose policies come parsed from the build's cache never lexes.
+function unicode(source: string, startChars?: ReadonlySet<number>): { exec: (text: string, offset: number) => RegExpExecArray | null } {
+  let sticky: RegExp | undefined;
   return {
     exec(text, offset) {
       if (startChars && !startChars.has(text.charCodeAt(offset))) return null;
+      sticky ??= new RegExp(source, 'uy');
       sticky.lastIndex = offset;
       return sticky.exec(text);
     },
@@ -25,17 +28,17 @@ export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f
 export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r]*/, group: 'comments' });
 export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\\n\r]|\\.)*"/ });
 export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"(?:[^"\\\n\r]|\\.)*/ });
-export const DateLiteral = createToken({ name: 'DateLiteral', start_chars_hint: DIGITS, pattern: unicode(/\d{4}-\d{2}-\d{2}(?![\p{L}\p{N}_])/u), line_breaks: false });
-export const MonthLiteral = createToken({ name: 'MonthLiteral', start_chars_hint: DIGITS, pattern: unicode(/\d{4}-\d{2}(?![\p{L}\p{N}_])/u), line_breaks: false });
-export const TimeLiteral = createToken({ name: 'TimeLiteral', start_chars_hint: DIGITS, pattern: unicode(/\d{1,2}:\d{2}(?![\p{L}\p{N}_])/u), line_breaks: false });
-export const NumberLiteral = createToken({ name: 'NumberLiteral', start_chars_hint: DIGITS, pattern: unicode(/\d+(?:\.\d+)?(?![\p{L}\p{N}_])/u), line_breaks: false });
+export const DateLiteral = createToken({ name: 'DateLiteral', start_chars_hint: DIGITS, pattern: unicode(String.raw`\d{4}-\d{2}-\d{2}(?![\p{L}\p{N}_])`), line_breaks: false });
+export const MonthLiteral = createToken({ name: 'MonthLiteral', start_chars_hint: DIGITS, pattern: unicode(String.raw`\d{4}-\d{2}(?![\p{L}\p{N}_])`), line_breaks: false });
+export const TimeLiteral = createToken({ name: 'TimeLiteral', start_chars_hint: DIGITS, pattern: unicode(String.raw`\d{1,2}:\d{2}(?![\p{L}\p{N}_])`), line_breaks: false });
+export const NumberLiteral = createToken({ name: 'NumberLiteral', start_chars_hint: DIGITS, pattern: unicode(String.raw`\d+(?:\.\d+)?(?![\p{L}\p{N}_])`), line_breaks: false });
 // A name starts with a Latin letter (Swedish å, ä, ö and other accented letters included) or _, so the
 // lexer can pick candidate tokens by their first character; it continues with any letter or digit.
 const NAME_START = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_'].map((c) => c.charCodeAt(0));
 for (let c = 0xc0; c <= 0x24f; c++) if (c !== 0xd7 && c !== 0xf7) NAME_START.push(c);
 export const Identifier = createToken({
   name: 'Identifier', start_chars_hint: NAME_START, line_breaks: false,
-  pattern: unicode(/(?=[A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F])[\p{L}_][\p{L}\p{N}_]*/u),
+  pattern: unicode(String.raw`(?=[A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F])[\p{L}_][\p{L}\p{N}_]*`),
 });
 
 export const LParen = createToken({ name: 'LParen', pattern: '(' });
@@ -55,10 +58,11 @@ function escapeRegex(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function keywordPattern(spellings: readonly string[]): RegExp {
+/** The source of a keyword's pattern (a Unicode RegExp's). */
+function keywordPattern(spellings: readonly string[]): string {
   // longest spelling first, so "days" wins over "day"; words end at a non-identifier character
   const alts = [...new Set(spellings)].sort((a, b) => b.length - a.length).map((s) => s.split(' ').map(escapeRegex).join('[ \\t]+'));
-  return new RegExp(`(?:${alts.join('|')})(?!${IDENT_CHAR})`, 'u');
+  return `(?:${alts.join('|')})(?!${IDENT_CHAR})`;
 }
 
 export const keywordTokens: Record<string, TokenType> = {};

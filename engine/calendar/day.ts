@@ -115,5 +115,24 @@ export function parseIsoDate(s: string): Day | undefined {
   return dayFromYmd(y, mo, d);
 }
 
+/**
+ * `YYYY-MM-DD` read by character codes: the day, exactly as parseIsoDate reads it, for a month 01–12 and a day
+ * 01–31 that the month has (what the case schema's date pattern allows); NaN for anything else.
+ */
+export function scanIsoDate(s: string): Day {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    y = y * 10 + c;
+  }
+  const m1 = s.charCodeAt(5) - 48, m2 = s.charCodeAt(6) - 48, d1 = s.charCodeAt(8) - 48, d2 = s.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return NaN;
+  const mo = m1 * 10 + m2, d = d1 * 10 + d2;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return NaN;
+  return dayFromYmd(y, mo, d);
+}
+
 export const FIRST_DAY: Day = dayFromYmd(FIRST_YEAR, 1, 1);
 export const LAST_DAY: Day = dayFromYmd(LAST_YEAR, 12, 31);

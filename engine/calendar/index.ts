@@ -13,6 +13,7 @@ export {
   ymdOfDay,
   dayToIso,
   parseIsoDate,
+  scanIsoDate,
   weekday,
   monthIndex,
   yearOfDay,
@@ -32,5 +33,5 @@ export {
 } from './holidays';
 export { type DayKind, isCountedDay, addDays } from './counting';
 export { localDayOf, localSecondOfDay, utcOffsetMinutes, startOfLocalDay } from './timezone';
-export { type LocalTimeResult, DST_RULE, parseInstant } from './instant-parse';
+export { type LocalTimeResult, DST_RULE, parseInstant, scanInstant } from './instant-parse';
 export { formatInstantLocal, formatInstantUtc } from './instant-format';

@@ -18,6 +18,14 @@ export function emptyCase(): CaseData {
   return { events: new Float64Array(EVENTS.length).fill(NaN), facts: new Array(FACTS.length).fill(undefined) };
 }
 
+/** `c` emptied for another case, as emptyCase() would make it (a Float64Array costs more to allocate than a case to read). */
+export function resetCase(c: CaseData): CaseData {
+  c.events.fill(NaN);
+  c.facts.fill(undefined);
+  c.history = undefined;
+  return c;
+}
+
 /** Every occurrence of an event, in time order: [] when not recorded. */
 export function occurrences(c: CaseData, slot: number): ArrayLike<number> {
   const h = c.history?.[slot];

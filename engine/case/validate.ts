@@ -1,8 +1,11 @@
-// Case input → CaseData. Validates against the JSON Schema (ajv), then parses every instant at the
-// edge with the calendar's DST rule. Errors name the field by JSON pointer; nothing throws.
-import Ajv, { type ValidateFunction } from 'ajv';
-import { caseSchema, type CaseInput } from './schema';
-import { emptyCase, eventSlot, factSlot, recordOccurrences, EVALUATION_DATE, type CaseData } from './case-data';
+// Case input → CaseData. A valid case is read in one pass on precomputed tables (well-formed.ts); anything else
+// goes the careful way: the JSON Schema (its validator generated ahead of time by ajv's standalone code,
+// schema-validator.js: nothing is compiled at run time), then every instant parsed at the edge with the
+// calendar's DST rule. Errors name the field by JSON pointer; nothing throws.
+import type { CaseInput } from './schema';
+import { validate as validateSchema } from './schema-validator';
+import { readWellFormed } from './well-formed';
+import { emptyCase, resetCase, eventSlot, factSlot, recordOccurrences, EVALUATION_DATE, type CaseData } from './case-data';
 import { parseInstant, parseIsoDate } from '../calendar';
 import type { Code } from '../../dsl/diagnostics';
 import { FACTS } from '../../dsl/builtins/vocabulary';
@@ -16,11 +19,6 @@ export interface CaseError {
 
 export type CaseResult = { ok: true; input: CaseInput; data: CaseData } | { ok: false; errors: CaseError[] };
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-// Compiled on first use: the editor's worker imports this module at load but validates cases only later.
-let compiled: ValidateFunction | undefined;
-const validateSchema = (raw: unknown): boolean => (compiled ??= ajv.compile(caseSchema))(raw);
-
 /** One JSON pointer step (RFC 6901): '~' and '/' in a key are escaped. */
 export const pointerStep = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -33,7 +31,7 @@ function at(raw: unknown, pointer: string): unknown {
 
 function schemaErrors(raw: unknown): CaseError[] {
   // An event is one time or an array of times (oneOf): report only the branch the value took.
-  const errors = (compiled?.errors ?? []).filter((e) => {
+  const errors = (validateSchema.errors ?? []).filter((e) => {
     if (e.keyword === 'oneOf') return false;
     const branch = /\/oneOf\/(\d+)\//.exec(e.schemaPath);
     if (!branch) return true;
@@ -58,7 +56,18 @@ function schemaErrors(raw: unknown): CaseError[] {
   });
 }
 
-export function validateCase(raw: unknown): CaseResult {
+/**
+ * `raw` checked and read into CaseData. With `into`, a valid case is read into that case (emptied first) instead
+ * of a new one: for a caller that evaluates one case at a time and keeps nothing of it.
+ */
+export function validateCase(raw: unknown, into?: CaseData): CaseResult {
+  const data = into ? resetCase(into) : emptyCase();
+  if (readWellFormed(raw, data)) return { ok: true, input: raw as CaseInput, data };
+  return validateCaseCarefully(raw);
+}
+
+/** validateCase without the one-pass reading: the schema, then each time parsed; every error located. */
+export function validateCaseCarefully(raw: unknown): CaseResult {
   if (!validateSchema(raw)) return { ok: false, errors: schemaErrors(raw) };
   const input = raw as CaseInput;
   const data = emptyCase();

@@ -2,10 +2,12 @@
 // line (the `avtal schema` format; `county` may be left out). CSV: a header row naming the columns
 // `id`, `municipality` (or `kommun`), `care_type` (or `vårdform`) and any event or fact of the shared
 // vocabulary, in English or Swedish; an empty cell is an unrecorded value. Nothing throws.
+// The visit* readers hand each episode to a visitor as it is read — into one reused case, so that a year of
+// episodes is aggregated as it streams in, without a case object kept per episode; the read* readers collect them.
 import { lookupVocabulary, lookupEnumValue, type FactEntry } from '../../dsl/builtins/vocabulary';
-import { validateCase } from '../case/validate';
-import type { CaseData } from '../case/case-data';
-import { fastCase } from './fast-case';
+import { validateCaseCarefully } from '../case/validate';
+import { readWellFormed } from '../case/well-formed';
+import { emptyCase, resetCase, type CaseData } from '../case/case-data';
 
 export interface Episode {
   line: number;
@@ -26,56 +28,81 @@ export interface EpisodesRead {
   errors: InputError[];
 }
 
+/**
+ * What a reader does with what it reads. `data` may be the reader's reused case, overwritten by the next episode:
+ * read what you need from it before returning (the read* readers give each episode a case of its own).
+ */
+export interface EpisodeVisitor {
+  episode(line: number, id: string, municipality: string, data: CaseData): void;
+  error(e: InputError): void;
+}
+
 const err = (line: number, field: string, detail: string): InputError => ({ code: 'AVT-M002', line, field, message: `line ${line}, ${field}: ${detail}` });
 
-/** One case-like object → an episode, or errors naming the field. */
-function fromObject(raw: unknown, line: number, fieldName: (pointer: string) => string, out: EpisodesRead): void {
+/** One case-like object → an episode, or errors naming the field. `reuse`: the case to read a valid episode into. */
+function fromObject(raw: unknown, line: number, fieldName: (pointer: string) => string, visit: EpisodeVisitor, reuse: CaseData | undefined): void {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    out.errors.push(err(line, '(line)', 'expected an object'));
+    visit.error(err(line, '(line)', 'expected an object'));
     return;
   }
   const obj = raw as Record<string, unknown>;
   const municipality = obj.municipality;
   if (typeof municipality !== 'string' || municipality.trim() === '') {
-    out.errors.push(err(line, fieldName('/municipality'), 'is required: the municipality the episode counts for'));
+    visit.error(err(line, fieldName('/municipality'), 'is required: the municipality the episode counts for'));
     return;
   }
-  const fast = fastCase(obj);
-  if (fast) {
-    out.episodes.push({ line, id: typeof obj.id === 'string' ? obj.id : `line ${line}`, municipality, data: fast });
+  const id = typeof obj.id === 'string' ? obj.id : `line ${line}`;
+  // The cheap way first (engine/case/well-formed.ts, the county may be left out); else the careful way, which
+  // names the field that is wrong.
+  const data = reuse ? resetCase(reuse) : emptyCase();
+  if (readWellFormed(obj, data, false)) {
+    visit.episode(line, id, municipality, data);
     return;
   }
-  const v = validateCase({ county: '-', ...obj });
+  const v = validateCaseCarefully({ county: '-', ...obj });
   if (!v.ok) {
-    for (const e of v.errors) out.errors.push(err(line, fieldName(e.pointer), e.message));
+    for (const e of v.errors) visit.error(err(line, fieldName(e.pointer), e.message));
     return;
   }
-  out.episodes.push({ line, id: typeof obj.id === 'string' ? obj.id : `line ${line}`, municipality, data: v.data });
+  visit.episode(line, id, municipality, v.data);
 }
 
-export function readJsonLines(text: string): EpisodesRead {
-  const out: EpisodesRead = { episodes: [], errors: [] };
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const s = lines[i].trim();
+/** Each line of JSON Lines text, in turn (blank lines skipped). */
+export function visitJsonLines(text: string, visit: EpisodeVisitor, reuse?: CaseData): void {
+  const field = (p: string) => p || '(line)';
+  for (let start = 0, n = 1; start <= text.length; n++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const s = text.slice(start, end).trim();
+    start = end + 1;
     if (s === '') continue;
     let raw: unknown;
     try {
       raw = JSON.parse(s);
     } catch (e) {
-      out.errors.push(err(i + 1, '(line)', `not valid JSON: ${(e as Error).message}`));
+      visit.error(err(n, '(line)', `not valid JSON: ${(e as Error).message}`));
       continue;
     }
-    fromObject(raw, i + 1, (p) => p || '(line)', out);
+    fromObject(raw, n, field, visit, reuse);
   }
+}
+
+/** Each item of an array of case objects, in turn. */
+export function visitObjects(items: unknown[], visit: EpisodeVisitor, reuse?: CaseData): void {
+  const field = (p: string) => p || '(item)';
+  for (let i = 0; i < items.length; i++) fromObject(items[i], i + 1, field, visit, reuse);
+}
+
+/** A reader's episodes and errors collected, each episode with a case of its own. */
+function collect(read: (visit: EpisodeVisitor) => void): EpisodesRead {
+  const out: EpisodesRead = { episodes: [], errors: [] };
+  read({ episode: (line, id, municipality, data) => void out.episodes.push({ line, id, municipality, data }), error: (e) => void out.errors.push(e) });
   return out;
 }
 
-export function readObjects(items: unknown[]): EpisodesRead {
-  const out: EpisodesRead = { episodes: [], errors: [] };
-  items.forEach((raw, i) => fromObject(raw, i + 1, (p) => p || '(item)', out));
-  return out;
-}
+export const readJsonLines = (text: string): EpisodesRead => collect((visit) => visitJsonLines(text, visit));
+export const readObjects = (items: unknown[]): EpisodesRead => collect((visit) => visitObjects(items, visit));
+export const readCsv = (text: string): EpisodesRead => collect((visit) => visitCsv(text, visit));
 
 /** Splits one CSV record (RFC 4180 quoting: "a,b" and "" for a quote). */
 export function splitCsv(line: string): string[] | undefined {
@@ -126,37 +153,37 @@ function column(name: string): Column | undefined {
 const TRUE = new Set(['yes', 'ja', 'true', '1']);
 const FALSE = new Set(['no', 'nej', 'false', '0']);
 
-export function readCsv(text: string): EpisodesRead {
-  const out: EpisodesRead = { episodes: [], errors: [] };
+/** Each row of CSV text (after its header row), in turn. */
+export function visitCsv(text: string, visit: EpisodeVisitor, reuse?: CaseData): void {
   const lines = text.split(/\r?\n/);
   const header = splitCsv(lines[0]?.replace(/^\uFEFF/, '') ?? '');
   if (!header || header.every((h) => h === '')) {
-    out.errors.push(err(1, '(header)', 'a CSV file begins with a header row naming its columns'));
-    return out;
+    visit.error(err(1, '(header)', 'a CSV file begins with a header row naming its columns'));
+    return;
   }
   const columns = header.map((h) => column(h));
   let bad = false;
   header.forEach((h, i) => {
     if (!columns[i]) {
-      out.errors.push(err(1, h || `column ${i + 1}`, 'is not a known column: id, municipality, care_type, or an event or fact of `avtal schema`'));
+      visit.error(err(1, h || `column ${i + 1}`, 'is not a known column: id, municipality, care_type, or an event or fact of `avtal schema`'));
       bad = true;
     }
   });
   if (!columns.some((c) => c?.kind === 'municipality')) {
-    out.errors.push(err(1, '(header)', 'a municipality column is required'));
+    visit.error(err(1, '(header)', 'a municipality column is required'));
     bad = true;
   }
-  if (bad) return out;
+  if (bad) return;
   for (let li = 1; li < lines.length; li++) {
     if (lines[li].trim() === '') continue;
     const cells = splitCsv(lines[li]);
     const line = li + 1;
     if (!cells) {
-      out.errors.push(err(line, '(line)', 'a quoted cell is not closed'));
+      visit.error(err(line, '(line)', 'a quoted cell is not closed'));
       continue;
     }
     if (cells.length !== header.length) {
-      out.errors.push(err(line, '(line)', `has ${cells.length} cells, the header names ${header.length}`));
+      visit.error(err(line, '(line)', `has ${cells.length} cells, the header names ${header.length}`));
       continue;
     }
     const obj: { id?: string; municipality?: string; careType?: string; evaluationDate?: string; events: Record<string, string>; facts: Record<string, unknown> } = { events: {}, facts: {} };
@@ -180,21 +207,20 @@ export function readCsv(text: string): EpisodesRead {
           if (TRUE.has(low)) obj.facts[e.id] = true;
           else if (FALSE.has(low)) obj.facts[e.id] = false;
           else {
-            out.errors.push(err(line, header[i], `${JSON.stringify(cell)} is not yes or no`));
+            visit.error(err(line, header[i], `${JSON.stringify(cell)} is not yes or no`));
             rowOk = false;
           }
         } else if (e.type === 'count') {
           const n = Number(cell);
           if (Number.isFinite(n)) obj.facts[e.id] = n;
           else {
-            out.errors.push(err(line, header[i], `${JSON.stringify(cell)} is not a number`));
+            visit.error(err(line, header[i], `${JSON.stringify(cell)} is not a number`));
             rowOk = false;
           }
         } else if (e.type === 'enum') obj.facts[e.id] = lookupEnumValue(e, cell)?.id ?? cell;
         else obj.facts[e.id] = cell;
       }
     });
-    if (rowOk) fromObject(obj, line, (p) => byPointer.get(p) ?? (p || '(line)'), out);
+    if (rowOk) fromObject(obj, line, (p) => byPointer.get(p) ?? (p || '(line)'), visit, reuse);
   }
-  return out;
 }

@@ -6,9 +6,10 @@ import { CODES } from '../../dsl/diagnostics/codes';
 import type { CompiledPolicy } from '../compiler/compile';
 import type { Citations, CitationOut, ExplanationStep } from '../evaluator/result';
 import { NO_CITATIONS } from '../evaluator/explain';
-import { readCsv, readJsonLines, readObjects, type Episode, type EpisodesRead } from './episodes';
-import { compileMeasureGroups, type MonthCell } from './aggregate';
-import { Counted } from '../compiler/measure';
+import { visitCsv, visitJsonLines, visitObjects, type Episode, type EpisodeVisitor, type InputError } from './episodes';
+import { MeasureGroups, type MonthCell, type MunicipalityGroup } from './aggregate';
+import { Counted, type CompiledMeasure } from '../compiler/measure';
+import { emptyCase } from '../case/case-data';
 import type { CompiledLadder, LadderMonth } from '../compiler/ladder';
 import { monthText, parseMonth, yearOfMonth, type Month } from '../calendar/months';
 import type { MonthInvoice, MonthResult, MonthsDiagnostic, MonthsResult, MunicipalityResult } from './result';
@@ -77,18 +78,48 @@ function readAverages(raw: unknown, out: MonthsDiagnostic[]): Map<string, Map<Mo
   return result;
 }
 
-function readEpisodes(input: MonthsInput): EpisodesRead {
-  if (!('episodes' in input)) return { episodes: [], errors: [] };
-  if (Array.isArray(input.episodes)) return readObjects(input.episodes);
-  return 'format' in input && input.format === 'csv' ? readCsv(input.episodes) : readJsonLines(input.episodes);
+/** The input's episodes, read once and counted by each measure as they are read: per measure, its groups; the input's errors. */
+export interface EpisodeAggregates {
+  groups: Map<CompiledMeasure, Map<string, MunicipalityGroup>>;
+  errors: InputError[];
+}
+
+/**
+ * Reads the episodes of `input` once, each into one reused case, and counts every episode by each of `measures`
+ * (only the municipality `only`, when given): no case object is kept per episode. An input of averages has none.
+ */
+export function aggregateEpisodes(input: MonthsInput, measures: readonly CompiledMeasure[], only?: string): EpisodeAggregates {
+  const all = [...new Set(measures)].map((m) => new MeasureGroups(m, only));
+  const errors: InputError[] = [];
+  const visit: EpisodeVisitor = {
+    episode: (_line, id, municipality, data) => {
+      for (let i = 0; i < all.length; i++) all[i].add(id, municipality, data);
+    },
+    error: (e) => void errors.push(e),
+  };
+  const reuse = emptyCase();
+  if ('episodes' in input) {
+    if (Array.isArray(input.episodes)) visitObjects(input.episodes, visit, reuse);
+    else if ('format' in input && input.format === 'csv') visitCsv(input.episodes, visit, reuse);
+    else visitJsonLines(input.episodes, visit, reuse);
+  }
+  return { groups: new Map(all.map((g) => [g.measure, g.finish()])), errors };
+}
+
+/** The measure a policy's ladder counts with (the ladder named, else its first); undefined without a ladder. */
+export function ladderMeasure(compiled: CompiledPolicy, ladderName?: string): CompiledMeasure | undefined {
+  const ladder = ladderName ? compiled.ladders.get(ladderName) : compiled.ladders.values().next().value;
+  return ladder ? compiled.measures.get(ladder.decl.measure!.text) : undefined;
 }
 
 /**
  * Evaluates a policy's escalation ladder month by month for every municipality of the input.
  * `compiled` is one version of an agreement (choose it with PolicySet.select); the result carries every
- * problem of the input as a located diagnostic (line and field for episode files).
+ * problem of the input as a located diagnostic (line and field for episode files). `aggregates`: the input's
+ * episodes already counted (aggregateEpisodes, with this measure and options.municipality), when the caller runs
+ * several versions over one input; else they are read here.
  */
-export function evaluateMonths(compiled: CompiledPolicy, input: MonthsInput, options: MonthsOptions = {}): MonthsResult {
+export function evaluateMonths(compiled: CompiledPolicy, input: MonthsInput, options: MonthsOptions = {}, aggregates?: EpisodeAggregates): MonthsResult {
   const diagnostics: MonthsDiagnostic[] = [];
   const h = compiled.header;
   const ladders = [...compiled.ladders.values()];
@@ -124,9 +155,9 @@ export function evaluateMonths(compiled: CompiledPolicy, input: MonthsInput, opt
       cells.set(municipality, m);
     }
   } else {
-    const read = readEpisodes(input);
+    const read = aggregates?.groups.has(measure) ? aggregates : aggregateEpisodes(input, [measure], options.municipality);
     for (const e of read.errors) diagnostics.push({ severity: 'error', code: e.code, message: e.message, line: e.line, field: e.field });
-    const groups = compileMeasureGroups(measure, read.episodes, options.municipality);
+    const groups = read.groups.get(measure)!;
     for (const [municipality, g] of groups) {
       cells.set(municipality, g.months);
       notCounted.set(municipality, Object.fromEntries(Object.entries(g.notCounted).map(([k, v]) => [NOT_COUNTED[Number(k)], v])));

@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
-import { neededSources, type Wanted } from './needed';
+import { neededSources, scanHeader, type Wanted } from './needed';
+import { buildParseCache, type ParseCache } from './parse-cache';
 import { PolicySet, type PolicySource } from './policy-set';
 import { sourceLibraryFor } from '../sources/load';
 import type { SourceLibrary } from '../../dsl/sources/library';
@@ -11,9 +12,13 @@ export function contentHash(text: string): string {
   return 'sha256:' + createHash('sha256').update(text.replace(/\r\n/g, '\n'), 'utf8').digest('hex');
 }
 
+/**
+ * The policy files below a folder, in name order; a path that is not a folder is one policy file, whatever it is
+ * (a file, or a pipe named as a path: `avtal check /dev/stdin`).
+ */
 export function findPolicyFiles(path: string): string[] {
   const st = statSync(path);
-  if (st.isFile()) return [path];
+  if (!st.isDirectory()) return [path];
   const out: string[] = [];
   for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const full = join(path, entry.name);
@@ -27,18 +32,22 @@ export function findPolicyFiles(path: string): string[] {
 export const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 export function readSources(root: string): PolicySource[] {
+  const folder = statSync(root).isDirectory();
   return findPolicyFiles(root).map((file) => {
     const text = withoutBom(readFileSync(file, 'utf8'));
-    const rel = statSync(root).isFile() ? file : relative(root, file).split(sep).join('/');
+    const rel = folder ? relative(root, file).split(sep).join('/') : file;
     return { file: rel, text, hash: contentHash(text) };
   });
 }
 
 /**
  * Every policy below root, their citations checked against the sources folder that goes with them
- * (engine/sources/load.ts); with `wanted`, only those the cases asked for can reach (see neededSources).
+ * (engine/sources/load.ts); with `wanted`, only those the cases asked for can reach (see neededSources). A file
+ * the build parsed already (`cache`, by content hash: the bundled policies, dist/policy-cache/) is not lexed or
+ * parsed again.
  */
-export function loadPolicySet(root: string, wanted?: Wanted, library: SourceLibrary | undefined = sourceLibraryFor(root)): PolicySet {
+export function loadPolicySet(root: string, wanted?: Wanted, library: SourceLibrary | undefined = sourceLibraryFor(root), cache: ParseCache | undefined = buildParseCache()): PolicySet {
   const sources = readSources(root);
-  return new PolicySet(wanted ? neededSources(sources, wanted) : sources, { library });
+  const headerOf = (s: PolicySource) => cache?.header(s) ?? scanHeader(s.text);
+  return new PolicySet(wanted ? neededSources(sources, wanted, headerOf) : sources, { library, parsed: cache?.parsed });
 }

@@ -55,10 +55,11 @@ function scanTokens(tokens: IToken[], needEnd: boolean): PolicyHeader | undefine
 /**
  * The sources of the agreements the cases can reach: those of the counties asked for (`national`: the
  * county-independent ones), those named, and the fallbacks they name, transitively. Everything when a county
- * or an agreement asked for is not found, so the error lists every known one.
+ * or an agreement asked for is not found, so the error lists every known one. `headerOf` reads a file's header
+ * (by default with the lexer: scanHeader).
  */
-export function neededSources(sources: PolicySource[], wanted: Wanted): PolicySource[] {
-  const headers = sources.map((s) => scanHeader(s.text));
+export function neededSources(sources: PolicySource[], wanted: Wanted, headerOf: (source: PolicySource) => PolicyHeader = (s) => scanHeader(s.text)): PolicySource[] {
+  const headers = sources.map(headerOf);
   const ids = new Set(headers.map((h) => h.agreement).filter((a): a is string => a !== undefined));
   const homes = new Map<string, string | undefined>();
   for (const h of headers) if (h.agreement !== undefined && (h.county !== undefined || !homes.has(h.agreement))) homes.set(h.agreement, h.county);

@@ -1,6 +1,6 @@
 // A set of policy files: every version of every agreement, analysed and compiled once, and the
 // rules for choosing the version in force on a date (half-open validity [from, to)).
-import { analyze, type Analysis, type SourceLibrary } from '../../dsl';
+import { analyze, type Analysis, type ParseResult, type SourceLibrary } from '../../dsl';
 import { diagnostic, NO_RANGE, type Diagnostic } from '../../dsl/diagnostics';
 import { compile, type CompiledPolicy } from '../compiler/compile';
 import type { VersionInfo } from '../evaluator/result';
@@ -64,10 +64,14 @@ export class PolicySet {
   /** The source texts the policies' citations were checked against, when the set was given them. */
   readonly library?: SourceLibrary;
 
-  constructor(sources: PolicySource[], options: { library?: SourceLibrary } = {}) {
+  /**
+   * `library`: the source texts to check citations against. `parsed`: a file's parse result when the caller has it
+   * already (the build's cache of the bundled policies, by content hash), else undefined and the text is parsed.
+   */
+  constructor(sources: PolicySource[], options: { library?: SourceLibrary; parsed?: (source: PolicySource) => ParseResult | undefined } = {}) {
     this.library = options.library;
     for (const s of sources) {
-      const analysis = analyze(s.text, { sources: options.library });
+      const analysis = analyze(s.text, { sources: options.library, parsed: options.parsed?.(s) });
       const compiled = analysis.program ? compile(analysis.program) : undefined;
       this.versions.push({ source: s, analysis, compiled, info: infoOf(analysis, s) });
     }

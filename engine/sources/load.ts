@@ -13,7 +13,11 @@ export function loadSourceLibrary(dir: string): SourceLibrary | undefined {
   const indexFile = join(dir, 'index.json');
   if (!existsSync(indexFile)) return undefined;
   const index = JSON.parse(readFileSync(indexFile, 'utf8')) as SourceIndex;
-  const texts: SourceText[] = index.sources.map((e) => ({ ...e, text: readFileSync(join(dir, e.file ?? `${e.id}.txt`), 'utf8').replace(/\r\n/g, '\n') }));
+  // Each text is read when the library first indexes it (a policy cites it): `avtal eval` reads two of them.
+  const texts: SourceText[] = index.sources.map((e) => {
+    let text: string | undefined;
+    return { ...e, get text() { return (text ??= readFileSync(join(dir, e.file ?? `${e.id}.txt`), 'utf8').replace(/\r\n/g, '\n')); } };
+  });
   return new SourceLibrary(texts);
 }
 
@@ -24,7 +28,7 @@ export function loadSourceLibrary(dir: string): SourceLibrary | undefined {
  */
 export function findSourcesDir(policiesPath: string): string | undefined {
   let dir = resolve(policiesPath);
-  if (existsSync(dir) && statSync(dir).isFile()) dir = dirname(dir);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) dir = dirname(dir);
   for (;;) {
     if (existsSync(join(dir, 'sources', 'index.json'))) return join(dir, 'sources');
     if (existsSync(join(dir, 'package.json'))) break;

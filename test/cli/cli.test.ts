@@ -129,4 +129,9 @@ describe('the README examples', () => {
     expect(await main(['months', '--county', 'kronoberg', '--averages', join(examples, 'kronoberg-exempel-2.yaml'), '--format', 'table'])).toBe(0);
     expect(output.stdout()).toContain('invoiced: 2025-03, 2025-04, 2025-05');
   });
+
+  it('months for a county without a ladder names every county known (only the county asked for is loaded otherwise)', async () => {
+    expect(await main(['months', '--county', 'varmland', '--averages', join(examples, 'kronoberg-exempel-2.yaml')])).toBe(1);
+    expect(output.stderr()).toMatch(/inget avtal i länet varmland har en månadstrappa; län: blekinge, halland, kronoberg, varmland/);
+  });
 });

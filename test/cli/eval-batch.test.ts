@@ -1,5 +1,7 @@
-// `avtal eval` on batches: a JSON array or NDJSON in, one NDJSON answer per case out, in order; and on
-// the routing of a case to its agreement (the national law by county `national`; another county's agreement refused).
+// `avtal eval` on batches: a JSON array or NDJSON in, one NDJSON answer per case out, in order — NDJSON answered a
+// line at a time as it arrives; and on the routing of a case to its agreement (the national law by county
+// `national`; another county's agreement refused).
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +43,41 @@ describe('avtal eval on a batch', () => {
     expect(lines[2].error.errors[0].message).toContain('national');
     expect(lines[3]).toMatchObject({ ok: true, result: { caseId: 'lag', version: { agreement: 'nationell_lag' } } });
   });
+
+  it('answers NDJSON from standard input a line at a time, before the input ends', async () => {
+    // The second case is sent only once the first one's answer has come: a command that waits for the end of its
+    // input before answering never answers.
+    const child = spawn(process.execPath, ['--import', 'tsx', '-e', "const { main } = await import('./cli/main.ts'); process.exitCode = await main(['eval', '--case', '-', '--no-explain']);"], {
+      cwd: join(import.meta.dirname, '../..'), stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const answered = (n: number) => new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no answer ${n} within 60 s (stdout: ${stdout}, stderr: ${stderr})`)), 60_000);
+      const check = () => {
+        if (stdout.split('\n').length > n) {
+          clearTimeout(timer);
+          child.stdout.off('data', onData);
+          resolve();
+        }
+      };
+      const onData = (d: Buffer) => {
+        stdout += d;
+        check();
+      };
+      child.stdout.on('data', onData);
+      check();
+    });
+    child.stdin.write(`${JSON.stringify({ ...varmland, id: 'ett' })}\n\n${JSON.stringify(law)}\n`);
+    await answered(2);
+    child.stdin.end(`${JSON.stringify({ ...varmland, id: 'tre' })}\n`);
+    await answered(3);
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n').map((l) => JSON.parse(l).result.caseId)).toEqual(['ett', 'lag', 'tre']);
+  }, 120_000);
 
   it('gives each case of an array its index when it fails', async () => {
     expect(await main(['eval', '--case', file('c.json', JSON.stringify([varmland, { county: 'varmland', events: { admitted: 'igår' } }]))])).toBe(1);

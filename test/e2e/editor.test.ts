@@ -104,6 +104,11 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 90_000 }, () => {
     readonlyServer = await startAppServer({});
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    // Every Content-Security-Policy violation of the pages, from their first script on (read by the CSP test below).
+    await context.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { __cspViolations: string[] }).__cspViolations = []);
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     const opened = await openEditor(context, server.url, errors);
     page = opened.page;
     timings.pageUsableMs = opened.usableMs;
@@ -245,6 +250,22 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 90_000 }, () => {
     // the reasons cite the agreement
     const reason = page.locator('.reason[data-rule="kommunens_betalningsansvar"]');
     expect(await reason.textContent()).toContain('7. Ekonomisk reglering');
+  });
+
+  it("runs under the service's Content-Security-Policy without 'unsafe-eval': the worker validates a case the schema refuses, and nothing was blocked", async () => {
+    const csp = (await page.request.get(server.url)).headers()['content-security-policy'];
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).not.toContain('unsafe-eval');
+    // A month 13 and a fact of the wrong type go the careful way: the generated schema validator, in the worker.
+    const result = await page.evaluate(() => {
+      const { client, editor } = window.__avtal!;
+      const scenario = { events: { admitted: '2019-01-03 09:00', ready_notice_sent: '2019-13-07 13:00' }, facts: { sip_needed: 'ja' } };
+      return client.request('simulate', { text: editor.getValue(), scenario, ui: 'en' });
+    });
+    expect(result.base.ok).toBe(false);
+    expect(result.base.errors.join('\n')).toMatch(/ready_notice_sent: must match pattern/);
+    expect(result.base.errors.join('\n')).toMatch(/sip_needed: must be boolean/);
+    expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
   });
 
   it('what-if: moving the cutoff to 14:00 gives 3 grace days, side by side, without editing the file', async () => {
