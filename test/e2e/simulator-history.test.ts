@@ -255,6 +255,19 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 90_000 }, () => {
     expect(await page.getAttribute('[data-testid="sim-first-payable-0"]', 'data-iso')).toBe(ex.firstPayableDay);
   });
 
+  it('a payment that is still pending (a SIP that can still be called in time) says so, in the summary and its period', async () => {
+    const events = { admitted: '2019-01-03T09:00', admission_notice_sent: '2019-01-03T15:00', ready_notice_sent: '2019-01-07T11:00' };
+    const answer = evaluateCase(set, { county: 'varmland', events, facts: { sip_needed: true }, evaluationDate: '2019-01-09' });
+    if (!answer.ok) throw new Error(JSON.stringify(answer.error));
+    expect(answer.result.payments[0].status).toBe('pending');
+    const code = Buffer.from(JSON.stringify({ e: Object.fromEntries(Object.entries(events).map(([k, v]) => [k, v.replace('T', ' ')])), f: { sip_needed: true }, d: '2019-01-09' })).toString('base64url');
+    const p = await open(`${server.url}#a=varmland&v=2019-01-01&tab=simulator&s=${code}`);
+    await expect.poll(() => p.locator('[data-testid="sim-first-payable-0"]').textContent(), { timeout: 15_000 }).toBe('Väntar: ett villkor kan ännu uppfyllas');
+    expect(await p.locator('[data-testid="sim-period-table-0"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))).toEqual(answer.result.payments[0].periods.map((x) => x.status));
+    expect(await p.getAttribute('[data-testid="sim-total-days-0"]', 'data-value')).toBe('');
+    await p.close();
+  });
+
   it('had no page errors', () => {
     expect(errors).toEqual([]);
   });

@@ -431,10 +431,14 @@ export class SimulatorPanel {
     this.markProblems(refused?.problems ?? []);
     if (views.every(([, v]) => v.ok)) {
       out.push(this.summaryTable(views));
-      views.forEach(([title, v], i) => {
-        const p = v.payments[0];
-        if (p && p.status !== 'not-started' && p.periods.length) out.push(this.periodsTable(p, i, views.length > 1 ? title : undefined));
-      });
+      // the periods of each outcome; two outcomes side by side with one period each are all in the summary
+      const several = views.some(([, v]) => (v.payments[0]?.periods.length ?? 0) > 1);
+      if (views.length === 1 || several) {
+        views.forEach(([title, v], i) => {
+          const p = v.payments[0];
+          if (p && p.status !== 'not-started' && p.periods.length) out.push(this.periodsTable(p, i, views.length > 1 ? title : undefined));
+        });
+      }
       for (const [title, v] of views) out.push(renderCalendar(v, this.scenario, locale, views.length > 1 ? `${t(locale, 'sim.calendar')}: ${title}` : t(locale, 'sim.calendar')));
       out.push(this.reasons(views[views.length - 1][1], views[0][1]));
     }
@@ -482,7 +486,9 @@ export class SimulatorPanel {
     p.periods.forEach((period: PaymentPeriod, i) => {
       // each date kept on one line ("2019-01-10 – 2019-01-13" may wrap only at the dash)
       const payable = period.status === 'responsible'
-        ? [h('span', { className: 'nowrap', text: day(period.firstPayableDay) }), ' – ', h('span', { className: 'nowrap', text: period.lastBillableDay ? day(period.lastBillableDay) : t(locale, 'sim.ended.ongoing') })]
+        ? period.lastBillableDay
+          ? [h('span', { className: 'nowrap', text: day(period.firstPayableDay) }), ' – ', h('span', { className: 'nowrap', text: day(period.lastBillableDay) })]
+          : [t(locale, 'sim.period.fromDay', { day: day(period.firstPayableDay) })]
         : [period.status === 'pending' ? t(locale, 'sim.pending') : t(locale, 'sim.noPayment')];
       const ended = period.endedBy === null ? t(locale, 'sim.ended.ongoing') : period.endedBy === 'withdrawn' ? t(locale, 'sim.ended.withdrawn') : eventLabel(period.endedBy, locale);
       body.append(h('tr', {
@@ -524,6 +530,7 @@ export class SimulatorPanel {
       row('day-one', t(locale, 'sim.dayOne'), (v) => prettyDate(pay(v)?.dayOne, locale), (v) => pay(v)?.dayOne ?? null);
       row('grace', t(locale, 'sim.graceDays'), (v) => (pay(v)?.graceDays == null ? '–' : String(pay(v).graceDays)));
       row('last-grace', t(locale, 'sim.lastGraceDay'), (v) => prettyDate(pay(v)?.lastGraceDay, locale));
+      if (!many) row('last-billable', t(locale, 'sim.lastBillableDay'), (v) => prettyDate(pay(v)?.lastBillableDay, locale), (v) => pay(v)?.lastBillableDay ?? null);
       if (many) row('periods', t(locale, 'sim.periods'), (v) => String(pay(v)?.periods.length ?? 0));
       row('billable', many ? t(locale, 'sim.billableDaysTotal') : t(locale, 'sim.billableDays'), (v) => (!pay(v) || days(pay(v)) == null ? (pay(v)?.responsible ? t(locale, 'sim.stillInHospital') : '–') : String(days(pay(v)))));
       row('amount', many ? t(locale, 'sim.amountTotal') : t(locale, 'sim.amount'), (v) => money(pay(v) && amount(pay(v)), locale));
