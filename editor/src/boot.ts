@@ -7,6 +7,7 @@ import './style.css';
 import { api, OFFLINE_AGREEMENTS, OFFLINE_TEXTS, type AgreementInfo, type Status, type VersionInfo } from './api';
 import { unsavedChanges } from './drafts';
 import { readHash } from './hash';
+import { pickVersion, workerName } from './first-text';
 import { LanguageClient, type LanguageClientOptions, startLanguageWorker } from './language-client';
 
 performance.mark('avtal:start');
@@ -19,7 +20,19 @@ export const listeners: Pick<LanguageClientOptions, 'onAnalysis' | 'onError'> & 
   },
 };
 
-const worker = startLanguageWorker();
+/** Whether this browser keeps unsaved changes of some version (the page may then open them, not the server's text). */
+function keepsUnsaved(): boolean {
+  try {
+    for (let i = 0; i < localStorage.length; i++) if (localStorage.key(i)?.startsWith('avtal.unsaved.')) return true;
+  } catch {
+    /* storage may be unavailable */
+  }
+  return false;
+}
+
+// The worker is told (in its name) which text the link opens, and fetches it itself (worker-prefetch.ts).
+const link = readHash();
+const worker = startLanguageWorker(workerName({ base: new URL('./', location.href).href, a: link.get('a') ?? undefined, v: link.get('v') ?? undefined, skip: keepsUnsaved() }));
 export const client = new LanguageClient(worker, {
   debounceMs: 120,
   onAnalysis: (result, info) => listeners.onAnalysis(result, info),
@@ -42,14 +55,7 @@ export async function fetchAgreements(): Promise<Server> {
   }
 }
 
-/** The agreement named (else the first), and the version named (else its newest published one). */
-export function pickVersion(agreements: AgreementInfo[], agreementId: string, versionId?: string): { agreement: AgreementInfo; version: VersionInfo } | undefined {
-  const agreement = agreements.find((a) => a.agreement === agreementId) ?? agreements[0];
-  if (!agreement) return undefined;
-  const published = agreement.versions.filter((v) => v.status === 'published');
-  const version = agreement.versions.find((v) => v.version === versionId) ?? (published.length ? published : agreement.versions).at(-1);
-  return version && { agreement, version };
-}
+export { pickVersion };
 
 /** A version's text, from the server or (offline) the bundle. */
 export async function fetchText(online: boolean, agreement: AgreementInfo, version: VersionInfo): Promise<string> {
