@@ -83,14 +83,11 @@ export const firstOpen = firstServer.then((server) => {
   return { ...picked, text };
 });
 
-// Monaco's chunks are requested once the worker's script runs (or after 250 ms at most): fetched at the same
-// time, they slow down the worker's script, and the worker's start (script, parser, first analysis) takes
-// about as long as Monaco's.
-new Promise((resolve) => {
-  worker.addEventListener('message', resolve, { once: true });
-  worker.addEventListener('error', resolve, { once: true });
-  setTimeout(resolve, 250);
-}).then(() => import('./main')).catch((err: unknown) => {
+// Monaco's chunks are requested at once. (They used to wait for the worker's script to run, up to 250 ms, so
+// as not to slow its fetch while the worker's start was the longer path; since the worker fetches and analyses
+// the first text by itself, Monaco is the longer path, and the wait only delayed it: 340 ms of the median in
+// an A/B of cold loads, docs/performance.md.)
+import('./main').catch((err: unknown) => {
   console.error('[avtal] the editor failed to load:', err);
   document.body.dataset.loadError = String(err);
 });
