@@ -322,7 +322,7 @@ export class SimulatorPanel {
     const locale = this.deps.locale();
     const m = /^\/(events|facts)\/([^/]+)(?:\/(\d+))?$/.exec(pointer);
     if (!m) return pointer || t(locale, 'sim.events');
-    const name = m[1] === 'events' ? eventLabel(m[2], locale) : humanName(m[2]);
+    const name = eventLabel(m[2], locale); // an event's or a fact's name, Swedish or English
     return m[3] !== undefined ? `${name}, ${t(locale, 'sim.occurrence', { n: Number(m[3]) + 1 })}` : name;
   }
 
