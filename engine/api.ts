@@ -37,6 +37,12 @@ const READY = eventSlot('ready_notice_sent');
 const scratch = emptyCase();
 const ADMITTED = eventSlot('admitted');
 
+/** A case error with its message in the language (those with parameters: AVT-E013), without the parameters. */
+export function caseErrorIn(e: CaseError, lang: MsgLang): CaseError {
+  if (!e.args) return e;
+  return { code: e.code, pointer: e.pointer, message: localize(e, lang).message };
+}
+
 function fromDiagnostic(kind: EvaluationError['kind'], d: Diagnostic, pointer = '', lang: MsgLang = 'sv'): EvaluationAnswer {
   return { ok: false, error: { kind, errors: [{ code: d.code, pointer, message: localize(d, lang).message }] } };
 }
@@ -47,13 +53,13 @@ function fromDiagnostic(kind: EvaluationError['kind'], d: Diagnostic, pointer = 
  */
 export function evaluateCase(set: PolicySet, raw: unknown, options: EvaluateCaseOptions = {}): EvaluationAnswer {
   const validated = validateCase(raw, scratch);
+  const lang = options.lang ?? 'sv';
   if (!validated.ok) {
     const impossible = validated.errors.every((e) => e.code === 'AVT-E013');
-    return { ok: false, error: { kind: impossible ? 'impossible-history' : 'invalid-case', errors: validated.errors } };
+    return { ok: false, error: { kind: impossible ? 'impossible-history' : 'invalid-case', errors: validated.errors.map((e) => caseErrorIn(e, lang)) } };
   }
   const { input, data } = validated;
   const which = set.agreementFor(input.county, input.agreement);
-  const lang = options.lang ?? 'sv';
   if (!which.ok) return fromDiagnostic(which.error.code === 'AVT-E015' ? 'wrong-agreement' : 'unknown', which.error, input.agreement ? '/agreement' : '/county', lang);
   let date: string | undefined;
   if (options.on !== undefined) {

@@ -20,7 +20,7 @@ async function shot(page: Page, name: string): Promise<void> {
 
 const built = await ensureEditorBuilt();
 console.log(Number.isNaN(built) ? 'editor build is up to date' : `built the editor in ${Math.round(built)} ms`);
-const server = await startAppServer({ token: 'screenshots' }); // writable, for the save form (nothing is saved)
+const server = await startAppServer({ token: 'screenshots-only-token' }); // writable, for the save form (nothing is saved)
 // Note: headless Chromium draws date and time fields in US form (01/07/2019, 01:00 PM) whatever the
 // locale; a Swedish browser shows 2019-01-07 and 13:00.
 const browser = await launchBrowser();
@@ -67,7 +67,13 @@ try {
   await page.waitForFunction(() => document.querySelector('[data-testid="sim-first-payable-1"]')?.getAttribute('data-iso') === '2019-01-10', undefined, { timeout: 10_000 });
   await page.evaluate(() => document.querySelector('#panel-simulator .sim-result')?.scrollIntoView({ block: 'start' }));
   await shot(page, 'simulator');
-  await page.evaluate(() => document.querySelector('#panel-simulator .sim-form')?.scrollIntoView({ block: 'start' }));
+  // 4b. a history: the ready notice withdrawn and sent again (the worked example), its two billable periods
+  await page.locator('#panel-simulator details.what-if button', { hasText: 'Återställ' }).click();
+  await page.selectOption('#sim-example', 'återkallat_och_nytt_meddelande');
+  await page.waitForSelector('[data-testid="sim-period-table-0"] tbody tr[data-period="2"]', { timeout: 10_000 });
+  await page.evaluate(() => document.querySelector('#panel-simulator .sim-result')?.scrollIntoView({ block: 'start' }));
+  await shot(page, 'simulator-history');
+  await page.evaluate(() => document.querySelector('#panel-simulator fieldset.events')?.scrollIntoView({ block: 'start' }));
   await shot(page, 'simulator-form');
 
   // 5. versions: the published version against a draft with 2 grace days

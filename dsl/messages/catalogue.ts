@@ -6,6 +6,7 @@
 //   hover, other  ui.ts (the editor's hover, the parser's expected words, fallbacks)
 //   CLI           cli.ts (the command line's own messages), cli-usage.ts (its commands' --help)
 //   hover         hover.ts (what keywords, shared names and functions mean, for hover and completion)
+//   histories     history.ts (why a case's history is impossible: AVT-E013's detail)
 //   terms, events terms.ts, events.ts (the words and event phrases the others take as parameters)
 import { CODES } from './codes';
 import { CLI_MESSAGES } from './cli';
@@ -17,6 +18,7 @@ import { TERMS } from './terms';
 import type { Message } from './types';
 import { UI_MESSAGES } from './ui';
 import { HOVER_MESSAGES } from './hover';
+import { HISTORY_MESSAGES } from './history';
 
 const fromCodes: Record<string, Message> = {};
 for (const [code, e] of Object.entries(CODES)) fromCodes[code] = { sv: e.sv, en: e.message };
@@ -35,6 +37,7 @@ export const CATALOGUE = {
   ...CLI_MESSAGES,
   ...CLI_USAGE,
   ...HOVER_MESSAGES,
+  ...HISTORY_MESSAGES,
 } as Record<string, Message>;
 
-export type MessageCode = keyof typeof CODES | keyof typeof EXPLAIN_MESSAGES | keyof typeof DIFF_MESSAGES | keyof typeof UI_MESSAGES | keyof typeof CLI_MESSAGES | `term.${string}` | `event.${string}` | `hover.${string}`;
+export type MessageCode = keyof typeof CODES | keyof typeof EXPLAIN_MESSAGES | keyof typeof DIFF_MESSAGES | keyof typeof UI_MESSAGES | keyof typeof CLI_MESSAGES | keyof typeof HISTORY_MESSAGES | `term.${string}` | `event.${string}` | `hover.${string}`;

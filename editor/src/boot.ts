@@ -7,6 +7,7 @@ import './style.css';
 import { api, OFFLINE_AGREEMENTS, OFFLINE_TEXTS, type AgreementInfo, type Status, type VersionInfo } from './api';
 import { unsavedChanges } from './drafts';
 import { readHash } from './hash';
+import { pickVersion, workerName } from './first-text';
 import { LanguageClient, type LanguageClientOptions, startLanguageWorker } from './language-client';
 
 performance.mark('avtal:start');
@@ -19,7 +20,19 @@ export const listeners: Pick<LanguageClientOptions, 'onAnalysis' | 'onError'> & 
   },
 };
 
-const worker = startLanguageWorker();
+/** Whether this browser keeps unsaved changes of some version (the page may then open them, not the server's text). */
+function keepsUnsaved(): boolean {
+  try {
+    for (let i = 0; i < localStorage.length; i++) if (localStorage.key(i)?.startsWith('avtal.unsaved.')) return true;
+  } catch {
+    /* storage may be unavailable */
+  }
+  return false;
+}
+
+// The worker is told (in its name) which text the link opens, and fetches it itself (worker-prefetch.ts).
+const link = readHash();
+const worker = startLanguageWorker(workerName({ base: new URL('./', location.href).href, a: link.get('a') ?? undefined, v: link.get('v') ?? undefined, skip: keepsUnsaved() }));
 export const client = new LanguageClient(worker, {
   debounceMs: 120,
   onAnalysis: (result, info) => listeners.onAnalysis(result, info),
@@ -42,14 +55,7 @@ export async function fetchAgreements(): Promise<Server> {
   }
 }
 
-/** The agreement named (else the first), and the version named (else its newest published one). */
-export function pickVersion(agreements: AgreementInfo[], agreementId: string, versionId?: string): { agreement: AgreementInfo; version: VersionInfo } | undefined {
-  const agreement = agreements.find((a) => a.agreement === agreementId) ?? agreements[0];
-  if (!agreement) return undefined;
-  const published = agreement.versions.filter((v) => v.status === 'published');
-  const version = agreement.versions.find((v) => v.version === versionId) ?? (published.length ? published : agreement.versions).at(-1);
-  return version && { agreement, version };
-}
+export { pickVersion };
 
 /** A version's text, from the server or (offline) the bundle. */
 export async function fetchText(online: boolean, agreement: AgreementInfo, version: VersionInfo): Promise<string> {
@@ -77,14 +83,11 @@ export const firstOpen = firstServer.then((server) => {
   return { ...picked, text };
 });
 
-// Monaco's chunks are requested once the worker's script runs (or after 250 ms at most): fetched at the same
-// time, they slow down the worker's script, and the worker's start (script, parser, first analysis) takes
-// about as long as Monaco's.
-new Promise((resolve) => {
-  worker.addEventListener('message', resolve, { once: true });
-  worker.addEventListener('error', resolve, { once: true });
-  setTimeout(resolve, 250);
-}).then(() => import('./main')).catch((err: unknown) => {
+// Monaco's chunks are requested at once. (They used to wait for the worker's script to run, up to 250 ms, so
+// as not to slow its fetch while the worker's start was the longer path; since the worker fetches and analyses
+// the first text by itself, Monaco is the longer path, and the wait only delayed it: 340 ms of the median in
+// an A/B of cold loads, docs/performance.md.)
+import('./main').catch((err: unknown) => {
   console.error('[avtal] the editor failed to load:', err);
   document.body.dataset.loadError = String(err);
 });

@@ -1,5 +1,6 @@
 // Main-thread side of the language worker: request/response correlation by id, debounced analysis
 // for keystrokes, and dropping stale analysis answers (only the newest text's result reaches the UI).
+import { WORKER_NAME } from './first-text';
 import type { AnalyseResult, RequestKind, RequestMap, UiLang, WorkerRequest, WorkerResponse } from './protocol';
 
 export interface LanguageClientOptions {
@@ -11,10 +12,11 @@ export interface LanguageClientOptions {
   onError?: (message: string) => void;
 }
 
-export function startLanguageWorker(): Worker {
+/** Starts the language worker; `name` may carry what it needs to fetch the first text itself (first-text.ts). */
+export function startLanguageWorker(name = WORKER_NAME): Worker {
   // Standard module-worker syntax; Vite bundles the worker and the ../../dsl, ../../engine it imports
   // into their own chunk. Needs `worker.format: 'es'`.
-  return new Worker(new URL('./language-worker.ts', import.meta.url), { type: 'module', name: 'avtal-language' });
+  return new Worker(new URL('./language-worker.ts', import.meta.url), { type: 'module', name });
 }
 
 interface Pending {

@@ -2,6 +2,7 @@
 // Language worker: the real parser, checker, compiler, evaluator and examples runner, off the UI thread.
 // The editor never parses on its own; every answer here comes from ../../dsl and ../../engine.
 import { workerStarted } from './worker-clock'; // first: it records when this script began to run
+import { prefetchedText } from './worker-prefetch'; // second: the first text is asked for while the rest loads
 import { analyze, formatText, type Analysis } from '../../dsl';
 import type * as A from '../../dsl/ast/ast';
 import { Diagnostic as DslDiagnostic, Range, localize } from '../../dsl/diagnostics';
@@ -125,7 +126,12 @@ function exampleScenario(ast: A.Policy, id: string): Scenario {
   for (const g of ex?.givens ?? []) {
     const v = lookupVocabulary(g.name.text);
     if (!v) continue;
-    if (v.kind === 'event' && g.value.kind === 'instant') scenario.events[v.id] = `${g.value.date} ${g.value.time ?? '00:00'}`;
+    if (v.kind === 'event' && g.value.kind === 'instant') {
+      // an event given more than once is the example's history: every occurrence, in time order
+      const at = `${g.value.date} ${g.value.time ?? '00:00'}`;
+      const before = scenario.events[v.id];
+      scenario.events[v.id] = before === undefined ? at : [...(typeof before === 'string' ? [before] : before), at].sort();
+    }
     else if (v.kind === 'fact') {
       const val = g.value;
       if (v.id === 'evaluation_date' && val.kind === 'instant') scenario.evaluationDate = val.date;
@@ -153,17 +159,31 @@ function ruleSources(ast: A.Policy, defaultFile: string): Record<string, RuleSou
 
 const NOT_IN_SCHEMA = new Set(['care_type', 'municipality', 'evaluation_date']);
 
+/** The scenario's events as the case schema takes them: one time, or every occurrence in time order. */
+function caseEvents(events: Scenario['events']): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(events)) {
+    const times = (typeof v === 'string' ? [v] : Array.isArray(v) ? v : []).filter((x) => typeof x === 'string' && x.trim() !== '').map((x) => x.trim().replace('T', ' '));
+    if (times.length) out[k] = times.length === 1 ? times[0] : times;
+  }
+  return out;
+}
+
 function simulateOnce(p: Prepared, scenario: Scenario, ui: UiLang = 'sv'): SimulationView {
   const empty: SimulationView = { ok: false, errors: [], deadlines: [], payments: [], explanation: [], warnings: [], rules: {} };
   if (!p.compiled) {
     const first = p.analysis.diagnostics.find((d) => d.severity === 'error');
     return { ...empty, errors: [first ? `${first.range.start.line}: ${localize(first, ui).message}` : ui === 'sv' ? 'policyn innehåller fel' : 'the policy has errors'] };
   }
-  const events = Object.fromEntries(Object.entries(scenario.events).filter(([, v]) => typeof v === 'string' && v.trim() !== '').map(([k, v]) => [k, v.trim().replace('T', ' ')]));
+  const events = caseEvents(scenario.events);
   const facts = Object.fromEntries(Object.entries(scenario.facts).filter(([k, v]) => !NOT_IN_SCHEMA.has(k) && v !== '' && v !== undefined));
   const input = { county: p.info.county ?? p.info.agreement, events, facts, ...(scenario.evaluationDate ? { evaluationDate: scenario.evaluationDate } : {}) };
   const c = validateCase(input);
-  if (!c.ok) return { ...empty, errors: c.errors.map((e) => `${e.pointer.replace(/^\/(events|facts)\//, '')}: ${e.message}`) };
+  if (!c.ok) {
+    // located, in the UI's language (an impossible history, AVT-E013, says why in Swedish by default)
+    const problems = c.errors.map((e) => ({ code: e.code, pointer: e.pointer, message: localize(e, ui).message }));
+    return { ...empty, errors: problems.map((e) => `${e.pointer.replace(/^\/(events|facts)\//, '')}: ${e.message}`), problems };
+  }
   const r = evaluate(p.compiled, c.data, p.info, { lang: ui });
   return {
     ok: true, errors: [], deadlines: r.deadlines, payments: r.payments, explanation: r.explanation, warnings: r.warnings.map((w) => w.message),
@@ -243,6 +263,15 @@ const handlers: { [K in RequestKind]: Handler<K> } = {
     return { text: draft, errors: prepare(draft).analysis.diagnostics.filter((d) => d.severity === 'error').length };
   },
 };
+
+// The first text, fetched by the worker itself (worker-prefetch.ts): analysed as soon as it is here, unless the
+// page's `prepare` of it came first (then this is a cache hit).
+void prefetchedText.then((text) => {
+  if (text === undefined) return;
+  const start = performance.now();
+  analyseText(text);
+  timings.firstAnalysis ??= { start, end: performance.now() };
+});
 
 scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;

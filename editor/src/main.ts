@@ -334,7 +334,10 @@ async function markWorkerTimings(): Promise<void> {
   const at = (ms: number) => ({ startTime: w.timeOrigin - performance.timeOrigin + ms });
   performance.mark('avtal:worker-script', at(w.started));
   performance.mark('avtal:worker-loaded', at(w.loaded));
-  if (w.firstAnalysis) performance.mark('avtal:worker-analysed', at(w.firstAnalysis.end));
+  if (w.firstAnalysis) {
+    performance.mark('avtal:worker-analysis-start', at(w.firstAnalysis.start));
+    performance.mark('avtal:worker-analysed', at(w.firstAnalysis.end));
+  }
   document.body.dataset.workerTimings = '1';
 }
 

@@ -58,7 +58,11 @@ export interface AnalyseResult {
 /** One care episode, as the scenario form and YAML files hold it. */
 export interface Scenario {
   title?: string;
-  events: Record<string, string>; // vocabulary id → "YYYY-MM-DD HH:MM" (Swedish local time)
+  /**
+   * vocabulary id → "YYYY-MM-DD HH:MM" (Swedish local time), or every occurrence in time order when the event
+   * happened more than once (a ready notice withdrawn and sent again): the case's history, as the API takes it
+   */
+  events: Record<string, string | string[]>;
   facts: Record<string, boolean | number | string>;
   evaluationDate?: string;
   whatIf?: Record<string, string>; // tweak id → new value
@@ -71,9 +75,18 @@ export interface RuleSource {
   line: number;
 }
 
+/** A case the engine refused, located: the JSON pointer (`/events/ready_notice_sent/1`) and the message in the UI's language. */
+export interface CaseProblem {
+  code: string;
+  pointer: string;
+  message: string;
+}
+
 export interface SimulationView {
   ok: boolean;
   errors: string[];
+  /** the errors of a refused case (an impossible history: AVT-E013), each at its field */
+  problems?: CaseProblem[];
   deadlines: DeadlineResult[];
   payments: PaymentResult[];
   explanation: ExplanationStep[];

@@ -28,9 +28,38 @@ export function scenarioFromYaml(text: string): ScenarioFile {
   return normalise(doc);
 }
 
+/** Every occurrence of an event as the scenario holds it (one time, or a list): [] when not recorded. */
+export function eventTimes(v: string | readonly string[] | undefined): string[] {
+  if (v === undefined) return [];
+  return (typeof v === 'string' ? [v] : [...v]).filter((x) => x.trim() !== '');
+}
+
+/**
+ * Records an event's occurrences: none deletes it, one is a time, more are a list in time order (as the case
+ * schema wants them; "YYYY-MM-DD HH:MM" sorts as text in time order). Single times stay strings, so links and
+ * files without a history look as they always did.
+ */
+export function setEventTimes(events: Record<string, string | string[]>, id: string, times: readonly string[]): void {
+  const sorted = times.filter((x) => x.trim() !== '').sort((a, b) => a.replace('T', ' ').localeCompare(b.replace('T', ' ')));
+  if (sorted.length === 0) delete events[id];
+  else events[id] = sorted.length === 1 ? sorted[0] : sorted;
+}
+
+/** A copy of the events whose lists are copies too. */
+export const copyEvents = (events: Record<string, string | string[]>): Record<string, string | string[]> =>
+  Object.fromEntries(Object.entries(events).map(([k, v]) => [k, typeof v === 'string' ? v : [...v]]));
+
+const timeText = (v: unknown): string => (v instanceof Date ? v.toISOString().slice(0, 16).replace('T', ' ') : String(v));
+
 function normalise(doc: Record<string, unknown>): ScenarioFile {
-  const events: Record<string, string> = {};
-  if (isRecord(doc.events)) for (const [k, v] of Object.entries(doc.events)) if (v !== null && v !== undefined) events[k] = v instanceof Date ? v.toISOString().slice(0, 16).replace('T', ' ') : String(v);
+  const events: Record<string, string | string[]> = {};
+  // an event is one time, or (a history) a list of times; old files and links hold only single times
+  if (isRecord(doc.events)) {
+    for (const [k, v] of Object.entries(doc.events)) {
+      if (Array.isArray(v)) setEventTimes(events, k, v.filter((x) => x !== null && x !== undefined).map(timeText));
+      else if (v !== null && v !== undefined) events[k] = timeText(v);
+    }
+  }
   const facts: Record<string, boolean | number | string> = {};
   if (isRecord(doc.facts)) for (const [k, v] of Object.entries(doc.facts)) if (typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string') facts[k] = v;
   const whatIf: Record<string, string> = {};

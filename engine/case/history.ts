@@ -4,6 +4,7 @@
 // discharged; a withdrawal withdraws an earlier, not yet withdrawn occurrence. Nothing here reads a policy:
 // how a possible history is read (a withdrawal ends a ready period, death ends the stay) is in the policies.
 import { EVENTS } from '../../dsl/builtins/vocabulary';
+import { msg, render, type MessageCode, type Params } from '../../dsl/messages';
 import { formatInstantLocal } from '../calendar';
 import { eventSlot, occurrences, type CaseData } from './case-data';
 import type { CaseError } from './validate';
@@ -12,7 +13,15 @@ const ADMITTED = eventSlot('admitted');
 const DIED = eventSlot('died');
 const DISCHARGED = eventSlot('discharged');
 
-const error = (pointer: string, detail: string): CaseError => ({ code: 'AVT-E013', pointer, message: `impossible history: ${detail}` });
+/**
+ * An AVT-E013 error at `pointer`: its `message` in English (as the library has always given it), its `args` to
+ * render it in another language at the edge (`localize(e, lang)`: Swedish by default in evaluateCase).
+ */
+export function historyError(pointer: string, why: MessageCode, params: Params): CaseError {
+  const args = { detail: msg(why, params) };
+  return { code: 'AVT-E013', pointer, message: render('AVT-E013', args, 'en'), args };
+}
+const error = historyError;
 
 /** The located errors of an impossible history; [] for a possible one. */
 export function historyErrors(c: CaseData): CaseError[] {
@@ -20,19 +29,19 @@ export function historyErrors(c: CaseData): CaseError[] {
   const admitted = c.events[ADMITTED];
   const died = c.events[DIED];
   if (died === died && c.events[DISCHARGED] === c.events[DISCHARGED]) {
-    out.push(error('/events/discharged', 'the patient died in inpatient care (died) and was also discharged; record one of them'));
+    out.push(error('/events/discharged', 'history.diedAndDischarged', {}));
   }
   EVENTS.forEach((e, slot) => {
     const h = e.history;
     if (!h) return;
     const times = occurrences(c, slot);
     if (times.length === 0) return;
-    if (h.once && times.length > 1) out.push(error(`/events/${e.id}`, `${e.id} happens at most once in an episode; it is recorded ${times.length} times`));
+    if (h.once && times.length > 1) out.push(error(`/events/${e.id}`, 'history.once', { ev: e.id, n: times.length }));
     if (!h.stay) return;
     for (let i = 0; i < times.length; i++) {
       const at = times.length > 1 ? `/events/${e.id}/${i}` : `/events/${e.id}`;
-      if (times[i] < admitted) out.push(error(at, `${e.id} at ${formatInstantLocal(times[i])} comes before the admission at ${formatInstantLocal(admitted)}`));
-      if (slot !== DIED && times[i] > died) out.push(error(at, `${e.id} at ${formatInstantLocal(times[i])} comes after the patient died at ${formatInstantLocal(died)}`));
+      if (times[i] < admitted) out.push(error(at, 'history.beforeAdmission', { ev: e.id, at: formatInstantLocal(times[i]), admitted: formatInstantLocal(admitted) }));
+      if (slot !== DIED && times[i] > died) out.push(error(at, 'history.afterDeath', { ev: e.id, at: formatInstantLocal(times[i]), died: formatInstantLocal(died) }));
     }
     if (h.withdraws) {
       // Each withdrawal needs an occurrence of what it withdraws after the previous withdrawal and not after it.
@@ -43,7 +52,7 @@ export function historyErrors(c: CaseData): CaseError[] {
         for (let j = 0; j < withdrawn.length; j++) if (withdrawn[j] > prev && withdrawn[j] <= times[i]) found = true;
         if (!found) {
           const at = times.length > 1 ? `/events/${e.id}/${i}` : `/events/${e.id}`;
-          out.push(error(at, `${e.id} at ${formatInstantLocal(times[i])} withdraws ${h.withdraws}, but no ${h.withdraws} is recorded ${i === 0 ? 'before it' : 'since the previous withdrawal'}`));
+          out.push(error(at, 'history.nothingToWithdraw', { ev: e.id, at: formatInstantLocal(times[i]), of: h.withdraws, first: i === 0 }));
         }
         prev = times[i];
       }

@@ -9,12 +9,15 @@ import { emptyCase, resetCase, eventSlot, factSlot, recordOccurrences, EVALUATIO
 import { parseInstant, parseIsoDate } from '../calendar';
 import type { Code } from '../../dsl/diagnostics';
 import { FACTS } from '../../dsl/builtins/vocabulary';
-import { historyErrors } from './history';
+import type { Params } from '../../dsl/messages';
+import { historyError, historyErrors } from './history';
 
 export interface CaseError {
   code: Code;
   pointer: string; // JSON pointer to the field, '' for the whole case
   message: string;
+  /** the message's parameters, to render it in another language (`localize(e, lang)`); AVT-E013 has them */
+  args?: Params;
 }
 
 export type CaseResult = { ok: true; input: CaseInput; data: CaseData } | { ok: false; errors: CaseError[] };
@@ -87,7 +90,7 @@ export function validateCaseCarefully(raw: unknown): CaseResult {
     value.forEach((v, i) => {
       const parsed = parseInstant(v);
       if (!parsed.ok) errors.push({ code: parsed.code === 'nonexistent-local-time' ? 'AVT-E002' : 'AVT-E001', pointer: `/events/${id}/${i}`, message: parsed.message });
-      else if (times.length > 0 && parsed.epochMs < times[times.length - 1]) errors.push({ code: 'AVT-E013', pointer: `/events/${id}/${i}`, message: `impossible history: ${v} comes before the occurrence listed before it; give the occurrences in time order` });
+      else if (times.length > 0 && parsed.epochMs < times[times.length - 1]) errors.push(historyError(`/events/${id}/${i}`, 'history.outOfOrder', { at: v }));
       else times.push(parsed.epochMs);
     });
     recordOccurrences(data, eventSlot(id), times);

@@ -1,8 +1,10 @@
 // Headless Chromium for e2e tests: Debian's `chromium` package driven by
 // playwright-core (no Playwright browser download). Install it with
 // `bash scripts/ensure-chromium.sh`.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { repoRoot } from './build';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -54,4 +56,21 @@ export async function cursorAt(page: Page, needle: string, offset: number): Prom
     editor.revealPositionInCenter(position);
     editor.focus();
   }, [needle, offset] as const);
+}
+
+interface AxeViolation { id: string; impact: string | null; nodes: { target: string[] }[] }
+let axeSource: string | undefined;
+
+/**
+ * axe-core's serious and critical violations on the page as it is now. The page's context needs `bypassCSP`:
+ * axe-core is injected as an inline script, which the service's Content-Security-Policy (rightly) blocks.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  axeSource ??= readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -8,24 +8,11 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DRAFT_LABEL, startAppServer, type AppServer } from './app-server';
-import { browserSkipReason, chromiumAvailable, cursorAt, launchBrowser } from './browser';
+import { axeViolations, browserSkipReason, chromiumAvailable, cursorAt, launchBrowser } from './browser';
 import { ensureEditorBuilt, repoRoot } from './build';
 
 const TOKEN = 'e2e-workday-token';
-const AXE = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const WIDTHS = [1280, 1000, 768] as const;
-
-interface AxeViolation { id: string; impact: string | null; nodes: { target: string[] }[] }
-
-/** axe-core's serious and critical violations on the page as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function open(context: BrowserContext, url: string, errors: string[]): Promise<Page> {
   const page = await context.newPage();

@@ -69,6 +69,15 @@ describe('histories', () => {
     expect(a.error.errors).toContainEqual(expect.objectContaining({ code: 'AVT-E013', pointer }));
   });
 
+  it('says why a history is impossible in Swedish by default and in English when asked (the same code and pointer)', () => {
+    const events = { admitted: '2019-01-10T09:00', discharged: '2019-01-05T10:00' };
+    const sv = evaluateCase(set, { county: 'varmland', events });
+    const en = evaluateCase(set, { county: 'varmland', events }, { lang: 'en' });
+    if (sv.ok || en.ok) throw new Error('an impossible history was answered');
+    expect(sv.error.errors).toEqual([{ code: 'AVT-E013', pointer: '/events/discharged', message: expect.stringMatching(/^omöjlig historik: utskrivningen \(lördag 5 januari 2019 kl\. 10\.00\) kommer före inskrivningen/) }]);
+    expect(en.error.errors).toEqual([{ code: 'AVT-E013', pointer: '/events/discharged', message: 'impossible history: discharged at 2019-01-05 10:00 comes before the admission at 2019-01-10 09:00' }]);
+  });
+
   it('the law decides a Värmland payment when the SIP was called late, and its citations come with it', () => {
     const a = evaluateCase(set, { county: 'varmland', events: { ...base, sip_called: '2019-01-20T10:00', discharged: '2019-01-25T10:00' }, facts: { sip_needed: true } });
     expect(a.ok).toBe(true);

@@ -4,6 +4,7 @@ import { h } from '../dom';
 import { humanName, t, type Locale } from '../i18n';
 import type { Scenario, SimulationView } from '../protocol';
 import { lookupVocabulary } from '../../../dsl/builtins/vocabulary';
+import { eventTimes } from '../scenario';
 
 const DAY = 86_400_000;
 const toDay = (iso: string) => Math.round(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY);
@@ -31,20 +32,26 @@ export function renderCalendar(view: SimulationView, scenario: Scenario, locale:
     marks.set(day, m);
   };
   for (const [id, value] of Object.entries(scenario.events)) {
-    if (!/^\d{4}-\d{2}-\d{2}/.test(value)) continue;
-    mark(toDay(value), 'event', `${eventLabel(id, locale)} ${value.slice(11, 16)}`);
+    // every occurrence of an event of the history (a ready notice sent again after a withdrawal)
+    for (const at of eventTimes(value)) {
+      if (!/^\d{4}-\d{2}-\d{2}/.test(at)) continue;
+      mark(toDay(at), 'event', `${eventLabel(id, locale)} ${at.slice(11, 16)}`);
+    }
   }
   const payment = view.payments.find((p) => p.responsible) ?? view.payments[0];
-  if (payment?.responsible && payment.dayOne && payment.lastGraceDay) {
+  // Each billable period of the history: its grace days (day 1 to the day before the first payable day; the
+  // first period's last grace day as the engine gives it) and its payable days.
+  const periods = payment?.periods?.length ? payment.periods : [];
+  periods.forEach((period, i) => {
+    if (period.status !== 'responsible' || !period.dayOne || !period.firstPayableDay) return;
+    const first = toDay(period.firstPayableDay);
+    const lastGrace = i === 0 && payment.lastGraceDay ? toDay(payment.lastGraceDay) : first - 1;
     let n = 1;
-    for (let d = toDay(payment.dayOne); d <= toDay(payment.lastGraceDay); d++) mark(d, 'grace', `${t(locale, 'sim.legend.grace')} ${n++}`);
-  }
-  if (payment?.responsible && payment.firstPayableDay) {
-    const first = toDay(payment.firstPayableDay);
-    const last = payment.lastBillableDay ? toDay(payment.lastBillableDay) : first;
+    for (let d = toDay(period.dayOne); d <= lastGrace && n <= 60; d++) mark(d, 'grace', `${t(locale, 'sim.legend.grace')} ${n++}`);
+    const last = period.lastBillableDay ? toDay(period.lastBillableDay) : first;
     for (let d = first; d <= last && d - first < 120; d++) mark(d, 'payable', d === first ? t(locale, 'sim.firstPayableDay') : undefined);
     mark(first, 'first-payable');
-  }
+  });
   for (const dl of view.deadlines) {
     if (!dl.due) continue;
     mark(toDay(dl.due), `due-${dl.status}`, `${t(locale, 'sim.legend.due')}: ${dl.title ?? dl.id}`);

@@ -5,8 +5,10 @@
 import type { PolicyOutline, Tweak } from '../../../dsl/services';
 import { h, money, prettyDate } from '../dom';
 import { humanName, t, type Locale, type MessageKey } from '../i18n';
-import type { ExampleView, Scenario, SimulateResult, SimulationView } from '../protocol';
-import { encodeScenario, scenarioFromYaml, scenarioToYaml, writeHash } from '../scenario';
+import { lookupVocabulary } from '../../../dsl/builtins/vocabulary';
+import type { PaymentPeriod, PaymentResult } from '../../../engine';
+import type { CaseProblem, ExampleView, Scenario, SimulateResult, SimulationView } from '../protocol';
+import { copyEvents, encodeScenario, eventTimes, scenarioFromYaml, scenarioToYaml, setEventTimes, writeHash } from '../scenario';
 import { eventLabel, renderCalendar } from './calendar';
 
 export interface SimulatorDeps {
@@ -29,7 +31,12 @@ export interface Comparison {
 /** The episode as a request to the HTTP API (POST /api/evaluate): the case, and the version to use. */
 export function apiRequest(scenario: Scenario, agreement: { agreement?: string; version?: string; county?: string }, base: string): { url: string; body: Record<string, unknown> } {
   const NOT_IN_CASE = new Set(['care_type', 'municipality', 'evaluation_date']);
-  const events = Object.fromEntries(Object.entries(scenario.events).filter(([, v]) => v).map(([k, v]) => [k, v.trim().replace(' ', 'T')]));
+  // one time, or (a history) every occurrence in time order, as the case schema takes them
+  const events: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(scenario.events)) {
+    const times = eventTimes(v).map((x) => x.trim().replace(' ', 'T'));
+    if (times.length) events[k] = typeof v === 'string' ? times[0] : times;
+  }
   const facts = Object.fromEntries(Object.entries(scenario.facts).filter(([k, v]) => !NOT_IN_CASE.has(k) && v !== '' && v !== undefined));
   const body: Record<string, unknown> = { county: agreement.county ?? agreement.agreement, ...(agreement.county && agreement.agreement && agreement.county !== agreement.agreement ? { agreement: agreement.agreement } : {}), events, facts };
   if (typeof scenario.facts.care_type === 'string') body.careType = scenario.facts.care_type;
@@ -54,6 +61,8 @@ export class SimulatorPanel {
   private exampleId = '';
   private readonly form = h('form', { className: 'sim-form', onsubmit: (e: Event) => e.preventDefault() });
   private readonly result = h('div', { className: 'sim-result', 'aria-live': 'polite' });
+  /** The form's rows of each event, one per occurrence (a row may lack its time yet), and their elements. */
+  private readonly eventRows = new Map<string, { rows: { date: string; time: string }[]; els: { row: HTMLElement; date: HTMLInputElement; problem: HTMLElement }[] }>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private runId = 0;
   last: SimulateResult | undefined;
@@ -78,7 +87,7 @@ export class SimulatorPanel {
   /** Fills in an episode; with `comparison`, shows it under two versions, old against new. */
   setScenario(s: Scenario, comparison?: Comparison): void {
     this.comparison = comparison;
-    this.scenario = { events: { ...s.events }, facts: { ...s.facts }, evaluationDate: s.evaluationDate, whatIf: { ...(s.whatIf ?? {}) }, title: s.title };
+    this.scenario = { events: copyEvents(s.events), facts: { ...s.facts }, evaluationDate: s.evaluationDate, whatIf: { ...(s.whatIf ?? {}) }, title: s.title };
     this.formSignature = '';
     if (this.outline) this.update(this.outline, null);
   }
@@ -95,7 +104,7 @@ export class SimulatorPanel {
 
   async runNow(): Promise<void> {
     const id = ++this.runId;
-    const hasEvents = Object.values(this.scenario.events).some((v) => v);
+    const hasEvents = Object.values(this.scenario.events).some((v) => eventTimes(v).length > 0);
     if (!hasEvents) {
       this.last = undefined;
       this.result.replaceChildren(h('p', { className: 'empty', text: t(this.deps.locale(), 'sim.emptyEvents') }));
@@ -149,32 +158,9 @@ export class SimulatorPanel {
       this.form.append(h('label', { className: 'field' }, h('span', { text: t(locale, 'sim.loadExample') }), select));
     }
 
-    const events = h('fieldset', { className: 'events' }, h('legend', { text: t(locale, 'sim.events') }));
-    for (const e of o.events) {
-      const [date, time] = (s.events[e.id] ?? '').split(/[ T]/);
-      const dateInput = h('input', { type: 'date', name: `event-${e.id}-date`, value: date ?? '', 'aria-label': `${eventLabel(e.id, locale)}, ${t(locale, 'sim.date')}` });
-      const timeInput = h('input', { type: 'time', name: `event-${e.id}-time`, value: time?.slice(0, 5) ?? '', 'aria-label': `${eventLabel(e.id, locale)}, ${t(locale, 'sim.time')}` });
-      const missing = h('span', { className: 'field-problem time-missing', id: `event-${e.id}-time-missing`, hidden: true, text: t(locale, 'sim.timeMissing') });
-      timeInput.setAttribute('aria-describedby', missing.id);
-      // A date without a time is not taken as midnight: the time decides which side of a cutoff the event
-      // falls on, so the event waits (and says so) until a time is given.
-      const sync = () => {
-        const noTime = dateInput.value !== '' && timeInput.value === '';
-        missing.hidden = !noTime;
-        timeInput.setAttribute('aria-invalid', String(noTime));
-        if (dateInput.value && timeInput.value) s.events[e.id] = `${dateInput.value} ${timeInput.value}`;
-        else delete s.events[e.id];
-        this.schedule();
-      };
-      dateInput.addEventListener('input', sync);
-      timeInput.addEventListener('input', sync);
-      const clear = h('button', { type: 'button', className: 'link', title: t(locale, 'sim.clear'), 'aria-label': `${t(locale, 'sim.clear')}: ${eventLabel(e.id, locale)}`, text: '×', onclick: () => {
-        dateInput.value = '';
-        timeInput.value = '';
-        sync();
-      } });
-      events.append(h('div', { className: 'event-row', 'data-event': e.id, title: e.description }, h('span', { className: 'event-name', text: eventLabel(e.id, locale) }), dateInput, timeInput, clear, missing));
-    }
+    const events = h('fieldset', { className: 'events' }, h('legend', { text: t(locale, 'sim.events') }), h('p', { className: 'muted history-intro', text: t(locale, 'sim.historyIntro') }));
+    this.eventRows.clear();
+    for (const e of o.events) events.append(this.eventGroup(e.id, e.description));
     this.form.append(events);
 
     const facts = h('fieldset', { className: 'facts' }, h('legend', { text: t(locale, 'sim.facts') }));
@@ -212,6 +198,132 @@ export class SimulatorPanel {
     this.form.append(this.renderWhatIf(o.tweaks));
     this.form.append(this.renderShare());
     this.panel.replaceChildren(this.form, h('h3', { text: t(locale, 'sim.result') }), this.result);
+  }
+
+  /**
+   * One event of the form: a row per occurrence (date, time, and × to clear it or, with more than one, to
+   * remove it), and "+ ny tidpunkt" for another occurrence of an event that can happen more than once (a ready
+   * notice withdrawn and sent again). The occurrences go to the scenario in time order, whatever the order of
+   * the rows; a row without a time waits for one.
+   */
+  private eventGroup(id: string, description: string | undefined): HTMLElement {
+    const locale = this.deps.locale();
+    const s = this.scenario;
+    const name = eventLabel(id, locale);
+    const entry = lookupVocabulary(id);
+    const once = entry?.kind === 'event' && entry.history?.once === true;
+    const rows = eventTimes(s.events[id]).map((v) => {
+      const [date, time] = v.split(/[ T]/);
+      return { date: date ?? '', time: time?.slice(0, 5) ?? '' };
+    });
+    if (!rows.length) rows.push({ date: '', time: '' });
+    const state = { rows, els: [] as { row: HTMLElement; date: HTMLInputElement; problem: HTMLElement }[] };
+    this.eventRows.set(id, state);
+    const group = h('div', { className: 'event-group', 'data-event-group': id, title: description });
+    const commit = () => {
+      setEventTimes(s.events, id, rows.filter((r) => r.date && r.time).map((r) => `${r.date} ${r.time}`));
+      this.schedule();
+    };
+    const add = h('button', {
+      type: 'button', className: 'link add-time', id: `sim-add-${id}`, text: `+ ${t(locale, 'sim.addTime')}`, 'aria-label': `${t(locale, 'sim.addTime')}: ${name}`,
+      onclick: () => {
+        rows.push({ date: '', time: '' });
+        draw(rows.length - 1);
+      },
+    });
+    const draw = (focus?: number) => {
+      state.els = [];
+      group.replaceChildren(...rows.map((row, i) => this.occurrenceRow(id, name, row, i, rows.length, () => {
+        // × clears the only row, or removes this one of several
+        if (rows.length === 1) {
+          row.date = '';
+          row.time = '';
+        } else rows.splice(i, 1);
+        commit();
+        draw(Math.min(i, rows.length - 1));
+      }, commit, state.els)));
+      if (!once) group.append(add);
+      if (focus !== undefined) state.els[focus]?.date.focus();
+    };
+    draw();
+    return group;
+  }
+
+  private occurrenceRow(id: string, name: string, row: { date: string; time: string }, i: number, count: number, remove: () => void, commit: () => void, els: { row: HTMLElement; date: HTMLInputElement; problem: HTMLElement }[]): HTMLElement {
+    const locale = this.deps.locale();
+    const n = i + 1;
+    // the first occurrence keeps the names links and tests have always used; the others are numbered
+    const key = i === 0 ? `event-${id}` : `event-${id}-${n}`;
+    const label = count > 1 ? `${name}, ${t(locale, 'sim.occurrence', { n })}` : name;
+    const dateInput = h('input', { type: 'date', name: `${key}-date`, value: row.date, 'aria-label': `${label}, ${t(locale, 'sim.date')}` });
+    const timeInput = h('input', { type: 'time', name: `${key}-time`, value: row.time, 'aria-label': `${label}, ${t(locale, 'sim.time')}` });
+    const missing = h('span', { className: 'field-problem time-missing', id: `${key}-time-missing`, hidden: true, text: t(locale, 'sim.timeMissing') });
+    const problem = h('span', { className: 'field-problem history-problem', id: `${key}-problem`, hidden: true });
+    timeInput.setAttribute('aria-describedby', `${missing.id} ${problem.id}`);
+    dateInput.setAttribute('aria-describedby', problem.id);
+    // A date without a time is not taken as midnight: the time decides which side of a cutoff the event
+    // falls on, so the event waits (and says so) until a time is given.
+    const sync = () => {
+      row.date = dateInput.value;
+      row.time = timeInput.value;
+      const noTime = row.date !== '' && row.time === '';
+      missing.hidden = !noTime;
+      timeInput.setAttribute('aria-invalid', String(noTime));
+      commit();
+    };
+    dateInput.addEventListener('input', sync);
+    timeInput.addEventListener('input', sync);
+    if (row.date !== '' && row.time === '') {
+      missing.hidden = false;
+      timeInput.setAttribute('aria-invalid', 'true');
+    }
+    const what = count > 1 ? t(locale, 'sim.removeTime') : t(locale, 'sim.clear');
+    const clear = h('button', { type: 'button', className: 'link', title: what, 'aria-label': `${what}: ${label}`, text: '×', 'data-remove': count > 1 ? String(n) : undefined, onclick: remove });
+    const nameEl = i === 0
+      ? h('span', { className: 'event-name', text: name })
+      : h('span', { className: 'event-name occurrence', text: t(locale, 'sim.occurrence', { n }) });
+    const el = h('div', { className: 'event-row', 'data-event': id, 'data-occurrence': String(n) }, nameEl, dateInput, timeInput, clear, missing, problem);
+    els.push({ row: el, date: dateInput, problem });
+    return el;
+  }
+
+  /** Shows each located problem of a refused case at its row (AVT-E013: which occurrence is impossible, and why). */
+  private markProblems(problems: CaseProblem[]): void {
+    for (const { els } of this.eventRows.values()) {
+      for (const e of els) {
+        e.row.classList.remove('invalid');
+        e.date.removeAttribute('aria-invalid');
+        e.problem.hidden = true;
+        e.problem.textContent = '';
+      }
+    }
+    for (const p of problems) {
+      const at = this.rowAt(p.pointer);
+      if (!at) continue;
+      at.row.classList.add('invalid');
+      at.date.setAttribute('aria-invalid', 'true');
+      at.problem.hidden = false;
+      at.problem.textContent = at.problem.textContent ? `${at.problem.textContent} ${p.message}` : p.message;
+    }
+  }
+
+  /** The form row a case error's pointer names: `/events/ID` or `/events/ID/K`, the K-th occurrence in time order. */
+  private rowAt(pointer: string): { row: HTMLElement; date: HTMLInputElement; problem: HTMLElement } | undefined {
+    const m = /^\/events\/([^/]+)(?:\/(\d+))?$/.exec(pointer);
+    const state = m && this.eventRows.get(m[1]);
+    if (!m || !state) return undefined;
+    const at = eventTimes(this.scenario.events[m[1]])[Number(m[2] ?? 0)]?.replace('T', ' ').slice(0, 16);
+    const index = state.rows.findIndex((r) => `${r.date} ${r.time}` === at);
+    return state.els[Math.max(index, 0)];
+  }
+
+  /** A field a problem names, for people: "Utskrivningsklar meddelad, tidpunkt 2". */
+  private fieldName(pointer: string): string {
+    const locale = this.deps.locale();
+    const m = /^\/(events|facts)\/([^/]+)(?:\/(\d+))?$/.exec(pointer);
+    if (!m) return pointer || t(locale, 'sim.events');
+    const name = eventLabel(m[2], locale); // an event's or a fact's name, Swedish or English
+    return m[3] !== undefined ? `${name}, ${t(locale, 'sim.occurrence', { n: Number(m[3]) + 1 })}` : name;
   }
 
   private renderWhatIf(tweaks: Tweak[]): HTMLElement {
@@ -313,13 +425,88 @@ export class SimulatorPanel {
   private renderViews(views: [string, SimulationView][]): void {
     const locale = this.deps.locale();
     const out: HTMLElement[] = [];
-    for (const [, v] of views) if (!v.ok) out.push(h('div', { className: 'notice error-text' }, h('strong', { text: `${t(locale, 'sim.cannotRun')}: ` }), v.errors.join('; ')));
+    // a refused case (the same case under each view: its problems once), each problem at its field
+    const refused = views.find(([, v]) => !v.ok)?.[1];
+    if (refused) out.push(this.problemList(refused));
+    this.markProblems(refused?.problems ?? []);
     if (views.every(([, v]) => v.ok)) {
       out.push(this.summaryTable(views));
+      // the periods of each outcome; two outcomes side by side with one period each are all in the summary
+      const several = views.some(([, v]) => (v.payments[0]?.periods.length ?? 0) > 1);
+      if (views.length === 1 || several) {
+        views.forEach(([title, v], i) => {
+          const p = v.payments[0];
+          if (p && p.status !== 'not-started' && p.periods.length) out.push(this.periodsTable(p, i, views.length > 1 ? title : undefined));
+        });
+      }
       for (const [title, v] of views) out.push(renderCalendar(v, this.scenario, locale, views.length > 1 ? `${t(locale, 'sim.calendar')}: ${title}` : t(locale, 'sim.calendar')));
       out.push(this.reasons(views[views.length - 1][1], views[0][1]));
     }
     this.result.replaceChildren(...out);
+  }
+
+  /** Why the case cannot be run: the engine's located errors, each naming its field (a button to it). */
+  private problemList(v: SimulationView): HTMLElement {
+    const locale = this.deps.locale();
+    const box = h('div', { className: 'notice error-text', 'data-testid': 'sim-problems' }, h('strong', { text: `${t(locale, 'sim.cannotRun')}: ` }));
+    if (!v.problems?.length) {
+      box.append(v.errors.join('; '));
+      return box;
+    }
+    const ul = h('ul', { className: 'problems' });
+    for (const p of v.problems) {
+      const row = this.rowAt(p.pointer);
+      const field = row
+        ? h('button', { type: 'button', className: 'link', text: this.fieldName(p.pointer), onclick: () => row.date.focus() })
+        : h('span', { text: this.fieldName(p.pointer) });
+      ul.append(h('li', { 'data-code': p.code, 'data-pointer': p.pointer }, field, `: ${p.message} `, h('span', { className: 'muted code', text: `(${p.code})` })));
+    }
+    box.append(ul);
+    return box;
+  }
+
+  /**
+   * The payment's billable periods, one row each (the notice that opened it, its payable days, what ended it,
+   * days and amount), and their totals: what to bill from, as the API's `periods`, `totalBillableDays` and
+   * `totalAmount` give it.
+   */
+  private periodsTable(p: PaymentResult, index: number, title?: string): HTMLElement {
+    const locale = this.deps.locale();
+    const day = (iso: string | null) => (iso ? (locale === 'sv' ? iso : prettyDate(iso, locale).replace(/^\S+ /, '')) : '–');
+    const table = h('table', { className: 'sim-periods', 'data-testid': `sim-period-table-${index}` },
+      h('caption', { text: title ? `${t(locale, 'sim.periods')}: ${title}` : t(locale, 'sim.periods') }),
+      h('thead', {}, h('tr', {},
+        h('th', { scope: 'col', text: t(locale, 'sim.period') }),
+        h('th', { scope: 'col', text: t(locale, 'sim.period.from') }),
+        h('th', { scope: 'col', text: t(locale, 'sim.period.payable') }),
+        h('th', { scope: 'col', text: t(locale, 'sim.period.end') }),
+        h('th', { scope: 'col', className: 'num', text: t(locale, 'sim.period.days') }),
+        h('th', { scope: 'col', className: 'num', text: t(locale, 'sim.amount') }))));
+    const body = h('tbody');
+    p.periods.forEach((period: PaymentPeriod, i) => {
+      // each date kept on one line ("2019-01-10 – 2019-01-13" may wrap only at the dash)
+      const payable = period.status === 'responsible'
+        ? period.lastBillableDay
+          ? [h('span', { className: 'nowrap', text: day(period.firstPayableDay) }), ' – ', h('span', { className: 'nowrap', text: day(period.lastBillableDay) })]
+          : [t(locale, 'sim.period.fromDay', { day: day(period.firstPayableDay) })]
+        : [period.status === 'pending' ? t(locale, 'sim.pending') : t(locale, 'sim.noPayment')];
+      const ended = period.endedBy === null ? t(locale, 'sim.ended.ongoing') : period.endedBy === 'withdrawn' ? t(locale, 'sim.ended.withdrawn') : eventLabel(period.endedBy, locale);
+      body.append(h('tr', {
+        'data-period': String(i + 1), 'data-status': period.status, 'data-first': period.firstPayableDay ?? '', 'data-last': period.lastBillableDay ?? '',
+        'data-days': period.billableDays ?? '', 'data-amount': period.amount ?? '', 'data-ended-by': period.endedBy ?? '', className: `status-${period.status}`, title: period.reason,
+      },
+      h('th', { scope: 'row', text: String(i + 1) }),
+      h('td', { text: period.from }),
+      h('td', {}, ...payable),
+      h('td', { text: ended }),
+      h('td', { className: 'num', text: period.billableDays == null ? '–' : String(period.billableDays) }),
+      h('td', { className: 'num', text: money(period.amount, locale) })));
+    });
+    table.append(body, h('tfoot', {}, h('tr', {},
+      h('th', { scope: 'row', colSpan: 4, text: t(locale, 'sim.total') }),
+      h('td', { className: 'num', 'data-testid': `sim-total-days-${index}`, 'data-value': p.totalBillableDays ?? '', text: p.totalBillableDays == null ? '–' : String(p.totalBillableDays) }),
+      h('td', { className: 'num', 'data-testid': `sim-total-amount-${index}`, 'data-value': p.totalAmount ?? '', text: money(p.totalAmount, locale) }))));
+    return table;
   }
 
   private summaryTable(views: [string, SimulationView][]): HTMLElement {
@@ -334,12 +521,20 @@ export class SimulatorPanel {
     };
     const pay = (v: SimulationView) => v.payments[0];
     if (views[0][1].payments.length) {
-      row('first-payable', t(locale, 'sim.firstPayableDay'), (v) => (pay(v)?.responsible ? prettyDate(pay(v).firstPayableDay, locale) : t(locale, 'sim.noPayment')), (v) => pay(v)?.firstPayableDay ?? null);
+      // With more than one billable period (a notice withdrawn and sent again), the first period's dates and
+      // the days and amount of all periods together; each period is in the table below.
+      const many = views.some(([, v]) => (pay(v)?.periods.length ?? 0) > 1);
+      const days = (p: PaymentResult) => (p.periods.length > 1 ? p.totalBillableDays : p.billableDays);
+      const amount = (p: PaymentResult) => (p.periods.length > 1 ? p.totalAmount : p.amount);
+      row('first-payable', t(locale, 'sim.firstPayableDay'), (v) => (pay(v)?.status === 'pending' ? t(locale, 'sim.pending') : pay(v)?.responsible ? prettyDate(pay(v).firstPayableDay, locale) : t(locale, 'sim.noPayment')), (v) => pay(v)?.firstPayableDay ?? null);
       row('day-one', t(locale, 'sim.dayOne'), (v) => prettyDate(pay(v)?.dayOne, locale), (v) => pay(v)?.dayOne ?? null);
       row('grace', t(locale, 'sim.graceDays'), (v) => (pay(v)?.graceDays == null ? '–' : String(pay(v).graceDays)));
       row('last-grace', t(locale, 'sim.lastGraceDay'), (v) => prettyDate(pay(v)?.lastGraceDay, locale));
-      row('billable', t(locale, 'sim.billableDays'), (v) => (pay(v)?.billableDays == null ? (pay(v)?.responsible ? t(locale, 'sim.stillInHospital') : '–') : String(pay(v).billableDays)));
-      row('amount', t(locale, 'sim.amount'), (v) => money(pay(v)?.amount, locale));
+      if (!many) row('last-billable', t(locale, 'sim.lastBillableDay'), (v) => prettyDate(pay(v)?.lastBillableDay, locale), (v) => pay(v)?.lastBillableDay ?? null);
+      if (many) row('periods', t(locale, 'sim.periods'), (v) => String(pay(v)?.periods.length ?? 0));
+      row('billable', many ? t(locale, 'sim.billableDaysTotal') : t(locale, 'sim.billableDays'), (v) => (!pay(v) || days(pay(v)) == null ? (pay(v)?.responsible ? t(locale, 'sim.stillInHospital') : '–') : String(days(pay(v)))));
+      row('amount', many ? t(locale, 'sim.amountTotal') : t(locale, 'sim.amount'), (v) => money(pay(v) && amount(pay(v)), locale));
+      if (views.some(([, v]) => pay(v)?.law)) row('law', t(locale, 'sim.law'), (v) => (pay(v)?.law ? `${pay(v).law!.clause} (${pay(v).law!.agreement} ${pay(v).law!.version})` : '–'));
     }
     const ids = views[0][1].deadlines.map((d) => d.id);
     for (const id of ids) {
@@ -363,7 +558,8 @@ export class SimulatorPanel {
       return [`${t(locale, `sim.status.${d.status}` as MessageKey)}: ${done}${d.due ? `, senast ${d.due}` : ''}.`];
     }
     const p = v.payments.find((x) => x.id === rule);
-    if (!p) return engineTexts;
+    // a history of several periods, or a payment still pending: the engine's own Swedish steps say it all
+    if (!p || p.periods.length > 1 || p.status === 'pending') return engineTexts;
     if (!p.responsible) {
       const m = /^the requirement "(.*)" is not met$/.exec(p.reason) ?? undefined;
       const e = /^exempt, because (.*)$/.exec(p.reason) ?? undefined;
