@@ -24,13 +24,15 @@ export interface FactEntry {
   type: FactType;
   values?: readonly { id: string; sv: string }[]; // for enums
   description: string;
+  /** The case gives this fact as a field of its own (`careType`, …), not under `facts`. */
+  caseField?: 'careType' | 'municipality' | 'evaluationDate';
 }
 
 export type VocabularyEntry = EventEntry | FactEntry;
 
 const event = (id: string, sv: string, description: string, history?: EventEntry['history']): EventEntry => ({ kind: 'event', id, sv, description, ...(history ? { history } : {}) });
-const fact = (id: string, sv: string, type: FactType, description: string, values?: FactEntry['values']): FactEntry => ({
-  kind: 'fact', id, sv, type, description, values,
+const fact = (id: string, sv: string, type: FactType, description: string, values?: FactEntry['values'], caseField?: FactEntry['caseField']): FactEntry => ({
+  kind: 'fact', id, sv, type, description, values, ...(caseField ? { caseField } : {}),
 });
 
 export const EVENTS: readonly EventEntry[] = [
@@ -67,7 +69,7 @@ export const FACTS: readonly FactEntry[] = [
   fact('care_type', 'vårdform', 'enum', 'somatic or psychiatric inpatient care', [
     { id: 'somatic', sv: 'somatisk' },
     { id: 'psychiatric', sv: 'psykiatrisk' },
-  ]),
+  ], 'careType'),
   fact('sip_needed', 'sip_behövs', 'boolean', 'a coordinated individual plan (SIP) is to be drawn up'),
   fact('region_services_missing', 'regionens_insatser_saknas', 'boolean', "the region's own outpatient services the patient needs are missing, or it is unclear whether they are available"),
   fact('consent_given', 'samtycke_givet', 'boolean', 'the patient consented to contact and information sharing with the municipality and outpatient care'),
@@ -85,9 +87,12 @@ export const FACTS: readonly FactEntry[] = [
   fact('information_transferred', 'information_överförd', 'boolean', 'safe discharge: the information needed for further care has been transferred to the units that received an admission notice'),
   fact('aids_available', 'hjälpmedel_tillgängliga', 'boolean', "safe discharge: the necessary aids and medical-technical equipment from the region are available"),
   fact('municipality_ready', 'kommunen_beredd', 'boolean', "safe discharge: the municipality's social services and/or home health care are activated and ready"),
-  fact('municipality', 'kommun', 'text', 'the municipality responsible for the patient'),
-  fact('evaluation_date', 'bedömningsdag', 'date', 'the date up to which billable days are counted when the patient is still in hospital'),
+  fact('municipality', 'kommun', 'text', 'the municipality responsible for the patient', undefined, 'municipality'),
+  fact('evaluation_date', 'bedömningsdag', 'date', 'the date up to which billable days are counted when the patient is still in hospital', undefined, 'evaluationDate'),
 ];
+
+/** The facts a case gives under `facts` (the others are fields of the case itself: `caseField`). */
+export const GIVEN_FACTS: readonly FactEntry[] = FACTS.filter((f) => !f.caseField);
 
 export const VOCABULARY: readonly VocabularyEntry[] = [...EVENTS, ...FACTS];
 

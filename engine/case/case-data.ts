@@ -53,8 +53,15 @@ export function factSlot(id: string): number {
   return i;
 }
 
-export const EVALUATION_DATE = factSlot('evaluation_date');
-export const CARE_TYPE = factSlot('care_type');
+/** The slot of the fact a case gives as a field of its own (vocabulary `caseField`). */
+const fieldSlot = (field: NonNullable<(typeof FACTS)[number]['caseField']>): number => {
+  const f = FACTS.find((x) => x.caseField === field);
+  if (!f) throw new Error(`no fact is the case's ${field}`); // the vocabulary has one for each field
+  return factSlot(f.id);
+};
+export const EVALUATION_DATE = fieldSlot('evaluationDate');
+export const CARE_TYPE = fieldSlot('careType');
+export const MUNICIPALITY = fieldSlot('municipality');
 
 /**
  * The ready periods of a history as `[anchor, withdrawal or NaN]`, in time order: each occurrence of the anchor

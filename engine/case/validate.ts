@@ -5,7 +5,7 @@
 import type { CaseInput } from './schema';
 import { validate as validateSchema } from './schema-validator';
 import { readWellFormed } from './well-formed';
-import { emptyCase, resetCase, eventSlot, factSlot, recordOccurrences, EVALUATION_DATE, type CaseData } from './case-data';
+import { CARE_TYPE, emptyCase, resetCase, eventSlot, factSlot, MUNICIPALITY, recordOccurrences, EVALUATION_DATE, type CaseData } from './case-data';
 import { parseInstant, parseIsoDate } from '../calendar';
 import type { Code } from '../../dsl/diagnostics';
 import { FACTS } from '../../dsl/builtins/vocabulary';
@@ -106,8 +106,8 @@ export function validateCaseCarefully(raw: unknown): CaseResult {
       else data.facts[factSlot(id)] = day;
     } else data.facts[factSlot(id)] = value;
   }
-  data.facts[factSlot('care_type')] = input.careType ?? 'somatic';
-  if (input.municipality !== undefined) data.facts[factSlot('municipality')] = input.municipality;
+  data.facts[CARE_TYPE] = input.careType ?? 'somatic';
+  if (input.municipality !== undefined) data.facts[MUNICIPALITY] = input.municipality;
   if (input.evaluationDate !== undefined) {
     const day = parseIsoDate(input.evaluationDate);
     if (day === undefined) errors.push({ code: 'AVT-E008', pointer: '/evaluationDate', message: `${input.evaluationDate} is not a date of the calendar` });

@@ -3,20 +3,18 @@
 // possible case — the same CaseData validateCase's careful path (the generated schema validator, then
 // parseInstant) gives — and says no to everything else, without saying why: the careful path then decides and
 // names the field. Test: test/engine/well-formed.test.ts compares the two paths on generated and mutated cases.
-import { EVENTS, FACTS, type FactEntry } from '../../dsl/builtins/vocabulary';
+import { EVENTS, FACTS, GIVEN_FACTS, type FactEntry } from '../../dsl/builtins/vocabulary';
 import { scanInstant, scanIsoDate } from '../calendar';
-import { EVALUATION_DATE, factSlot, recordOccurrences, type CaseData } from './case-data';
+import { CARE_TYPE, EVALUATION_DATE, MUNICIPALITY, factSlot, recordOccurrences, type CaseData } from './case-data';
 import { historyErrors, isPossibleWithoutHistory } from './history';
 
 /** An event's slot, and whether it happens at most once (then a single time, never a list). */
 const EVENT_OF = new Map(EVENTS.map((e, slot) => [e.id, { slot, once: e.history?.once === true }]));
 /** The facts a case's `facts` may give (the others come from the case's own fields): slot and type. */
 const FACT_OF = new Map<string, { slot: number; entry: FactEntry }>(
-  FACTS.filter((f) => f.id !== 'care_type' && f.id !== 'municipality' && f.id !== 'evaluation_date').map((f) => [f.id, { slot: factSlot(f.id), entry: f }]),
+  GIVEN_FACTS.map((f) => [f.id, { slot: factSlot(f.id), entry: f }]),
 );
 const ENUM_IDS = new Map(FACTS.filter((f) => f.type === 'enum').map((f) => [f.id, new Set((f.values ?? []).map((v) => v.id))]));
-const CARE_TYPE = factSlot('care_type');
-const MUNICIPALITY = factSlot('municipality');
 
 // The schema's string limits (engine/case/schema.ts) count code points; a text no longer in UTF-16 units is
 // certainly within them, a longer one goes the careful way.
