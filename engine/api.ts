@@ -143,7 +143,8 @@ function firstDateOf(input: MonthsInput): string | undefined {
  */
 export function evaluateMonthsFor(set: PolicySet, request: MonthsRequest): MonthsAnswer {
   const { county, agreement: named, on, version, municipality, ladder, from, to, explain } = request;
-  const fail = (kind: EvaluationError['kind'], d: Diagnostic, pointer: string): MonthsAnswer => ({ ok: false, error: { kind, errors: [{ code: d.code, pointer, message: d.message }] } });
+  const lang = request.lang ?? 'sv';
+  const fail = (kind: EvaluationError['kind'], d: Diagnostic, pointer: string): MonthsAnswer => ({ ok: false, error: { kind, errors: [{ code: d.code, pointer, message: localize(d, lang).message }] } });
   let agreement = named;
   if (agreement !== undefined) {
     const which = set.agreementFor(county ?? set.countyOf(agreement) ?? PolicySet.NATIONAL, agreement);
@@ -160,13 +161,14 @@ export function evaluateMonthsFor(set: PolicySet, request: MonthsRequest): Month
   const input: MonthsInput = 'averages' in request ? { averages: request.averages } : 'format' in request ? { episodes: request.episodes as string, format: request.format } : { episodes: request.episodes as unknown[] };
   // Each month under the version in force for the whole of it, unless `on` or `version` names one for the series.
   if (on === undefined && version === undefined) {
-    const r = monthsInForce(set, agreement, input, { municipality, ladder, from, to, explain });
+    const r = monthsInForce(set, agreement, input, { municipality, ladder, from, to, explain, lang });
     const info = r && set.versionsOf(agreement).find((v) => v.info.version === r.version)?.info;
     if (r && info) return { ok: true, result: { ...r, version: info } };
   }
   const date = on ?? firstDateOf(request) ?? new Date().toISOString().slice(0, 10);
   const selection = set.select(agreement, date, { version });
   if (!selection.ok) return fail(selection.error.code === 'AVT-E012' ? 'broken-policy' : version && selection.error.code === 'AVT-E004' ? 'unknown' : 'no-version', selection.error, version ? '/version' : '');
-  const result = evaluateMonths(selection.version.compiled!, input, { municipality, ladder, from, to, explain });
-  return { ok: true, result: { ...result, version: selection.version.info, ...(selection.viaFallback ? { fallback: selection.viaFallback } : {}) } };
+  const result = evaluateMonths(selection.version.compiled!, input, { municipality, ladder, from, to, explain, lang });
+  const fallback = selection.viaFallback && { from: selection.viaFallback.from, reason: render('fallback.version', selection.viaFallback.args, lang) };
+  return { ok: true, result: { ...result, version: selection.version.info, ...(fallback ? { fallback } : {}) } };
 }

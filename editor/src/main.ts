@@ -606,7 +606,7 @@ function monthlyPanel(): Promise<MonthlyPanel> {
   monthlyLoad ??= import('./panels/monthly').then(({ MonthlyPanel }) => {
     monthly = new MonthlyPanel($('#panel-monthly'), {
       locale: () => state.locale,
-      run: (input, whatIf) => client.request('months', { text: model.getValue(), input, whatIf }),
+      run: (input, whatIf) => client.request('months', { text: model.getValue(), input, whatIf, ui: state.locale }),
     });
     return monthly;
   }, loadFailed);

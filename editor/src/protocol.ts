@@ -168,7 +168,7 @@ export type RequestMap = {
   simulate: { params: { text: string; scenario: Scenario; ui?: UiLang }; result: SimulateResult };
   /** quick fixes for the diagnostics on the lines given (dsl/services/quick-fix.ts) */
   codeActions: { params: { text: string; startLine: number; endLine: number; ui: UiLang }; result: CodeActionView[] };
-  months: { params: { text: string; input: unknown; whatIf?: Record<string, string> }; result: MonthsResult };
+  months: { params: { text: string; input: unknown; whatIf?: Record<string, string>; ui?: UiLang }; result: MonthsResult };
   semanticDiff: { params: { from: string; to: string; ui?: UiLang }; result: SemanticDiff };
   /** Analyse a text ahead of the `analyse` request for it (boot.ts, while Monaco loads); the result is cached. */
   prepare: { params: { text: string }; result: null };

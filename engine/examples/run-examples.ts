@@ -80,5 +80,5 @@ export function runExample(p: CompiledPolicy, ex: CompiledExample, version: Vers
 }
 
 export function runExamples(p: CompiledPolicy, version: VersionInfo, lang: MsgLang = 'sv'): ExampleResult[] {
-  return p.examples.map((ex) => (isMonthlyExample(p, ex.decl) ? runMonthlyExample(p, ex, version) : runExample(p, ex, version, lang)));
+  return p.examples.map((ex) => (isMonthlyExample(p, ex.decl) ? runMonthlyExample(p, ex, version, lang) : runExample(p, ex, version, lang)));
 }

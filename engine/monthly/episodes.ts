@@ -4,6 +4,8 @@
 // vocabulary, in English or Swedish; an empty cell is an unrecorded value. Nothing throws.
 import { lookupVocabulary, lookupEnumValue, type FactEntry } from '../../dsl/builtins/vocabulary';
 import { validateCase } from '../case/validate';
+import { localize } from '../../dsl/diagnostics';
+import { hasMessage, msg, render, type MsgLang, type Param } from '../../dsl/messages/render';
 import type { CaseData } from '../case/case-data';
 import { fastCase } from './fast-case';
 
@@ -26,18 +28,26 @@ export interface EpisodesRead {
   errors: InputError[];
 }
 
-const err = (line: number, field: string, detail: string): InputError => ({ code: 'AVT-M002', line, field, message: `line ${line}, ${field}: ${detail}` });
+/**
+ * An input error: `field` names the field or column as the file does ('(line)', '(header)' and '(item)' for the
+ * whole line, header or item), the message says it in the language.
+ */
+function inputError(line: number, field: string, detail: Param, lang: MsgLang): InputError {
+  const shown = hasMessage(`episodes.field.${field}`) ? msg(`episodes.field.${field}` as 'episodes.field.(line)') : field;
+  return { code: 'AVT-M002', line, field, message: render('AVT-M002', { line, field: shown, detail }, lang) };
+}
 
 /** One case-like object → an episode, or errors naming the field. */
-function fromObject(raw: unknown, line: number, fieldName: (pointer: string) => string, out: EpisodesRead): void {
+function fromObject(raw: unknown, line: number, fieldName: (pointer: string) => string, out: EpisodesRead, lang: MsgLang): void {
+  const err = (field: string, detail: Param) => out.errors.push(inputError(line, field, detail, lang));
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    out.errors.push(err(line, '(line)', 'expected an object'));
+    err('(line)', msg('episodes.notObject'));
     return;
   }
   const obj = raw as Record<string, unknown>;
   const municipality = obj.municipality;
   if (typeof municipality !== 'string' || municipality.trim() === '') {
-    out.errors.push(err(line, fieldName('/municipality'), 'is required: the municipality the episode counts for'));
+    err(fieldName('/municipality'), msg('episodes.municipalityRequired'));
     return;
   }
   const fast = fastCase(obj);
@@ -47,13 +57,13 @@ function fromObject(raw: unknown, line: number, fieldName: (pointer: string) => 
   }
   const v = validateCase({ county: '-', ...obj });
   if (!v.ok) {
-    for (const e of v.errors) out.errors.push(err(line, fieldName(e.pointer), e.message));
+    for (const e of v.errors) err(fieldName(e.pointer), localize(e, lang).message);
     return;
   }
   out.episodes.push({ line, id: typeof obj.id === 'string' ? obj.id : `line ${line}`, municipality, data: v.data });
 }
 
-export function readJsonLines(text: string): EpisodesRead {
+export function readJsonLines(text: string, lang: MsgLang = 'sv'): EpisodesRead {
   const out: EpisodesRead = { episodes: [], errors: [] };
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
@@ -63,17 +73,17 @@ export function readJsonLines(text: string): EpisodesRead {
     try {
       raw = JSON.parse(s);
     } catch (e) {
-      out.errors.push(err(i + 1, '(line)', `not valid JSON: ${(e as Error).message}`));
+      out.errors.push(inputError(i + 1, '(line)', msg('episodes.notJson', { detail: (e as Error).message }), lang));
       continue;
     }
-    fromObject(raw, i + 1, (p) => p || '(line)', out);
+    fromObject(raw, i + 1, (p) => p || '(line)', out, lang);
   }
   return out;
 }
 
-export function readObjects(items: unknown[]): EpisodesRead {
+export function readObjects(items: unknown[], lang: MsgLang = 'sv'): EpisodesRead {
   const out: EpisodesRead = { episodes: [], errors: [] };
-  items.forEach((raw, i) => fromObject(raw, i + 1, (p) => p || '(item)', out));
+  items.forEach((raw, i) => fromObject(raw, i + 1, (p) => p || '(item)', out, lang));
   return out;
 }
 
@@ -126,24 +136,25 @@ function column(name: string): Column | undefined {
 const TRUE = new Set(['yes', 'ja', 'true', '1']);
 const FALSE = new Set(['no', 'nej', 'false', '0']);
 
-export function readCsv(text: string): EpisodesRead {
+export function readCsv(text: string, lang: MsgLang = 'sv'): EpisodesRead {
   const out: EpisodesRead = { episodes: [], errors: [] };
+  const err = (line: number, field: string, detail: Param) => out.errors.push(inputError(line, field, detail, lang));
   const lines = text.split(/\r?\n/);
   const header = splitCsv(lines[0]?.replace(/^\uFEFF/, '') ?? '');
   if (!header || header.every((h) => h === '')) {
-    out.errors.push(err(1, '(header)', 'a CSV file begins with a header row naming its columns'));
+    err(1, '(header)', msg('episodes.csvHeader'));
     return out;
   }
   const columns = header.map((h) => column(h));
   let bad = false;
   header.forEach((h, i) => {
     if (!columns[i]) {
-      out.errors.push(err(1, h || `column ${i + 1}`, 'is not a known column: id, municipality, care_type, or an event or fact of `avtal schema`'));
+      err(1, h || render('episodes.column', { n: i + 1 }, lang), msg('episodes.unknownColumn'));
       bad = true;
     }
   });
   if (!columns.some((c) => c?.kind === 'municipality')) {
-    out.errors.push(err(1, '(header)', 'a municipality column is required'));
+    err(1, '(header)', msg('episodes.municipalityColumn'));
     bad = true;
   }
   if (bad) return out;
@@ -152,11 +163,11 @@ export function readCsv(text: string): EpisodesRead {
     const cells = splitCsv(lines[li]);
     const line = li + 1;
     if (!cells) {
-      out.errors.push(err(line, '(line)', 'a quoted cell is not closed'));
+      err(line, '(line)', msg('episodes.unclosedQuote'));
       continue;
     }
     if (cells.length !== header.length) {
-      out.errors.push(err(line, '(line)', `has ${cells.length} cells, the header names ${header.length}`));
+      err(line, '(line)', msg('episodes.cellCount', { cells: cells.length, header: header.length }));
       continue;
     }
     const obj: { id?: string; municipality?: string; careType?: string; evaluationDate?: string; events: Record<string, string>; facts: Record<string, unknown> } = { events: {}, facts: {} };
@@ -180,21 +191,21 @@ export function readCsv(text: string): EpisodesRead {
           if (TRUE.has(low)) obj.facts[e.id] = true;
           else if (FALSE.has(low)) obj.facts[e.id] = false;
           else {
-            out.errors.push(err(line, header[i], `${JSON.stringify(cell)} is not yes or no`));
+            err(line, header[i], msg('episodes.notYesNo', { value: JSON.stringify(cell) }));
             rowOk = false;
           }
         } else if (e.type === 'count') {
           const n = Number(cell);
           if (Number.isFinite(n)) obj.facts[e.id] = n;
           else {
-            out.errors.push(err(line, header[i], `${JSON.stringify(cell)} is not a number`));
+            err(line, header[i], msg('episodes.notNumber', { value: JSON.stringify(cell) }));
             rowOk = false;
           }
         } else if (e.type === 'enum') obj.facts[e.id] = lookupEnumValue(e, cell)?.id ?? cell;
         else obj.facts[e.id] = cell;
       }
     });
-    if (rowOk) fromObject(obj, line, (p) => byPointer.get(p) ?? (p || '(line)'), out);
+    if (rowOk) fromObject(obj, line, (p) => byPointer.get(p) ?? (p || '(line)'), out, lang);
   }
   return out;
 }

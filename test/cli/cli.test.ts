@@ -127,6 +127,9 @@ describe('the README examples', () => {
 
   it('months on examples/kronoberg-exempel-2.yaml invoices March, April and May', async () => {
     expect(await main(['months', '--county', 'kronoberg', '--averages', join(examples, 'kronoberg-exempel-2.yaml'), '--format', 'table'])).toBe(0);
+    expect(output.stdout()).toContain('fakturerat: mars, april och maj 2025');
+    expect(output.stdout()).toMatch(/2025-01 {2}3,25 .* > 2,4 /);
+    expect(await main(['months', '--county', 'kronoberg', '--averages', join(examples, 'kronoberg-exempel-2.yaml'), '--format', 'table', '--lang', 'en'])).toBe(0);
     expect(output.stdout()).toContain('invoiced: 2025-03, 2025-04, 2025-05');
   });
 });
