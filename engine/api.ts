@@ -45,13 +45,15 @@ function fromDiagnostic(kind: EvaluationError['kind'], d: Diagnostic, pointer = 
  */
 export function evaluateCase(set: PolicySet, raw: unknown, options: EvaluateCaseOptions = {}): EvaluationAnswer {
   const validated = validateCase(raw);
+  const lang = options.lang ?? 'sv';
   if (!validated.ok) {
     const impossible = validated.errors.every((e) => e.code === 'AVT-E013');
-    return { ok: false, error: { kind: impossible ? 'impossible-history' : 'invalid-case', errors: validated.errors } };
+    // in the language where an error says how (an impossible history's), without its parameters
+    const errors = validated.errors.map((e) => { const { code, pointer, message } = localize(e, lang); return { code, pointer, message }; });
+    return { ok: false, error: { kind: impossible ? 'impossible-history' : 'invalid-case', errors } };
   }
   const { input, data } = validated;
   const which = set.agreementFor(input.county, input.agreement);
-  const lang = options.lang ?? 'sv';
   if (!which.ok) return fromDiagnostic(which.error.code === 'AVT-E015' ? 'wrong-agreement' : 'unknown', which.error, input.agreement ? '/agreement' : '/county', lang);
   let date: string | undefined;
   if (options.on !== undefined) {

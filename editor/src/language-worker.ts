@@ -163,7 +163,7 @@ function simulateOnce(p: Prepared, scenario: Scenario, ui: UiLang = 'sv'): Simul
   const facts = Object.fromEntries(Object.entries(scenario.facts).filter(([k, v]) => !NOT_IN_SCHEMA.has(k) && v !== '' && v !== undefined));
   const input = { county: p.info.county ?? p.info.agreement, events, facts, ...(scenario.evaluationDate ? { evaluationDate: scenario.evaluationDate } : {}) };
   const c = validateCase(input);
-  if (!c.ok) return { ...empty, errors: c.errors.map((e) => `${e.pointer.replace(/^\/(events|facts)\//, '')}: ${e.message}`) };
+  if (!c.ok) return { ...empty, errors: c.errors.map((e) => `${e.pointer.replace(/^\/(events|facts)\//, '')}: ${localize(e, ui).message}`) };
   const r = evaluate(p.compiled, c.data, p.info, { lang: ui });
   return {
     ok: true, errors: [], deadlines: r.deadlines, payments: r.payments, explanation: r.explanation, warnings: r.warnings.map((w) => w.message),

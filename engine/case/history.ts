@@ -4,6 +4,7 @@
 // discharged; a withdrawal withdraws an earlier, not yet withdrawn occurrence. Nothing here reads a policy:
 // how a possible history is read (a withdrawal ends a ready period, death ends the stay) is in the policies.
 import { EVENTS } from '../../dsl/builtins/vocabulary';
+import { msg, render, type MessageCode, type MsgLang, type Params } from '../../dsl/messages';
 import { formatInstantLocal } from '../calendar';
 import { eventSlot, occurrences, type CaseData } from './case-data';
 import type { CaseError } from './validate';
@@ -12,27 +13,32 @@ const ADMITTED = eventSlot('admitted');
 const DIED = eventSlot('died');
 const DISCHARGED = eventSlot('discharged');
 
-const error = (pointer: string, detail: string): CaseError => ({ code: 'AVT-E013', pointer, message: `impossible history: ${detail}` });
+/** A history error: its message in the language, and its parameters to give it in another (localize). */
+export type HistoryError = CaseError & { args: Params };
 
-/** The located errors of an impossible history; [] for a possible one. */
-export function historyErrors(c: CaseData): CaseError[] {
-  const out: CaseError[] = [];
+/** The located errors of an impossible history, in Swedish unless asked otherwise; [] for a possible one. */
+export function historyErrors(c: CaseData, lang: MsgLang = 'sv'): HistoryError[] {
+  const out: HistoryError[] = [];
+  const error = (pointer: string, code: MessageCode, params: Params): HistoryError => {
+    const args = { detail: msg(code, params) };
+    return { code: 'AVT-E013', pointer, message: render('AVT-E013', args, lang), args };
+  };
   const admitted = c.events[ADMITTED];
   const died = c.events[DIED];
   if (died === died && c.events[DISCHARGED] === c.events[DISCHARGED]) {
-    out.push(error('/events/discharged', 'the patient died in inpatient care (died) and was also discharged; record one of them'));
+    out.push(error('/events/discharged', 'history.diedAndDischarged', {}));
   }
   EVENTS.forEach((e, slot) => {
     const h = e.history;
     if (!h) return;
     const times = occurrences(c, slot);
     if (times.length === 0) return;
-    if (h.once && times.length > 1) out.push(error(`/events/${e.id}`, `${e.id} happens at most once in an episode; it is recorded ${times.length} times`));
+    if (h.once && times.length > 1) out.push(error(`/events/${e.id}`, 'history.once', { event: e.id, count: times.length }));
     if (!h.stay) return;
     for (let i = 0; i < times.length; i++) {
       const at = times.length > 1 ? `/events/${e.id}/${i}` : `/events/${e.id}`;
-      if (times[i] < admitted) out.push(error(at, `${e.id} at ${formatInstantLocal(times[i])} comes before the admission at ${formatInstantLocal(admitted)}`));
-      if (slot !== DIED && times[i] > died) out.push(error(at, `${e.id} at ${formatInstantLocal(times[i])} comes after the patient died at ${formatInstantLocal(died)}`));
+      if (times[i] < admitted) out.push(error(at, 'history.beforeAdmission', { event: e.id, at: formatInstantLocal(times[i]), admitted: formatInstantLocal(admitted) }));
+      if (slot !== DIED && times[i] > died) out.push(error(at, 'history.afterDeath', { event: e.id, at: formatInstantLocal(times[i]), died: formatInstantLocal(died) }));
     }
     if (h.withdraws) {
       // Each withdrawal needs an occurrence of what it withdraws after the previous withdrawal and not after it.
@@ -43,7 +49,7 @@ export function historyErrors(c: CaseData): CaseError[] {
         for (let j = 0; j < withdrawn.length; j++) if (withdrawn[j] > prev && withdrawn[j] <= times[i]) found = true;
         if (!found) {
           const at = times.length > 1 ? `/events/${e.id}/${i}` : `/events/${e.id}`;
-          out.push(error(at, `${e.id} at ${formatInstantLocal(times[i])} withdraws ${h.withdraws}, but no ${h.withdraws} is recorded ${i === 0 ? 'before it' : 'since the previous withdrawal'}`));
+          out.push(error(at, 'history.withdrawsNothing', { event: e.id, at: formatInstantLocal(times[i]), withdraws: h.withdraws, first: i === 0 }));
         }
         prev = times[i];
       }
