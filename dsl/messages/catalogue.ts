@@ -5,6 +5,7 @@
 //   diffs         diff.ts (semantic diff rows and the behavioural diff)
 //   export        export.ts (why a rule is left out of an export to another rule engine)
 //   case history  history.ts (why an episode's events cannot have happened so)
+//   review        review.ts (what cites a passage, why one is not encoded, the branches examples exercise)
 //   months        monthly.ts (the monthly ladders' explanations, their diagnostics' details, avtal months' table)
 //   hover, other  ui.ts (the editor's hover, the parser's expected words, fallbacks)
 //   CLI           cli.ts (the command line's own messages), cli-usage.ts (its commands' --help)
@@ -23,6 +24,7 @@ import { HOVER_MESSAGES } from './hover';
 import { MONTHLY_MESSAGES } from './monthly';
 import { EXPORT_MESSAGES } from './export';
 import { HISTORY_MESSAGES } from './history';
+import { REVIEW_MESSAGES } from './review';
 
 const fromCodes: Record<string, Message> = {};
 for (const [code, e] of Object.entries(CODES)) fromCodes[code] = { sv: e.sv, en: e.message };
@@ -40,10 +42,11 @@ export const CATALOGUE = {
   ...MONTHLY_MESSAGES,
   ...EXPORT_MESSAGES,
   ...HISTORY_MESSAGES,
+  ...REVIEW_MESSAGES,
   ...UI_MESSAGES,
   ...CLI_MESSAGES,
   ...CLI_USAGE,
   ...HOVER_MESSAGES,
 } as Record<string, Message>;
 
-export type MessageCode = keyof typeof CODES | keyof typeof EXPLAIN_MESSAGES | keyof typeof DIFF_MESSAGES | keyof typeof MONTHLY_MESSAGES | keyof typeof EXPORT_MESSAGES | keyof typeof HISTORY_MESSAGES | keyof typeof UI_MESSAGES | keyof typeof CLI_MESSAGES | `term.${string}` | `event.${string}` | `hover.${string}`;
+export type MessageCode = keyof typeof CODES | keyof typeof EXPLAIN_MESSAGES | keyof typeof DIFF_MESSAGES | keyof typeof MONTHLY_MESSAGES | keyof typeof EXPORT_MESSAGES | keyof typeof HISTORY_MESSAGES | keyof typeof REVIEW_MESSAGES | keyof typeof UI_MESSAGES | keyof typeof CLI_MESSAGES | `term.${string}` | `event.${string}` | `hover.${string}`;

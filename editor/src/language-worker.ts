@@ -237,7 +237,7 @@ const handlers: { [K in RequestKind]: Handler<K> } = {
     return null;
   },
   timings: () => timings,
-  sourceView: ({ text, source }) => sourcePanelView(prepare(text), source),
+  sourceView: ({ text, source, ui }) => sourcePanelView(prepare(text), source, ui),
   asDraft: ({ text, label }) => {
     const draft = asDraft(prepare(text).analysis.ast, text, label);
     return { text: draft, errors: prepare(draft).analysis.diagnostics.filter((d) => d.severity === 'error').length };

@@ -143,11 +143,12 @@ export interface SourcePanelView {
     end: number;
     line: number;
     kind: 'cited' | 'marked';
-    citers: { kind: string; name: string; part?: string; line: number; declStart: number; declEnd: number; reason?: string }[];
+    /** `label`: the kind in the reader's language (`tidsfrist`, `deadline`) */
+    citers: { kind: string; label: string; name: string; part?: string; line: number; declStart: number; declEnd: number; reason?: string }[];
   }[];
   /** sentences with a quantity, time, deadline or condition that nothing cites or marks (offsets into `text`) */
   uncovered?: { start: number; end: number; line: number; carries: string[] }[];
-  /** policy lines of branches no worked example exercises */
+  /** policy lines of branches no worked example exercises; `what` in the reader's language */
   unexercised: { line: number; rule: string; what: string }[];
   examplePercent?: number;
 }
@@ -175,7 +176,7 @@ export type RequestMap = {
   /** The worker's start-up times in ms on its own clock (`timeOrigin`): evaluation began, modules loaded, first analysis. */
   timings: { params: Record<string, never>; result: WorkerTimings };
   asDraft: { params: { text: string; label: string }; result: { text: string; errors: number } };
-  sourceView: { params: { text: string; source?: string }; result: SourcePanelView };
+  sourceView: { params: { text: string; source?: string; ui?: UiLang }; result: SourcePanelView };
 };
 
 export type RequestKind = keyof RequestMap;
