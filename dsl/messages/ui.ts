@@ -63,4 +63,11 @@ export const UI_MESSAGES = {
   // the HTTP service's details of AVT-H004 (invalid request)
   'http.months.oneInput': { sv: 'ange exakt ett av averages och episodes', en: 'give exactly one of averages or episodes' },
   'http.months.countyOrAgreement': { sv: 'ange county eller agreement', en: 'give county or agreement' },
+  'http.batchNotArray': { sv: 'innehållet måste vara en JSON-lista av ärenden (eller NDJSON, ett ärende per rad)', en: 'the body must be a JSON array of cases (or NDJSON, one case per line)' },
+  'http.batchExplainedMax': { sv: '{max} med förklaringar (explain=false: {all})', en: '{max} with explanations (explain=false: {all})' },
+  'http.prototypeKey': { sv: 'en nyckel __proto__ eller constructor.prototype är inte tillåten (prototype poisoning)', en: 'a __proto__ or constructor.prototype key is not allowed (prototype poisoning)' },
+  'http.versionDigits': { sv: 'en versionsbeteckning har bara ASCII-siffror (0-9)', en: 'a version label has ASCII digits (0-9) only' },
+  'http.versionBytes': { sv: 'en versionsbeteckning är högst {max} byte i UTF-8, den här {bytes}', en: 'a version label is at most {max} bytes in UTF-8, this one {bytes}' },
+  'http.outsideFolder': { sv: 'filen skulle hamna utanför policymappen', en: 'the file would lie outside the policies folder' },
+  'http.writeFailed': { sv: 'skrivningen misslyckades ({code})', en: 'write failed ({code})' },
 } satisfies Record<string, Message>;
