@@ -61,8 +61,8 @@ export const UI_MESSAGES = {
   'example.unit.working-days': { sv: 'arbetsdagar', en: 'working-days' },
   'hint.didYouMean': { sv: ' (menade du {name}?)', en: ' (did you mean {name}?)' },
   // the HTTP service's details of AVT-H004 (invalid request)
-  'http.months.oneInput': { sv: 'ange exakt ett av averages och episodes', en: 'give exactly one of averages or episodes' },
-  'http.months.countyOrAgreement': { sv: 'ange county eller agreement', en: 'give county or agreement' },
+  'http.months.oneInput': { sv: 'ange exakt ett av `averages` och `episodes`', en: 'give exactly one of `averages` or `episodes`' },
+  'http.months.countyOrAgreement': { sv: 'ange `county` eller `agreement`', en: 'give `county` or `agreement`' },
   'http.batchNotArray': { sv: 'innehållet måste vara en JSON-lista av ärenden (eller NDJSON, ett ärende per rad)', en: 'the body must be a JSON array of cases (or NDJSON, one case per line)' },
   'http.batchExplainedMax': { sv: '{max} med förklaringar (explain=false: {all})', en: '{max} with explanations (explain=false: {all})' },
   'http.prototypeKey': { sv: 'en nyckel __proto__ eller constructor.prototype är inte tillåten (prototype poisoning)', en: 'a __proto__ or constructor.prototype key is not allowed (prototype poisoning)' },
