@@ -7,6 +7,10 @@ export const CLI_MESSAGES = {
   'cli.unknownCommand': { sv: "avtal: okänt kommando '{verb}'", en: "avtal: unknown command '{verb}'" },
   'cli.badLang': { sv: 'avtal {verb}: --lang måste vara sv eller en, inte {lang}', en: 'avtal {verb}: --lang must be sv or en, not {lang}' },
   'cli.internal': { sv: 'avtal {verb}: internt fel: {detail}', en: 'avtal {verb}: internal error: {detail}' },
+  // node:util parseArgs's errors, said in the language (any other as Node words it)
+  'cli.unknownOption': { sv: 'avtal {verb}: okänd flagga {option}', en: 'avtal {verb}: unknown option {option}' },
+  'cli.optionNeedsValue': { sv: 'avtal {verb}: flaggan {option} behöver ett värde', en: 'avtal {verb}: option {option} needs a value' },
+  'cli.optionTakesNoValue': { sv: 'avtal {verb}: flaggan {option} tar inget värde', en: 'avtal {verb}: option {option} takes no value' },
   'cli.internalHint': { sv: ' (sätt AVTAL_DEBUG=1 för detaljer)', en: ' (set AVTAL_DEBUG=1 for details)' },
   'cli.usage': { sv: 'Användning: avtal <kommando> [flaggor]', en: 'Usage: avtal <command> [options]' },
   'cli.commands': { sv: 'Kommandon:', en: 'Commands:' },

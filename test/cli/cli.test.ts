@@ -25,6 +25,11 @@ describe('avtal', () => {
     expect(await main(['frobnicate', '--lang', 'en'])).toBe(2);
     expect(output.stderr()).toContain("unknown command 'frobnicate'");
     expect(await main(['check', '--frob'])).toBe(2);
+    expect(output.stderr()).toContain('avtal check: okänd flagga --frob');
+    expect(await main(['months', '--format'])).toBe(2);
+    expect(output.stderr()).toContain('avtal months: flaggan --format behöver ett värde');
+    expect(await main(['check', '--frob', '--lang', 'en'])).toBe(2);
+    expect(output.stderr()).toContain('avtal check: unknown option --frob');
     expect(await main(['check', '--lang', 'de'])).toBe(2);
     expect(output.stderr()).toContain('--lang måste vara sv eller en, inte de');
   });
