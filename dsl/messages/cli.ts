@@ -100,7 +100,7 @@ export const CLI_MESSAGES = {
   'cli.source.unknown': { sv: 'avtal source: {file}: källan {id} finns inte bland källdokumenten ({known})', en: 'avtal source: {file}: source {id} is not among the source documents ({known})' },
   'cli.source.alsoCites': { sv: 'citerar också {source} ({count} källhänvisning(ar)): avtal source {file} --source {source}', en: 'also cites {source} ({count} citation(s)): avtal source {file} --source {source}' },
   'cli.source.header': {
-    sv: 'källa {source} · {file} · {cited} citerade passager, {marked} markerade som okodade, {undecided} obeslutade · texttäckning {percent} %',
+    sv: 'källa {source} · {file} · {cited} citerade ställen, {marked} markerade som okodade, {undecided} obeslutade · texttäckning {percent} %',
     en: 'source {source} · {file} · {cited} passage(s) cited, {marked} marked as not encoded, {undecided} undecided · text coverage {percent} %',
   },
   'cli.source.notEncoded': { sv: 'okodat: {marks}', en: 'not encoded: {marks}' },
