@@ -1,6 +1,6 @@
 // The library entry point: what the CLI, the HTTP service and other programs call.
 import { diagnostic, localize, NO_RANGE, type Diagnostic } from '../dsl/diagnostics';
-import { render, type MsgLang } from '../dsl/messages/render';
+import { msg, render, type MsgLang } from '../dsl/messages/render';
 import { dayToIso, localDayOf, parseIsoDate } from './calendar';
 import { eventSlot, EVALUATION_DATE } from './case/case-data';
 import { validateCase, type CaseError } from './case/validate';
@@ -71,7 +71,7 @@ export function evaluateCase(set: PolicySet, raw: unknown, options: EvaluateCase
   // Never an answer without the law's conditions: a version made under a law that is not linked is not used.
   const law = v.analysis.ast.header?.subjectTo?.text;
   if (law && v.compiled && v.compiled.payments.some((p) => p.law.length === 0)) {
-    return fromDiagnostic('broken-policy', diagnostic('AVT-E012', NO_RANGE, { file: v.source.file, detail: `it is made under ${law} (subject to), which is not loaded or has no version in force on ${v.info.validFrom}` }), '', lang);
+    return fromDiagnostic('broken-policy', diagnostic('AVT-E012', NO_RANGE, { file: v.source.file, detail: msg('set.law.notLoaded', { law, date: v.info.validFrom }) }), '', lang);
   }
   const result = evaluate(v.compiled!, data, v.info, { explain: options.explain, caseId: input.id, lang });
   if (selection.viaFallback) return { ok: true, result: { ...result, fallback: { from: selection.viaFallback.from, reason: render('fallback.version', selection.viaFallback.args, lang) } } };

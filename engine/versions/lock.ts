@@ -1,6 +1,7 @@
 // The lock file (policies/avtal.lock): the content hash of every published version, so a published
 // text cannot change unnoticed. Pure functions on text and a PolicySet; reading and writing the file
 // is the CLI's business (cli/lock-file.ts). Drafts are never locked.
+import { msg } from '../../dsl/messages/render';
 import { diagnostic, NO_RANGE, type Diagnostic } from '../../dsl/diagnostics';
 import type { PolicySet, PolicyVersion } from '../registry/policy-set';
 
@@ -39,12 +40,12 @@ export function parseLock(text: string, file = LOCK_FILE_NAME): ParsedLock {
     return { ok: false, error: diagnostic('AVT-V012', NO_RANGE, { file, detail: (e as Error).message }) };
   }
   const versions = (raw as { versions?: unknown })?.versions;
-  if (!Array.isArray(versions)) return { ok: false, error: diagnostic('AVT-V012', NO_RANGE, { file, detail: 'expected an object with a "versions" array' }) };
+  if (!Array.isArray(versions)) return { ok: false, error: diagnostic('AVT-V012', NO_RANGE, { file, detail: msg('lock.notObject') }) };
   const entries: LockEntry[] = [];
   for (const [i, v] of versions.entries()) {
     const e = v as Partial<LockEntry>;
     if (typeof e?.agreement !== 'string' || typeof e.version !== 'string' || typeof e.file !== 'string' || typeof e.hash !== 'string') {
-      return { ok: false, error: diagnostic('AVT-V012', NO_RANGE, { file, detail: `entry ${i + 1} needs agreement, version, file and hash` }) };
+      return { ok: false, error: diagnostic('AVT-V012', NO_RANGE, { file, detail: msg('lock.entry', { n: i + 1 }) }) };
     }
     entries.push({ agreement: e.agreement, version: e.version, file: e.file, hash: e.hash });
   }
