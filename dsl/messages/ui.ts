@@ -60,6 +60,8 @@ export const UI_MESSAGES = {
   'example.unit.weekdays': { sv: 'vardagar', en: 'weekdays' },
   'example.unit.working-days': { sv: 'arbetsdagar', en: 'working-days' },
   'hint.didYouMean': { sv: ' (menade du {name}?)', en: ' (did you mean {name}?)' },
+  // the checker: what lacks a citation (AVT-C020), in the definite form the message puts first
+  'check.parameterValue': { sv: 'värdet för {year} av parametern', en: 'value for {year} of parameter' },
   // the policy set (engine/registry): a law an agreement is made under (AVT-V008), an open end (AVT-V001), files that do not load (AVT-V006, V007)
   'set.law.unknown': { sv: '{name} är inget känt avtal', en: '{name} names no known agreement' },
   'set.law.self': { sv: 'ett avtal kan inte lyda under sig självt', en: 'an agreement cannot be made under itself' },

@@ -265,6 +265,6 @@ export class PolicySet {
   private usable(v: PolicyVersion): Selection {
     if (v.compiled) return { ok: true, version: v };
     const first = v.analysis.diagnostics.find((d) => d.severity === 'error');
-    return { ok: false, error: diagnostic('AVT-E012', first?.range ?? NO_RANGE, { file: v.source.file, detail: first ? `${first.code} ${first.message}` : 'no agreement header' }) };
+    return { ok: false, error: diagnostic('AVT-E012', first?.range ?? NO_RANGE, { file: v.source.file, detail: first ? `${first.code} ${first.message}` : msg('set.file.noHeader') }) };
   }
 }
