@@ -15,7 +15,7 @@ import { localize } from '../../dsl/diagnostics';
 
 type Body = {
   county?: string; agreement?: string; version?: string; on?: string; averages?: unknown; episodes?: unknown[] | string;
-  format?: 'jsonl' | 'csv'; municipality?: string; ladder?: string; from?: string; to?: string; explain?: boolean;
+  format?: 'jsonl' | 'csv'; municipality?: string; ladder?: string; from?: string; to?: string; explain?: boolean; lang?: 'sv' | 'en';
 };
 
 /** The first day the input mentions: the first month of the averages, or the earliest date among the episodes. */
@@ -74,6 +74,11 @@ const tooLarge = (size: number) => httpError(413, 'AVT-H021', { limit: 'answerBy
 export function monthsRoutes(app: FastifyInstance, store: PolicyStore, pool?: BatchPool): void {
   app.post('/api/months', { schema: { body: monthsBody }, bodyLimit: BATCH_LIMIT, config: { expensive: true } }, async (req: FastifyRequest<{ Body: Body }>, reply) => {
     const body = req.body;
+    // `lang` in the body, as the schema allows, chooses the language as `?lang=` does (server/lang.ts)
+    if (body.lang) {
+      req.lang = body.lang;
+      reply.header('content-language', body.lang);
+    }
     // As evaluation does: a date of the calendar, or 400 (2023-02-30 is not one).
     if (body.on !== undefined && parseIsoDate(body.on) === undefined) throw httpError(400, 'AVT-E008', { value: body.on }, { pointer: '/on' });
     checkCost(body);

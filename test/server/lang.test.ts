@@ -69,6 +69,9 @@ describe('the language of an answer', () => {
     // the gap: AVT-M003, the same code in both
     expect(sv.diagnostics[0]).toMatchObject({ code: 'AVT-M003', message: 'inget medelvärde för Kommun A 2025-02: månaden mäts inte, och en följd av månader i rad börjar om efter den' });
     expect(en.diagnostics[0]).toMatchObject({ code: 'AVT-M003', message: expect.stringMatching(/^no average for Kommun A in 2025-02/) });
+    const inBody = await app.inject({ method: 'POST', url: '/api/months', payload: { county: 'kronoberg', lang: 'en', averages: { 'Kommun A': { '2025-01': 3.25 } } } });
+    expect(inBody.headers['content-language']).toBe('en');
+    expect(inBody.json().municipalities[0].months[0].explanation[0].text).toMatch(/^2025-01: average 3.25 is over/);
     const bad = (await app.inject({ method: 'POST', url: '/api/months', payload: { county: 'kronoberg', averages: { 'Kommun A': { '2025-13': 3 } } } })).json();
     expect(bad.diagnostics[0]).toMatchObject({ code: 'AVT-M004', message: 'ogiltiga medelvärden: Kommun A: 2025-13 är ingen månad (ÅÅÅÅ-MM)' });
   });
