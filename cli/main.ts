@@ -26,6 +26,14 @@ function langArg(argv: string[]): string | undefined {
   return undefined;
 }
 
+/** A parseArgs error in the CLI's language: an unknown option, an option without its value or with one it does not take. */
+function argumentError(verb: string, e: Error & { code?: string }): string {
+  const option = /'(-[^' ]+)/.exec(e.message)?.[1];
+  if (option && e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t('cli.unknownOption', { verb, option });
+  if (option && e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return t(/argument missing/.test(e.message) ? 'cli.optionNeedsValue' : 'cli.optionTakesNoValue', { verb, option });
+  return `avtal ${verb}: ${e.message}`;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [verb, ...rest] = argv;
   // The messages' language first, so that every message below is in it; Swedish by default.
@@ -51,7 +59,7 @@ export async function main(argv: string[]): Promise<number> {
     // `--lang` is every command's: the messages' language (for fmt also the keywords' language it prints)
     parsed = parseArgs({ args: rest, options: { lang: { type: 'string' }, ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (e) {
-    err(`avtal ${verb}: ${(e as Error).message}\n\n${commandUsage}`);
+    err(`${argumentError(verb, e as Error & { code?: string })}\n\n${commandUsage}`);
     return 2;
   }
   if (parsed.values.help) {

@@ -1,6 +1,6 @@
 // The library entry point: what the CLI, the HTTP service and other programs call.
 import { diagnostic, localize, NO_RANGE, type Diagnostic } from '../dsl/diagnostics';
-import { render, type MsgLang } from '../dsl/messages/render';
+import { msg, render, type MsgLang } from '../dsl/messages/render';
 import { dayToIso, localDayOf, parseIsoDate } from './calendar';
 import { emptyCase, eventSlot, EVALUATION_DATE } from './case/case-data';
 import { validateCase, type CaseError } from './case/validate';
@@ -77,7 +77,7 @@ export function evaluateCase(set: PolicySet, raw: unknown, options: EvaluateCase
   // Never an answer without the law's conditions: a version made under a law that is not linked is not used.
   const law = v.analysis.ast.header?.subjectTo?.text;
   if (law && v.compiled && v.compiled.payments.some((p) => p.law.length === 0)) {
-    return fromDiagnostic('broken-policy', diagnostic('AVT-E012', NO_RANGE, { file: v.source.file, detail: `it is made under ${law} (subject to), which is not loaded or has no version in force on ${v.info.validFrom}` }), '', lang);
+    return fromDiagnostic('broken-policy', diagnostic('AVT-E012', NO_RANGE, { file: v.source.file, detail: msg('set.law.notLoaded', { law, date: v.info.validFrom }) }), '', lang);
   }
   const result = evaluate(v.compiled!, data, v.info, { explain: options.explain, caseId: input.id, lang });
   if (selection.viaFallback) return { ok: true, result: { ...result, fallback: { from: selection.viaFallback.from, reason: render('fallback.version', selection.viaFallback.args, lang) } } };
@@ -151,7 +151,8 @@ function firstDateOf(input: MonthsInput): string | undefined {
  */
 export function evaluateMonthsFor(set: PolicySet, request: MonthsRequest): MonthsAnswer {
   const { county, agreement: named, on, version, municipality, ladder, from, to, explain } = request;
-  const fail = (kind: EvaluationError['kind'], d: Diagnostic, pointer: string): MonthsAnswer => ({ ok: false, error: { kind, errors: [{ code: d.code, pointer, message: d.message }] } });
+  const lang = request.lang ?? 'sv';
+  const fail = (kind: EvaluationError['kind'], d: Diagnostic, pointer: string): MonthsAnswer => ({ ok: false, error: { kind, errors: [{ code: d.code, pointer, message: localize(d, lang).message }] } });
   let agreement = named;
   if (agreement !== undefined) {
     const which = set.agreementFor(county ?? set.countyOf(agreement) ?? PolicySet.NATIONAL, agreement);
@@ -168,7 +169,7 @@ export function evaluateMonthsFor(set: PolicySet, request: MonthsRequest): Month
   const input: MonthsInput = 'averages' in request ? { averages: request.averages } : 'format' in request ? { episodes: request.episodes as string, format: request.format } : { episodes: request.episodes as unknown[] };
   // Each month under the version in force for the whole of it, unless `on` or `version` names one for the series.
   if (on === undefined && version === undefined) {
-    const r = monthsInForce(set, agreement, input, { municipality, ladder, from, to, explain });
+    const r = monthsInForce(set, agreement, input, { municipality, ladder, from, to, explain, lang });
     const info = r && set.versionsOf(agreement).find((v) => v.info.version === r.version)?.info;
     if (r && info) return { ok: true, result: { ...r, version: info } };
   }
@@ -176,6 +177,7 @@ export function evaluateMonthsFor(set: PolicySet, request: MonthsRequest): Month
   const date = on ?? (version === undefined ? firstDateOf(request) : undefined) ?? new Date().toISOString().slice(0, 10);
   const selection = set.select(agreement, date, { version });
   if (!selection.ok) return fail(selection.error.code === 'AVT-E012' ? 'broken-policy' : version && selection.error.code === 'AVT-E004' ? 'unknown' : 'no-version', selection.error, version ? '/version' : '');
-  const result = evaluateMonths(selection.version.compiled!, input, { municipality, ladder, from, to, explain });
-  return { ok: true, result: { ...result, version: selection.version.info, ...(selection.viaFallback ? { fallback: selection.viaFallback } : {}) } };
+  const result = evaluateMonths(selection.version.compiled!, input, { municipality, ladder, from, to, explain, lang });
+  const fallback = selection.viaFallback && { from: selection.viaFallback.from, reason: render('fallback.version', selection.viaFallback.args, lang) };
+  return { ok: true, result: { ...result, version: selection.version.info, ...(fallback ? { fallback } : {}) } };
 }

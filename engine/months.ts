@@ -3,16 +3,13 @@
 // covers (before the first, after the last, or one in which a version ends) is outside the agreement: the law
 // applies, which has no ladder, and nothing is invoiced. A change of version inside a series is shown, and the
 // ladder starts again in the new version's first step. Browser-safe; never throws for a user's mistake.
-import { CODES } from '../dsl/diagnostics/codes';
+import { msg, render, type MsgLang, type Param } from '../dsl/messages/render';
 import { dayToIso } from './calendar';
-import { aggregateEpisodes, evaluateMonths, ladderMeasure, type CarriedState, type MonthsInput, type MonthsOptions } from './monthly/evaluate-months';
+import { aggregateEpisodes, evaluateMonths, ladderMeasure, monthsDiag, type CarriedState, type MonthsInput, type MonthsOptions } from './monthly/evaluate-months';
 import { daysOfMonth, monthText, parseMonth, type Month } from './calendar/months';
 import type { MonthResult, MonthsDiagnostic, MonthsResult, MunicipalityResult } from './monthly/result';
 import type { PolicySet, PolicyVersion } from './registry/policy-set';
 
-const note = (code: 'AVT-M008' | 'AVT-M009' | 'AVT-M010' | 'AVT-M011' | 'AVT-M012' | 'AVT-M013', args: Record<string, string>, extra: Partial<MonthsDiagnostic> = {}): MonthsDiagnostic => ({
-  severity: CODES[code].severity, code, message: CODES[code].message.replace(/\{(\w+)\}/g, (_, k: string) => args[k] ?? `{${k}}`), ...extra,
-});
 
 /**
  * The published version with a ladder that judges the month: the one in force on every day of it; else, for a
@@ -31,13 +28,13 @@ function versionFor(versions: PolicyVersion[], month: Month, ladderName: string 
 }
 
 /** Why a month is outside: a version that ends or begins inside it, if one does. */
-function partly(versions: PolicyVersion[], month: Month): string {
+function partly(versions: PolicyVersion[], month: Month): Param {
   const { first, last } = daysOfMonth(month);
   const from = dayToIso(first);
   const to = dayToIso(last);
   const v = versions.find((x) => x.info.validFrom <= to && (x.info.validTo === null || x.info.validTo > from));
   if (!v) return '';
-  return v.info.validTo !== null && v.info.validTo <= to ? ` (version ${v.info.version} ends ${v.info.validTo} within the month)` : ` (version ${v.info.version} begins ${v.info.validFrom} within the month)`;
+  return v.info.validTo !== null && v.info.validTo <= to ? msg('months.versionEnds', { version: v.info.version, date: v.info.validTo }) : msg('months.versionBegins', { version: v.info.version, date: v.info.validFrom });
 }
 
 /**
@@ -50,7 +47,7 @@ export function monthsInForce(set: PolicySet, agreement: string, input: MonthsIn
   if (!probe) return undefined;
   // The episodes are read once, and counted by the measure of every version that may judge a month.
   const measures = versions.map((v) => ladderMeasure(v.compiled!, options.ladder)).filter((m) => m !== undefined);
-  const counted = 'episodes' in input ? aggregateEpisodes(input, measures, options.municipality) : undefined;
+  const counted = 'episodes' in input ? aggregateEpisodes(input, measures, options.municipality, options.lang) : undefined;
   const run = (v: PolicyVersion, o: MonthsOptions) => evaluateMonths(v.compiled!, input, o, counted);
   const found = run(probe, { ...options, explain: false });
   if (!found.ok) return run(probe, options);
@@ -73,10 +70,12 @@ export function monthsInForce(set: PolicySet, agreement: string, input: MonthsIn
   }
 
   const diagnostics: MonthsDiagnostic[] = [];
+  const lang = options.lang ?? 'sv';
   const byMunicipality = new Map<string, MunicipalityResult>();
   const given = new Map(found.municipalities.map((m) => [m.municipality, new Map(m.months.map((x) => [x.month, x]))]));
   let first: MonthsResult | undefined;
-  let previous: string | undefined;
+  let previous: Param | undefined;
+  let outsideBefore = false; // the months just before were outside every version
   for (const seg of segments) {
     const from = monthText(seg.from);
     const to = monthText(seg.to);
@@ -85,24 +84,26 @@ export function monthsInForce(set: PolicySet, agreement: string, input: MonthsIn
       const compiled = seg.version.compiled!;
       // How the series passes into this version is the version's own ladder's decision (`at a change of version`).
       const ladder = options.ladder ? compiled.ladders.get(options.ladder) : [...compiled.ladders.values()][0];
-      const keep = previous !== undefined && previous !== 'none' && ladder?.rule.versionChange === 'keep-step';
+      const keep = previous !== undefined && !outsideBefore && ladder?.rule.versionChange === 'keep-step';
       const carriedIn = keep ? carriedFrom(byMunicipality) : undefined;
       const r = run(seg.version, { ...options, from, to, ...(carriedIn ? { carriedIn } : {}) });
       first ??= r;
       for (const d of r.diagnostics) if (!diagnostics.some((x) => x.code === d.code && x.message === d.message)) diagnostics.push(d);
-      if (previous !== undefined && previous !== 'none') {
+      if (previous !== undefined && !outsideBefore) {
         const args = { month: from, version: seg.version.info.version, agreement, previous };
-        diagnostics.push(note(keep ? 'AVT-M010' : ladder?.rule.versionChange === 'start-again' ? 'AVT-M009' : 'AVT-M013', args, { month: from }));
+        diagnostics.push(monthsDiag(keep ? 'AVT-M010' : ladder?.rule.versionChange === 'start-again' ? 'AVT-M009' : 'AVT-M013', args, { month: from }, lang));
         for (const [municipality, c] of carriedIn ?? []) {
-          if (!ladder?.steps.includes(c.step)) diagnostics.push(note('AVT-M011', { ...args, municipality, step: c.step }, { municipality, month: from }));
+          if (!ladder?.steps.includes(c.step)) diagnostics.push(monthsDiag('AVT-M011', { ...args, municipality, step: c.step }, { municipality, month: from }, lang));
         }
-      } else if (previous !== undefined) diagnostics.push(note('AVT-M012', { month: from, version: seg.version.info.version, agreement }, { month: from }));
+      } else if (previous !== undefined) diagnostics.push(monthsDiag('AVT-M012', { month: from, version: seg.version.info.version, agreement }, { month: from }, lang));
       part = r.municipalities;
       previous = seg.version.info.version;
+      outsideBefore = false;
     } else {
-      diagnostics.push(note('AVT-M008', { from, to, agreement, detail: partly(set.versionsOf(agreement).filter((v) => v.info.status === 'published'), seg.from) }, { month: from }));
-      part = [...given.keys()].map((municipality) => outside(municipality, seg.from, seg.to, given.get(municipality)!, options.explain !== false));
-      previous = 'none';
+      diagnostics.push(monthsDiag('AVT-M008', { from, to, agreement, detail: partly(set.versionsOf(agreement).filter((v) => v.info.status === 'published'), seg.from) }, { month: from }, lang));
+      part = [...given.keys()].map((municipality) => outside(municipality, seg.from, seg.to, given.get(municipality)!, options.explain !== false, lang));
+      previous = msg('months.noVersion');
+      outsideBefore = true;
     }
     for (const m of part) {
       const into = byMunicipality.get(m.municipality);
@@ -158,7 +159,7 @@ function carriedFrom(byMunicipality: ReadonlyMap<string, MunicipalityResult>): M
 }
 
 /** The months of a municipality outside every version: shown with their average, never compared or invoiced. */
-function outside(municipality: string, from: Month, to: Month, given: Map<string, MonthResult>, explain: boolean): MunicipalityResult {
+function outside(municipality: string, from: Month, to: Month, given: Map<string, MonthResult>, explain: boolean, lang: MsgLang): MunicipalityResult {
   const months: MonthResult[] = [];
   for (let mo = from; mo <= to; mo++) {
     const month = monthText(mo);
@@ -167,7 +168,7 @@ function outside(municipality: string, from: Month, to: Month, given: Map<string
       month, average: g?.average ?? null, episodes: g?.episodes ?? null, days: g?.days ?? null, emptyMonth: g?.emptyMonth ?? false,
       undetermined: false, version: null, threshold: null, comparison: null, stepAtStart: '', step: '', transition: null, actions: [],
       invoiced: false, invoicedBy: [], invoice: null,
-      explanation: explain ? [{ rule: '', text: `${month}: no version of the agreement is in force for the whole month; the law applies, which has no ladder: not compared, not invoiced`, interpretations: [], values: { month } }] : [],
+      explanation: explain ? [{ rule: '', text: render('months.explain.outside', { month }, lang), interpretations: [], values: { month } }] : [],
     });
   }
   return { municipality, months, invoicedMonths: [], invoicedEpisodes: 0, invoicedDays: 0, invoicedAmount: 0, notCounted: {}, undeterminedMonths: [] };

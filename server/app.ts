@@ -1,4 +1,5 @@
 // The HTTP service: the JSON API over the engine, and the browser editor's static build, in one Fastify app.
+import { msg } from '../dsl/messages/render';
 import { existsSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
@@ -129,7 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!t.ok) return done(t.error as unknown as Error, undefined);
     jsonParser(req, t.text, (e, value) => {
       // Fastify's parser says "not valid JSON" for a prototype-poisoning key too: say which key it is.
-      if (e && /"(__proto__|constructor)"\s*:/.test(t.text)) return done(httpError(400, 'AVT-H004', { detail: 'a __proto__ or constructor.prototype key is not allowed (prototype poisoning)' }, { pointer: '' }) as unknown as Error, undefined);
+      if (e && /"(__proto__|constructor)"\s*:/.test(t.text)) return done(httpError(400, 'AVT-H004', { detail: msg('http.prototypeKey') }, { pointer: '' }) as unknown as Error, undefined);
       done(e, value);
     });
   });

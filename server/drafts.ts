@@ -1,6 +1,7 @@
 // Saving a draft version: checked first, then written atomically. The text goes to a temporary file in
 // the target folder, which is then hard-linked to its final name; link() fails with EEXIST when the name
 // is taken, so of two saves racing for one version exactly one wins and nothing is overwritten.
+import { msg } from '../dsl/messages/render';
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -22,9 +23,9 @@ export async function saveDraft(store: PolicyStore, agreement: string, label: st
   // One spelling per label (NFC: "ö" is one character, not o and a combining mark), with ASCII digits only
   // (fullwidth or Arabic-Indic digits would make look-alike labels), short enough for a file name.
   const version = label.normalize('NFC');
-  if (/[^\P{N}0-9]/u.test(version)) throw httpError(400, 'AVT-H004', { detail: 'a version label has ASCII digits (0-9) only' }, { pointer: '/version' });
+  if (/[^\P{N}0-9]/u.test(version)) throw httpError(400, 'AVT-H004', { detail: msg('http.versionDigits') }, { pointer: '/version' });
   const bytes = Buffer.byteLength(version, 'utf8');
-  if (bytes > VERSION_LABEL_MAX_BYTES) throw httpError(400, 'AVT-H004', { detail: `a version label is at most ${VERSION_LABEL_MAX_BYTES} bytes in UTF-8, this one ${bytes}` }, { pointer: '/version', limit: { name: 'versionLabelBytes', max: VERSION_LABEL_MAX_BYTES, actual: bytes } });
+  if (bytes > VERSION_LABEL_MAX_BYTES) throw httpError(400, 'AVT-H004', { detail: msg('http.versionBytes', { max: VERSION_LABEL_MAX_BYTES, bytes }) }, { pointer: '/version', limit: { name: 'versionLabelBytes', max: VERSION_LABEL_MAX_BYTES, actual: bytes } });
   // Drafts are new versions of a known agreement. A new agreement is added as a file, with review: a draft
   // of an unknown agreement in a known county would make choosing that county's agreement ambiguous.
   if (!store.set.agreements().includes(agreement)) throw httpError(404, 'AVT-H013', { agreement }, { pointer: '/agreement' });
@@ -36,7 +37,7 @@ export async function saveDraft(store: PolicyStore, agreement: string, label: st
   const folder = dirname(existing.source.file);
   const dir = resolve(store.dir, folder);
   const final = join(dir, `${version}.draft.avtal`);
-  if (relative(store.dir, final).startsWith('..') || !final.startsWith(store.dir + sep)) throw httpError(400, 'AVT-H018', { detail: 'the file would lie outside the policies folder' });
+  if (relative(store.dir, final).startsWith('..') || !final.startsWith(store.dir + sep)) throw httpError(400, 'AVT-H018', { detail: msg('http.outsideFolder') });
 
   const temp = tempName(final);
   try {
@@ -51,7 +52,7 @@ export async function saveDraft(store: PolicyStore, agreement: string, label: st
     }
   } catch (e) {
     if (e instanceof HttpError) throw e;
-    throw httpError(500, 'AVT-H018', { detail: (e as NodeJS.ErrnoException).code ?? 'write failed' });
+    throw httpError(500, 'AVT-H018', { detail: msg('http.writeFailed', { code: (e as NodeJS.ErrnoException).code ?? '?' }) });
   } finally {
     await unlink(temp).catch(() => undefined);
   }
@@ -82,7 +83,7 @@ export async function updateDraft(store: PolicyStore, agreement: string, version
   checkDraftText(store, agreement, version, text);
 
   const final = resolve(store.dir, current.source.file);
-  if (!final.startsWith(store.dir + sep)) throw httpError(400, 'AVT-H018', { detail: 'the file would lie outside the policies folder' });
+  if (!final.startsWith(store.dir + sep)) throw httpError(400, 'AVT-H018', { detail: msg('http.outsideFolder') });
   const temp = tempName(final);
   try {
     await writeSynced(temp, text);
@@ -92,7 +93,7 @@ export async function updateDraft(store: PolicyStore, agreement: string, version
   } catch (e) {
     await unlink(temp).catch(() => undefined);
     if (e instanceof HttpError) throw e;
-    throw httpError(500, 'AVT-H018', { detail: (e as NodeJS.ErrnoException).code ?? 'write failed' });
+    throw httpError(500, 'AVT-H018', { detail: msg('http.writeFailed', { code: (e as NodeJS.ErrnoException).code ?? '?' }) });
   }
   try {
     await store.changed();

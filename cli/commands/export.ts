@@ -43,7 +43,7 @@ export const exportCommand: Command = {
       return 1;
     }
     const law = analysis.program.header.subjectTo ? lawFor(file, read.text) : undefined;
-    const { doc, diagnostics } = exportToJre(analysis.program, shown, law);
+    const { doc, diagnostics } = exportToJre(analysis.program, shown, law, lang());
     for (const d of diagnostics) err(formatDiagnostic(d, shown));
     const json = JSON.stringify(doc, null, 2) + '\n';
     if (values.out) writeFileSync(values.out as string, json);

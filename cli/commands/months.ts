@@ -78,7 +78,7 @@ export const months: Command = {
     }
     const options = {
       municipality: values.municipality as string | undefined, from: values.from as string | undefined, to: values.to as string | undefined,
-      ladder: values.ladder as string | undefined, explain: format === 'json',
+      ladder: values.ladder as string | undefined, explain: format === 'json', lang: lang(),
     };
     // Each month under the version in force for it, unless --on names one date for the whole series.
     const perMonth = values.on === undefined ? monthsInForce(set, agreement, input, options) : undefined;
@@ -101,26 +101,32 @@ export const months: Command = {
     }
     for (const d of result.diagnostics) if (d.severity !== 'info' || format === 'table') err(`${file}${d.line ? `:${d.line}` : ''}: ${d.severity} ${d.code} ${d.message}`);
     if (format === 'json') out(JSON.stringify({ ...result, version: info, ...(fallback ? { fallback } : {}) }, null, 2));
-    else out(table(result, result.versions.map((v) => `${v.version ?? 'outside the agreement'} (${v.from}…${v.to})`).join(', ') || result.version));
+    else out(table(result, result.versions.map((v) => `${v.version ?? t('months.table.outsideVersion')} (${v.from}…${v.to})`).join(', ') || result.version));
     return !result.ok ? 1 : result.partial ? 3 : 0;
   },
 };
 
+/** The months for a person: one line per month, in the CLI's language (dsl/messages/monthly.ts). */
 function table(r: MonthsResult, version: string): string {
-  const lines: string[] = [`${r.agreement} ${version} — ladder ${r.ladder ?? '-'} on measure ${r.measure ?? '-'} (${r.input})`];
+  const lines: string[] = [t('months.table.title', { agreement: r.agreement, version, ladder: r.ladder ?? '-', measure: r.measure ?? '-', input: t(`months.table.input.${r.input}`) })];
+  const number = (value: number) => t('months.table.number', { value });
+  /** two decimals, with the language's decimal sign */
+  const fixed = (value: number) => (lang() === 'sv' ? value.toFixed(2).replace('.', ',') : value.toFixed(2));
   for (const m of r.municipalities) {
     lines.push('', m.municipality);
-    const rows = [['month', 'average', 'episodes', 'threshold', 'step', 'actions', 'invoiced']];
+    const rows = [(['month', 'average', 'episodes', 'threshold', 'step', 'actions', 'invoiced'] as const).map((k) => t(`months.table.${k}`))];
     for (const x of m.months) {
       rows.push([
-        x.month, x.average === null ? '—' : x.average.toFixed(2) + (x.emptyMonth ? ' (empty)' : ''), x.episodes === null ? '' : String(x.episodes),
-        x.version === null ? 'outside' : x.undetermined ? 'undetermined' : x.threshold === null ? '—' : x.comparison === null ? `(${x.threshold})` : `${x.comparison === 'over' ? '>' : '≤'} ${x.threshold}`, x.step, x.actions.map((a) => a.id).join(', '),
-        x.invoiced ? (x.invoice && x.invoice.amount !== null ? `${x.invoice.days} d, ${x.invoice.amount} kr` : x.invoice && r.input === 'episodes' ? `${x.invoice.days} d` : 'yes') : '',
+        x.month, x.average === null ? '—' : fixed(x.average) + (x.emptyMonth ? t('months.table.empty') : ''), x.episodes === null ? '' : String(x.episodes),
+        x.version === null ? t('months.table.outside') : x.undetermined ? t('months.table.undetermined') : x.threshold === null ? '—' : x.comparison === null ? `(${number(x.threshold)})` : `${x.comparison === 'over' ? '>' : '≤'} ${number(x.threshold)}`, x.step, x.actions.map((a) => a.id).join(', '),
+        x.invoiced ? (x.invoice && x.invoice.amount !== null ? `${t('months.table.days', { days: x.invoice.days })}, ${t('months.table.amount', { amount: x.invoice.amount })}` : x.invoice && r.input === 'episodes' ? t('months.table.days', { days: x.invoice.days }) : t('months.table.yes')) : '',
       ]);
     }
     const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
     for (const row of rows) lines.push('  ' + row.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
-    const total = m.invoicedMonths.length ? `invoiced: ${m.invoicedMonths.join(', ')}${m.invoicedDays !== null ? `; ${m.invoicedEpisodes} episode(s), ${m.invoicedDays} day(s)` : ''}${m.invoicedAmount !== null ? `, ${m.invoicedAmount} kr` : ''}` : 'nothing invoiced';
+    const total = m.invoicedMonths.length
+      ? t('months.table.total', { months: m.invoicedMonths.join(','), episodes: m.invoicedEpisodes, days: m.invoicedDays, amount: m.invoicedAmount })
+      : t('months.table.nothing');
     lines.push(`  ${total}`);
   }
   return lines.join('\n');

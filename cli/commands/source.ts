@@ -3,43 +3,36 @@ import { existsSync } from 'node:fs';
 import { loadPolicySet } from '../../engine/registry/node';
 import { sourceView, type Citer, type SourceView } from '../../engine/review/source-view';
 import { collectCitations } from '../../dsl/sources/citations';
-import { err, out } from '../io';
+import { err, lang, out, t } from '../io';
+import { decimalIn } from '../../dsl/messages';
 import type { Command } from './index';
 
-const REASON = { 'not-computable': 'not computable', 'outside-scope': 'outside scope', 'applied-elsewhere': 'applied elsewhere' } as const;
-
 export const source: Command = {
-  summary: "print a policy's source text with every cited passage highlighted and the rules that cite it",
-  usage: `Usage: avtal source <policy-file|dir> [--source ID] [--cited-only] [--color auto|always|never] [--json]
-
-Prints the agreement a policy encodes (its \`source\`, from sources/) with every passage the policy quotes
-highlighted and numbered, and under each the rules, interpretations, examples and \`unencoded\` marks
-that cite it (file:line). Sentences with a quantity, time, deadline or condition that nothing cites or
-marks are flagged with "?" in the margin. On a terminal the passages are coloured (cited: yellow;
-marked as not encoded: underlined; undecided: red); otherwise they are bracketed ⟦n … n⟧.
-  --source ID      show another source the policy cites with \`in "ID"\` (e.g. sfs-2017-612)
-  --cited-only     only the lines with a cited passage or an undecided sentence
-  --color WHEN     auto (default: when stdout is a terminal), always or never
-  --json           the passages, headings and undecided sentences as JSON`,
+  get summary() {
+    return t('cli.source.summary');
+  },
+  get usage() {
+    return t('cli.source.usage');
+  },
   options: { source: { type: 'string' }, 'cited-only': { type: 'boolean' }, color: { type: 'string' }, json: { type: 'boolean' } },
   run(values, paths) {
     if (paths.length !== 1) {
-      err('avtal source: give one policy file (or a folder)');
+      err(t('cli.source.one'));
       return 2;
     }
     const path = paths[0];
     if (!existsSync(path)) {
-      err(`avtal source: ${path}: no such file or folder`);
+      err(t('cli.noSuchPath', { verb: 'source', path }));
       return 2;
     }
     const color = values.color === 'always' ? true : values.color === 'never' ? false : values.color === undefined || values.color === 'auto' ? !!process.stdout.isTTY : undefined;
     if (color === undefined) {
-      err(`avtal source: --color takes auto, always or never, not ${values.color}`);
+      err(t('cli.source.color', { value: String(values.color) }));
       return 2;
     }
     const set = loadPolicySet(path);
     if (!set.library) {
-      err(`avtal source: no sources folder (sources/index.json) found for ${path}`);
+      err(t('cli.source.noSources', { path }));
       return 1;
     }
     let status = 0;
@@ -49,7 +42,7 @@ marked as not encoded: underlined; undecided: red); otherwise they are bracketed
       const id = (values.source as string | undefined) ?? v.info.source;
       const view = sourceView(v.analysis.ast, set.library, id);
       if (!view) {
-        err(`avtal source: ${file}: source ${id ?? '(none)'} is not among the source documents (${set.library.ids().join(', ')})`);
+        err(t('cli.source.unknown', { file, id: id ?? t('cli.explain.none'), known: set.library.ids().join(', ') }));
         status = 1;
         continue;
       }
@@ -60,7 +53,7 @@ marked as not encoded: underlined; undecided: red); otherwise they are bracketed
       print(file, view, { color, citedOnly: !!values['cited-only'] });
       const others = new Map<string, number>();
       for (const c of collectCitations(v.analysis.ast)) if (c.source && c.source !== view.source && set.library.has(c.source)) others.set(c.source, (others.get(c.source) ?? 0) + 1);
-      for (const [o, n] of others) out(`also cites ${o} (${n} citation(s)): avtal source ${file} --source ${o}`);
+      for (const [o, n] of others) out(t('cli.source.alsoCites', { source: o, count: n, file }));
     }
     if (values.json) out(JSON.stringify(views, null, 2));
     return status;
@@ -70,13 +63,13 @@ marked as not encoded: underlined; undecided: red); otherwise they are bracketed
 const ANSI = { cited: '\x1b[30;43m', marked: '\x1b[4;2m', undecided: '\x1b[31m', label: '\x1b[36m', dim: '\x1b[2m', reset: '\x1b[0m' };
 
 function citerText(c: Citer, file: string): string {
-  return `${c.kind} ${c.name}${c.part ? ` (${c.part})` : ''} ${file}:${c.range.start.line}`;
+  return `${t(`review.kind.${c.kind}`)} ${c.name}${c.part ? ` (${c.part})` : ''} ${file}:${c.range.start.line}`;
 }
 
 function print(file: string, v: SourceView, o: { color: boolean; citedOnly: boolean }): void {
   const cited = v.passages.filter((p) => p.kind === 'cited').length;
   out(`${v.document}`);
-  out(`source ${v.source} · ${file} · ${cited} passage(s) cited, ${v.passages.length - cited} marked as not encoded, ${v.uncovered.length} undecided · text coverage ${v.percent} %`);
+  out(t('cli.source.header', { source: v.source, file, cited, marked: v.passages.length - cited, undecided: v.uncovered.length, percent: decimalIn(v.percent, lang()) }));
   out('');
   const text = v.text;
   // Per character: which style wins (cited over marked over undecided), where passages open and close.
@@ -140,10 +133,10 @@ function print(file: string, v: SourceView, o: { color: boolean; citedOnly: bool
       const rules = p.citers.filter((c) => c.kind !== 'unencoded');
       const label = o.color ? `${ANSI.label}[${p.n}]${ANSI.reset}` : `[${p.n}]`;
       if (rules.length) out(`${pad}↳ ${label} ${rules.map((c) => citerText(c, file)).join('; ')}`);
-      if (marks.length) out(`${pad}↳ ${label} not encoded: ${marks.map((c) => `${REASON[c.reason ?? 'not-computable']}, ${citerText(c, file)}`).join('; ')}`);
+      if (marks.length) out(`${pad}↳ ${label} ${t('cli.source.notEncoded', { marks: marks.map((c) => `${t(`review.reason.${c.reason ?? 'not-computable'}`)}, ${citerText(c, file)}`).join('; ') })}`);
     }
     for (const s of v.uncovered.filter((x) => x.end > start && x.end <= end + 1)) {
-      out(`${pad}? undecided (${s.carries.join(', ')}): cite it in a rule, or mark it \`unencoded\` with a reason`);
+      out(`${pad}${t('cli.source.undecided', { carries: s.carries.join(', ') })}`);
     }
   }
 }

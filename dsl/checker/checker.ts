@@ -221,7 +221,7 @@ function checkParameter(p: A.Parameter, types: TypeChecker, out: Diagnostic[]): 
   for (const v of p.values) {
     if (years.has(v.year)) out.push(diagnostic('AVT-C026', v.range, { name: p.id.text, year: v.year }));
     years.add(v.year);
-    if (p.cites.length === 0 && v.cites.length === 0) out.push(diagnostic('AVT-C020', v.range, { kind: `value for ${v.year} of parameter`, name: p.id.text }));
+    if (p.cites.length === 0 && v.cites.length === 0) out.push(diagnostic('AVT-C020', v.range, { kind: msg('check.parameterValue', { year: v.year }), name: p.id.text }));
     if (first) types.expect(v.value, first);
   }
   if (p.values.length === 0) out.push(diagnostic('AVT-C033', p.id.range, { kind: 'parameter', name: p.id.text, what: 'values' }));

@@ -3,6 +3,10 @@
 //   diagnostics   dsl/diagnostics/codes.ts (the stage's code table, with its Swedish template)
 //   explanations  explain.ts (reasons and explanation steps of a result)
 //   diffs         diff.ts (semantic diff rows and the behavioural diff)
+//   export        export.ts (why a rule is left out of an export to another rule engine)
+//   case history  history.ts (why an episode's events cannot have happened so)
+//   review        review.ts (what cites a passage, why one is not encoded, the branches examples exercise)
+//   months        monthly.ts (the monthly ladders' explanations, their diagnostics' details, avtal months' table)
 //   hover, other  ui.ts (the editor's hover, the parser's expected words, fallbacks)
 //   CLI           cli.ts (the command line's own messages), cli-usage.ts (its commands' --help)
 //   hover         hover.ts (what keywords, shared names and functions mean, for hover and completion)
@@ -18,7 +22,10 @@ import { TERMS } from './terms';
 import type { Message } from './types';
 import { UI_MESSAGES } from './ui';
 import { HOVER_MESSAGES } from './hover';
+import { MONTHLY_MESSAGES } from './monthly';
+import { EXPORT_MESSAGES } from './export';
 import { HISTORY_MESSAGES } from './history';
+import { REVIEW_MESSAGES } from './review';
 
 const fromCodes: Record<string, Message> = {};
 for (const [code, e] of Object.entries(CODES)) fromCodes[code] = { sv: e.sv, en: e.message };
@@ -33,11 +40,14 @@ export const CATALOGUE = {
   ...fromEvents,
   ...EXPLAIN_MESSAGES,
   ...DIFF_MESSAGES,
+  ...MONTHLY_MESSAGES,
+  ...EXPORT_MESSAGES,
+  ...HISTORY_MESSAGES,
+  ...REVIEW_MESSAGES,
   ...UI_MESSAGES,
   ...CLI_MESSAGES,
   ...CLI_USAGE,
   ...HOVER_MESSAGES,
-  ...HISTORY_MESSAGES,
 } as Record<string, Message>;
 
-export type MessageCode = keyof typeof CODES | keyof typeof EXPLAIN_MESSAGES | keyof typeof DIFF_MESSAGES | keyof typeof UI_MESSAGES | keyof typeof CLI_MESSAGES | keyof typeof HISTORY_MESSAGES | `term.${string}` | `event.${string}` | `hover.${string}`;
+export type MessageCode = keyof typeof CODES | keyof typeof EXPLAIN_MESSAGES | keyof typeof DIFF_MESSAGES | keyof typeof MONTHLY_MESSAGES | keyof typeof EXPORT_MESSAGES | keyof typeof HISTORY_MESSAGES | keyof typeof REVIEW_MESSAGES | keyof typeof UI_MESSAGES | keyof typeof CLI_MESSAGES | `term.${string}` | `event.${string}` | `hover.${string}`;

@@ -7,6 +7,10 @@ export const CLI_MESSAGES = {
   'cli.unknownCommand': { sv: "avtal: okänt kommando '{verb}'", en: "avtal: unknown command '{verb}'" },
   'cli.badLang': { sv: 'avtal {verb}: --lang måste vara sv eller en, inte {lang}', en: 'avtal {verb}: --lang must be sv or en, not {lang}' },
   'cli.internal': { sv: 'avtal {verb}: internt fel: {detail}', en: 'avtal {verb}: internal error: {detail}' },
+  // node:util parseArgs's errors, said in the language (any other as Node words it)
+  'cli.unknownOption': { sv: 'avtal {verb}: okänd flagga {option}', en: 'avtal {verb}: unknown option {option}' },
+  'cli.optionNeedsValue': { sv: 'avtal {verb}: flaggan {option} behöver ett värde', en: 'avtal {verb}: option {option} needs a value' },
+  'cli.optionTakesNoValue': { sv: 'avtal {verb}: flaggan {option} tar inget värde', en: 'avtal {verb}: option {option} takes no value' },
   'cli.internalHint': { sv: ' (sätt AVTAL_DEBUG=1 för detaljer)', en: ' (set AVTAL_DEBUG=1 for details)' },
   'cli.usage': { sv: 'Användning: avtal <kommando> [flaggor]', en: 'Usage: avtal <command> [options]' },
   'cli.commands': { sv: 'Kommandon:', en: 'Commands:' },
@@ -85,4 +89,33 @@ export const CLI_MESSAGES = {
   'cli.months.format': { sv: 'avtal months: --format måste vara json eller table, inte {format}', en: 'avtal months: --format must be json or table, not {format}' },
   'cli.months.notYaml': { sv: 'avtal months: {file}: inte giltig YAML eller JSON: {detail}', en: 'avtal months: {file}: not valid YAML or JSON: {detail}' },
   'cli.months.several': { sv: 'avtal months: länet {county} har flera avtal med stegar ({list}); ange ett med --agreement', en: 'avtal months: county {county} has several agreements with ladders ({list}); name one with --agreement' },
+  // coverage
+  'cli.coverage.failUnder': { sv: 'avtal coverage: --fail-under kräver ett tal, fick {value}', en: 'avtal coverage: --fail-under needs a number, got {value}' },
+  'cli.coverage.noSources': { sv: 'avtal coverage: ingen källmapp (sources/index.json) hittades för {root}: ingen texttäckning', en: 'avtal coverage: no sources folder (sources/index.json) found for {root}: no text coverage' },
+  'cli.coverage.notAmongSources': { sv: '{file}: källan {source} finns inte bland källdokumenten: ingen texttäckning', en: '{file}: source {source} is not among the source documents: no text coverage' },
+  'cli.coverage.text': {
+    sv: '{file}  text {percent} %  ({covered}/{total} meningar i {source}: {cited} citerade, {marked} markerade{reasons})',
+    en: '{file}  text {percent} %  ({covered}/{total} sentences of {source}: {cited} cited, {marked} marked{reasons})',
+  },
+  'cli.coverage.uncovered': { sv: '  obeslutad {where}:{line}  "{text}"  [{carries}]', en: '  uncovered {where}:{line}  "{text}"  [{carries}]' },
+  'cli.coverage.examples': {
+    sv: '{file}  exempel {percent} %  ({covered}/{total} grenar prövade av {examples} räkneexempel)',
+    en: '{file}  examples {percent} %  ({covered}/{total} branches exercised by {examples} example(s))',
+  },
+  'cli.coverage.notExercised': { sv: '  ej prövad {file}:{line}  {rule}: {what}', en: '  not exercised {file}:{line}  {rule}: {what}' },
+  // source
+  'cli.source.one': { sv: 'avtal source: ange en policyfil (eller en mapp)', en: 'avtal source: give one policy file (or a folder)' },
+  'cli.source.color': { sv: 'avtal source: --color tar auto, always eller never, inte {value}', en: 'avtal source: --color takes auto, always or never, not {value}' },
+  'cli.source.noSources': { sv: 'avtal source: ingen källmapp (sources/index.json) hittades för {path}', en: 'avtal source: no sources folder (sources/index.json) found for {path}' },
+  'cli.source.unknown': { sv: 'avtal source: {file}: källan {id} finns inte bland källdokumenten ({known})', en: 'avtal source: {file}: source {id} is not among the source documents ({known})' },
+  'cli.source.alsoCites': { sv: 'citerar också {source} ({count} källhänvisning(ar)): avtal source {file} --source {source}', en: 'also cites {source} ({count} citation(s)): avtal source {file} --source {source}' },
+  'cli.source.header': {
+    sv: 'källa {source} · {file} · {cited} citerade ställen, {marked} markerade som okodade, {undecided} obeslutade · texttäckning {percent} %',
+    en: 'source {source} · {file} · {cited} passage(s) cited, {marked} marked as not encoded, {undecided} undecided · text coverage {percent} %',
+  },
+  'cli.source.notEncoded': { sv: 'okodat: {marks}', en: 'not encoded: {marks}' },
+  'cli.source.undecided': {
+    sv: '? obeslutad ({carries}): citera den i en regel, eller markera den `okodat` med ett skäl',
+    en: '? undecided ({carries}): cite it in a rule, or mark it `unencoded` with a reason',
+  },
 } satisfies Record<string, Message>;

@@ -34,6 +34,17 @@ const FIELDS: Record<string, [string, string]> = {
   heading: ['rubrik', 'heading'], quote: ['citat', 'quote'], file: ['fil', 'file'], value: ['', ''], date: ['', ''], n: ['', ''], count: ['', ''],
   every: ['varje', 'every'], windows: ['tidsfönster', 'windows'], steps: ['steg', 'steps'], threshold: ['gräns', 'threshold'], measure: ['mått', 'measure'],
   carryForward: ['förs vidare', 'carry forward'], received: ['anses inkommen', 'counts as received'], month: ['månad', 'month'], emptyMonth: ['tom månad', 'empty month'],
+  others: ['övriga händelser', 'others'], withdrawn: ['återkallas av', 'withdrawn'], subjectTo: ['lyder under', 'subject to'], unit: ['enhet', 'unit'], start: ['från', 'start'], end: ['till', 'end'],
+  days: ['dagar', 'days'], transitions: ['övergångar', 'transitions'], actions: ['åtgärder', 'actions'], invoice: ['fakturering', 'invoice'], invoiceMonths: ['fakturera månader', 'invoice months'],
+  invoicedEpisodesOver: ['fakturerade vårdtillfällen längre än', 'invoiced episodes over'], invoicedFromDay: ['fakturerat från dag', 'invoiced from day'], side: ['sida', 'side'], run: ['månader i följd', 'in a row'],
+  municipality: ['kommun', 'municipality'], includes: ['omfattar', 'includes'], reason: ['skäl', 'reason'], year: ['år', 'year'], cutoff: ['brytpunkt', 'cutoff'], name: ['namn', 'name'],
+};
+
+/** What a worked example expects, by the expectation's kind (a list element of `expects`): [Swedish, English]. */
+const EXPECTS: Record<string, [string, string]> = {
+  'first-payable-day': ['första betalningsdag', 'first payable day'], 'no-payment': ['ingen betalning', 'no payment'], 'billable-days': ['debiterbara dagar', 'billable days'],
+  amount: ['belopp', 'amount'], grace: ['fristdagar', 'grace'], 'day-one': ['dag 1', 'day one'], computed: ['beräknat datum', 'computed'], deadline: ['tidsfrist', 'deadline'],
+  step: ['steg', 'step'], action: ['åtgärd', 'action'], invoice: ['fakturerade månader', 'invoice'], 'no-invoice': ['ingen fakturering', 'no invoice'],
 };
 
 /** Fields of a presented result, as the behavioural diff names a difference: [Swedish, English]. */
@@ -41,7 +52,8 @@ const RESULT_FIELDS: Record<string, [string, string]> = {
   status: ['status', 'status'], due: ['senast', 'due'], responsible: ['betalningsansvar', 'responsible'], dayOne: ['dag 1', 'day one'], graceDays: ['fristdagar', 'grace days'],
   graceUnit: ['fristenhet', 'grace unit'], lastGraceDay: ['sista fristdag', 'last grace day'], firstPayableDay: ['första betalningsdag', 'first payable day'],
   lastBillableDay: ['sista debiterbara dag', 'last billable day'], billableDays: ['debiterbara dagar', 'billable days'], ongoing: ['pågår', 'ongoing'], amount: ['belopp', 'amount'],
-  date: ['datum', 'date'], applies: ['gäller', 'applies'],
+  date: ['datum', 'date'], applies: ['gäller', 'applies'], totalBillableDays: ['debiterbara dagar totalt', 'total billable days'], totalAmount: ['belopp totalt', 'total amount'],
+  periods: ['perioder', 'periods'], ratesUsed: ['använda belopp per dag', 'rates used'], actual: ['skedde', 'actual'], endedBy: ['avslutad av', 'ended by'],
 };
 
 /** Values of the diffs: [Swedish, English]. */
@@ -69,6 +81,7 @@ export const DIFF_MESSAGES = {
   ...entries('diff.field.', FIELDS, 0, 1),
   ...entries('diff.result.', RESULT_FIELDS, 0, 1),
   ...entries('diff.value.', VALUES, 0, 1),
+  ...entries('diff.expect.', EXPECTS, 0, 1),
   /** one row of the semantic diff as a sentence: {kind} is the declaration's definite kind ('' for the header) */
   'diff.row': {
     sv: (p: Params) => `${p.kind ? `${cap(s(p.kind))} ${s(p.id)}: ` : 'Avtalshuvudet: '}${change(p.what, s(p.field), s(p.old), s(p.new), 'sv')}`,
@@ -116,4 +129,10 @@ export const DIFF_MESSAGES = {
     en: (p: Params) => (p.first ? `${s(p.first)} (with ${s(p.rest) || 'nothing else'})` : s(p.rest)),
   },
   'diff.without': { sv: 'utan {name}', en: 'no {name}' },
+  // counterexamples of the monthly ladders (engine/versions/monthly-diff.ts)
+  'diff.monthly.averages': { sv: 'genomsnitt {list}', en: 'averages {list}' },
+  'diff.monthly.step': { sv: 'steg {month}', en: 'step in {month}' },
+  'diff.monthly.actions': { sv: 'åtgärder {month}', en: 'actions in {month}' },
+  'diff.monthly.invoiced': { sv: 'fakturerade månader', en: 'invoiced months' },
+  'diff.monthly.someMonth': { sv: '{field} (någon månad)', en: '{field} (some month)' },
 } satisfies Record<string, Message>;

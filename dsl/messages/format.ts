@@ -83,3 +83,23 @@ export function amountIn(n: number, lang: 'sv' | 'en'): string {
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
   return `${n < 0 ? '-' : ''}${grouped}${frac ? `,${frac}` : ''}`;
 }
+
+/** A number a person reads: 3.25 → "3,25" in Swedish (the decimal comma), as it is in English. */
+export const decimalIn = (n: number, lang: 'sv' | 'en'): string => (lang === 'sv' ? String(n).replace('.', ',') : String(n));
+
+/** A month (YYYY-MM) in the language: "januari 2025" in Swedish, "2025-01" in English. */
+export const monthIn = (s: string, lang: 'sv' | 'en'): string => (lang === 'sv' ? svMonth(s) : s);
+
+/**
+ * Months (YYYY-MM, in order) in the language: "mars, april och maj 2025" or "december 2024 och januari 2025" in
+ * Swedish (a year named once after its last month), "2025-03, 2025-04, 2025-05" in English.
+ */
+export function monthsIn(months: readonly string[], lang: 'sv' | 'en'): string {
+  if (lang === 'en') return months.join(', ');
+  const words = months.map((m, i) => {
+    const name = svMonth(m);
+    const sameYearNext = i + 1 < months.length && months[i + 1].slice(0, 4) === m.slice(0, 4);
+    return sameYearNext && name !== m ? name.slice(0, name.lastIndexOf(' ')) : name;
+  });
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} och ${words[words.length - 1]}`;
+}

@@ -37,4 +37,6 @@ export const HISTORY_MESSAGES = {
     sv: (p: Params) => `${when(p.at, 'sv')} kommer före tidpunkten som står före den; ange tidpunkterna i tidsordning`,
     en: (p: Params) => `${str(p.at)} comes before the occurrence listed before it; give the occurrences in time order`,
   },
+  // a worked example's scenario that is not a possible history (engine/compiler/example-case.ts): where, and why
+  'example.error': { sv: '{pointer}: {error}', en: '{pointer}: {error}' },
 };

@@ -3,4 +3,4 @@ export type { MsgLang, Param, Params, Text, Message } from './render';
 export { CATALOGUE, type MessageCode } from './catalogue';
 export { TERMS } from './terms';
 export { EVENT_TEXTS } from './events';
-export { svDate, svMonth, dateIn, amountIn } from './format';
+export { svDate, svMonth, dateIn, amountIn, decimalIn, monthIn, monthsIn } from './format';

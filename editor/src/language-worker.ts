@@ -241,13 +241,13 @@ const handlers: { [K in RequestKind]: Handler<K> } = {
         }),
       })));
   },
-  months: async ({ text, input, whatIf }): Promise<MonthsResult> => {
+  months: async ({ text, input, whatIf, ui }): Promise<MonthsResult> => {
     const p = prepare(text);
-    const base = await runMonths(p, input);
+    const base = await runMonths(p, input, ui);
     if (input === null || !whatIf || !Object.keys(whatIf).length) return base;
     const { text: changed, applied } = applyTweaks(text, p.outline.tweaks, whatIf);
     if (!applied.length) return base;
-    return { ...base, whatIfResult: (await runMonths(prepare(changed), input)).result, applied };
+    return { ...base, whatIfResult: (await runMonths(prepare(changed), input, ui)).result, applied };
   },
   semanticDiff: ({ from, to, ui }) => semanticDiff(prepare(from).analysis.ast, prepare(to).analysis.ast, ui ?? 'sv'),
   prepare: ({ text }) => {
@@ -257,7 +257,7 @@ const handlers: { [K in RequestKind]: Handler<K> } = {
     return null;
   },
   timings: () => timings,
-  sourceView: ({ text, source }) => sourcePanelView(prepare(text), source),
+  sourceView: ({ text, source, ui }) => sourcePanelView(prepare(text), source, ui),
   asDraft: ({ text, label }) => {
     const draft = asDraft(prepare(text).analysis.ast, text, label);
     return { text: draft, errors: prepare(draft).analysis.diagnostics.filter((d) => d.severity === 'error').length };

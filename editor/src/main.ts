@@ -162,6 +162,7 @@ function setLocale(locale: Locale): void {
   render();
   simulator?.rerender();
   monthly?.rerender();
+  if (state.activeTab === 'source') void source?.update();
   void client.analyse(model.getValue(), state.locale);
 }
 
@@ -593,7 +594,7 @@ function sourcePanel(): Promise<SourcePanel> {
   sourceLoad ??= import('./panels/source').then(({ SourcePanel }) => {
     source = new SourcePanel($('#panel-source'), {
       locale: () => state.locale,
-      run: (id) => client.request('sourceView', { text: model.getValue(), source: id }),
+      run: (id) => client.request('sourceView', { text: model.getValue(), source: id, ui: state.locale }),
       reveal: (line) => revealPosition(line, 1),
       shade: (lines) => unexercised.set(lines.map((line) => ({ range: new monaco.Range(line, 1, line, 1), options: { isWholeLine: true, className: 'avtal-unexercised-line', linesDecorationsClassName: 'avtal-unexercised-glyph' } }))),
     });
@@ -609,7 +610,7 @@ function monthlyPanel(): Promise<MonthlyPanel> {
   monthlyLoad ??= import('./panels/monthly').then(({ MonthlyPanel }) => {
     monthly = new MonthlyPanel($('#panel-monthly'), {
       locale: () => state.locale,
-      run: (input, whatIf) => client.request('months', { text: model.getValue(), input, whatIf }),
+      run: (input, whatIf) => client.request('months', { text: model.getValue(), input, whatIf, ui: state.locale }),
     });
     return monthly;
   }, loadFailed);

@@ -3,10 +3,10 @@
 import type * as A from '../../dsl/ast/ast';
 import { evaluateMonths, type MonthsInput } from '../../engine/monthly';
 import type { Prepared } from './language-worker';
-import type { MonthsResult } from './protocol';
+import type { MonthsResult, UiLang } from './protocol';
 
-/** `input` null: what the panel needs to draw its form; otherwise the months computed. */
-export async function runMonths(p: Prepared, input: unknown): Promise<MonthsResult> {
+/** `input` null: what the panel needs to draw its form; otherwise the months computed, explained in `ui`'s language. */
+export async function runMonths(p: Prepared, input: unknown, ui: UiLang = 'sv'): Promise<MonthsResult> {
   const ladders = p.analysis.ast.declarations.filter((d) => d.kind === 'Ladder').map((d) => d.id.text);
   if (!ladders.length) return { available: true, applicable: false };
   if (!p.compiled) return { available: true, applicable: true, ladders, reason: 'errors' };
@@ -30,5 +30,5 @@ export async function runMonths(p: Prepared, input: unknown): Promise<MonthsResu
     return { available: true, applicable: true, ladders, examples, thresholds };
   }
   // the panel sends { averages } or { episodes, format }: evaluateMonths reports anything else as diagnostics
-  return { available: true, applicable: true, ladders, result: evaluateMonths(p.compiled, input as MonthsInput, { explain: true }) };
+  return { available: true, applicable: true, ladders, result: evaluateMonths(p.compiled, input as MonthsInput, { explain: true, lang: ui }) };
 }

@@ -156,11 +156,12 @@ export interface SourcePanelView {
     end: number;
     line: number;
     kind: 'cited' | 'marked';
-    citers: { kind: string; name: string; part?: string; line: number; declStart: number; declEnd: number; reason?: string }[];
+    /** `label`: the kind in the reader's language (`tidsfrist`, `deadline`) */
+    citers: { kind: string; label: string; name: string; part?: string; line: number; declStart: number; declEnd: number; reason?: string }[];
   }[];
   /** sentences with a quantity, time, deadline or condition that nothing cites or marks (offsets into `text`) */
   uncovered?: { start: number; end: number; line: number; carries: string[] }[];
-  /** policy lines of branches no worked example exercises */
+  /** policy lines of branches no worked example exercises; `what` in the reader's language */
   unexercised: { line: number; rule: string; what: string }[];
   examplePercent?: number;
 }
@@ -181,14 +182,14 @@ export type RequestMap = {
   simulate: { params: { text: string; scenario: Scenario; ui?: UiLang }; result: SimulateResult };
   /** quick fixes for the diagnostics on the lines given (dsl/services/quick-fix.ts) */
   codeActions: { params: { text: string; startLine: number; endLine: number; ui: UiLang }; result: CodeActionView[] };
-  months: { params: { text: string; input: unknown; whatIf?: Record<string, string> }; result: MonthsResult };
+  months: { params: { text: string; input: unknown; whatIf?: Record<string, string>; ui?: UiLang }; result: MonthsResult };
   semanticDiff: { params: { from: string; to: string; ui?: UiLang }; result: SemanticDiff };
   /** Analyse a text ahead of the `analyse` request for it (boot.ts, while Monaco loads); the result is cached. */
   prepare: { params: { text: string }; result: null };
   /** The worker's start-up times in ms on its own clock (`timeOrigin`): evaluation began, modules loaded, first analysis. */
   timings: { params: Record<string, never>; result: WorkerTimings };
   asDraft: { params: { text: string; label: string }; result: { text: string; errors: number } };
-  sourceView: { params: { text: string; source?: string }; result: SourcePanelView };
+  sourceView: { params: { text: string; source?: string; ui?: UiLang }; result: SourcePanelView };
 };
 
 export type RequestKind = keyof RequestMap;

@@ -72,7 +72,7 @@ function check(e: A.Expectation, ruleId: string | undefined, r: EvaluationResult
 export function runExample(p: CompiledPolicy, ex: CompiledExample, version: VersionInfo, lang: MsgLang = 'sv'): ExampleResult {
   const result = evaluate(p, ex.data, version, { lang });
   const expectations = ex.decl.expects.map((e) => ({ ...check(e, ex.decl.rule?.text, result, lang), range: e.range }));
-  const errors = ex.errors.map((e) => e.message);
+  const errors = ex.errors.map((e) => render(e.text.code, e.text.params, lang));
   return {
     id: ex.decl.id.text, title: ex.decl.title?.value, derived: ex.decl.derived, rule: ex.decl.rule?.text,
     pass: errors.length === 0 && expectations.every((x) => x.pass), expectations, errors, range: ex.decl.range, result,
@@ -80,5 +80,5 @@ export function runExample(p: CompiledPolicy, ex: CompiledExample, version: Vers
 }
 
 export function runExamples(p: CompiledPolicy, version: VersionInfo, lang: MsgLang = 'sv'): ExampleResult[] {
-  return p.examples.map((ex) => (isMonthlyExample(p, ex.decl) ? runMonthlyExample(p, ex, version) : runExample(p, ex, version, lang)));
+  return p.examples.map((ex) => (isMonthlyExample(p, ex.decl) ? runMonthlyExample(p, ex, version, lang) : runExample(p, ex, version, lang)));
 }

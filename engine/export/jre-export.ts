@@ -9,6 +9,7 @@ import { EPISODE_KINDS, type EpisodeKind } from '../evaluator/kinds';
 import { EVENTS, lookupVocabulary, lookupEnumValue } from '../../dsl/builtins/vocabulary';
 import { lookupFunction } from '../../dsl/builtins/functions';
 import { diagnostic, type Diagnostic } from '../../dsl/diagnostics';
+import { hasMessage, msg, render, type MessageCode, type MsgLang, type Params } from '../../dsl/messages';
 import { formatExpression } from '../../dsl/format/formatter';
 import { parseInstant, parseIsoDate } from '../calendar';
 import { BUILTIN_IMPLS } from '../compiler/builtins';
@@ -42,10 +43,12 @@ export interface JreExport {
 
 const FORMAT = 'json-rules-engine';
 
-/** Thrown inside one rule's translation; caught per rule and reported. */
+/** Thrown inside one rule's translation; caught per rule and reported. The reason is a message of the catalogue (dsl/messages/export.ts). */
 class NotExportable extends Error {
-  constructor(readonly reason: string, readonly node: A.Node) {
-    super(reason);
+  readonly reason: { code: string; params: Params };
+  constructor(code: MessageCode, params: Params, readonly node: A.Node) {
+    super(code);
+    this.reason = msg(code, params);
   }
 }
 
@@ -102,7 +105,7 @@ function valueExpr(e: A.Expr, s: Scope): ValueExpr {
       const v = lookupVocabulary(e.name);
       if (v?.kind === 'event') return eventValue(v.id, s);
       if (v?.kind === 'fact' && (v.type === 'count' || v.type === 'date')) return { fact: v.id };
-      if (s.parameters.has(e.name)) throw new NotExportable(`parameter ${e.name} in a condition is not exported`, e);
+      if (s.parameters.has(e.name)) throw new NotExportable('export.parameterInCondition', { name: e.name }, e);
       break;
     }
     case 'Call': {
@@ -116,7 +119,7 @@ function valueExpr(e: A.Expr, s: Scope): ValueExpr {
     }
     default:
   }
-  throw new NotExportable(`${formatExpression(e, s.lang)} has no json-rules-engine value`, e);
+  throw new NotExportable('export.noValue', { expr: formatExpression(e, s.lang) }, e);
 }
 
 /** A comparison operand: a constant, a plain fact, or a value the runtime computes (fact avtal:value). */
@@ -138,7 +141,7 @@ function compare(e: A.Compare, s: Scope): JreCondition {
   let r = operand(e.right, s);
   let op = e.op;
   if ('literal' in l) {
-    if ('literal' in r) throw new NotExportable('a comparison of two constants', e);
+    if ('literal' in r) throw new NotExportable('export.twoConstants', {}, e);
     [l, r, op] = [r, l, FLIP[op]];
   }
   const left = l as { fact: string; params?: Record<string, unknown> };
@@ -152,42 +155,42 @@ export function condition(e: A.Expr, s: Scope): JreCondition {
       const v = lookupVocabulary(e.name);
       if (v?.kind === 'event') return recorded(eventValue(v.id, s), true);
       if (v?.kind === 'fact' && v.type === 'boolean') return fact(v.id, 'equal', true);
-      throw new NotExportable(`${e.name} is not a yes/no fact or an event`, e);
+      throw new NotExportable('export.notYesNo', { name: e.name }, e);
     }
-    case 'Bool': throw new NotExportable('a constant condition', e);
+    case 'Bool': throw new NotExportable('export.constantCondition', {}, e);
     case 'Not': return not(condition(e.operand, s));
     case 'And': return all(e.operands.map((o) => condition(o, s)));
     case 'Or': return any(e.operands.map((o) => condition(o, s)));
     case 'Is': {
       const v = e.subject.kind === 'NameRef' ? lookupVocabulary(e.subject.name) : undefined;
-      if (v?.kind !== 'fact' || v.type !== 'enum') throw new NotExportable(`${formatExpression(e, s.lang)}: only an enumerated fact can be tested with is`, e);
+      if (v?.kind !== 'fact' || v.type !== 'enum') throw new NotExportable('export.isNeedsEnum', { expr: formatExpression(e, s.lang), keyword: s.lang === 'sv' ? 'är' : 'is' }, e);
       const value = lookupEnumValue(v, e.value.text)?.id;
-      if (value === undefined) throw new NotExportable(`${e.value.text} is not a value of ${v.id}`, e);
+      if (value === undefined) throw new NotExportable('export.notAValue', { value: e.value.text, fact: v.id }, e);
       return fact(v.id, 'equal', value);
     }
     case 'CutoffTest': {
       const cutoff = e.cutoff.kind === 'NameRef' ? s.cutoffs.get(e.cutoff.name) : undefined;
-      if (!cutoff) throw new NotExportable('the cutoff is not declared', e.cutoff);
+      if (!cutoff) throw new NotExportable('export.cutoffUndeclared', {}, e.cutoff);
       const subject = operand(e.subject, s);
-      if (!('fact' in subject)) throw new NotExportable(`${formatExpression(e.subject, s.lang)} is a constant`, e.subject);
+      if (!('fact' in subject)) throw new NotExportable('export.isConstant', { expr: formatExpression(e.subject, s.lang) }, e.subject);
       return fact(subject.fact, e.side === 'after' ? 'avtal:afterCutoff' : 'avtal:beforeCutoff', { minutes: cutoff.time.minutes, countsAs: cutoff.countsAs }, subject.params);
     }
     case 'Compare': return compare(e, s);
     case 'Call': {
       // A yes/no built-in (is_weekend, is_working_day, …): the runtime calls the evaluator's own implementation.
       const fn = lookupFunction(e.fn.text);
-      if (fn?.result !== 'boolean' || !BUILTIN_IMPLS[fn.id]) throw new NotExportable(`${formatExpression(e, s.lang)} is not a condition`, e);
+      if (fn?.result !== 'boolean' || !BUILTIN_IMPLS[fn.id]) throw new NotExportable('export.notCondition', { expr: formatExpression(e, s.lang) }, e);
       return fact('avtal:value', 'equal', true, { expr: { call: fn.id, args: e.args.map((a) => valueExpr(a, s)) } });
     }
     default:
-      throw new NotExportable(`${formatExpression(e, s.lang)} has no json-rules-engine condition`, e);
+      throw new NotExportable('export.noCondition', { expr: formatExpression(e, s.lang) }, e);
   }
 }
 
 /** The instant a deadline counts from: any instant-valued expression. */
 const anchorExpr = (e: A.Expr, s: Scope): ValueExpr => {
   const v = valueExpr(e, s);
-  if (typeof v === 'number') throw new NotExportable('a deadline counted from a constant instant', e);
+  if (typeof v === 'number') throw new NotExportable('export.constantAnchor', {}, e);
   return v;
 };
 
@@ -206,17 +209,17 @@ const KNOWN_CLAUSES: Record<'Deadline' | 'Payment' | 'Computed', Set<string>> = 
 function onlyKnownClauses(d: A.Deadline | A.Payment | A.Computed): void {
   for (const [k, v] of Object.entries(d)) {
     const used = v !== undefined && v !== null && v !== false && !(Array.isArray(v) && v.length === 0);
-    if (used && !KNOWN_CLAUSES[d.kind].has(k)) throw new NotExportable(`the ${k} form of a ${d.kind.toLowerCase()} has no json-rules-engine translation yet`, d.id);
+    if (used && !KNOWN_CLAUSES[d.kind].has(k)) throw new NotExportable('export.formNotTranslated', { form: hasMessage(`export.form.${k}`) ? msg(`export.form.${k}` as MessageCode) : msg('export.form.other', { name: k }), kind: d.kind.toLowerCase() }, d.id);
   }
 }
 
 function exportDeadline(d: A.Deadline, s: Scope): JreRule[] {
   const id = d.id.text;
   onlyKnownClauses(d);
-  if (!d.within || !d.anchor || !d.subject) throw new NotExportable('only the form `EVENT within N UNIT after INSTANT` is exported', d.id);
+  if (!d.within || !d.anchor || !d.subject) throw new NotExportable('export.onlyWithin', {}, d.id);
   const when = d.when ? [condition(d.when, s)] : [];
   const subject = lookupVocabulary(d.subject!.text);
-  if (subject?.kind !== 'event') throw new NotExportable('the subject is not an event', d.subject!);
+  if (subject?.kind !== 'event') throw new NotExportable('export.subjectNotEvent', {}, d.subject!);
   const anchor = anchorExpr(d.anchor!, s);
   const dueParams = { anchor, within: d.within!.value, unit: d.within!.unit };
   const due = { fact: 'avtal:deadlineDue', params: dueParams };
@@ -243,10 +246,10 @@ function exportDeadline(d: A.Deadline, s: Scope): JreRule[] {
 }
 
 /** The clause chosen: the first conditional clause that holds, else the first unconditional one. */
-function choices<T>(clauses: A.Conditional<T>[], s: Scope, what: string, node: A.Node): { value: T; index: number; conds: JreCondition[] }[] {
+function choices<T>(clauses: A.Conditional<T>[], s: Scope, what: 'dayOne' | 'grace', node: A.Node): { value: T; index: number; conds: JreCondition[] }[] {
   const conditional = clauses.map((c, index) => ({ c, index })).filter((x) => x.c.when);
   const fallback = clauses.findIndex((c) => !c.when);
-  if (fallback < 0) throw new NotExportable(`no unconditional ${what} clause`, node);
+  if (fallback < 0) throw new NotExportable('export.noUnconditional', { what: msg(`diff.field.${what}` as MessageCode) }, node);
   const whens = conditional.map((x) => condition(x.c.when!, s));
   const out = conditional.map((x, i) => ({ value: x.c.value, index: x.index, conds: [...whens.slice(0, i).map(not), whens[i]] }));
   out.push({ value: clauses[fallback].value, index: fallback, conds: whens.map(not) });
@@ -322,15 +325,15 @@ function exportPayment(checked: CPayment, s: Scope, subjectTo: A.Name | undefine
   onlyKnownClauses(p);
   const eventOf = (n: A.Name): string => {
     const v = lookupVocabulary(n.text);
-    if (v?.kind !== 'event') throw new NotExportable(`${n.text} is not an event`, n);
+    if (v?.kind !== 'event') throw new NotExportable('export.notEvent', { name: n.text }, n);
     return v.id;
   };
-  if (!p.from || !p.to) throw new NotExportable('from and to must name events', p);
+  if (!p.from || !p.to) throw new NotExportable('export.fromTo', {}, p);
   const anchor = eventOf(p.from);
   const ends = [p.to.event, ...p.to.others].map(eventOf);
   const withdrawal = p.withdrawn ? eventOf(p.withdrawn.event) : null;
   if (subjectTo && law?.agreement !== subjectTo.text) {
-    throw new NotExportable(`the rule is bound by the conditions of ${subjectTo.text} (subject to), and they were not given to the export`, p.id);
+    throw new NotExportable('export.lawNotGiven', { law: subjectTo.text }, p.id);
   }
   // A period reads the case with a withdrawal before its anchor as not recorded: it withdraws nothing.
   const view: Scope['eventRef'] = (x) => (x === withdrawal ? { event: x, notBefore: anchor } : { event: x });
@@ -345,11 +348,11 @@ function exportPayment(checked: CPayment, s: Scope, subjectTo: A.Name | undefine
         sets.push(conditionsOf(c.rule, ls, open, s.lang, { agreement: law.agreement, version: law.version, rule: c.decl.id.text }));
       } catch (e) {
         if (!(e instanceof NotExportable)) throw e;
-        throw new NotExportable(`the conditions of ${law.agreement} ${law.version}, ${c.decl.id.text} (subject to): ${e.reason}`, subjectTo);
+        throw new NotExportable('export.lawCondition', { agreement: law.agreement, version: law.version, rule: c.decl.id.text, reason: e.reason }, subjectTo);
       }
     }
   }
-  const dayOne = choices(p.dayOne, rs, 'day 1', p);
+  const dayOne = choices(p.dayOne, rs, 'dayOne', p);
   const grace = choices(p.grace, rs, 'grace', p);
   const rateParam = p.rate ? s.parameters.get(p.rate.text) : undefined;
   const rates = rateTable(rateParam);
@@ -403,7 +406,7 @@ function exportPayment(checked: CPayment, s: Scope, subjectTo: A.Name | undefine
 function exportComputed(d: A.Computed, s: Scope): JreRule[] {
   const id = d.id.text;
   onlyKnownClauses(d);
-  if (!d.value) throw new NotExportable('a computed date without a value', d.id);
+  if (!d.value) throw new NotExportable('export.computedNoValue', {}, d.id);
   const date = { fact: 'avtal:date', params: { expr: valueExpr(d.value, s) } };
   const when = d.when ? condition(d.when, s) : undefined;
   const rules: JreRule[] = [{ name: `${id}:applies`, conditions: top(when ? [when] : []), event: { type: 'avtal.computed', params: { rule: id, applies: true, date } } }];
@@ -444,9 +447,10 @@ function exportable(program: Program): { decl: A.Declaration; label: string; run
 /**
  * Exports a policy the checker passed without errors. Diagnostics name every rule left out, and why. A policy
  * made under a law (`subject to`) needs the law's conditions, as its policy set links them (see linkedLaw):
- * without them its payment rules are not exported.
+ * without them its payment rules are not exported. `lang` is the language of `notExported[].reason` (the
+ * diagnostics are Swedish and carry their parameters, to be given in another language at the edge).
  */
-export function exportToJre(program: Program, file?: string, law?: LinkedLaw): { doc: JreExport; diagnostics: Diagnostic[] } {
+export function exportToJre(program: Program, file?: string, law?: LinkedLaw, lang: MsgLang = 'sv'): { doc: JreExport; diagnostics: Diagnostic[] } {
   const ast = program.ast;
   const scope = scopeOf(ast);
   const h = program.header.decl;
@@ -473,7 +477,7 @@ export function exportToJre(program: Program, file?: string, law?: LinkedLaw): {
       if (!(e instanceof NotExportable)) throw e;
       const diag = diagnostic('AVT-X002', e.node.range, { kind: label, name: d.id.text, format: FORMAT, reason: e.reason });
       diagnostics.push(diag);
-      doc.notExported.push({ rule: d.id.text, code: diag.code, reason: e.reason });
+      doc.notExported.push({ rule: d.id.text, code: diag.code, reason: render(e.reason.code, e.reason.params, lang) });
     }
   }
   const used = new Set<string>();

@@ -8,6 +8,8 @@ import { lookupVocabulary, lookupEnumValue, type FactEntry } from '../../dsl/bui
 import { validateCaseCarefully } from '../case/validate';
 import { readWellFormed } from '../case/well-formed';
 import { emptyCase, resetCase, type CaseData } from '../case/case-data';
+import { localize } from '../../dsl/diagnostics';
+import { hasMessage, msg, render, type MsgLang, type Param } from '../../dsl/messages/render';
 
 export interface Episode {
   line: number;
@@ -35,20 +37,30 @@ export interface EpisodesRead {
 export interface EpisodeVisitor {
   episode(line: number, id: string, municipality: string, data: CaseData): void;
   error(e: InputError): void;
+  /** the language of the errors' messages (default Swedish) */
+  lang?: MsgLang;
 }
 
-const err = (line: number, field: string, detail: string): InputError => ({ code: 'AVT-M002', line, field, message: `line ${line}, ${field}: ${detail}` });
+/**
+ * An input error: `field` names the field or column as the file does ('(line)', '(header)' and '(item)' for the
+ * whole line, header or item), the message says it in the language.
+ */
+function inputError(line: number, field: string, detail: Param, lang: MsgLang): InputError {
+  const shown = hasMessage(`episodes.field.${field}`) ? msg(`episodes.field.${field}` as 'episodes.field.(line)') : field;
+  return { code: 'AVT-M002', line, field, message: render('AVT-M002', { line, field: shown, detail }, lang) };
+}
+const bad = (visit: EpisodeVisitor, line: number, field: string, detail: Param): void => visit.error(inputError(line, field, detail, visit.lang ?? 'sv'));
 
 /** One case-like object → an episode, or errors naming the field. `reuse`: the case to read a valid episode into. */
 function fromObject(raw: unknown, line: number, fieldName: (pointer: string) => string, visit: EpisodeVisitor, reuse: CaseData | undefined): void {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    visit.error(err(line, '(line)', 'expected an object'));
+    bad(visit, line, '(line)', msg('episodes.notObject'));
     return;
   }
   const obj = raw as Record<string, unknown>;
   const municipality = obj.municipality;
   if (typeof municipality !== 'string' || municipality.trim() === '') {
-    visit.error(err(line, fieldName('/municipality'), 'is required: the municipality the episode counts for'));
+    bad(visit, line, fieldName('/municipality'), msg('episodes.municipalityRequired'));
     return;
   }
   const id = typeof obj.id === 'string' ? obj.id : `line ${line}`;
@@ -61,7 +73,7 @@ function fromObject(raw: unknown, line: number, fieldName: (pointer: string) => 
   }
   const v = validateCaseCarefully({ county: '-', ...obj });
   if (!v.ok) {
-    for (const e of v.errors) visit.error(err(line, fieldName(e.pointer), e.message));
+    for (const e of v.errors) bad(visit, line, fieldName(e.pointer), localize(e, visit.lang ?? 'sv').message);
     return;
   }
   visit.episode(line, id, municipality, v.data);
@@ -80,7 +92,7 @@ export function visitJsonLines(text: string, visit: EpisodeVisitor, reuse?: Case
     try {
       raw = JSON.parse(s);
     } catch (e) {
-      visit.error(err(n, '(line)', `not valid JSON: ${(e as Error).message}`));
+      bad(visit, n, '(line)', msg('episodes.notJson', { detail: (e as Error).message }));
       continue;
     }
     fromObject(raw, n, field, visit, reuse);
@@ -94,15 +106,15 @@ export function visitObjects(items: unknown[], visit: EpisodeVisitor, reuse?: Ca
 }
 
 /** A reader's episodes and errors collected, each episode with a case of its own. */
-function collect(read: (visit: EpisodeVisitor) => void): EpisodesRead {
+function collect(lang: MsgLang, read: (visit: EpisodeVisitor) => void): EpisodesRead {
   const out: EpisodesRead = { episodes: [], errors: [] };
-  read({ episode: (line, id, municipality, data) => void out.episodes.push({ line, id, municipality, data }), error: (e) => void out.errors.push(e) });
+  read({ episode: (line, id, municipality, data) => void out.episodes.push({ line, id, municipality, data }), error: (e) => void out.errors.push(e), lang });
   return out;
 }
 
-export const readJsonLines = (text: string): EpisodesRead => collect((visit) => visitJsonLines(text, visit));
-export const readObjects = (items: unknown[]): EpisodesRead => collect((visit) => visitObjects(items, visit));
-export const readCsv = (text: string): EpisodesRead => collect((visit) => visitCsv(text, visit));
+export const readJsonLines = (text: string, lang: MsgLang = 'sv'): EpisodesRead => collect(lang, (visit) => visitJsonLines(text, visit));
+export const readObjects = (items: unknown[], lang: MsgLang = 'sv'): EpisodesRead => collect(lang, (visit) => visitObjects(items, visit));
+export const readCsv = (text: string, lang: MsgLang = 'sv'): EpisodesRead => collect(lang, (visit) => visitCsv(text, visit));
 
 /** Splits one CSV record (RFC 4180 quoting: "a,b" and "" for a quote). */
 export function splitCsv(line: string): string[] | undefined {
@@ -158,32 +170,32 @@ export function visitCsv(text: string, visit: EpisodeVisitor, reuse?: CaseData):
   const lines = text.split(/\r?\n/);
   const header = splitCsv(lines[0]?.replace(/^\uFEFF/, '') ?? '');
   if (!header || header.every((h) => h === '')) {
-    visit.error(err(1, '(header)', 'a CSV file begins with a header row naming its columns'));
+    bad(visit, 1, '(header)', msg('episodes.csvHeader'));
     return;
   }
   const columns = header.map((h) => column(h));
-  let bad = false;
+  let broken = false;
   header.forEach((h, i) => {
     if (!columns[i]) {
-      visit.error(err(1, h || `column ${i + 1}`, 'is not a known column: id, municipality, care_type, or an event or fact of `avtal schema`'));
-      bad = true;
+      bad(visit, 1, h || render('episodes.column', { n: i + 1 }, visit.lang ?? 'sv'), msg('episodes.unknownColumn'));
+      broken = true;
     }
   });
   if (!columns.some((c) => c?.kind === 'municipality')) {
-    visit.error(err(1, '(header)', 'a municipality column is required'));
-    bad = true;
+    bad(visit, 1, '(header)', msg('episodes.municipalityColumn'));
+    broken = true;
   }
-  if (bad) return;
+  if (broken) return;
   for (let li = 1; li < lines.length; li++) {
     if (lines[li].trim() === '') continue;
     const cells = splitCsv(lines[li]);
     const line = li + 1;
     if (!cells) {
-      visit.error(err(line, '(line)', 'a quoted cell is not closed'));
+      bad(visit, line, '(line)', msg('episodes.unclosedQuote'));
       continue;
     }
     if (cells.length !== header.length) {
-      visit.error(err(line, '(line)', `has ${cells.length} cells, the header names ${header.length}`));
+      bad(visit, line, '(line)', msg('episodes.cellCount', { cells: cells.length, header: header.length }));
       continue;
     }
     const obj: { id?: string; municipality?: string; careType?: string; evaluationDate?: string; events: Record<string, string>; facts: Record<string, unknown> } = { events: {}, facts: {} };
@@ -207,14 +219,14 @@ export function visitCsv(text: string, visit: EpisodeVisitor, reuse?: CaseData):
           if (TRUE.has(low)) obj.facts[e.id] = true;
           else if (FALSE.has(low)) obj.facts[e.id] = false;
           else {
-            visit.error(err(line, header[i], `${JSON.stringify(cell)} is not yes or no`));
+            bad(visit, line, header[i], msg('episodes.notYesNo', { value: JSON.stringify(cell) }));
             rowOk = false;
           }
         } else if (e.type === 'count') {
           const n = Number(cell);
           if (Number.isFinite(n)) obj.facts[e.id] = n;
           else {
-            visit.error(err(line, header[i], `${JSON.stringify(cell)} is not a number`));
+            bad(visit, line, header[i], msg('episodes.notNumber', { value: JSON.stringify(cell) }));
             rowOk = false;
           }
         } else if (e.type === 'enum') obj.facts[e.id] = lookupEnumValue(e, cell)?.id ?? cell;

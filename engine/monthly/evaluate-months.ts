@@ -3,6 +3,7 @@
 // Browser-safe; never throws for a user's mistake.
 import type * as A from '../../dsl/ast/ast';
 import { CODES } from '../../dsl/diagnostics/codes';
+import { msg, render, type MsgLang, type Params } from '../../dsl/messages/render';
 import type { CompiledPolicy } from '../compiler/compile';
 import type { Citations, CitationOut, ExplanationStep } from '../evaluator/result';
 import { NO_CITATIONS } from '../evaluator/explain';
@@ -30,6 +31,8 @@ export interface MonthsOptions {
   to?: string;
   /** Leave out the explanations (the numbers only). */
   explain?: boolean;
+  /** the language of the explanations and the diagnostics' messages (default Swedish) */
+  lang?: MsgLang;
   /**
    * Per municipality, where it stands when the months begin, carried in from another version of the agreement
    * (the ladder's `at a change of version: keep the step`): its step by name, the month it entered it, its runs.
@@ -45,32 +48,34 @@ export interface CarriedState {
   under: number;
 }
 
+/** Why episodes are not counted: the keys of a municipality's `notCounted` (stable, English), each a message of the catalogue. */
 const NOT_COUNTED: Record<number, string> = {
   [Counted.Excluded]: 'excluded by the measure', [Counted.NoAnchor]: 'no anchor event', [Counted.Ongoing]: 'not yet ended', [Counted.NoMonth]: 'no event to place it in a month',
 };
 
-function diag(code: keyof typeof CODES, args: Record<string, string | number>, extra: Partial<MonthsDiagnostic> = {}): MonthsDiagnostic {
-  const e = CODES[code];
-  return { severity: e.severity, code, message: e.message.replace(/\{(\w+)\}/g, (_, k: string) => String(args[k] ?? `{${k}}`)), ...extra };
+/** A monthly diagnostic, its message rendered in the language from the catalogue (dsl/messages/monthly.ts for the details). */
+export function monthsDiag(code: keyof typeof CODES, args: Params, extra: Partial<MonthsDiagnostic> = {}, lang: MsgLang = 'sv'): MonthsDiagnostic {
+  return { severity: CODES[code].severity, code, message: render(code, args, lang), ...extra };
 }
 
 /** Parses the averages input: municipality → month → number. */
-function readAverages(raw: unknown, out: MonthsDiagnostic[]): Map<string, Map<Month, number>> {
+function readAverages(raw: unknown, out: MonthsDiagnostic[], lang: MsgLang): Map<string, Map<Month, number>> {
   const result = new Map<string, Map<Month, number>>();
+  const invalid = (detail: ReturnType<typeof msg>, field?: string) => out.push(monthsDiag('AVT-M004', { detail }, field === undefined ? {} : { field }, lang));
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    out.push(diag('AVT-M004', { detail: 'expected a map from municipality to a map from month (YYYY-MM) to average' }));
+    invalid(msg('months.averages.notMap'));
     return result;
   }
   for (const [municipality, months] of Object.entries(raw as Record<string, unknown>)) {
     if (!months || typeof months !== 'object' || Array.isArray(months)) {
-      out.push(diag('AVT-M004', { detail: `${municipality}: expected a map from month (YYYY-MM) to average` }, { field: municipality }));
+      invalid(msg('months.averages.municipalityNotMap', { municipality }), municipality);
       continue;
     }
     const m = new Map<Month, number>();
     for (const [key, value] of Object.entries(months as Record<string, unknown>)) {
       const month = parseMonth(key);
-      if (month === undefined) out.push(diag('AVT-M004', { detail: `${municipality}: ${key} is not a month (YYYY-MM)` }, { field: `${municipality}.${key}` }));
-      else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) out.push(diag('AVT-M004', { detail: `${municipality} ${key}: ${JSON.stringify(value)} is not an average (a number of at least 0)` }, { field: `${municipality}.${key}` }));
+      if (month === undefined) invalid(msg('months.averages.notMonth', { municipality, key }), `${municipality}.${key}`);
+      else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) invalid(msg('months.averages.notAverage', { municipality, key, value: JSON.stringify(value) ?? 'undefined' }), `${municipality}.${key}`);
       else m.set(month, value);
     }
     result.set(municipality, m);
@@ -88,7 +93,7 @@ export interface EpisodeAggregates {
  * Reads the episodes of `input` once, each into one reused case, and counts every episode by each of `measures`
  * (only the municipality `only`, when given): no case object is kept per episode. An input of averages has none.
  */
-export function aggregateEpisodes(input: MonthsInput, measures: readonly CompiledMeasure[], only?: string): EpisodeAggregates {
+export function aggregateEpisodes(input: MonthsInput, measures: readonly CompiledMeasure[], only?: string, lang: MsgLang = 'sv'): EpisodeAggregates {
   const all = [...new Set(measures)].map((m) => new MeasureGroups(m, only));
   const errors: InputError[] = [];
   const visit: EpisodeVisitor = {
@@ -96,6 +101,7 @@ export function aggregateEpisodes(input: MonthsInput, measures: readonly Compile
       for (let i = 0; i < all.length; i++) all[i].add(id, municipality, data);
     },
     error: (e) => void errors.push(e),
+    lang,
   };
   const reuse = emptyCase();
   if ('episodes' in input) {
@@ -121,6 +127,8 @@ export function ladderMeasure(compiled: CompiledPolicy, ladderName?: string): Co
  */
 export function evaluateMonths(compiled: CompiledPolicy, input: MonthsInput, options: MonthsOptions = {}, aggregates?: EpisodeAggregates): MonthsResult {
   const diagnostics: MonthsDiagnostic[] = [];
+  const lang = options.lang ?? 'sv';
+  const diag = (code: keyof typeof CODES, args: Params, extra: Partial<MonthsDiagnostic> = {}) => monthsDiag(code, args, extra, lang);
   const h = compiled.header;
   const ladders = [...compiled.ladders.values()];
   const ladder = options.ladder ? compiled.ladders.get(options.ladder) : ladders[0];
@@ -129,7 +137,7 @@ export function evaluateMonths(compiled: CompiledPolicy, input: MonthsInput, opt
     input: 'averages' in input ? 'averages' : 'episodes', municipalities: [], citations: NO_CITATIONS, diagnostics,
   };
   if (!ladder) {
-    diagnostics.push(diag('AVT-M005', { what: 'ladder', detail: options.ladder ? `no ladder is named ${options.ladder}` : `${h.id} has no monthly escalation ladder` }));
+    diagnostics.push(diag('AVT-M005', { what: 'ladder', detail: options.ladder ? msg('months.noLadderNamed', { name: options.ladder }) : msg('months.noLadder', { agreement: h.id }) }));
     return base;
   }
   const measure = ladder.measure;
@@ -138,7 +146,7 @@ export function evaluateMonths(compiled: CompiledPolicy, input: MonthsInput, opt
   if (options.explain !== false) base.citations = ladderCitations(compiled, ladder.decl);
   const range = { from: options.from ? parseMonth(options.from) : undefined, to: options.to ? parseMonth(options.to) : undefined };
   for (const [k, v] of [['from', options.from], ['to', options.to]] as const) {
-    if (v !== undefined && parseMonth(v) === undefined) diagnostics.push(diag('AVT-M004', { detail: `--${k} ${v} is not a month (YYYY-MM)` }));
+    if (v !== undefined && parseMonth(v) === undefined) diagnostics.push(diag('AVT-M004', { detail: msg('months.range.notMonth', { option: `--${k}`, value: v }) }));
   }
 
   // 1. Monthly cells per municipality: given averages, or aggregated from episodes.
@@ -147,7 +155,7 @@ export function evaluateMonths(compiled: CompiledPolicy, input: MonthsInput, opt
   let lo = Infinity;
   let hi = -Infinity;
   if ('averages' in input) {
-    for (const [municipality, months] of readAverages(input.averages, diagnostics)) {
+    for (const [municipality, months] of readAverages(input.averages, diagnostics, lang)) {
       const m = new Map<Month, MonthCell>();
       for (const [month, average] of months) {
         m.set(month, { average, sum: NaN, count: NaN, episodes: [] });
@@ -155,14 +163,14 @@ export function evaluateMonths(compiled: CompiledPolicy, input: MonthsInput, opt
       cells.set(municipality, m);
     }
   } else {
-    const read = aggregates?.groups.has(measure) ? aggregates : aggregateEpisodes(input, [measure], options.municipality);
+    const read = aggregates?.groups.has(measure) ? aggregates : aggregateEpisodes(input, [measure], options.municipality, lang);
     for (const e of read.errors) diagnostics.push({ severity: 'error', code: e.code, message: e.message, line: e.line, field: e.field });
     const groups = read.groups.get(measure)!;
     for (const [municipality, g] of groups) {
       cells.set(municipality, g.months);
       notCounted.set(municipality, Object.fromEntries(Object.entries(g.notCounted).map(([k, v]) => [NOT_COUNTED[Number(k)], v])));
       for (const [code, count] of Object.entries(g.notCounted)) {
-        diagnostics.push(diag('AVT-M007', { count, municipality, reason: NOT_COUNTED[Number(code)] }, { municipality }));
+        diagnostics.push(diag('AVT-M007', { count, municipality, reason: msg(`months.notCounted.${NOT_COUNTED[Number(code)]}` as 'months.notCounted.no anchor event') }, { municipality }));
       }
     }
     for (const m of cells.values()) for (const k of m.keys()) [lo, hi] = [Math.min(lo, k), Math.max(hi, k)];
@@ -204,7 +212,7 @@ export function evaluateMonths(compiled: CompiledPolicy, input: MonthsInput, opt
       const months = rows.filter((x) => x.undetermined && x.threshold.year === r.threshold.year).map((x) => monthText(x.month));
       diagnostics.push(diag('AVT-M001', { name: p.kind === 'parameter' ? p.name.text : '?', year: r.threshold.year, municipality, months: `${months[0]}${months.length > 1 ? ` … ${months[months.length - 1]}` : ''}` }, { municipality, month: months[0] }));
     }
-    base.municipalities.push(buildMunicipality(compiled, ladder, municipality, rows, m, 'averages' in input, options.explain !== false, missingRates, diagnostics, notCounted.get(municipality) ?? {}));
+    base.municipalities.push(buildMunicipality(compiled, ladder, municipality, rows, m, 'averages' in input, options.explain !== false, missingRates, diagnostics, notCounted.get(municipality) ?? {}, lang));
   }
   base.ok = !diagnostics.some((d) => d.severity === 'error');
   base.partial = base.municipalities.some((m) => m.undeterminedMonths.length > 0);
@@ -215,16 +223,20 @@ export function evaluateMonths(compiled: CompiledPolicy, input: MonthsInput, opt
 
 function buildMunicipality(
   compiled: CompiledPolicy, ladder: CompiledLadder, municipality: string, rows: LadderMonth[], cells: Map<Month, MonthCell>,
-  averagesOnly: boolean, explain: boolean, missingRates: Set<number>, diagnostics: MonthsDiagnostic[], notCounted: Record<string, number>,
+  averagesOnly: boolean, explain: boolean, missingRates: Set<number>, diagnostics: MonthsDiagnostic[], notCounted: Record<string, number>, lang: MsgLang,
 ): MunicipalityResult {
   const l = ladder.decl;
-  const invoicedBy = new Map<Month, string[]>();
-  const add = (mo: Month, why: string) => invoicedBy.set(mo, [...(invoicedBy.get(mo) ?? []), why]);
+  // Why a month is invoiced: `invoicedBy` says it the stable way ('step NAME', 'transition FROM→TO in YYYY-MM'),
+  // the explanation in the language.
+  const invoicedBy = new Map<Month, { key: string; text: string }[]>();
+  const add = (mo: Month, key: string, text: () => string) => invoicedBy.set(mo, [...(invoicedBy.get(mo) ?? []), { key, text: explain ? text() : '' }]);
   for (const r of rows) {
-    if (r.invoicedByStep) add(r.month, `step ${ladder.steps[r.stepAtStart]}`);
+    const step = ladder.steps[r.stepAtStart];
+    if (r.invoicedByStep) add(r.month, `step ${step}`, () => render('months.invoicedBy.step', { step }, lang));
     if (r.transition >= 0) {
       const t = l.transitions[r.transition];
-      for (const mo of r.invoiceMonths) add(mo, `transition ${t.from.text}→${t.to.text} in ${monthText(r.month)}`);
+      const month = monthText(r.month);
+      for (const mo of r.invoiceMonths) add(mo, `transition ${t.from.text}→${t.to.text} in ${month}`, () => render('months.invoicedBy.transition', { from: t.from.text, to: t.to.text, month }, lang));
     }
   }
   const months: MonthResult[] = rows.map((r) => {
@@ -232,7 +244,7 @@ function buildMunicipality(
     const t = r.transition >= 0 ? l.transitions[r.transition] : undefined;
     // An undetermined month is never invoiced, not even by a transition that invoices the months before it.
     const by = r.undetermined ? [] : invoicedBy.get(r.month) ?? [];
-    const invoice = by.length > 0 ? invoiceOf(ladder, r.month, cell, averagesOnly, missingRates, diagnostics) : null;
+    const invoice = by.length > 0 ? invoiceOf(ladder, r.month, cell, averagesOnly, missingRates, diagnostics, lang) : null;
     return {
       month: monthText(r.month),
       average: r.average ?? null,
@@ -248,9 +260,9 @@ function buildMunicipality(
       transition: t ? { from: t.from.text, to: t.to.text } : null,
       actions: t ? t.actions.map((a) => ({ id: a.id.text, title: a.title?.value })) : [],
       invoiced: by.length > 0,
-      invoicedBy: by,
+      invoicedBy: by.map((b) => b.key),
       invoice,
-      explanation: explain ? explainMonth(compiled, ladder, r, t, by) : [],
+      explanation: explain ? explainMonth(ladder, r, t, by.map((b) => b.text), lang) : [],
     };
   });
   const invoicedMonths = months.filter((m) => m.invoiced);
@@ -266,14 +278,14 @@ function buildMunicipality(
 }
 
 /** What one invoiced month bills: the episodes over the ladder's day limit, their days from day N, at the year's rate. */
-function invoiceOf(ladder: CompiledLadder, month: Month, cell: MonthCell | undefined, averagesOnly: boolean, missingRates: Set<number>, diagnostics: MonthsDiagnostic[]): MonthInvoice {
+function invoiceOf(ladder: CompiledLadder, month: Month, cell: MonthCell | undefined, averagesOnly: boolean, missingRates: Set<number>, diagnostics: MonthsDiagnostic[], lang: MsgLang): MonthInvoice {
   const l = ladder.decl;
   const year = yearOfMonth(month);
   const rate = ladder.rate(year);
   if (averagesOnly) return { episodes: 0, days: 0, rate: rate ?? null, amount: null, episodeIds: [] };
   if (rate === undefined && l.rate && !missingRates.has(year)) {
     missingRates.add(year);
-    diagnostics.push(diag('AVT-M006', { name: l.rate.text, year }, { month: monthText(month) }));
+    diagnostics.push(monthsDiag('AVT-M006', { name: l.rate.text, year }, { month: monthText(month) }, lang));
   }
   const over = l.invoicedEpisodesOver?.value ?? 0;
   const fromDay = l.invoicedFromDay?.n ?? 1;
@@ -315,24 +327,31 @@ function ladderCitations(compiled: CompiledPolicy, l: A.Ladder): Citations {
   return c;
 }
 
-function explainMonth(compiled: CompiledPolicy, ladder: CompiledLadder, r: LadderMonth, t: A.LadderTransition | undefined, by: string[]): ExplanationStep[] {
+/** A month's explanation steps: the average against the threshold, the transition taken, and why it is invoiced. */
+function explainMonth(ladder: CompiledLadder, r: LadderMonth, t: A.LadderTransition | undefined, by: string[], lang: MsgLang): ExplanationStep[] {
   const l = ladder.decl;
   const month = monthText(r.month);
   const steps: ExplanationStep[] = [];
   const thr = r.threshold;
-  const cmp = r.comparison === 'over' ? 'over' : r.comparison === 'at-or-under' ? 'at or under' : 'not compared with';
   steps.push({
     rule: l.id.text, title: l.title?.value,
-    text: r.average === undefined ? `${month}: not measured; runs of months in a row start again`
-      : !thr.ok ? `${month}: average ${r.average}; the threshold has no value for ${thr.year}`
-      : `${month}: average ${round(r.average)} is ${cmp} the threshold ${thr.value}${thr.fromYear !== thr.year ? ` (carried forward from ${thr.fromYear})` : ''}; ${r.runOver > 0 ? `${r.runOver} month(s) in a row over` : `${r.runUnder} month(s) in a row at or under`} in step ${ladder.steps[r.stepAtStart]}`,
+    text: r.average === undefined ? render('months.explain.notMeasured', { month }, lang)
+      : !thr.ok ? render('months.explain.noThreshold', { month, average: r.average, year: thr.year }, lang)
+      : render('months.explain.compared', {
+        month, average: round(r.average), comparison: r.comparison ?? null, threshold: thr.value,
+        carriedFrom: thr.fromYear !== thr.year ? thr.fromYear : null, runOver: r.runOver, runUnder: r.runUnder, step: ladder.steps[r.stepAtStart],
+      }, lang),
     interpretations: l.see.map((s) => s.text),
     values: { month, average: r.average ?? null, threshold: thr.ok ? thr.value : null, runOver: r.runOver, runUnder: r.runUnder },
   });
   if (t) {
     steps.push({
       rule: transitionRule(l, t),
-      text: `${t.when.run > 1 ? `${t.when.run} months in a row ` : ''}${t.when.side === 'over' ? 'over' : 'at or under'} the threshold: step ${t.from.text} → ${t.to.text}${t.actions.length ? `; actions: ${t.actions.map((a) => a.title?.value ?? a.id.text).join('; ')}` : ''}${t.invoiceMonths ? `; invoice ${r.invoiceMonths.map(monthText).join(', ')}` : ''}`,
+      text: render('months.explain.transition', {
+        run: t.when.run, side: t.when.side, from: t.from.text, to: t.to.text,
+        actions: t.actions.map((a) => a.title?.value ?? a.id.text).join('; '), actionCount: t.actions.length,
+        invoice: t.invoiceMonths ? r.invoiceMonths.map(monthText).join(',') : '',
+      }, lang),
       interpretations: t.see.map((s) => s.text),
       values: { from: t.from.text, to: t.to.text },
     });
@@ -340,7 +359,7 @@ function explainMonth(compiled: CompiledPolicy, ladder: CompiledLadder, r: Ladde
   if (by.length) {
     steps.push({
       rule: invoiceRule(l),
-      text: `${month} is invoiced (${by.join('; ')}): episodes over ${l.invoicedEpisodesOver?.text ?? '?'} days, days from day ${l.invoicedFromDay?.n ?? '?'}, rate ${l.rate?.text ?? '?'}`,
+      text: render('months.explain.invoiced', { month, by: by.join('; '), over: l.invoicedEpisodesOver?.value ?? '?', fromDay: l.invoicedFromDay?.n ?? '?', rate: l.rate?.text ?? '?' }, lang),
       interpretations: l.see.map((s) => s.text), values: { month },
     });
   }

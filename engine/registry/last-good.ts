@@ -2,6 +2,7 @@
 // has errors is left out and named, never fatal; and when the folder is read again, a file that no longer
 // loads, or a change that makes published versions overlap, keeps the version loaded before (the last good
 // one). The set in use is replaced only by a set that loads.
+import { msg, type Param } from '../../dsl/messages/render';
 import { lstatSync, readFileSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
@@ -37,7 +38,7 @@ export function setHash(sources: readonly PolicySource[]): string {
 /** Set-level errors that make a set unusable for what they name: overlapping published versions, a version label twice. */
 const SET_ERRORS = new Set(['AVT-V001', 'AVT-V005']);
 
-function readOne(root: string, full: string): { ok: true; source: PolicySource } | { ok: false; file: string; detail: string } {
+function readOne(root: string, full: string): { ok: true; source: PolicySource } | { ok: false; file: string; detail: Param } {
   const file = relative(root, full).split(sep).join('/');
   let bytes: Buffer;
   try {
@@ -50,10 +51,10 @@ function readOne(root: string, full: string): { ok: true; source: PolicySource }
     } catch {
       /* gone altogether */
     }
-    const detail = code === 'ENOENT' ? (link ? 'a symbolic link to a file that does not exist' : 'the file is gone') : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'a folder, not a file' : `cannot read it (${code ?? (e as Error).message})`;
+    const detail = code === 'ENOENT' ? msg(link ? 'set.file.brokenLink' : 'set.file.gone') : code === 'EACCES' ? msg('set.file.permission') : code === 'EISDIR' ? msg('set.file.folder') : msg('set.file.unreadable', { why: code ?? (e as Error).message });
     return { ok: false, file, detail };
   }
-  if (!isUtf8(bytes)) return { ok: false, file, detail: 'not valid UTF-8' };
+  if (!isUtf8(bytes)) return { ok: false, file, detail: msg('set.file.notUtf8') };
   const text = withoutBom(bytes.toString('utf8'));
   return { ok: true, source: { file, text, hash: contentHash(text) } };
 }
@@ -70,7 +71,7 @@ export function loadLastGood(root: string, previous?: LoadedSet): LoadedSet {
   const before = new Map((previous?.sources ?? []).map((s) => [s.file, s]));
   const problems: LoadProblem[] = [];
   const chosen = new Map<string, PolicySource>();
-  const keepOrLeave = (file: string, detail: string) => {
+  const keepOrLeave = (file: string, detail: Param) => {
     const old = before.get(file);
     if (old) {
       chosen.set(file, old);
@@ -92,8 +93,8 @@ export function loadLastGood(root: string, previous?: LoadedSet): LoadedSet {
   if (broken.length > 0) {
     for (const v of broken) {
       const e = firstError(v.analysis.diagnostics);
-      const where = e ? `line ${e.range.start.line}: ${e.code} ${e.message}` : 'no agreement header';
-      keepOrLeave(v.source.file, `it has errors (${where})`);
+      const where = e ? msg('set.file.errorAt', { line: e.range.start.line, code: e.code, message: e.message }) : msg('set.file.noHeader');
+      keepOrLeave(v.source.file, msg('set.file.errors', { where }));
     }
     set = new PolicySet([...chosen.values()]);
   }

@@ -4,7 +4,7 @@ import { analyze, type Analysis, type ParseResult, type SourceLibrary } from '..
 import { diagnostic, NO_RANGE, type Diagnostic } from '../../dsl/diagnostics';
 import { compile, type CompiledPolicy } from '../compiler/compile';
 import type { VersionInfo } from '../evaluator/result';
-import { msg, render, type Params } from '../../dsl/messages/render';
+import { msg, render, type Param, type Params } from '../../dsl/messages/render';
 
 export interface PolicySource {
   file: string; // path relative to the policies folder, e.g. varmland/2019-01-01.avtal
@@ -97,13 +97,13 @@ export class PolicySet {
         continue;
       }
       const name = h.subjectTo.text;
-      const fail = (detail: string) => this.diagnostics.push({ file: v.source.file, diagnostic: diagnostic('AVT-V008', h.subjectTo!.range, { name, detail }) });
-      if (!this.has(name)) { fail(`${name} names no known agreement`); continue; }
-      if (name === v.info.agreement) { fail('an agreement cannot be made under itself'); continue; }
+      const fail = (detail: Param) => this.diagnostics.push({ file: v.source.file, diagnostic: diagnostic('AVT-V008', h.subjectTo!.range, { name, detail }) });
+      if (!this.has(name)) { fail(msg('set.law.unknown', { name })); continue; }
+      if (name === v.info.agreement) { fail(msg('set.law.self')); continue; }
       const law = this.publishedOf(name).find((x) => inForce(x.info, v.info.validFrom));
-      if (!law) { fail(`no published version of ${name} is in force on ${v.info.validFrom}, the first day of ${v.info.version}`); continue; }
-      if (law.analysis.ast.header?.subjectTo) { fail(`${name} is itself made under ${law.analysis.ast.header.subjectTo.text}: name the law itself`); continue; }
-      if (!v.compiled || !linkLaw(v.compiled, law)) fail(`${name} ${law.info.version} has no payment rule whose conditions could bind this agreement`);
+      if (!law) { fail(msg('set.law.noVersion', { name, date: v.info.validFrom, version: v.info.version })); continue; }
+      if (law.analysis.ast.header?.subjectTo) { fail(msg('set.law.nested', { name, law: law.analysis.ast.header.subjectTo.text })); continue; }
+      if (!v.compiled || !linkLaw(v.compiled, law)) fail(msg('set.law.noPayment', { name, version: law.info.version }));
     }
   }
 
@@ -180,7 +180,7 @@ export class PolicySet {
         const b = published[i + 1].info;
         const range = published[i + 1].analysis.ast.header?.validFrom?.range ?? NO_RANGE;
         if (a.validTo === null || a.validTo > b.validFrom) {
-          this.diagnostics.push({ file: published[i + 1].source.file, diagnostic: diagnostic('AVT-V001', range, { a: a.version, b: b.version, agreement, from: b.validFrom, to: a.validTo ?? 'further notice' }) });
+          this.diagnostics.push({ file: published[i + 1].source.file, diagnostic: diagnostic('AVT-V001', range, { a: a.version, b: b.version, agreement, from: b.validFrom, to: a.validTo === null ? msg('set.toOpen') : msg('set.to', { date: a.validTo }) }) });
         } else if (a.validTo < b.validFrom && !published[i].analysis.ast.header?.fallback) {
           this.diagnostics.push({ file: published[i + 1].source.file, diagnostic: diagnostic('AVT-V004', range, { a: a.version, b: b.version, agreement, from: a.validTo, to: b.validFrom }) });
         }
@@ -255,7 +255,7 @@ export class PolicySet {
     // Overlapping published versions are an error of the set, not a choice: a date in the overlap has no version.
     if (now.length > 1) {
       const [a, b] = now;
-      return { ok: false, error: diagnostic('AVT-V001', NO_RANGE, { a: a.info.version, b: b.info.version, agreement, from: b.info.validFrom, to: a.info.validTo ?? 'further notice' }) };
+      return { ok: false, error: diagnostic('AVT-V001', NO_RANGE, { a: a.info.version, b: b.info.version, agreement, from: b.info.validFrom, to: a.info.validTo === null ? msg('set.toOpen') : msg('set.to', { date: a.info.validTo }) }) };
     }
     if (now.length === 1) return this.usable(now[0]);
     const before = [...published].reverse().find((v) => v.info.validFrom <= date);
@@ -278,6 +278,6 @@ export class PolicySet {
   private usable(v: PolicyVersion): Selection {
     if (v.compiled) return { ok: true, version: v };
     const first = v.analysis.diagnostics.find((d) => d.severity === 'error');
-    return { ok: false, error: diagnostic('AVT-E012', first?.range ?? NO_RANGE, { file: v.source.file, detail: first ? `${first.code} ${first.message}` : 'no agreement header' }) };
+    return { ok: false, error: diagnostic('AVT-E012', first?.range ?? NO_RANGE, { file: v.source.file, detail: first ? `${first.code} ${first.message}` : msg('set.file.noHeader') }) };
   }
 }

@@ -9,11 +9,12 @@ import { evaluateOutcomes } from '../evaluator/evaluate';
 import type { VersionInfo } from '../evaluator/result';
 import { runExamples } from '../examples/run-examples';
 import { isMonthlyExample } from '../examples/monthly-examples';
+import { render, type MessageCode, type MsgLang, type Params } from '../../dsl/messages';
 
 export interface Branch {
   /** The rule (or interpretation) the branch belongs to. */
   rule: string;
-  /** What the branch is: "grace 4 days when …", "requirement 2 unmet", "met", "transition a → b". */
+  /** What the branch is, in the language asked for: "frist 4 dagar (med villkor)", "krav 2 är inte uppfyllt", "hållen"; "grace 4 days (conditional)". */
   what: string;
   kind: 'rule' | 'grace' | 'day-one' | 'requirement' | 'exemption' | 'condition' | 'outcome' | 'interpretation' | 'transition';
   line: number;
@@ -33,11 +34,11 @@ export interface ExampleCoverage {
 
 const exprLine = (e: A.Node) => e.range.start.line;
 
-/** The branches of a compiled policy and, for each, the worked examples that reach it. */
-export function exampleCoverage(p: CompiledPolicy, version: VersionInfo): ExampleCoverage {
+/** The branches of a compiled policy and, for each, the worked examples that reach it; what each is, in `lang` (Swedish by default). */
+export function exampleCoverage(p: CompiledPolicy, version: VersionInfo, lang: MsgLang = 'sv'): ExampleCoverage {
   const branches: Branch[] = [];
-  const add = (rule: string, what: string, kind: Branch['kind'], node: A.Node): Branch => {
-    const b: Branch = { rule, what, kind, line: exprLine(node), range: node.range, by: [], hits: 0 };
+  const add = (rule: string, what: [MessageCode, Params?], kind: Branch['kind'], node: A.Node): Branch => {
+    const b: Branch = { rule, what: render(what[0], what[1], lang), kind, line: exprLine(node), range: node.range, by: [], hits: 0 };
     branches.push(b);
     return b;
   };
@@ -52,11 +53,11 @@ export function exampleCoverage(p: CompiledPolicy, version: VersionInfo): Exampl
     const d = c.decl;
     const name = d.id.text;
     return {
-      responsible: add(name, 'payment responsibility arises', 'rule', d.id),
-      requires: d.requires.map((r, i) => add(name, `requirement ${i + 1} unmet`, 'requirement', r)),
-      exempt: d.exempt.map((r, i) => add(name, `exemption ${i + 1} applies`, 'exemption', r)),
-      grace: d.grace.map((g) => add(name, `grace ${g.value.n} ${g.value.unit}${g.when ? ' (conditional)' : ''}`, 'grace', g)),
-      dayOne: d.dayOne.length > 1 ? d.dayOne.map((g) => add(name, `day 1: ${g.value}${g.when ? ' (conditional)' : ''}`, 'day-one', g)) : [],
+      responsible: add(name, ['review.branch.responsible'], 'rule', d.id),
+      requires: d.requires.map((r, i) => add(name, ['review.branch.requirementUnmet', { n: i + 1 }], 'requirement', r)),
+      exempt: d.exempt.map((r, i) => add(name, ['review.branch.exemptionApplies', { n: i + 1 }], 'exemption', r)),
+      grace: d.grace.map((g) => add(name, ['review.branch.grace', { n: g.value.n, unit: g.value.unit, conditional: !!g.when }], 'grace', g)),
+      dayOne: d.dayOne.length > 1 ? d.dayOne.map((g) => add(name, ['review.branch.dayOne', { value: g.value, conditional: !!g.when }], 'day-one', g)) : [],
     };
   });
   // Deadlines: met and missed; not applicable when the deadline has a condition.
@@ -64,20 +65,20 @@ export function exampleCoverage(p: CompiledPolicy, version: VersionInfo): Exampl
     const d = c.decl;
     const name = d.id.text;
     return {
-      met: add(name, 'met', 'outcome', d.id),
-      missed: add(name, 'missed', 'outcome', d.id),
-      notApplicable: d.when ? add(name, 'not applicable (its condition does not hold)', 'condition', d.when) : undefined,
+      met: add(name, ['review.branch.met'], 'outcome', d.id),
+      missed: add(name, ['review.branch.missed'], 'outcome', d.id),
+      notApplicable: d.when ? add(name, ['review.branch.notApplicable'], 'condition', d.when) : undefined,
     };
   });
   // Computed dates: applies; does not apply when conditional.
   const computed = p.computed.map((c) => {
     const d = c.decl;
-    return { applies: add(d.id.text, 'applies', 'outcome', d.id), not: d.when ? add(d.id.text, 'does not apply (its condition does not hold)', 'condition', d.when) : undefined };
+    return { applies: add(d.id.text, ['review.branch.applies'], 'outcome', d.id), not: d.when ? add(d.id.text, ['review.branch.doesNotApply'], 'condition', d.when) : undefined };
   });
   // Ladder transitions.
   const transitions = new Map<string, Branch>();
   for (const l of p.ladders.values()) {
-    for (const t of l.decl.transitions) transitions.set(`${l.decl.id.text}: ${t.from.text} → ${t.to.text}`, add(l.decl.id.text, `transition ${t.from.text} → ${t.to.text}`, 'transition', t));
+    for (const t of l.decl.transitions) transitions.set(`${l.decl.id.text}: ${t.from.text} → ${t.to.text}`, add(l.decl.id.text, ['review.branch.transition', { from: t.from.text, to: t.to.text }], 'transition', t));
   }
   // Interpretations a rule relies on (only those can be exercised by an example).
   const interpretations = new Map<string, Branch>();
@@ -94,12 +95,12 @@ export function exampleCoverage(p: CompiledPolicy, version: VersionInfo): Exampl
   for (const d of p.ast.declarations) {
     if (d.kind === 'Cutoff' && ruleExprs.some((e) => mentions(e, d.id.text))) for (const n of d.see) relied.add(n.text);
   }
-  for (const [name, d] of p.interpretations) if (relied.has(name)) interpretations.set(name, add(name, 'interpretation relied on by a rule', 'interpretation', d.id));
+  for (const [name, d] of p.interpretations) if (relied.has(name)) interpretations.set(name, add(name, ['review.branch.interpretation'], 'interpretation', d.id));
   // A cutoff's interpretations are exercised when a condition naming the cutoff is evaluated.
   const cutoffSee = new Map<string, string[]>();
   for (const d of p.ast.declarations) if (d.kind === 'Cutoff') cutoffSee.set(d.id.text, d.see.map((n) => n.text));
 
-  const results = runExamples(p, version);
+  const results = runExamples(p, version, lang);
   p.examples.forEach((ex, i) => {
     const id = ex.decl.id.text;
     const r = results[i];

@@ -208,14 +208,14 @@ export function behaviouralDiff(a: CompiledPolicy, b: CompiledPolicy, options: B
     }
   }
   // monthly ladders: sequences of averages around each version's threshold
-  const monthly = monthlyDiff(a, b, renames);
+  const monthly = monthlyDiff(a, b, renames, lang);
   onlyInOld.push(...monthly.onlyInOld);
   onlyInNew.push(...monthly.onlyInNew);
   for (const m of monthly.counterexamples) {
     const tier = m.origin.startsWith('example') ? (m.origin.includes(', ') ? 1 : 0) : 2;
     counterexamples.push({ text: m.text, origin: m.origin, tier, novel: tier > 0, events: {}, facts: {}, averages: m.averages, differences: m.differences });
     // counted once per scenario, whichever months differ
-    for (const key of new Set(m.differences.map((x) => `${x.rule}\u0000${x.field.replace(/ in \d{4}-\d{2}$/, ' (some month)')}`))) {
+    for (const key of new Set(m.differences.map((x) => `${x.rule}\u0000${/ \d{4}-\d{2}$/.test(x.field) ? message('diff.monthly.someMonth', { field: x.field.replace(/ (?:in )?\d{4}-\d{2}$/, '') }, lang) : x.field}`))) {
       const [rule, field] = key.split('\u0000');
       const t = tally.get(key) ?? { rule, field, count: 0 };
       t.count++;

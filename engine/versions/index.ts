@@ -3,7 +3,7 @@ import { diagnostic, NO_RANGE, type Diagnostic } from '../../dsl/diagnostics';
 import type { PolicySet, PolicyVersion } from '../registry/policy-set';
 import { behaviouralDiff, type BehaviouralDiff } from './behavioural-diff';
 import { semanticDiff, type SemanticDiff } from './semantic-diff';
-import type { MsgLang } from '../../dsl/messages/render';
+import { msg, type MessageCode, type MsgLang } from '../../dsl/messages';
 
 export { semanticDiff, renamesBetween, type SemanticDiff, type Change, type DeclarationChange, type CitationRef, type VersionRef } from './semantic-diff';
 export { behaviouralDiff, pickCounterexamples, type BehaviouralDiff, type BehaviouralOptions, type Counterexample, type OutcomeDifference } from './behavioural-diff';
@@ -28,8 +28,8 @@ export function diffVersions(set: PolicySet, agreement: string, from: string, to
   const b = findVersion(set, agreement, to);
   const missing = !a ? from : !b ? to : undefined;
   if (missing !== undefined) {
-    const known = set.versionsOf(agreement).map((v) => v.info.version).join(', ') || 'none';
-    return { ok: false, error: diagnostic('AVT-V014', NO_RANGE, { detail: `${agreement} has no version ${missing}; versions: ${known}` }) };
+    const known = set.versionsOf(agreement).map((v) => v.info.version).join(', ');
+    return { ok: false, error: diagnostic('AVT-V014', NO_RANGE, { detail: msg('set.noVersion', { agreement, version: missing, known: known || msg('diff.value.none' as MessageCode) }) }) };
   }
   const semantic = semanticDiff(a!.analysis.ast, b!.analysis.ast, options.lang);
   const behavioural = options.behaviour === false || !a!.compiled || !b!.compiled ? null : behaviouralDiff(a!.compiled, b!.compiled, { maxCounterexamples: options.maxCounterexamples ?? 500, lang: options.lang });

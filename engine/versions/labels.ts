@@ -99,7 +99,7 @@ export function render(v: Plain, lang: MsgLang = 'en'): string {
   if (Object.keys(v).length === 0) return w('yes'); // a flag clause such as `carry forward`
   const kind = typeof v.kind === 'string' ? v.kind : undefined;
   if (kind && EXPRESSION_KINDS.has(kind)) return expression(v, lang);
-  if (only(v, 'text')) return String(v.text);
+  if (only(v, 'text')) return nameIn(String(v.text), lang);
   // a keyword value such as `same-day` reads as words; any other string is quoted text
   if (only(v, 'value') && typeof v.value === 'string') return /^[a-z]+(-[a-z]+)+$/.test(v.value) ? w(v.value.replace(/-/g, ' ')) : `"${v.value}"`;
   if (only(v, 'iso')) return String(v.iso);
@@ -110,8 +110,11 @@ export function render(v: Plain, lang: MsgLang = 'en'): string {
   if (kind && has(v, 'value') && only(v, 'kind', 'value', 'text')) return r(v.value);
   if (has(v, 'event', 'inclusive') && only(v, 'event', 'inclusive')) return `${r(v.event)} ${w(v.inclusive ? 'inclusive' : 'exclusive')}`;
   const parts = Object.entries(v).filter(([k, x]) => x !== undefined && k !== 'kind').map(([k, x]) => (fieldLabel(k, lang) ? `${fieldLabel(k, lang)} ${r(x)}` : r(x)));
-  return [kind?.replace(/-/g, ' '), ...parts].filter(Boolean).join(' ');
+  return [kind && expectationWord(kind, lang), ...parts].filter(Boolean).join(' ');
 }
+
+/** What a worked example expects, by its kind (`billable-days` → "debiterbara dagar"); another kind by its words. */
+export const expectationWord = (kind: string, lang: MsgLang): string => (lang === 'en' ? kind.replace(/-/g, ' ') : word(`diff.expect.${kind}`, lang, kind.replace(/-/g, ' ')));
 
 /** A shared name in the language's spelling (`ready_notice_sent` → `utskrivningsklar_meddelad`); the policy's own names as written. */
 function nameIn(name: string, lang: MsgLang): string {

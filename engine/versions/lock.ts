@@ -54,12 +54,12 @@ export function parseLock(text: string, file = LOCK_FILE_NAME): ParsedLock {
     return { ok: false, error: diagnostic('AVT-V012', NO_RANGE, { file, detail: (e as Error).message }) };
   }
   const versions = (raw as { versions?: unknown })?.versions;
-  if (!Array.isArray(versions)) return { ok: false, error: diagnostic('AVT-V012', NO_RANGE, { file, detail: 'expected an object with a "versions" array' }) };
+  if (!Array.isArray(versions)) return { ok: false, error: diagnostic('AVT-V012', NO_RANGE, { file, detail: msg('lock.notObject') }) };
   const entries: LockEntry[] = [];
   for (const [i, v] of versions.entries()) {
     const e = v as Partial<LockEntry>;
     if (typeof e?.agreement !== 'string' || typeof e.version !== 'string' || typeof e.file !== 'string' || typeof e.hash !== 'string') {
-      return { ok: false, error: diagnostic('AVT-V012', NO_RANGE, { file, detail: `entry ${i + 1} needs agreement, version, file and hash` }) };
+      return { ok: false, error: diagnostic('AVT-V012', NO_RANGE, { file, detail: msg('lock.entry', { n: i + 1 }) }) };
     }
     const corrections = (v as { corrections?: unknown }).corrections;
     if (corrections !== undefined && (!Array.isArray(corrections) || !corrections.every((c) => typeof c?.replaced === 'string' && typeof c.date === 'string' && typeof c.reason === 'string'))) {

@@ -5,10 +5,12 @@
 import type { CompiledPolicy } from '../compiler/compile';
 import type { CompiledLadder, LadderMonth } from '../compiler/ladder';
 import { monthOf, monthText, parseMonth, type Month } from '../calendar/months';
+import { decimalIn } from '../../dsl/messages/format';
+import { render as message, type MsgLang } from '../../dsl/messages/render';
 
 export interface MonthlyDifference {
   rule: string; // the ladder's id in the new version
-  field: string; // "step in 2025-03", "invoiced months"
+  field: string; // "steg 2025-03", "fakturerade månader"; "step in 2025-03", "invoiced months"
   old: string;
   new: string;
 }
@@ -32,23 +34,24 @@ type Seq = { months: { month: Month; average: number | undefined }[]; origin: st
 const LENGTH = 5; // months in a generated run: enough for "two months in a row", a revision and a third month
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** What a reader compares: per month the step reached, the actions taken and whether it is invoiced. */
-function observe(l: CompiledLadder, rows: LadderMonth[]): Map<string, string> {
+/** What a reader compares, by what it is called in the language: per month the step reached, the actions taken and whether it is invoiced. */
+function observe(l: CompiledLadder, rows: LadderMonth[], lang: MsgLang): Map<string, string> {
   const out = new Map<string, string>();
   const invoiced = new Set<Month>();
+  const none = message('diff.value.none', {}, lang);
   for (const r of rows) {
-    const m = monthText(r.month);
-    out.set(`step in ${m}`, l.steps[r.step]);
+    const month = monthText(r.month);
+    out.set(message('diff.monthly.step', { month }, lang), l.steps[r.step]);
     const actions = r.transition >= 0 ? l.decl.transitions[r.transition].actions.map((x) => x.id.text) : [];
-    out.set(`actions in ${m}`, actions.join(', ') || 'none');
+    out.set(message('diff.monthly.actions', { month }, lang), actions.join(', ') || none);
     if (r.invoicedByStep) invoiced.add(r.month);
     for (const x of r.invoiceMonths) invoiced.add(x);
   }
-  out.set('invoiced months', [...invoiced].sort((x, y) => x - y).map(monthText).join(', ') || 'none');
+  out.set(message('diff.monthly.invoiced', {}, lang), [...invoiced].sort((x, y) => x - y).map(monthText).join(', ') || none);
   return out;
 }
 
-export function monthlyDiff(a: CompiledPolicy, b: CompiledPolicy, renames: ReadonlyMap<string, string>): MonthlyDiff {
+export function monthlyDiff(a: CompiledPolicy, b: CompiledPolicy, renames: ReadonlyMap<string, string>, lang: MsgLang = 'sv'): MonthlyDiff {
   const onlyInOld: string[] = [];
   const onlyInNew = new Set(b.ladders.keys());
   const counterexamples: MonthlyCounterexample[] = [];
@@ -116,15 +119,16 @@ export function monthlyDiff(a: CompiledPolicy, b: CompiledPolicy, renames: Reado
       if (seen.has(key)) continue;
       seen.add(key);
       scenarios++;
-      const oa = observe(la, la.run(s.months));
-      const ob = observe(lb, lb.run(s.months));
+      const oa = observe(la, la.run(s.months), lang);
+      const ob = observe(lb, lb.run(s.months), lang);
       const differences: MonthlyDifference[] = [];
-      for (const [k, v] of ob) if (oa.get(k) !== v) differences.push({ rule: id, field: k, old: oa.get(k) ?? 'none', new: v });
+      for (const [k, v] of ob) if (oa.get(k) !== v) differences.push({ rule: id, field: k, old: oa.get(k) ?? message('diff.value.none', {}, lang), new: v });
       if (!differences.length) continue;
       const averages = Object.fromEntries(s.months.map((m) => [monthText(m.month), m.average ?? NaN]));
       const first = differences[0];
       const also = differences.slice(1).map((x) => `${x.field} ${x.old} → ${x.new}`).join(', ');
-      const text = `averages ${s.months.map((m) => `${monthText(m.month)} ${m.average ?? '—'}`).join(', ')}: ${id} ${first.field} ${first.old} under the old version, ${first.new} under the new${also ? ` (also ${also})` : ''}`;
+      const list = s.months.map((m) => `${monthText(m.month)} ${m.average === undefined ? '—' : decimalIn(m.average, lang)}`).join(', ');
+      const text = `${message('diff.monthly.averages', { list }, lang)}: ${message('diff.outcome', { rule: id, field: first.field, old: first.old, new: first.new, also }, lang)}`;
       counterexamples.push({ text, origin: s.origin, averages, differences });
     }
   }

@@ -2,6 +2,8 @@
 import { render as message, type MsgLang } from '../../dsl/messages/render';
 import { pickCounterexamples as pick, type BehaviouralDiff } from './behavioural-diff';
 import { kindLabel, valueWord } from './labels';
+import { holidaysOfYear } from '../calendar/holidays';
+import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
 import type { Change, CitationRef, DeclarationChange, SemanticDiff, VersionRef } from './semantic-diff';
 
 export type DiffFormat = 'text' | 'markdown' | 'html';
@@ -94,17 +96,39 @@ export function behaviouralBlocks(diff: BehaviouralDiff, limit = 20, lang: MsgLa
   return blocks;
 }
 
-/** A scenario's origin (engine/versions/scenarios.ts: "example e1, ready_notice_sent at 12:00", "…, no discharged") in the language. */
+/** Holidays by their English name → their Swedish name ("Christmas Eve" → "julafton"). */
+const HOLIDAYS_SV = new Map(holidaysOfYear(2024).map((h) => [h.en, h.sv]));
+const WEEKDAYS_SV: Record<string, string> = { 'a Friday': 'en fredag', 'a Saturday': 'en lördag', 'a Sunday': 'en söndag', 'a Monday after a weekend': 'en måndag efter en helg' };
+/** A shared event's or fact's Swedish name; any other word as it is. */
+const svName = (w: string): string => {
+  const v = lookupVocabulary(w);
+  return v && v.id === w ? v.sv : w;
+};
+
+/**
+ * A scenario's origin (engine/versions/scenarios.ts: "example e1, ready_notice_sent at 12:00", "…, no discharged",
+ * "… moved so that admitted falls on 2019-12-24 (Christmas Eve)") in the language: the origin is kept in English in
+ * the JSON, and written in Swedish where a person reads it.
+ */
 export function originIn(origin: string, lang: MsgLang): string {
   if (lang === 'en') return origin;
   return origin
     .replace(/^example /, 'räkneexempel ')
+    .replace(/^generated from /, 'genererad från ')
+    .replace(/ moved so that (\w+) falls on (a Friday|a Saturday|a Sunday|a Monday after a weekend)/g, (_, e: string, d: string) => ` flyttat så att ${e} infaller på ${WEEKDAYS_SV[d]}`)
+    .replace(/ moved so that (\w+) falls on the day before the DST night (\S+)/g, ' flyttat så att $1 infaller dagen före natten till $2 då klockan ställs om')
+    .replace(/ moved so that (\w+) falls on the DST night (\S+)/g, ' flyttat så att $1 infaller natten till $2 då klockan ställs om')
+    .replace(/ moved so that (\w+) falls on the day before (\S+) \(([^)]*)\)/g, (_, e: string, d: string, h: string) => ` flyttat så att ${e} infaller dagen före ${d} (${HOLIDAYS_SV.get(h) ?? h})`)
+    .replace(/ moved so that (\w+) falls on (\S+) \(([^)]*)\)/g, (_, e: string, d: string, h: string) => ` flyttat så att ${e} infaller ${d} (${HOLIDAYS_SV.get(h) ?? h})`)
     .replace(/, no (\w+)/g, ', utan $1')
-    .replace(/ (\d+) day\(s\) after /g, ' $1 dag(ar) efter ')
-    .replace(/ at (\d\d:\d\d)/g, ' kl. $1')
+    .replace(/ (\d+) day\(s\) after /g, (_, n: string) => ` ${n} ${n === '1' ? 'dag' : 'dagar'} efter `)
+    .replace(/ (\d+) minutes after /g, ' $1 minuter efter ')
+    .replace(/,? at (\d\d:\d\d)/g, ' kl. $1')
+    .replace(/ (\d{4}-\d\d) at (\d+(?:\.\d+)?)/g, (_, m: string, v: string) => ` ${m} med genomsnittet ${v.replace('.', ',')}`)
     .replace(/ not given\b/g, ' inte angiven')
     .replace(/ yes\b/g, ' ja')
-    .replace(/ no\b/g, ' nej');
+    .replace(/ no\b/g, ' nej')
+    .replace(/[a-z][a-z_]*[a-z]/g, svName);
 }
 
 // ---- printers ----------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 import type * as A from '../../dsl/ast/ast';
 import type { Range } from '../../dsl/diagnostics';
 import { render as message, type MsgLang } from '../../dsl/messages/render';
-import { EXPRESSION_KINDS, fieldLabel, kindLabel, render as renderIn, valueWord } from './labels';
+import { EXPRESSION_KINDS, expectationWord, fieldLabel, kindLabel, render as renderIn, valueWord } from './labels';
 import { normalizePolicy, plainEqual, type NormalizedPolicy, type Plain } from './normalize';
 
 export interface CitationRef {
@@ -86,6 +86,7 @@ function keyOf(v: Plain, lang: MsgLang): { key: string; label: string; shown: st
   if (k.key.startsWith('year:')) return { ...k, shown: message('diff.for', { year: Number(v.year) }, lang) };
   if (k.key === 'otherwise') return { ...k, shown: valueWord('otherwise', lang) };
   if (k.key.startsWith('when:')) return { ...k, shown: message('diff.whenKey', { cond: renderIn(v.when, lang) }, lang) };
+  if (k.key.startsWith('kind:') && typeof v.kind === 'string') return { ...k, shown: k.label.replace(v.kind.replace(/-/g, ' '), expectationWord(v.kind, lang)) };
   return { ...k, shown: k.label };
 }
 

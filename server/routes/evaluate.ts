@@ -1,4 +1,5 @@
 // Evaluating episodes: one case, a JSON array of cases, or an NDJSON stream of cases (one per line).
+import { msg } from '../../dsl/messages/render';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { evaluateCase, type EvaluateCaseOptions, type EvaluationAnswer } from '../../engine/api';
@@ -29,9 +30,9 @@ function batchProblem(p: { message?: string; count?: number; max?: number }) {
   if (p.count !== undefined) {
     const max = p.max ?? BATCH_MAX;
     const name = max === BATCH_MAX ? 'batchCases' : 'batchExplainedCases';
-    return httpError(413, 'AVT-H015', { max: max === BATCH_MAX ? max : `${max} with explanations (explain=false: ${BATCH_MAX})`, count: p.count }, { limit: { name, max, actual: p.count } });
+    return httpError(413, 'AVT-H015', { max: max === BATCH_MAX ? max : msg('http.batchExplainedMax', { max, all: BATCH_MAX }), count: p.count }, { limit: { name, max, actual: p.count } });
   }
-  return httpError(400, 'AVT-H004', { detail: 'the body must be a JSON array of cases (or NDJSON, one case per line)' }, { pointer: '' });
+  return httpError(400, 'AVT-H004', { detail: msg('http.batchNotArray') }, { pointer: '' });
 }
 
 /**

@@ -10,10 +10,12 @@ import type { PolicyStore } from '../policy-store';
 import { monthsBody } from '../schemas';
 import { ANSWER_MAX, BATCH_LIMIT, MONTHS_CELLS_MAX, MONTHS_MUNICIPALITIES_MAX, MONTHS_SPAN_MAX, REQUEST_DEADLINE_MS } from '../limits';
 import { withDeadline } from '../deadline';
+import { msg, render } from '../../dsl/messages/render';
+import { localize } from '../../dsl/diagnostics';
 
 type Body = {
   county?: string; agreement?: string; version?: string; on?: string; averages?: unknown; episodes?: unknown[] | string;
-  format?: 'jsonl' | 'csv'; municipality?: string; ladder?: string; from?: string; to?: string; explain?: boolean;
+  format?: 'jsonl' | 'csv'; municipality?: string; ladder?: string; from?: string; to?: string; explain?: boolean; lang?: 'sv' | 'en';
 };
 
 /** The first day the input mentions: the first month of the averages, or the earliest date among the episodes. */
@@ -72,11 +74,16 @@ const tooLarge = (size: number) => httpError(413, 'AVT-H021', { limit: 'answerBy
 export function monthsRoutes(app: FastifyInstance, store: PolicyStore, pool?: BatchPool): void {
   app.post('/api/months', { schema: { body: monthsBody }, bodyLimit: BATCH_LIMIT, config: { expensive: true } }, async (req: FastifyRequest<{ Body: Body }>, reply) => {
     const body = req.body;
+    // `lang` in the body, as the schema allows, chooses the language as `?lang=` does (server/lang.ts)
+    if (body.lang) {
+      req.lang = body.lang;
+      reply.header('content-language', body.lang);
+    }
     // As evaluation does: a date of the calendar, or 400 (2023-02-30 is not one).
     if (body.on !== undefined && parseIsoDate(body.on) === undefined) throw httpError(400, 'AVT-E008', { value: body.on }, { pointer: '/on' });
     checkCost(body);
-    if ((body.averages === undefined) === (body.episodes === undefined)) throw httpError(400, 'AVT-H004', { detail: 'give exactly one of averages or episodes' }, { pointer: body.averages === undefined ? '/averages' : '/episodes' });
-    if (!body.county && !body.agreement) throw httpError(400, 'AVT-H004', { detail: 'give county or agreement' }, { pointer: '/county' });
+    if ((body.averages === undefined) === (body.episodes === undefined)) throw httpError(400, 'AVT-H004', { detail: msg('http.months.oneInput') }, { pointer: body.averages === undefined ? '/averages' : '/episodes' });
+    if (!body.county && !body.agreement) throw httpError(400, 'AVT-H004', { detail: msg('http.months.countyOrAgreement') }, { pointer: '/county' });
     const set = store.set;
     let agreement = body.agreement;
     if (agreement !== undefined && !set.agreements().includes(agreement)) throw httpError(404, 'AVT-H013', { agreement }, { pointer: '/agreement' });
@@ -87,7 +94,8 @@ export function monthsRoutes(app: FastifyInstance, store: PolicyStore, pool?: Ba
       agreement = withLadder[0];
     }
     const input: MonthsInput = body.averages !== undefined ? { averages: body.averages } : typeof body.episodes === 'string' ? { episodes: body.episodes, format: body.format ?? 'jsonl' } : { episodes: body.episodes! };
-    const options = { municipality: body.municipality, ladder: body.ladder, from: body.from, to: body.to, explain: body.explain };
+    // the language of the explanations and diagnostics: the request's (server/lang.ts)
+    const options = { municipality: body.municipality, ladder: body.ladder, from: body.from, to: body.to, explain: body.explain, lang: req.lang };
     const type = 'application/json; charset=utf-8';
     // Each month under the version in force for it, unless `on` or `version` names one version for the series.
     const perMonth = body.on === undefined && body.version === undefined && set.versionsOf(agreement).some((v) => v.info.status === 'published' && (v.compiled?.ladders.size ?? 0) > 0);
@@ -108,9 +116,10 @@ export function monthsRoutes(app: FastifyInstance, store: PolicyStore, pool?: Ba
     const selection = set.select(agreement, on, { version: body.version });
     if (!selection.ok) {
       const e = selection.error;
-      throw new HttpError(body.version && e.code === 'AVT-E004' ? 404 : 422, fromCaseErrors([{ code: e.code, pointer: body.version ? '/version' : '', message: e.message }]));
+      throw new HttpError(body.version && e.code === 'AVT-E004' ? 404 : 422, fromCaseErrors([{ code: e.code, pointer: body.version ? '/version' : '', message: localize(e, req.lang).message }]));
     }
-    const extra = { version: selection.version.info, ...(selection.viaFallback ? { fallback: selection.viaFallback } : {}) };
+    const fallback = selection.viaFallback && { from: selection.viaFallback.from, reason: render('fallback.version', selection.viaFallback.args, req.lang) };
+    const extra = { version: selection.version.info, ...(fallback ? { fallback } : {}) };
     if (!pool || pool.size === 0) {
       const json = JSON.stringify({ ...evaluateMonths(selection.version.compiled!, input, options), ...extra });
       if (Buffer.byteLength(json) > ANSWER_MAX) throw tooLarge(Buffer.byteLength(json));

@@ -25,6 +25,11 @@ describe('avtal', () => {
     expect(await main(['frobnicate', '--lang', 'en'])).toBe(2);
     expect(output.stderr()).toContain("unknown command 'frobnicate'");
     expect(await main(['check', '--frob'])).toBe(2);
+    expect(output.stderr()).toContain('avtal check: okänd flagga --frob');
+    expect(await main(['months', '--format'])).toBe(2);
+    expect(output.stderr()).toContain('avtal months: flaggan --format behöver ett värde');
+    expect(await main(['check', '--frob', '--lang', 'en'])).toBe(2);
+    expect(output.stderr()).toContain('avtal check: unknown option --frob');
     expect(await main(['check', '--lang', 'de'])).toBe(2);
     expect(output.stderr()).toContain('--lang måste vara sv eller en, inte de');
   });
@@ -127,6 +132,9 @@ describe('the README examples', () => {
 
   it('months on examples/kronoberg-exempel-2.yaml invoices March, April and May', async () => {
     expect(await main(['months', '--county', 'kronoberg', '--averages', join(examples, 'kronoberg-exempel-2.yaml'), '--format', 'table'])).toBe(0);
+    expect(output.stdout()).toContain('fakturerat: mars, april och maj 2025');
+    expect(output.stdout()).toMatch(/2025-01 {2}3,25 .* > 2,4 /);
+    expect(await main(['months', '--county', 'kronoberg', '--averages', join(examples, 'kronoberg-exempel-2.yaml'), '--format', 'table', '--lang', 'en'])).toBe(0);
     expect(output.stdout()).toContain('invoiced: 2025-03, 2025-04, 2025-05');
   });
 

@@ -24,12 +24,18 @@ describe('avtal source', () => {
   it('prints the agreement with each cited passage bracketed and the rules citing it, file:line', async () => {
     expect(await main(['source', varmland, '--color', 'never'])).toBe(0);
     const text = output.stdout();
-    expect(text).toContain('source varmland-samverkan-2019');
-    expect(text).toContain('text coverage 100 %');
+    expect(text).toContain('källa varmland-samverkan-2019');
+    expect(text).toContain('texttäckning 100 %');
     expect(text).toMatch(/⟦\d+ Om meddelandet skickas efter kl\. 12\.00 ska kommunens betalningsansvar inträda fyra dagar/);
-    expect(text).toMatch(/↳ \[\d+\] interpretation kl_12_exakt \S+varmland\/2019-01-01\.avtal:22; cutoff middag \S+:66/);
-    expect(text).toMatch(/↳ \[\d+\] not encoded: applied elsewhere, unencoded beloppets_årliga_uppräkning /);
+    expect(text).toMatch(/↳ \[\d+\] tolkning kl_12_exakt \S+varmland\/2019-01-01\.avtal:22; brytpunkt middag \S+:66/);
+    expect(text).toMatch(/↳ \[\d+\] okodat: tillämpas annanstans, okodat beloppets_årliga_uppräkning /);
     expect(text).not.toContain('\x1b[');
+    expect(await main(['source', varmland, '--color', 'never', '--lang', 'en'])).toBe(0);
+    const en = output.stdout();
+    expect(en).toContain('source varmland-samverkan-2019');
+    expect(en).toContain('text coverage 100 %');
+    expect(en).toMatch(/↳ \[\d+\] interpretation kl_12_exakt \S+varmland\/2019-01-01\.avtal:22; cutoff middag \S+:66/);
+    expect(en).toMatch(/↳ \[\d+\] not encoded: applied elsewhere, unencoded beloppets_årliga_uppräkning /);
   });
 
   it('colours the passages on request, and shows only the cited lines with --cited-only', async () => {
@@ -48,13 +54,13 @@ describe('avtal source', () => {
     const dir = project((t) => t.replace(/okodat beloppets_årliga_uppräkning[\s\S]*?skäl [^\n]*\n/, ''));
     expect(await main(['source', join(dir, 'varmland.avtal'), '--color', 'never', '--cited-only'])).toBe(0);
     expect(output.stdout()).toMatch(/\n\s*231 \? .*Beloppet ska/);
-    expect(output.stdout()).toContain('? undecided (årligen)');
+    expect(output.stdout()).toContain('? obeslutad (årligen)');
   });
 
   it('rejects a bad --color and an unknown --source', async () => {
     expect(await main(['source', varmland, '--color', 'purple'])).toBe(2);
     expect(await main(['source', varmland, '--source', 'nope'])).toBe(1);
-    expect(output.stderr()).toContain('source nope is not among the source documents');
+    expect(output.stderr()).toContain('källan nope finns inte bland källdokumenten');
   });
 });
 
@@ -62,14 +68,18 @@ describe('avtal coverage', () => {
   it('reports text and example coverage per policy', async () => {
     expect(await main(['coverage', varmland])).toBe(0);
     const text = output.stdout();
-    expect(text).toMatch(/varmland\/2019-01-01\.avtal {2}text 100 % {2}\(17\/17 sentences of varmland-samverkan-2019: 14 cited, 3 marked: not computable 1, outside scope 1, applied elsewhere 1\)/);
-    expect(text).toMatch(/varmland\/2019-01-01\.avtal {2}examples 100 %/);
+    expect(text).toMatch(/varmland\/2019-01-01\.avtal {2}text 100 % {2}\(17\/17 meningar i varmland-samverkan-2019: 14 citerade, 3 markerade: ej beräkningsbart 1, utanför tillämpningsområdet 1, tillämpas annanstans 1\)/);
+    expect(text).toMatch(/varmland\/2019-01-01\.avtal {2}exempel 100 %/);
+    expect(await main(['coverage', varmland, '--lang', 'en'])).toBe(0);
+    const en = output.stdout();
+    expect(en).toMatch(/varmland\/2019-01-01\.avtal {2}text 100 % {2}\(17\/17 sentences of varmland-samverkan-2019: 14 cited, 3 marked: not computable 1, outside scope 1, applied elsewhere 1\)/);
+    expect(en).toMatch(/varmland\/2019-01-01\.avtal {2}examples 100 %/);
   });
 
   it('lists an undecided sentence as sources/<id>.txt:line and fails under --fail-under', async () => {
     const dir = project((t) => t.replace(/okodat beloppets_årliga_uppräkning[\s\S]*?skäl [^\n]*\n/, ''));
     expect(await main(['coverage', '--text', '--fail-under', '100', dir])).toBe(1);
-    expect(output.stdout()).toMatch(/uncovered \S*sources\/varmland-samverkan-2019\.txt:231 {2}"Beloppet ska räknas upp årligen/);
+    expect(output.stdout()).toMatch(/obeslutad \S*sources\/varmland-samverkan-2019\.txt:231 {2}"Beloppet ska räknas upp årligen/);
     expect(await main(['coverage', '--text', '--fail-under', '90', dir])).toBe(0);
   });
 
@@ -77,7 +87,7 @@ describe('avtal coverage', () => {
     // Without a SIP needed in any example, the SIP deadline's outcomes are not exercised.
     const dir = project((t) => t.replaceAll('givet sip_behövs ja\n', 'givet sip_behövs nej\n'));
     expect(await main(['coverage', '--examples', dir])).toBe(0);
-    expect(output.stdout()).toMatch(/not exercised \S*varmland\.avtal:75 {2}kallelse_till_sip: missed/);
+    expect(output.stdout()).toMatch(/ej prövad \S*varmland\.avtal:75 {2}kallelse_till_sip: missad/);
   });
 
   it('gives JSON with --json', async () => {

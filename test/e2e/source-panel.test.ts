@@ -43,10 +43,10 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 60_000 }, () => {
   it('a click on a passage lists the rules that cite it; a click on one goes to it in the policy', async () => {
     await page.locator('.seg.cited', { hasText: 'Om meddelandet skickas efter kl. 12.00' }).first().click();
     const details = page.locator('[data-testid="source-details"]');
-    await expect.poll(() => details.textContent()).toContain('cutoff middag');
-    expect(await details.textContent()).toContain('interpretation kl_12_exakt');
+    await expect.poll(() => details.textContent()).toContain('brytpunkt middag');
+    expect(await details.textContent()).toContain('tolkning kl_12_exakt');
     const cutoffLine = await lineOf('brytpunkt middag');
-    await details.locator('li', { hasText: 'cutoff middag' }).click();
+    await details.locator('li', { hasText: 'brytpunkt middag' }).click();
     // the citation's own line, `enligt …` under the cutoff
     await expect.poll(() => page.evaluate(() => window.__avtal!.editor.getPosition()!.lineNumber)).toBe(cutoffLine + 1);
   });

@@ -12,11 +12,21 @@ import { evaluate } from '../../engine/evaluator/evaluate';
 import { loadPolicySet } from '../../engine/registry/load';
 import { sampleEpisodes } from '../support/episode-arbitrary';
 import { hoverAt } from '../../dsl/services/hover';
+import { evaluateMonths } from '../../engine/monthly';
+import { monthsInForce } from '../../engine/months';
+import { exportToJre, linkedLaw } from '../../engine/export/jre-export';
+import { compile } from '../../engine/compiler/compile';
+import { runExamples } from '../../engine/examples/run-examples';
+import { main } from '../../cli/main';
+import { captureOutput } from '../support/capture-output';
+
+const output = captureOutput();
 
 /** English words that never occur in Swedish prose (names with `_`, quoted text and `code` are left out first). */
-const ENGLISH = new Set('the is not and of due within after before grace payment billable day days recorded because applies which does hold from to deadline computed amount exempt requirement latest window windows every none inclusive exclusive evaluation unknown expected found unexpected declared needs must has have no name value rule example cannot only one at on by or an it was were be yet'.split(' '));
-/** The prose of a message: without identifiers (`sip_kallad`), quoted policy text, code in backticks, keywords in quotes and --flags. */
-const prose = (s: string): string => s.replace(/"[^"]*"|`[^`]*`|'[^']*'|\S*_\S*|--[\w-]+/g, ' ');
+const ENGLISH = new Set(('the is not and of due within after before grace payment billable day days recorded because applies which does hold from to deadline computed amount exempt requirement latest window windows every none inclusive exclusive evaluation unknown expected found unexpected declared needs must has have no name value rule example cannot only one at on by or an it was were be yet '
+  + 'average averages month months threshold step invoiced invoice episode episodes yes ladder measure over row nothing outside undetermined empty actions transition rate').split(' '));
+/** The prose of a message: without identifiers (`sip_kallad`), quoted policy text, code in backticks, keywords in quotes, --flags and commands (`avtal months`). */
+const prose = (s: string): string => s.replace(/"[^"]*"|`[^`]*`|'[^']*'|\S*_\S*|--[\w-]+|\bavtal [a-z]+/g, ' ');
 const englishIn = (s: string): string | undefined => prose(s).split(/[^\p{L}]+/u).find((w) => ENGLISH.has(w.toLowerCase()));
 
 const placeholders = (t: string): string[] => [...t.matchAll(/\{(\w+)(?::\w+)?\}/g)].map((m) => m[1]).sort();
@@ -38,7 +48,7 @@ describe('the catalogue', () => {
       if (typeof m.sv !== 'string' || typeof m.en !== 'string') continue;
       expect(placeholders(m.sv), code).toEqual(placeholders(m.en));
       const words = m.en.replace(/\{[^}]*\}/g, '').replace(/[^A-Za-z]/g, '');
-      if (words.length > 2 && !/^(term|diff\.(kind|kindDef|field|result|value))\./.test(code)) expect(m.sv, code).not.toBe(m.en);
+      if (words.length > 2 && !/^(term|diff\.(kind|kindDef|field|result|value|expect)|review\.kind)\./.test(code)) expect(m.sv, code).not.toBe(m.en);
       const english = englishIn(m.sv.replace(/\{[^}]*\}/g, ' '));
       expect(english, `${code}: ${m.sv}`).toBeUndefined();
     }
@@ -52,6 +62,10 @@ describe('the catalogue', () => {
       holds: true, time: '12:00', dayOne: '2019-01-07', sameDay: true, lastGraceDay: '2019-01-09', firstPayableDay: '2019-01-10', lastBillableDay: '2019-01-14',
       billableDays: 5, end: 'slutet', date: '2019-01-14', inclusive: true, parts: '5 × 7 800 kr', amount: 39000, rate: 7800, name: 'vårddygnskostnad', year: 2019,
       requirement: 'kravet', exemption: 'undantaget', expr: 'uttrycket', found: 'slutet', e0: 'a name', first: 'utskrivningsklar_meddelad 2019-01-07 12:01', rest: 'inskrivning 2019-01-02 09:00', also: 'fristdagar 4 → 3', field: 'fristdagar', old: '4', new: '3', kind: 'betalningsregeln', what: 'changed',
+      // the monthly ladders, the case history, the review
+      month: '2025-03', average: 3.25, threshold: 2.4, comparison: 'over', carriedFrom: 2024, runOver: 2, runUnder: 0, step: 'handlingsplan', run: 2, actions: 'Kommunen skriver en handlingsplan', actionCount: 1,
+      invoice: '2025-01,2025-02,2025-03', by: 'stegen står i steget betalning', over: 2.4, fromDay: 3, value: 2.75, months: '2025-03,2025-04', episodes: 3,
+      event: 'ready_notice_sent', admitted: '2019-01-08 09:00', died: '2019-01-06 10:00', withdraws: 'ready_notice_sent', conditional: true,
     };
     for (const [code, m] of entries) {
       if (typeof m.sv !== 'function') continue;
@@ -129,4 +143,145 @@ describe('Swedish as shown', () => {
     }
     expect(steps).toBeGreaterThan(1000);
   }, 120_000);
+});
+
+describe('Swedish as shown: the monthly ladders, the export and the worked examples', () => {
+  const set = loadPolicySet(join(import.meta.dirname, '../../policies'));
+  const ladders = set.versions.filter((v) => v.compiled && v.compiled.ladders.size > 0);
+  const english = (texts: string[]) => texts.map((t) => [t, englishIn(t)]).filter(([, w]) => w !== undefined);
+
+  it('explains every month of every bundled ladder without English words in Swedish, and in English when asked', () => {
+    expect(ladders.length).toBeGreaterThanOrEqual(2);
+    let steps = 0;
+    for (const v of ladders) {
+      const p = v.compiled!;
+      const year = Number(v.info.validFrom.slice(0, 4)) + 1;
+      for (const [id, ladder] of p.ladders) {
+        const th = ladder.threshold(year);
+        const limit = th.ok ? th.value : 3;
+        // the ladder's worked examples, and runs over, at and under its threshold, with a month missing
+        const runs: Record<string, number>[] = p.examples.filter((e) => e.decl.rule?.text === id && e.decl.averages?.length).map((e) => Object.fromEntries((e.decl.averages ?? []).map((a) => [a.month, a.value])));
+        const months = Array.from({ length: 14 }, (_, i) => `${year + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+        runs.push(Object.fromEntries(months.map((m, i) => [m, i < 5 ? limit + 0.75 : i < 9 ? limit : limit - 0.5])));
+        runs.push(Object.fromEntries(months.filter((_, i) => i !== 3).map((m, i) => [m, i % 3 === 0 ? limit - 1 : limit + 1.25])));
+        // a year without a threshold value (Blekinge's yearly parameter) makes its months undetermined
+        runs.push({ [`${year + 30}-01`]: limit + 1, [`${year + 30}-02`]: limit + 1 });
+        for (const averages of runs) {
+          const sv = evaluateMonths(p, { averages: { 'Kommun A': averages } }, { ladder: id });
+          const en = evaluateMonths(p, { averages: { 'Kommun A': averages } }, { ladder: id, lang: 'en' });
+          const texts = sv.municipalities.flatMap((m) => m.months.flatMap((x) => x.explanation.map((s) => s.text)));
+          expect(english([...texts, ...sv.diagnostics.map((d) => d.message)]), `${v.source.file} ${id}`).toEqual([]);
+          const enTexts = en.municipalities.flatMap((m) => m.months.flatMap((x) => x.explanation.map((s) => s.text)));
+          expect(enTexts.length).toBe(texts.length);
+          if (texts.length) expect(enTexts[0]).not.toBe(texts[0]);
+          steps += texts.length;
+        }
+      }
+    }
+    expect(steps).toBeGreaterThan(50);
+  });
+
+  it('explains the months outside an agreement, a change of version, bad averages and episode files in Swedish', () => {
+    const averages = { 'Kommun A': { '2024-10': 3, '2024-11': 3.5, '2024-12': 2, '2025-01': 'x', '2025-13': 1 } };
+    const r = monthsInForce(set, 'kronoberg', { averages: { 'Kommun A': { '2024-10': 3, '2024-11': 3.5, '2024-12': 2 } } })!;
+    const bad = evaluateMonths(ladders[0].compiled!, { averages });
+    const csv = evaluateMonths(ladders[0].compiled!, { episodes: 'id,municipality,vårdform,ready_notice_sent,sip_behövs,okänd\n1,Växjö,somatisk,2025-01-07 10:00,kanske,x\n2,Växjö\n"3,Växjö', format: 'csv' });
+    const csvNoHeader = evaluateMonths(ladders[0].compiled!, { episodes: 'id,ready_notice_sent\n1,2025-01-07 10:00\n', format: 'csv' });
+    const jsonl = evaluateMonths(ladders[0].compiled!, { episodes: '{"id":"a","municipality":"Växjö","events":{"admitted":"2025-01-10T09:00","discharged":"2025-01-05T10:00"}}\n[1]\n{"id":"b"}\nnot json\n{"id":"c","municipality":"Växjö","events":{"admitted":"2025-01-10T09:00"}}', format: 'jsonl' });
+    const none = evaluateMonths(ladders[0].compiled!, { averages: {} }, { ladder: 'okänd_stege' });
+    const all = [r, bad, csv, csvNoHeader, jsonl, none];
+    // (a line that is not JSON: JSON.parse's own words follow "inte giltig JSON:", as the CLI gives them)
+    for (const x of all) expect(english([...x.diagnostics.map((d) => d.message.replace(/inte giltig JSON: .*/, '')), ...x.municipalities.flatMap((m) => m.months.flatMap((mo) => mo.explanation.map((s) => s.text)))])).toEqual([]);
+    expect(r.diagnostics.map((d) => d.code)).toContain('AVT-M008');
+    const codes = new Set(all.flatMap((x) => x.diagnostics.map((d) => d.code)));
+    for (const code of ['AVT-M001', 'AVT-M002', 'AVT-M004', 'AVT-M005', 'AVT-M007', 'AVT-M008', 'AVT-M012']) expect(codes, code).toContain(code);
+  });
+
+  it('prints avtal months --format table in Swedish, with decimal commas, and in English with --lang en', async () => {
+    const file = join(import.meta.dirname, '../../examples/kronoberg-exempel-2.yaml');
+    for (const county of ['kronoberg', 'blekinge']) {
+      await main(['months', '--county', county, '--averages', file, '--format', 'table']);
+      const sv = output.stdout();
+      expect(sv.split('\n').length).toBeGreaterThan(5);
+      expect(english(sv.split('\n')), county).toEqual([]);
+      output.clear();
+      await main(['months', '--county', county, '--averages', file, '--format', 'table', '--lang', 'en']);
+      expect(output.stdout()).not.toBe(sv);
+      output.clear();
+    }
+    await main(['months', '--county', 'kronoberg', '--averages', file, '--format', 'table']);
+    expect(output.stdout()).toContain('3,25');
+    expect(output.stdout()).toContain('fakturerat: mars, april och maj 2025');
+  });
+
+  it('says why a rule is not exported in Swedish, and in English when asked', () => {
+    const unexportable = `agreement x "X"
+  county x
+  version "1" draft
+  valid from 2019-01-01 until further notice
+  source "x"
+cutoff noon at 12:00, 12:00 counts as after
+  cite "1"
+parameter p "P"
+  cite "1"
+  value 3 for 2019
+deadline in_windows "W"
+  cite "1"
+  planned_home_visit on weekdays between 08:00 and 17:00
+deadline recurring "E"
+  cite "1"
+  doctor_visit_offered every 3 months from home_care_started
+deadline constant "C"
+  cite "1"
+  sip_called within 3 days after 2019-01-01 10:00
+deadline by_parameter "Q"
+  cite "1"
+  when age >= p
+  sip_called within 3 days after admitted
+computed c "C"
+  cite "1"
+  when yes
+  value date_of(admitted)
+`;
+    const programs = [...set.versions.filter((v) => v.compiled).map((v) => ({ name: v.source.file, program: v.analysis.program!, law: linkedLaw(set, v.compiled!) })),
+      { name: 'constructs.avtal', program: analyze(readFileSync(join(import.meta.dirname, '../export/fixtures/constructs.avtal'), 'utf8')).program!, law: undefined },
+      { name: 'unexportable', program: analyze(unexportable).program!, law: undefined }];
+    let reasons = 0;
+    for (const { name, program, law } of programs) {
+      expect(program, name).toBeDefined();
+      const sv = exportToJre(program, name, law);
+      const en = exportToJre(program, name, law, 'en');
+      expect(english([...sv.doc.notExported.map((x) => x.reason), ...sv.diagnostics.map((d) => d.message)]), name).toEqual([]);
+      sv.doc.notExported.forEach((x, i) => expect(en.doc.notExported[i].reason).not.toBe(x.reason));
+      for (const d of sv.diagnostics) expect(localize(d, 'en').message).not.toBe(d.message);
+      reasons += sv.doc.notExported.length;
+    }
+    expect(reasons).toBeGreaterThanOrEqual(6);
+  });
+
+  it('says why a worked example\'s scenario is impossible in Swedish, and in English when asked', () => {
+    const policy = analyze(`agreement x "X"
+  county x
+  version "1" draft
+  valid from 2019-01-01 until further notice
+  source "x"
+deadline d "D"
+  cite "1"
+  admission_notice_sent within 24 hours after admitted
+example e "E" for d
+  cite "1"
+  given admitted 2019-01-10 09:00
+  given discharged 2019-01-05 10:00
+  given admission_notice_sent 2019-03-31 02:30
+  expect d met
+`);
+    const p = compile(policy.program!);
+    const info = { agreement: 'x', version: '1', status: 'draft' as const, validFrom: '2019-01-01', validTo: null, hash: '' };
+    const [sv] = runExamples(p, info);
+    const [en] = runExamples(p, info, 'en');
+    expect(sv.errors.length).toBe(2);
+    expect(english([...sv.errors, ...sv.expectations.flatMap((x) => [x.text, x.expected, x.actual])])).toEqual([]);
+    expect(en.errors).not.toEqual(sv.errors);
+    expect(en.errors[1]).toMatch(/impossible history/);
+  });
 });

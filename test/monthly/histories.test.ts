@@ -49,6 +49,6 @@ describe('Kronoberg: days per calendar month from histories', () => {
   it('an impossible history is a located error, never counted', () => {
     const r = evaluateMonths(kronoberg, { episodes: [ep('x', { admitted: '2025-03-05T10:00', ready_notice_sent: '2025-03-03T10:00', discharged: '2025-03-07T10:00' })] });
     expect(r.ok).toBe(false);
-    expect(r.diagnostics.some((d) => d.message.includes('impossible history'))).toBe(true);
+    expect(r.diagnostics.some((d) => d.message.includes('omöjlig historik'))).toBe(true);
   });
 });

@@ -60,6 +60,22 @@ describe('the language of an answer', () => {
     expect(row(en)).toBe('Cutoff middag: time changes from 12:00 to 13:00');
   });
 
+  it('gives the monthly ladder\'s explanations and diagnostics in the language', async () => {
+    const months = (query: string) => app.inject({ method: 'POST', url: `/api/months${query}`, payload: { county: 'kronoberg', averages: { 'Kommun A': { '2025-01': 3.25, '2025-03': 2.7 } } } });
+    const sv = (await months('')).json();
+    const en = (await months('?lang=en')).json();
+    expect(sv.municipalities[0].months[0].explanation[0].text).toBe('Genomsnittet 3,25 i januari 2025 är över gränsen 2,4; en månad i följd över gränsen i steget ingen_handlingsplan.');
+    expect(en.municipalities[0].months[0].explanation[0].text).toBe('2025-01: average 3.25 is over the threshold 2.4; 1 month(s) in a row over in step ingen_handlingsplan');
+    // the gap: AVT-M003, the same code in both
+    expect(sv.diagnostics[0]).toMatchObject({ code: 'AVT-M003', message: 'inget medelvärde för Kommun A 2025-02: månaden mäts inte, och en följd av månader i rad börjar om efter den' });
+    expect(en.diagnostics[0]).toMatchObject({ code: 'AVT-M003', message: expect.stringMatching(/^no average for Kommun A in 2025-02/) });
+    const inBody = await app.inject({ method: 'POST', url: '/api/months', payload: { county: 'kronoberg', lang: 'en', averages: { 'Kommun A': { '2025-01': 3.25 } } } });
+    expect(inBody.headers['content-language']).toBe('en');
+    expect(inBody.json().municipalities[0].months[0].explanation[0].text).toMatch(/^2025-01: average 3.25 is over/);
+    const bad = (await app.inject({ method: 'POST', url: '/api/months', payload: { county: 'kronoberg', averages: { 'Kommun A': { '2025-13': 3 } } } })).json();
+    expect(bad.diagnostics[0]).toMatchObject({ code: 'AVT-M004', message: 'ogiltiga medelvärden: Kommun A: 2025-13 är ingen månad (ÅÅÅÅ-MM)' });
+  });
+
   it('gives a version\'s diagnostics without their parameters', async () => {
     const r = await app.inject('/api/agreements/varmland/versions/2019-01-01?lang=en');
     for (const d of r.json().diagnostics) expect(d.args).toBeUndefined();

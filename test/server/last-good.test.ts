@@ -48,7 +48,7 @@ describe('start-up with files that do not load', () => {
     const h = health.json();
     expect(h.status).toBe('degraded');
     expect(h.policies.problems.map((p: { file: string; code: string }) => `${p.code} ${p.file}`).sort()).toEqual(['AVT-V006 halland/broken.avtal', 'AVT-V006 varmland/dangling.avtal']);
-    expect(h.policies.problems.find((p: { file: string }) => p.file === 'varmland/dangling.avtal').message).toMatch(/symbolic link/);
+    expect(h.policies.problems.find((p: { file: string }) => p.file === 'varmland/dangling.avtal').message).toMatch(/symbolisk länk/);
     const logged = lines.filter((l) => l.code === 'AVT-V006');
     expect(logged.map((l) => l.file).sort()).toEqual(['halland/broken.avtal', 'varmland/dangling.avtal']);
     expect(JSON.stringify(logged)).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace

@@ -109,13 +109,16 @@ exempel e "E" härlett för b
     const a = analyze(text);
     expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const p = compile(a.program!);
-    const e = exampleCoverage(p, { agreement: 'v', version: '1', status: 'draft', validFrom: '2019-01-01', validTo: null, hash: '' });
+    const e = exampleCoverage(p, { agreement: 'v', version: '1', status: 'draft', validFrom: '2019-01-01', validTo: null, hash: '' }, 'en');
     const missing = e.branches.filter((b) => b.hits === 0).map((b) => [b.line, b.kind, b.what]);
     expect(missing).toEqual([
       [7, 'outcome', 'missed'],
       [15, 'grace', 'grace 4 days (conditional)'],
       [16, 'exemption', 'exemption 1 applies'],
     ]);
+    // in Swedish by default
+    const sv = exampleCoverage(p, { agreement: 'v', version: '1', status: 'draft', validFrom: '2019-01-01', validTo: null, hash: '' });
+    expect(sv.branches.filter((b) => b.hits === 0).map((b) => b.what)).toEqual(['missad', 'frist 4 dagar (med villkor)', 'undantag 1 gäller']);
     const hit = e.branches.find((b) => b.kind === 'grace' && b.line === 14)!;
     expect(hit.by).toEqual(['e']);
     expect(e.percent).toBe(50); // responsible, grace 3, met of six branches

@@ -154,7 +154,12 @@ describe('behavioural diff of a monthly ladder', { timeout: 60_000 }, () => {
     expect(d.differing).toBeGreaterThan(0);
     for (const c of d.counterexamples) expect(Object.values(c.averages ?? {}).some((v) => v > 2.4 && v <= 2.5)).toBe(true);
     const jan = d.counterexamples.find((c) => c.origin === 'example plan_closed, 2025-01 at 2.41');
-    expect(jan?.differences[0]).toEqual({ rule: 'followup', field: 'step in 2025-02', old: 'plan', new: 'calm' });
+    expect(jan?.differences[0]).toEqual({ rule: 'followup', field: 'steg 2025-02', old: 'plan', new: 'calm' });
+    expect(jan?.text).toMatch(/^genomsnitt 2025-01 2,41, .*: followup: steg 2025-02 plan med den gamla versionen, calm med den nya/);
+    const en = behaviouralDiff(compiled(read(`${CASES}/threshold/old.avtal`)), compiled(read(`${CASES}/threshold/new.avtal`)), { lang: 'en' });
+    const janEn = en.counterexamples.find((c) => c.origin === 'example plan_closed, 2025-01 at 2.41');
+    expect(janEn?.differences[0]).toEqual({ rule: 'followup', field: 'step in 2025-02', old: 'plan', new: 'calm' });
+    expect(janEn?.text).toMatch(/^averages 2025-01 2.41, .*: followup step in 2025-02 plan under the old version, calm under the new/);
   });
 
   it('of a ladder with itself finds nothing', () => {

@@ -162,7 +162,7 @@ export class SourcePanel {
       const list = h('ul');
       for (const c of p.citers) {
         const why = c.kind === 'unencoded' && c.reason ? ` — ${L.reason[c.reason] ?? c.reason}` : '';
-        const li = h('li', { 'data-line': c.line, text: `${c.kind} ${c.name}${c.part ? ` (${c.part})` : ''}${why} · ${c.line}` });
+        const li = h('li', { 'data-line': c.line, text: `${c.label} ${c.name}${c.part ? ` (${c.part})` : ''}${why} · ${c.line}` });
         li.addEventListener('click', () => this.options.reveal(c.line));
         list.append(li);
       }
