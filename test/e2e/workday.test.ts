@@ -208,7 +208,7 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 120_000 }, () => {
     await page.evaluate((v) => {
       location.hash = `a=varmland&v=${v}`;
     }, DRAFT_LABEL);
-    await expect.poll(() => page.locator('#version-select').inputValue(), { timeout: 10_000 }).toBe(DRAFT_LABEL);
+    await expect.poll(() => page.locator('#version-select').inputValue(), { timeout: 30_000 }).toBe(DRAFT_LABEL);
     expect(await page.isVisible('#link-notice')).toBe(false);
   });
 

@@ -54,7 +54,7 @@ describe('a draft save the disk refuses', () => {
     const { r } = await attempt('mkdir');
     expect(r.statusCode).toBe(500);
     expect(r.json().error.code).toBe('AVT-H018');
-    expect(r.json().error.message).toBe('kan inte spara utkastet: ENOSPC');
+    expect(r.json().error.message).toBe('kan inte spara utkastet: skrivningen misslyckades (ENOSPC)');
   });
 
   it('a folder that cannot be made (a file has its name) answers 500 AVT-H018', async () => {
@@ -64,7 +64,7 @@ describe('a draft save the disk refuses', () => {
     });
     expect(r.statusCode).toBe(500);
     expect(r.json().error.code).toBe('AVT-H018');
-    expect(r.json().error.message).toMatch(/^kan inte spara utkastet: E(EXIST|NOTDIR)$/);
+    expect(r.json().error.message).toMatch(/^kan inte spara utkastet: skrivningen misslyckades \(E(EXIST|NOTDIR)\)$/);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
