@@ -26,6 +26,7 @@ import { MONTHLY_MESSAGES } from './monthly';
 import { EXPORT_MESSAGES } from './export';
 import { HISTORY_MESSAGES } from './history';
 import { REVIEW_MESSAGES } from './review';
+import { CASE_MESSAGES } from './case';
 
 const fromCodes: Record<string, Message> = {};
 for (const [code, e] of Object.entries(CODES)) fromCodes[code] = { sv: e.sv, en: e.message };
@@ -44,10 +45,11 @@ export const CATALOGUE = {
   ...EXPORT_MESSAGES,
   ...HISTORY_MESSAGES,
   ...REVIEW_MESSAGES,
+  ...CASE_MESSAGES,
   ...UI_MESSAGES,
   ...CLI_MESSAGES,
   ...CLI_USAGE,
   ...HOVER_MESSAGES,
 } as Record<string, Message>;
 
-export type MessageCode = keyof typeof CODES | keyof typeof EXPLAIN_MESSAGES | keyof typeof DIFF_MESSAGES | keyof typeof MONTHLY_MESSAGES | keyof typeof EXPORT_MESSAGES | keyof typeof HISTORY_MESSAGES | keyof typeof REVIEW_MESSAGES | keyof typeof UI_MESSAGES | keyof typeof CLI_MESSAGES | `term.${string}` | `event.${string}` | `hover.${string}`;
+export type MessageCode = keyof typeof CODES | keyof typeof EXPLAIN_MESSAGES | keyof typeof DIFF_MESSAGES | keyof typeof MONTHLY_MESSAGES | keyof typeof EXPORT_MESSAGES | keyof typeof HISTORY_MESSAGES | keyof typeof REVIEW_MESSAGES | keyof typeof CASE_MESSAGES | keyof typeof UI_MESSAGES | keyof typeof CLI_MESSAGES | `term.${string}` | `event.${string}` | `hover.${string}`;

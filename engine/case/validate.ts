@@ -9,7 +9,7 @@ import { CARE_TYPE, emptyCase, resetCase, eventSlot, factSlot, MUNICIPALITY, rec
 import { parseInstant, parseIsoDate } from '../calendar';
 import type { Code } from '../../dsl/diagnostics';
 import { FACTS } from '../../dsl/builtins/vocabulary';
-import type { Params } from '../../dsl/messages';
+import { msg, render, type Params } from '../../dsl/messages';
 import { historyError, historyErrors } from './history';
 
 export interface CaseError {
@@ -44,18 +44,24 @@ function schemaErrors(raw: unknown): CaseError[] {
   });
   return errors.map((e) => {
     let pointer = e.instancePath;
-    let message = e.message ?? 'is invalid';
+    const p = e.params as Record<string, unknown>;
+    // What is wrong, as a message of the catalogue (dsl/messages/case.ts): the library's `message` keeps the
+    // English words it has always had; the edges give it in the language asked for (`args`, localize).
+    let detail: { code: string; params: Params };
     if (e.keyword === 'additionalProperties') {
-      const extra = (e.params as { additionalProperty: string }).additionalProperty;
-      pointer = `${pointer}/${pointerStep(extra)}`;
-      message = `is not a known field${pointer.startsWith('/events') ? ' (see `avtal schema` for the event names)' : pointer.startsWith('/facts') ? ' (see `avtal schema` for the fact names)' : ''}`;
+      pointer = `${pointer}/${pointerStep(String(p.additionalProperty))}`;
+      detail = msg('case.unknownField', { where: pointer.startsWith('/events') ? 'events' : pointer.startsWith('/facts') ? 'facts' : '' });
     } else if (e.keyword === 'required') {
-      pointer = `${pointer}/${pointerStep((e.params as { missingProperty: string }).missingProperty)}`;
-      message = 'is required';
-    } else if (e.keyword === 'enum') {
-      message = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
-    }
-    return { code: 'AVT-E001' as Code, pointer, message };
+      pointer = `${pointer}/${pointerStep(String(p.missingProperty))}`;
+      detail = msg('case.required');
+    } else if (e.keyword === 'enum') detail = msg('case.oneOf', { values: (p.allowedValues as unknown[]).join(', ') });
+    else if (e.keyword === 'type') detail = msg('case.type', { type: String(p.type) });
+    else if (e.keyword === 'pattern') detail = msg(String(p.pattern).includes('[T ]') ? 'case.instant' : 'case.date', { pattern: String(p.pattern) });
+    else if (e.keyword === 'maxLength' || e.keyword === 'minLength' || e.keyword === 'maxItems' || e.keyword === 'minItems' || e.keyword === 'maximum' || e.keyword === 'minimum') {
+      detail = msg(`case.${e.keyword}`, { limit: Number(p.limit) });
+    } else detail = msg('case.other', { detail: e.message ?? 'is invalid' });
+    const args = { detail };
+    return { code: 'AVT-E001' as Code, pointer, message: render('AVT-E001', args, 'en'), args };
   });
 }
 

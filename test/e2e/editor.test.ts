@@ -263,8 +263,16 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 90_000 }, () => {
       return client.request('simulate', { text: editor.getValue(), scenario, ui: 'en' });
     });
     expect(result.base.ok).toBe(false);
-    expect(result.base.errors.join('\n')).toMatch(/ready_notice_sent: must match pattern/);
-    expect(result.base.errors.join('\n')).toMatch(/sip_needed: must be boolean/);
+    expect(result.base.errors.join('\n')).toMatch(/ready_notice_sent: invalid case: must match pattern/);
+    expect(result.base.errors.join('\n')).toMatch(/sip_needed: invalid case: must be boolean/);
+    // and in Swedish, as the simulator shows it by default
+    const sv = await page.evaluate(() => {
+      const { client, editor } = window.__avtal!;
+      const scenario = { events: { admitted: '2019-01-03 09:00', ready_notice_sent: '2019-13-07 13:00' }, facts: { sip_needed: 'ja' } };
+      return client.request('simulate', { text: editor.getValue(), scenario, ui: 'sv' });
+    });
+    expect(sv.base.errors.join('\n')).toMatch(/ready_notice_sent: ogiltigt ärende: är ingen tidpunkt/);
+    expect(sv.base.errors.join('\n')).toMatch(/sip_needed: ogiltigt ärende: ska vara ja eller nej/);
     expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
   });
 
