@@ -133,7 +133,9 @@ describe('POST /api/evaluate', () => {
   it('400s a schema violation with a pointer to the field', async () => {
     const r = await post('/api/evaluate', { ...episode, events: { ...episode.events, teleported: '2019-01-01T00:00' } });
     expect(r.statusCode).toBe(400);
-    expect(r.json().error).toMatchObject({ code: 'AVT-E001', pointer: '/events/teleported' });
+    expect(r.json().error).toMatchObject({ code: 'AVT-E001', pointer: '/events/teleported', message: 'ogiltigt ärende: är inget känt fält (se `avtal schema` för händelsernas namn)' });
+    const en = await post('/api/evaluate?lang=en', { ...episode, events: { ...episode.events, teleported: '2019-01-01T00:00' } });
+    expect(en.json().error.message).toBe('invalid case: is not a known field (see `avtal schema` for the event names)');
   });
 
   it('400s a wrong type deep in the case', async () => {
