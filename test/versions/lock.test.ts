@@ -151,5 +151,24 @@ describe('avtal lock and avtal check on disk', () => {
     const again = await quiet(['lock', dir, '--correct', file, '--reason', reason]);
     expect(again.code).toBe(1);
     expect(again.text).toContain('AVT-V016');
+    // a file that is no published version of the folder, and a draft, are refused; the lock is not written
+    const lockText = readFileSync(join(dir, 'avtal.lock'), 'utf8');
+    writeFileSync(join(dir, 'demo', 'next.draft.avtal'), policyText({ version: 'next', status: 'draft', from: '2021-01-01' }));
+    for (const other of [join(dir, 'demo', 'missing.avtal'), join(dir, 'demo', 'next.draft.avtal')]) {
+      const r = await quiet(['lock', dir, '--correct', other, '--reason', reason]);
+      expect(r.code).toBe(1);
+      expect(r.text).toContain('AVT-V016');
+    }
+    expect(readFileSync(join(dir, 'avtal.lock'), 'utf8')).toBe(lockText);
+  });
+
+  it('a lock whose corrections are not a list of { replaced, date, reason } is a diagnostic (AVT-V012)', () => {
+    const bad = (corrections: unknown) => parseLock(JSON.stringify({ versions: [{ agreement: 'demo', version: 'v1', file: 'demo/v1.avtal', hash: 'h', corrections }] }));
+    for (const c of ['x', [{ replaced: 'h0', date: '2026-12-05' }], [null]]) {
+      const r = bad(c);
+      expect(!r.ok && r.error.code).toBe('AVT-V012');
+    }
+    const ok = bad([{ replaced: 'h0', date: '2026-12-05', reason: 'a reason of some length' }]);
+    expect(ok.ok && ok.lock.entries[0].corrections).toEqual([{ replaced: 'h0', date: '2026-12-05', reason: 'a reason of some length' }]);
   });
 });
