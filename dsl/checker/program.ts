@@ -34,8 +34,8 @@ export type TExpr =
   | { kind: 'Call'; type: Type; ast: A.Call; fn: FunctionEntry; args: TExpr[] }
   | { kind: 'Arith'; type: Type; ast: A.Arith; op: A.ArithOp; left: TExpr; right: TExpr }
   | { kind: 'Compare'; type: 'boolean'; ast: A.Compare; op: A.RelOp; left: TExpr; right: TExpr }
-  /** `FACT is VALUE`: the fact, when the subject is one, and the value as the case holds it (an enum value's id). */
-  | { kind: 'Is'; type: 'boolean'; ast: A.IsTest; subject: TExpr; fact: FactSym | undefined; value: string }
+  /** `FACT is VALUE`: the enumerated fact and the value as the case holds it (the value's id). */
+  | { kind: 'Is'; type: 'boolean'; ast: A.IsTest; subject: TExpr; fact: FactSym; value: string }
   | { kind: 'CutoffTest'; type: 'boolean'; ast: A.CutoffTest; side: 'before' | 'after'; subject: TExpr; cutoff: A.Cutoff }
   | { kind: 'And' | 'Or'; type: 'boolean'; ast: A.Logical; operands: TExpr[] }
   | { kind: 'Not'; type: 'boolean'; ast: A.Not; operand: TExpr };
@@ -232,12 +232,11 @@ export function buildProgram(policy: A.Policy): Program {
       }
       case 'Compare': return { kind: 'Compare', type: 'boolean', ast: e, op: e.op, left: expr(e.left), right: expr(e.right) };
       case 'Is': {
+        // The checker proved the subject an enumerated fact and the value one of its values.
         const subject = expr(e.subject);
-        if (subject.kind === 'Fact') {
-          const id = subject.fact.entry.type === 'enum' ? must(lookupEnumValue(subject.fact.entry, e.value.text), `the value ${e.value.text}`).id : e.value.text;
-          return { kind: 'Is', type: 'boolean', ast: e, subject, fact: subject.fact, value: id };
-        }
-        return { kind: 'Is', type: 'boolean', ast: e, subject, fact: undefined, value: e.value.text };
+        if (subject.kind !== 'Fact') throw new UncheckedPolicy('checked program: `is` on something that is not a fact');
+        const id = must(lookupEnumValue(subject.fact.entry, e.value.text), `the value ${e.value.text}`).id;
+        return { kind: 'Is', type: 'boolean', ast: e, subject, fact: subject.fact, value: id };
       }
       case 'CutoffTest': {
         if (e.cutoff.kind !== 'NameRef') throw new UncheckedPolicy('checked program: a cutoff test without a named cutoff');

@@ -53,7 +53,7 @@ export function compileTest(e: TExpr): Test {
   const call = compileCondition(e);
   if (e.kind === 'Event') return { kind: TestKind.Recorded, slot: e.event.slot, value: undefined, call };
   if (e.kind === 'Fact' && e.fact.entry.type === 'boolean') return { kind: TestKind.FactIs, slot: e.fact.slot, value: true, call };
-  if (e.kind === 'Is' && e.fact) return { kind: TestKind.FactIs, slot: e.fact.slot, value: e.value, call };
+  if (e.kind === 'Is') return { kind: TestKind.FactIs, slot: e.fact.slot, value: e.value, call };
   return { kind: TestKind.Call, slot: -1, value: undefined, call };
 }
 
@@ -159,12 +159,8 @@ export function compileExpr(e: TExpr): Compiled {
     case 'Compare': return compileCompare(e);
     case 'Is': {
       const value = e.value;
-      if (e.fact) {
-        const slot = e.fact.slot; // read as a fact's value is read
-        return (c) => c.facts[slot] === value;
-      }
-      const subject = compileExpr(e.subject);
-      return (c) => subject(c) === value;
+      const slot = e.fact.slot; // read as a fact's value is read
+      return (c) => c.facts[slot] === value;
     }
     case 'CutoffTest': return compileCutoffTest(e);
     case 'And': return allOf(e.operands.map((o) => compileCondition(o)));
