@@ -57,6 +57,7 @@ export const TERMS: Record<string, { sv: string; def?: string }> = {
   'a measure: `ladder NAME for MEASURE`': { sv: 'ett mått: `stege NAMN för MÅTT`' },
   'a threshold: `threshold N` or `threshold PARAMETER`': { sv: 'en gräns: `gräns N` eller `gräns PARAMETER`' },
   'at least one step: `step NAME "title"`': { sv: 'minst ett steg: `steg NAMN "rubrik"`' },
+  'how a month the version covers only in part is judged (it begins or ends inside a month): `a month partly in force: outside the agreement` or `a month partly in force: under the version in force on its last day`': { sv: 'hur en månad som versionen bara delvis omfattar bedöms (den börjar eller upphör inne i en månad): `en månad delvis i kraft: utanför avtalet` eller `en månad delvis i kraft: enligt versionen i kraft dess sista dag`' },
   'an unconditional day numbering': { sv: 'en dagnumrering utan villkor' },
   'an unconditional grace clause': { sv: 'en fristsats utan villkor' },
   values: { sv: 'värden' },
