@@ -1,7 +1,7 @@
 // The page's hash as parameters: #a=varmland&v=2019-01-01&tab=simulator&s=… (no dependencies: boot.ts reads it
 // before anything else is loaded).
-export function readHash(): URLSearchParams {
-  return new URLSearchParams(location.hash.replace(/^#/, ''));
+export function readHash(hash: string = location.hash): URLSearchParams {
+  return new URLSearchParams(hash.replace(/^#/, ''));
 }
 
 export function writeHash(params: Record<string, string | undefined>): void {

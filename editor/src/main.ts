@@ -632,12 +632,15 @@ async function loadAgreements(): Promise<void> {
 
 /** Opens a version; `prefetched` is boot.ts's request for the first one, used when it is the same version. */
 let openSeq = 0;
+/** The version the last open asked for (it is what will be open once the texts have arrived). */
+let lastAsked: { agreement: string; version: string } | undefined;
 async function openVersion(agreementId: string, versionId?: string, prefetched?: { agreement: AgreementInfo; version: VersionInfo; text: Promise<string> }): Promise<void> {
   const picked = pickVersion(state.agreements, agreementId, versionId);
   if (!picked) return;
   // Links followed in quick succession: the last one asked for wins, whichever text arrives last.
   const seq = ++openSeq;
   const { agreement, version } = picked;
+  lastAsked = { agreement: agreement.agreement, version: version.version };
   const same = prefetched?.agreement.agreement === agreement.agreement && prefetched.version.version === version.version;
   let text: string;
   try {
@@ -909,9 +912,13 @@ function showLinkNotice(message: string | undefined): void {
   else delete document.body.dataset.linkNotice;
 }
 
-/** Opens what the link names (agreement, version, tab, scenario); a name that does not exist gets a notice. */
-async function followLink(prefetched?: Parameters<typeof openVersion>[2]): Promise<void> {
-  const hash = readHash();
+/**
+ * Opens what the link names (agreement, version, tab, scenario); a name that does not exist gets a notice.
+ * `link`: the hash to follow (a hash change's own new address; by then an earlier open may have replaced the
+ * address with the version it opened, so the address bar is not read again).
+ */
+async function followLink(prefetched?: Parameters<typeof openVersion>[2], link?: string): Promise<void> {
+  const hash = readHash(link);
   const tab = hash.get('tab');
   if (isTab(tab)) selectTab(tab);
   const code = hash.get('s');
@@ -926,14 +933,14 @@ async function followLink(prefetched?: Parameters<typeof openVersion>[2]): Promi
   const a = hash.get('a') ?? 'varmland';
   const v = hash.get('v') ?? undefined;
   const picked = pickVersion(state.agreements, a, v);
-  if (prefetched || picked?.agreement.agreement !== state.agreement?.agreement || picked?.version.version !== state.version?.version) {
+  if (prefetched || picked?.agreement.agreement !== lastAsked?.agreement || picked?.version.version !== lastAsked?.version) {
     await openVersion(a, v, prefetched);
     // the notice keeps the link as it was given; the address then names what is open
   }
 }
 
 // A link pasted into an open tab changes only the hash: follow it.
-window.addEventListener('hashchange', () => void followLink());
+window.addEventListener('hashchange', (event) => void followLink(undefined, new URL(event.newURL).hash));
 
 void (async () => {
   await loadAgreements();
