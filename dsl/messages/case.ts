@@ -29,5 +29,13 @@ export const CASE_MESSAGES = {
   'case.minItems': f((p) => `ska ha minst ${s(p.limit)} tidpunkt`, (p) => `must NOT have fewer than ${s(p.limit)} items`),
   'case.maximum': f((p) => `får vara högst ${s(p.limit)}`, (p) => `must be <= ${s(p.limit)}`),
   'case.minimum': f((p) => `ska vara minst ${s(p.limit)}`, (p) => `must be >= ${s(p.limit)}`),
+  // a text the schema lets through as a time but the calendar cannot read (engine/calendar/instant-parse.ts)
+  'case.time.form': f(
+    (p) => `»${s(p.value)}« är ingen tidpunkt: skriv ÅÅÅÅ-MM-DDTHH:MM (svensk tid) eller med tidszon, t.ex. 2019-01-07T11:00 eller 2019-01-07T11:00:00+01:00`,
+    (p) => `'${s(p.value)}' is not a date and time: write YYYY-MM-DDTHH:MM (Swedish local time) or with an offset, e.g. 2019-01-07T11:00 or 2019-01-07T11:00:00+01:00`,
+  ),
+  'case.time.date': f((p) => `»${s(p.value)}«: datumet finns inte i kalendern`, (p) => `'${s(p.value)}': no such date in the calendar`),
+  'case.time.time': f((p) => `»${s(p.value)}«: klockslaget ska vara mellan 00:00:00 och 23:59:59`, (p) => `'${s(p.value)}': the time of day must be between 00:00:00 and 23:59:59`),
+  'case.time.offset': f((p) => `»${s(p.value)}«: tidszonens förskjutning ska vara högst 23:59`, (p) => `'${s(p.value)}': the UTC offset must be at most 23:59`),
   'case.other': f((p) => `är ogiltigt (${s(p.detail)})`, (p) => s(p.detail)),
 } satisfies Record<string, Message>;

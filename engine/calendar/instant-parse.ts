@@ -21,9 +21,13 @@ export const DST_RULE =
   'give an explicit offset instead. A local time that occurs twice (the autumn repeated hour, e.g. ' +
   '2025-10-26 02:30) means the first occurrence, summer time (+02:00); write +01:00 explicitly for the second.';
 
+/** Why a text is not a time: the form, a date the calendar does not have, the time of day, the offset. */
+export type InstantProblem = 'form' | 'date' | 'time' | 'offset';
+
 export type LocalTimeResult =
   | { ok: true; epochMs: number }
-  | { ok: false; code: 'nonexistent-local-time' | 'invalid-datetime'; message: string };
+  | { ok: false; code: 'invalid-datetime'; why: InstantProblem; message: string }
+  | { ok: false; code: 'nonexistent-local-time'; local: string; message: string };
 
 const PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,3}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/;
@@ -31,8 +35,8 @@ const PATTERN =
 const EXPECTED =
   "expected ISO 8601 with offset ('2019-01-07T11:00:00+01:00', '2019-01-07T10:00Z') or Swedish local time ('2019-01-07 11:00', '2019-01-07T11:00:00')";
 
-function invalid(s: string, why: string): LocalTimeResult {
-  return { ok: false, code: 'invalid-datetime', message: `Invalid date-time '${s}': ${why}` };
+function invalid(s: string, why: InstantProblem, text: string): LocalTimeResult {
+  return { ok: false, code: 'invalid-datetime', why, message: `Invalid date-time '${s}': ${text}` };
 }
 
 /**
@@ -52,20 +56,20 @@ export function resolveLocalWallTime(localMs: number): number | undefined {
 }
 
 export function parseInstant(s: string): LocalTimeResult {
-  if (typeof s !== 'string') return invalid(String(s), 'not a string');
+  if (typeof s !== 'string') return invalid(String(s), 'form', 'not a string');
   const text = s.trim();
   const m = PATTERN.exec(text);
-  if (!m) return invalid(s, EXPECTED);
+  if (!m) return invalid(s, 'form', EXPECTED);
   const y = +m[1], mo = +m[2], d = +m[3], h = +m[4], mi = +m[5];
   const sec = m[6] ? +m[6] : 0;
   const ms = m[7] ? +m[7].padEnd(3, '0') : 0;
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return invalid(s, `no such date ${m[1]}-${m[2]}-${m[3]}`);
-  if (h > 23 || mi > 59 || sec > 59) return invalid(s, 'time of day out of range (00:00:00-23:59:59)');
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return invalid(s, 'date', `no such date ${m[1]}-${m[2]}-${m[3]}`);
+  if (h > 23 || mi > 59 || sec > 59) return invalid(s, 'time', 'time of day out of range (00:00:00-23:59:59)');
   const localMs = dayFromYmd(y, mo, d) * MS_PER_DAY + ((h * 60 + mi) * 60 + sec) * 1000 + ms;
   if (m[8]) return { ok: true, epochMs: localMs };
   if (m[9]) {
     const oh = +m[10], om = m[11] ? +m[11] : 0;
-    if (oh > 23 || om > 59) return invalid(s, 'UTC offset out of range');
+    if (oh > 23 || om > 59) return invalid(s, 'offset', 'UTC offset out of range');
     const sign = m[9] === '-' ? -1 : 1;
     return { ok: true, epochMs: localMs - sign * (oh * 60 + om) * 60_000 };
   }
@@ -75,6 +79,7 @@ export function parseInstant(s: string): LocalTimeResult {
     return {
       ok: false,
       code: 'nonexistent-local-time',
+      local: shown,
       message:
         `Local time ${shown} does not exist in Europe/Stockholm (the clocks skip this hour when summer time starts); ` +
         `give an explicit UTC offset, e.g. '+01:00' (winter time) or '+02:00' (summer time).`,

@@ -6,7 +6,7 @@ import type { CaseInput } from './schema';
 import { validate as validateSchema } from './schema-validator';
 import { readWellFormed } from './well-formed';
 import { CARE_TYPE, emptyCase, resetCase, eventSlot, factSlot, MUNICIPALITY, recordOccurrences, EVALUATION_DATE, type CaseData } from './case-data';
-import { parseInstant, parseIsoDate } from '../calendar';
+import { parseInstant, parseIsoDate, type LocalTimeResult } from '../calendar';
 import type { Code } from '../../dsl/diagnostics';
 import { FACTS } from '../../dsl/builtins/vocabulary';
 import { msg, render, type Params } from '../../dsl/messages';
@@ -65,6 +65,16 @@ function schemaErrors(raw: unknown): CaseError[] {
   });
 }
 
+/** A time the calendar cannot read: AVT-E002 for a local time the clocks skip, otherwise AVT-E001 with why. */
+function timeError(pointer: string, value: string, parsed: Exclude<LocalTimeResult, { ok: true }>): CaseError {
+  if (parsed.code === 'nonexistent-local-time') {
+    const args = { value: parsed.local };
+    return { code: 'AVT-E002', pointer, message: render('AVT-E002', args, 'en'), args };
+  }
+  const args = { detail: msg(`case.time.${parsed.why}`, { value }) };
+  return { code: 'AVT-E001', pointer, message: render('AVT-E001', args, 'en'), args };
+}
+
 /**
  * `raw` checked and read into CaseData. With `into`, a valid case is read into that case (emptied first) instead
  * of a new one: for a caller that evaluates one case at a time and keeps nothing of it.
@@ -88,14 +98,14 @@ export function validateCaseCarefully(raw: unknown): CaseResult {
     if (typeof value === 'string') {
       const parsed = parseInstant(value);
       if (parsed.ok) data.events[eventSlot(id)] = parsed.epochMs;
-      else errors.push({ code: parsed.code === 'nonexistent-local-time' ? 'AVT-E002' : 'AVT-E001', pointer: `/events/${id}`, message: parsed.message });
+      else errors.push(timeError(`/events/${id}`, value, parsed));
       continue;
     }
     // Every occurrence, in time order.
     const times: number[] = [];
     value.forEach((v, i) => {
       const parsed = parseInstant(v);
-      if (!parsed.ok) errors.push({ code: parsed.code === 'nonexistent-local-time' ? 'AVT-E002' : 'AVT-E001', pointer: `/events/${id}/${i}`, message: parsed.message });
+      if (!parsed.ok) errors.push(timeError(`/events/${id}/${i}`, v, parsed));
       else if (times.length > 0 && parsed.epochMs < times[times.length - 1]) errors.push(historyError(`/events/${id}/${i}`, 'history.outOfOrder', { at: v }));
       else times.push(parsed.epochMs);
     });

@@ -25,7 +25,7 @@ export function compileExampleCase(ex: CExample): CompiledExample {
       const slot = g.event.slot;
       if (r.ok) recordOccurrences(data, slot, [...Array.from(occurrences(data, slot)), r.epochMs].sort((a, b) => a - b));
       else {
-        const text = r.code === 'nonexistent-local-time' ? msg('AVT-E002', { value: `${g.date} ${g.time}` }) : msg('AVT-E001', { detail: r.message });
+        const text = r.code === 'nonexistent-local-time' ? msg('AVT-E002', { value: `${g.date} ${g.time}` }) : msg('AVT-E001', { detail: msg(`case.time.${r.why}`, { value: `${g.date}T${g.time}` }) });
         errors.push({ message: render(text.code, text.params), range: g.ast.range, text });
       }
     } else {

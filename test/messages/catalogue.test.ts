@@ -18,6 +18,7 @@ import { exportToJre, linkedLaw } from '../../engine/export/jre-export';
 import { compile } from '../../engine/compiler/compile';
 import { runExamples } from '../../engine/examples/run-examples';
 import { main } from '../../cli/main';
+import { validateCaseCarefully } from '../../engine/case/validate';
 import { captureOutput } from '../support/capture-output';
 
 const output = captureOutput();
@@ -283,5 +284,22 @@ example e "E" for d
     expect(english([...sv.errors, ...sv.expectations.flatMap((x) => [x.text, x.expected, x.actual])])).toEqual([]);
     expect(en.errors).not.toEqual(sv.errors);
     expect(en.errors[1]).toMatch(/impossible history/);
+  });
+
+  it('says why the calendar cannot read a time in Swedish, and in English when asked', () => {
+    // times the schema's pattern lets through but the calendar refuses: a day the month has not, a local time
+    // the clocks skip
+    const errors = ['2019-02-30T09:00', '2019-03-31T02:30'].map((time) => {
+      const r = validateCaseCarefully({ county: 'varmland', events: { admitted: time } });
+      if (r.ok) throw new Error(`${time} accepted`);
+      return r.errors[0];
+    });
+    expect(errors.map((e) => e.code)).toEqual(['AVT-E001', 'AVT-E002']);
+    const sv = errors.map((e) => localize({ ...e, severity: 'error' as const }, 'sv').message);
+    const en = errors.map((e) => localize({ ...e, severity: 'error' as const }, 'en').message);
+    expect(english(sv)).toEqual([]);
+    expect(sv).toEqual(['ogiltigt ärende: »2019-02-30T09:00«: datumet finns inte i kalendern', 'den lokala tiden 2019-03-31 02:30 finns inte i Europe/Stockholm (klockan ställs fram den natten); ange en UTC-förskjutning']);
+    expect(en[0]).toBe("invalid case: '2019-02-30T09:00': no such date in the calendar");
+    expect(en[1]).toMatch(/^local time 2019-03-31 02:30 does not exist/);
   });
 });
