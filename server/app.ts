@@ -1,5 +1,5 @@
 // The HTTP service: the JSON API over the engine, and the browser editor's static build, in one Fastify app.
-import { msg } from '../dsl/messages/render';
+import { msg, type Params } from '../dsl/messages/render';
 import { existsSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
@@ -8,7 +8,8 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { errorJson, HttpError, httpError, message, type ErrorBody } from './errors';
-import { pointerStep } from '../engine/case/validate';
+import { schemaProblem } from '../engine/case/validate';
+import { agreementId, versionLabel } from './schemas';
 import { openApiDocument } from './openapi';
 import { BatchPool } from './batch-pool';
 import { PolicyStore } from './policy-store';
@@ -61,20 +62,34 @@ const exact = new Ajv({ coerceTypes: false, useDefaults: false, removeAdditional
 // `format: date` refuses dates the calendar does not have (2019-02-30), as the engine does.
 for (const ajv of [coercing, exact]) addFormats(ajv, ['date']);
 
+/** The part of a request a schema refused. */
+function validationPart(context: string | undefined): 'body' | 'querystring' | 'params' | 'headers' {
+  return context === 'querystring' || context === 'params' || context === 'headers' ? context : 'body';
+}
+
+/** What a text that does not match a request schema's pattern is told (server/schemas.ts's patterns). */
+function patternProblem(pattern: string): { code: string; params: Params } {
+  if (pattern === versionLabel.pattern) return msg('http.pattern.versionLabel');
+  if (pattern === agreementId.pattern) return msg('http.pattern.id');
+  if (pattern.includes('(0[1-9]|1[0-2])$')) return msg('http.pattern.month');
+  if (pattern.includes('\\d{2}-\\d{2}$')) return msg('case.date', { pattern });
+  return msg('http.pattern.other', { pattern });
+}
+
 /** Fastify's own errors (bad JSON, wrong content type, too large, schema) → our error body. */
 function toHttpError(e: FastifyError, req: FastifyRequest): HttpError | undefined {
   const contentType = req.headers['content-type'];
   if (e instanceof HttpError) return e;
   if (e.validation) {
-    const where = e.validationContext ?? 'body';
+    const part = validationPart(e.validationContext);
+    const where = msg(`http.in.${part}`);
     const items = e.validation.map((v) => {
-      let pointer = v.instancePath;
-      if (v.keyword === 'additionalProperties') pointer += `/${pointerStep((v.params as { additionalProperty: string }).additionalProperty)}`;
-      if (v.keyword === 'required') pointer += `/${pointerStep((v.params as { missingProperty: string }).missingProperty)}`;
-      const what = v.keyword === 'additionalProperties' ? 'is not a known field' : v.keyword === 'required' ? 'is required' : v.message ?? 'is invalid';
-      return { code: 'AVT-H004', pointer, message: `${where}${pointer ? ' ' + pointer : ''} ${what}` };
+      const { pointer, detail } = schemaProblem(v, patternProblem);
+      const args = { detail: pointer ? msg('http.schema', { where, pointer, what: detail }) : msg('http.schemaWhole', { where, what: detail }) };
+      return { code: 'AVT-H004', pointer, message: message('AVT-H004', args), args };
     });
-    return new HttpError(400, { code: 'AVT-H004', message: message('AVT-H004', { detail: items[0]?.message ?? where }), pointer: items[0]?.pointer ?? '', ...(where === 'body' ? {} : { in: where }), errors: items } as ErrorBody, { detail: items[0]?.message ?? where });
+    const first = items[0];
+    return new HttpError(400, { code: 'AVT-H004', message: first?.message ?? message('AVT-H004', { detail: part }), pointer: first?.pointer ?? '', ...(part === 'body' ? {} : { in: part }), errors: items } as ErrorBody, first?.args ?? { detail: part });
   }
   switch (e.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':

@@ -43,26 +43,44 @@ function schemaErrors(raw: unknown): CaseError[] {
     return branch[1] === (isArray ? '1' : '0');
   });
   return errors.map((e) => {
-    let pointer = e.instancePath;
-    const p = e.params as Record<string, unknown>;
-    // What is wrong, as a message of the catalogue (dsl/messages/case.ts): the library's `message` keeps the
-    // English words it has always had; the edges give it in the language asked for (`args`, localize).
-    let detail: { code: string; params: Params };
-    if (e.keyword === 'additionalProperties') {
-      pointer = `${pointer}/${pointerStep(String(p.additionalProperty))}`;
-      detail = msg('case.unknownField', { where: pointer.startsWith('/events') ? 'events' : pointer.startsWith('/facts') ? 'facts' : '' });
-    } else if (e.keyword === 'required') {
-      pointer = `${pointer}/${pointerStep(String(p.missingProperty))}`;
-      detail = msg('case.required');
-    } else if (e.keyword === 'enum') detail = msg('case.oneOf', { values: (p.allowedValues as unknown[]).join(', ') });
-    else if (e.keyword === 'type') detail = msg('case.type', { type: String(p.type) });
-    else if (e.keyword === 'pattern') detail = msg(String(p.pattern).includes('[T ]') ? 'case.instant' : 'case.date', { pattern: String(p.pattern) });
-    else if (e.keyword === 'maxLength' || e.keyword === 'minLength' || e.keyword === 'maxItems' || e.keyword === 'minItems' || e.keyword === 'maximum' || e.keyword === 'minimum') {
-      detail = msg(`case.${e.keyword}`, { limit: Number(p.limit) });
-    } else detail = msg('case.other', { detail: e.message ?? 'is invalid' });
+    const { pointer, detail } = schemaProblem(e);
     const args = { detail };
     return { code: 'AVT-E001' as Code, pointer, message: render('AVT-E001', args, 'en'), args };
   });
+}
+
+/** What a schema validator's error object says. */
+export interface SchemaErrorObject {
+  keyword: string;
+  instancePath: string;
+  params: unknown;
+  message?: string;
+}
+
+/**
+ * A JSON Schema error (ajv's) as a located message of the catalogue (dsl/messages/case.ts): the pointer of the
+ * field (with the unknown or missing member's name) and what is wrong with it. The service's request schemas use
+ * it too, so a query string or a draft is refused in the same words as a case. `pattern`: what a text that does
+ * not match a pattern is told (by default, a case's time or date).
+ */
+export function schemaProblem(e: SchemaErrorObject, pattern?: (pattern: string) => { code: string; params: Params }): { pointer: string; detail: { code: string; params: Params } } {
+  let pointer = e.instancePath;
+  const p = e.params as Record<string, unknown>;
+  let detail: { code: string; params: Params };
+  if (e.keyword === 'additionalProperties') {
+    pointer = `${pointer}/${pointerStep(String(p.additionalProperty))}`;
+    detail = msg('case.unknownField', { where: pointer.startsWith('/events') ? 'events' : pointer.startsWith('/facts') ? 'facts' : '' });
+  } else if (e.keyword === 'required') {
+    pointer = `${pointer}/${pointerStep(String(p.missingProperty))}`;
+    detail = msg('case.required');
+  } else if (e.keyword === 'enum') detail = msg('case.oneOf', { values: (p.allowedValues as unknown[]).join(', ') });
+  else if (e.keyword === 'type') detail = msg('case.type', { type: String(p.type) });
+  else if (e.keyword === 'pattern') detail = pattern ? pattern(String(p.pattern)) : msg(String(p.pattern).includes('[T ]') ? 'case.instant' : 'case.date', { pattern: String(p.pattern) });
+  else if (e.keyword === 'format' && p.format === 'date') detail = msg('case.date', { pattern: 'YYYY-MM-DD' });
+  else if (e.keyword === 'maxLength' || e.keyword === 'minLength' || e.keyword === 'maxItems' || e.keyword === 'minItems' || e.keyword === 'maximum' || e.keyword === 'minimum') {
+    detail = msg(`case.${e.keyword}`, { limit: Number(p.limit) });
+  } else detail = msg('case.other', { detail: e.message ?? 'is invalid' });
+  return { pointer, detail };
 }
 
 /** A time the calendar cannot read: AVT-E002 for a local time the clocks skip, otherwise AVT-E001 with why. */

@@ -90,6 +90,12 @@ describe('POST /api/agreements/:agreement/drafts', () => {
     expect(r.json().error).toMatchObject({ code: 'AVT-H004', pointer: '/version' });
     const missing = await save(app, { version: 'x5' });
     expect(missing.json().error.pointer).toBe('/text');
+    // said in the language, with what a valid label looks like
+    const spaced = await save(app, { version: 'mitt utkast', text: 'x' });
+    expect(spaced.json().error.message).toBe('ogiltigt anrop: innehållet /version: är ingen giltig versionsbeteckning: börja med en bokstav eller siffra och använd bara bokstäver, siffror, punkt, understreck och bindestreck (t.ex. forslag-2)');
+    const spacedEn = await app.inject({ method: 'POST', url: '/api/agreements/varmland/drafts?lang=en', payload: { version: 'mitt utkast', text: 'x' }, headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(spacedEn.json().error.message).toBe('invalid request: body /version is not a valid version label: start with a letter or digit and use only letters, digits, dot, underscore and hyphen (e.g. forslag-2)');
+    expect(missing.json().error.message).toBe('ogiltigt anrop: innehållet /text: krävs');
     const arr = await save(app, [1, 2]);
     expect(arr.statusCode).toBe(400);
     const num = await save(app, { version: 5, text: draftText('5') });

@@ -50,6 +50,11 @@ describe('the language of an answer', () => {
     const badQuery = await evaluate('?lang=de');
     expect(badQuery.statusCode).toBe(400);
     expect(badQuery.json().error.code).toBe('AVT-H004');
+    // a query string the schema refuses: which part, which field, what is wrong, in the language
+    const perhaps = await evaluate('?explain=perhaps');
+    expect(perhaps.json().error).toMatchObject({ code: 'AVT-H004', pointer: '/explain', in: 'querystring', message: 'ogiltigt anrop: frågesträngen /explain: ska vara ja eller nej (true eller false)' });
+    expect((await evaluate('?explain=perhaps&lang=en')).json().error.message).toBe('invalid request: querystring /explain must be boolean');
+    expect((await evaluate('?on=2019-02-30')).json().error.message).toBe('ogiltigt anrop: frågesträngen /on: är inget datum: skriv ÅÅÅÅ-MM-DD');
   });
 
   it('gives the diffs in the language', async () => {
