@@ -2,6 +2,7 @@
 import { evaluateCase, type EvaluateCaseOptions, type EvaluationAnswer } from '../engine/api';
 import type { PolicySet } from '../engine/registry/policy-set';
 import { fromCaseErrors, message, statusOfKind } from './errors';
+import { jsonProblem } from '../dsl/messages/json';
 import { linesOf } from './ndjson';
 import { SINGLE_LIMIT } from './limits';
 
@@ -29,14 +30,14 @@ export function groupAnswers(group: { first: number; bytes: Uint8Array }, set: P
   let out = '';
   for (const l of linesOf(group)) {
     if (l.text === null) {
-      out += JSON.stringify({ ok: false, line: l.line, status: 400, error: { code: 'AVT-H025', message: message('AVT-H025', { offset: l.badByte ?? 0 }), pointer: '' } }) + '\n';
+      out += JSON.stringify({ ok: false, line: l.line, status: 400, error: { code: 'AVT-H025', message: message('AVT-H025', { offset: l.badByte ?? 0 }, options.lang), pointer: '' } }) + '\n';
       continue;
     }
     let raw: unknown;
     try {
       raw = JSON.parse(l.text);
     } catch (e) {
-      out += JSON.stringify({ ok: false, line: l.line, status: 400, error: { code: 'AVT-H001', message: message('AVT-H001', { detail: (e as Error).message }), pointer: '' } }) + '\n';
+      out += JSON.stringify({ ok: false, line: l.line, status: 400, error: { code: 'AVT-H001', message: message('AVT-H001', { detail: jsonProblem(l.text, e) }, options.lang), pointer: '' } }) + '\n';
       continue;
     }
     out += answerJson(evaluateCase(set, raw, options)) + '\n';

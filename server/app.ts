@@ -1,5 +1,6 @@
 // The HTTP service: the JSON API over the engine, and the browser editor's static build, in one Fastify app.
 import { msg, type Params } from '../dsl/messages/render';
+import { jsonProblem } from '../dsl/messages/json';
 import { existsSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
@@ -61,6 +62,16 @@ const coercing = new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditi
 const exact = new Ajv({ coerceTypes: false, useDefaults: false, removeAdditional: false, allErrors: true, strict: false });
 // `format: date` refuses dates the calendar does not have (2019-02-30), as the engine does.
 for (const ajv of [coercing, exact]) addFormats(ajv, ['date']);
+
+/** Why a body Fastify's parser refused is not JSON. */
+function notJson(text: string): { code: string; params: Params } {
+  try {
+    JSON.parse(text);
+  } catch (e) {
+    return jsonProblem(text, e);
+  }
+  return jsonProblem('', undefined);
+}
 
 /** The part of a request a schema refused. */
 function validationPart(context: string | undefined): 'body' | 'querystring' | 'params' | 'headers' {
@@ -146,6 +157,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     jsonParser(req, t.text, (e, value) => {
       // Fastify's parser says "not valid JSON" for a prototype-poisoning key too: say which key it is.
       if (e && /"(__proto__|constructor)"\s*:/.test(t.text)) return done(httpError(400, 'AVT-H004', { detail: msg('http.prototypeKey') }, { pointer: '' }) as unknown as Error, undefined);
+      // Not JSON: where the reading stopped, in the language (Fastify's own words are English and say nothing of where).
+      if (e) return done(httpError(400, 'AVT-H001', { detail: notJson(t.text) }, { pointer: '' }) as unknown as Error, undefined);
       done(e, value);
     });
   });

@@ -10,8 +10,9 @@ import type { MonthsInput, MonthsOptions } from '../engine/monthly';
 import type { PolicySource } from '../engine/registry/policy-set';
 import type { BatchJob, BatchReply, DiffJob, LinesJob, MonthsJob, PoliciesJob } from './batch-worker';
 import type { MsgLang } from '../dsl/messages/render';
+import type { jsonProblem } from '../dsl/messages/json';
 
-export type PoolAnswer = { ok: true; bytes: Uint8Array } | { ok: false; problem: 'json'; message: string } | { ok: false; problem: 'not-array' } | { ok: false; problem: 'too-many'; count: number } | { ok: false; problem: 'lost'; message: string } | { ok: false; problem: 'diff'; code: string; message: string } | { ok: false; problem: 'too-large'; size: number };
+export type PoolAnswer = { ok: true; bytes: Uint8Array } | { ok: false; problem: 'json'; detail: ReturnType<typeof jsonProblem> } | { ok: false; problem: 'not-array' } | { ok: false; problem: 'too-many'; count: number } | { ok: false; problem: 'lost'; message: string } | { ok: false; problem: 'diff'; code: string; message: string } | { ok: false; problem: 'too-large'; size: number };
 
 /** The set in use, as the workers need it. */
 export type PoliciesNow = () => { generation: number; sources: readonly PolicySource[] };

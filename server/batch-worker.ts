@@ -11,6 +11,7 @@ import { evaluateMonths, type MonthsInput, type MonthsOptions } from '../engine/
 import { PolicySet, type PolicySource } from '../engine/registry/policy-set';
 import { diffVersions } from '../engine/versions';
 import type { MsgLang } from '../dsl/messages/render';
+import { jsonProblem } from '../dsl/messages/json';
 import { answersJson, groupAnswers } from './answers';
 import { ANSWER_MAX } from './limits';
 
@@ -74,7 +75,7 @@ export interface LinesJob {
 export type BatchReply =
   | { id: number; ok: true; json: string } // a diff
   | { id: number; ok: true; bytes: Uint8Array } // a share of a batch: the answers' JSON (without brackets) in UTF-8; or an NDJSON group's answers
-  | { id: number; ok: false; problem: 'json'; message: string }
+  | { id: number; ok: false; problem: 'json'; detail: ReturnType<typeof jsonProblem> }
   | { id: number; ok: false; problem: 'not-array' }
   | { id: number; ok: false; problem: 'too-many'; count: number }
   | { id: number; ok: false; problem: 'lost'; message: string }
@@ -138,7 +139,7 @@ function parseBatch(job: BatchJob): { cases?: unknown[]; problem?: BatchReply } 
   try {
     cases = JSON.parse(job.text ?? '');
   } catch (e) {
-    return { problem: { id: job.id, ok: false, problem: 'json', message: (e as Error).message } };
+    return { problem: { id: job.id, ok: false, problem: 'json', detail: jsonProblem(job.text ?? '', e) } };
   }
   if (!Array.isArray(cases)) return { problem: { id: job.id, ok: false, problem: 'not-array' } };
   if (cases.length > job.max) return { problem: { id: job.id, ok: false, problem: 'too-many', count: cases.length } };

@@ -3,9 +3,10 @@ import { evaluateCase, type EvaluateCaseOptions, type EvaluationAnswer } from '.
 import { PolicySet } from '../../engine/registry/policy-set';
 import { err, lang, loadPolicies, out, t, whyUnreadable } from '../io';
 import type { Command } from './index';
+import { jsonProblem } from '../../dsl/messages';
 
 /** One item of a batch: a case, or the reason its line is not one. */
-type Item = { raw: unknown; at: { index: number } | { line: number } } | { bad: string; at: { line: number } };
+type Item = { raw: unknown; at: { index: number } | { line: number } } | { bad: ReturnType<typeof jsonProblem>; at: { line: number } };
 
 /** The cases of a whole input: one JSON object, a JSON array of them, or NDJSON (one per line; blank lines skipped). */
 function itemsOf(text: string): { single: unknown } | { items: Item[] } {
@@ -32,7 +33,7 @@ function lineItem(text: string, line: number): Item | undefined {
   try {
     return { raw: JSON.parse(s), at: { line } };
   } catch (e) {
-    return { bad: (e as Error).message, at: { line } };
+    return { bad: jsonProblem(s, e), at: { line } };
   }
 }
 
@@ -223,7 +224,7 @@ export const evalCommand: Command = {
     /** One case (printed as one JSON document), or a batch read whole (one NDJSON line per case). */
     async function evaluateWhole(input: { single: unknown } | { items: Item[] }): Promise<number> {
       if ('items' in input && input.items.length > 0 && input.items.every((i) => 'bad' in i)) {
-        err(t('cli.eval.notJsonNorNdjson', { file: path, line: input.items[0].at.line, detail: (input.items[0] as { bad: string }).bad }));
+        err(t('cli.eval.notJsonNorNdjson', { file: path, line: input.items[0].at.line, detail: (input.items[0] as { bad: ReturnType<typeof jsonProblem> }).bad }));
         return 1;
       }
       if ('single' in input) {

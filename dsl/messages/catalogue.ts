@@ -11,6 +11,7 @@
 //   CLI           cli.ts (the command line's own messages), cli-usage.ts (its commands' --help)
 //   hover         hover.ts (what keywords, shared names and functions mean, for hover and completion)
 //   histories     history.ts (why a case's history is impossible: AVT-E013's detail)
+//   JSON          json.ts (why a text is not JSON: where the reading stopped)
 //   terms, events terms.ts, events.ts (the words and event phrases the others take as parameters)
 import { CODES } from './codes';
 import { CLI_MESSAGES } from './cli';
@@ -27,6 +28,7 @@ import { EXPORT_MESSAGES } from './export';
 import { HISTORY_MESSAGES } from './history';
 import { REVIEW_MESSAGES } from './review';
 import { CASE_MESSAGES } from './case';
+import { JSON_MESSAGES } from './json';
 
 const fromCodes: Record<string, Message> = {};
 for (const [code, e] of Object.entries(CODES)) fromCodes[code] = { sv: e.sv, en: e.message };
@@ -46,10 +48,11 @@ export const CATALOGUE = {
   ...HISTORY_MESSAGES,
   ...REVIEW_MESSAGES,
   ...CASE_MESSAGES,
+  ...JSON_MESSAGES,
   ...UI_MESSAGES,
   ...CLI_MESSAGES,
   ...CLI_USAGE,
   ...HOVER_MESSAGES,
 } as Record<string, Message>;
 
-export type MessageCode = keyof typeof CODES | keyof typeof EXPLAIN_MESSAGES | keyof typeof DIFF_MESSAGES | keyof typeof MONTHLY_MESSAGES | keyof typeof EXPORT_MESSAGES | keyof typeof HISTORY_MESSAGES | keyof typeof REVIEW_MESSAGES | keyof typeof CASE_MESSAGES | keyof typeof UI_MESSAGES | keyof typeof CLI_MESSAGES | `term.${string}` | `event.${string}` | `hover.${string}`;
+export type MessageCode = keyof typeof CODES | keyof typeof EXPLAIN_MESSAGES | keyof typeof DIFF_MESSAGES | keyof typeof MONTHLY_MESSAGES | keyof typeof EXPORT_MESSAGES | keyof typeof HISTORY_MESSAGES | keyof typeof REVIEW_MESSAGES | keyof typeof CASE_MESSAGES | keyof typeof JSON_MESSAGES | keyof typeof UI_MESSAGES | keyof typeof CLI_MESSAGES | `term.${string}` | `event.${string}` | `hover.${string}`;

@@ -4,3 +4,4 @@ export { CATALOGUE, type MessageCode } from './catalogue';
 export { TERMS } from './terms';
 export { EVENT_TEXTS } from './events';
 export { svDate, svMonth, dateIn, amountIn, decimalIn, monthIn, monthsIn } from './format';
+export { jsonProblem } from './json';

@@ -10,6 +10,7 @@ import { readWellFormed } from '../case/well-formed';
 import { emptyCase, resetCase, type CaseData } from '../case/case-data';
 import { localize } from '../../dsl/diagnostics';
 import { hasMessage, msg, render, type MsgLang, type Param } from '../../dsl/messages/render';
+import { jsonProblem } from '../../dsl/messages/json';
 
 export interface Episode {
   line: number;
@@ -92,7 +93,7 @@ export function visitJsonLines(text: string, visit: EpisodeVisitor, reuse?: Case
     try {
       raw = JSON.parse(s);
     } catch (e) {
-      bad(visit, n, '(line)', msg('episodes.notJson', { detail: (e as Error).message }));
+      bad(visit, n, '(line)', msg('episodes.notJson', { detail: jsonProblem(s, e) }));
       continue;
     }
     fromObject(raw, n, field, visit, reuse);

@@ -1,5 +1,6 @@
 // Evaluating episodes: one case, a JSON array of cases, or an NDJSON stream of cases (one per line).
 import { msg } from '../../dsl/messages/render';
+import { jsonProblem } from '../../dsl/messages/json';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { evaluateCase, type EvaluateCaseOptions, type EvaluationAnswer } from '../../engine/api';
@@ -25,8 +26,8 @@ const isNdjson = (req: FastifyRequest) => req.headers['content-type']?.startsWit
 const batchMax = (options: EvaluateCaseOptions) => (options.explain === false ? BATCH_MAX : BATCH_EXPLAINED_MAX);
 
 /** Invalid JSON (message), too many cases (count, over max), or not an array (neither). */
-function batchProblem(p: { message?: string; count?: number; max?: number }) {
-  if (p.message !== undefined) return httpError(400, 'AVT-H001', { detail: p.message }, { pointer: '' });
+function batchProblem(p: { json?: ReturnType<typeof jsonProblem>; count?: number; max?: number }) {
+  if (p.json !== undefined) return httpError(400, 'AVT-H001', { detail: p.json }, { pointer: '' });
   if (p.count !== undefined) {
     const max = p.max ?? BATCH_MAX;
     const name = max === BATCH_MAX ? 'batchCases' : 'batchExplainedCases';
@@ -132,13 +133,13 @@ async function arrayAnswers(text: string, store: PolicyStore, pool: BatchPool, o
     const answer = await shares[0];
     if (answer.ok) return Readable.from(resultsBody(shares, cut), { objectMode: false });
     if (answer.problem === 'lost' || answer.problem === 'diff') throw new Error(answer.message);
-    throw batchProblem(answer.problem === 'json' ? { message: answer.message } : answer.problem === 'too-many' ? { count: answer.count, max } : {});
+    throw batchProblem(answer.problem === 'json' ? { json: answer.detail } : answer.problem === 'too-many' ? { count: answer.count, max } : {});
   }
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (e) {
-    throw batchProblem({ message: (e as Error).message });
+    throw batchProblem({ json: jsonProblem(text, e) });
   }
   if (!Array.isArray(body)) throw batchProblem({});
   if (body.length > max) throw batchProblem({ count: body.length, max });

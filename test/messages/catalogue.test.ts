@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { analyze } from '../../dsl';
 import { EVENTS } from '../../dsl/builtins/vocabulary';
 import { localize } from '../../dsl/diagnostics';
-import { CATALOGUE, EVENT_TEXTS, pickLang, render, svDate, TERMS } from '../../dsl/messages';
+import { CATALOGUE, EVENT_TEXTS, jsonProblem, pickLang, render, svDate, TERMS } from '../../dsl/messages';
 import { evaluate } from '../../engine/evaluator/evaluate';
 import { loadPolicySet } from '../../engine/registry/load';
 import { sampleEpisodes } from '../support/episode-arbitrary';
@@ -284,6 +284,28 @@ example e "E" for d
     expect(english([...sv.errors, ...sv.expectations.flatMap((x) => [x.text, x.expected, x.actual])])).toEqual([]);
     expect(en.errors).not.toEqual(sv.errors);
     expect(en.errors[1]).toMatch(/impossible history/);
+  });
+
+  it('says why a text is not JSON in Swedish, where the reading stopped, and in English when asked', () => {
+    const cases: [string, string][] = [
+      ['{\n "a": 1,\n b}', 'oväntat »b« på rad 3, tecken 2'],
+      ['{"a":1,}', 'oväntat »}« vid tecken 8'],
+      ['hello', 'oväntat »h«'],
+      ['"abc', 'en sträng (inom citattecken) avslutas aldrig'],
+      ['{"county":"varmland",', 'texten tar slut mitt i ett värde'],
+      ['  ', 'texten är tom'],
+    ];
+    for (const [text, sv] of cases) {
+      let error: unknown;
+      try {
+        JSON.parse(text);
+      } catch (e) {
+        error = e;
+      }
+      const p = jsonProblem(text, error);
+      expect(render(p.code, p.params, 'sv'), text).toBe(sv);
+      expect(render(p.code, p.params, 'en'), text).not.toBe(sv);
+    }
   });
 
   it('says why the calendar cannot read a time in Swedish, and in English when asked', () => {
