@@ -15,15 +15,14 @@ import { buildApp } from './app';
 import { clusterPeers, mayListen, runPrimary, workerWarm } from './cluster';
 import { isLoopback, LOOPBACK_HOSTS } from './guards';
 import { TIMEOUTS, TOKEN_MIN_LENGTH } from './limits';
+import { isMsgLang, render, type MessageCode, type MsgLang, type Params } from '../dsl/messages';
 
-const usage = `Usage: npm start -- [--host H] [--port P] [--policies DIR] [--token-file FILE] [--editor DIR] [--batch-workers N] [--processes N] [--allowed-hosts a,b]
-
-Serves the Avtal JSON API (/api/…, /openapi.json, /health, /ready) and the browser editor. Defaults: HOST or
-127.0.0.1, PORT or 8080, ./policies, editor/dist, one batch worker thread per core (0: none), one process per
-core (AVTAL_PROCESSES; 1: a single process). Writes (saving drafts) are enabled only with a token of at least
-${TOKEN_MIN_LENGTH} characters, from the environment (AVTAL_TOKEN) or a file (--token-file; its first line), never
-from the command line. On a loopback address only the Host names localhost, 127.0.0.1 and [::1] are answered
-(--allowed-hosts to change). Logs: one JSON line per request on standard output.`;
+// The language of start-up's own messages (the answers choose theirs per request): --lang, AVTAL_LANG, Swedish.
+const langAt = process.argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+const langText = langAt < 0 ? process.env.AVTAL_LANG || 'sv' : process.argv[langAt].startsWith('--lang=') ? process.argv[langAt].slice(7) : (process.argv[langAt + 1] ?? '');
+const lang: MsgLang = isMsgLang(langText) ? langText : 'sv';
+const say = (code: MessageCode, params: Params = {}): string => render(code, params, lang);
+const usage = say('server.usage', { min: TOKEN_MIN_LENGTH });
 
 function fail(msg: string): never {
   process.stderr.write(`avtal server: ${msg}\n\n${usage}\n`);
@@ -36,13 +35,17 @@ try {
   ({ values } = parseArgs({
     options: {
       host: { type: 'string' }, port: { type: 'string' }, policies: { type: 'string' }, token: { type: 'string' }, 'token-file': { type: 'string' }, editor: { type: 'string' },
-      'batch-workers': { type: 'string' }, processes: { type: 'string' }, 'allowed-hosts': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      'batch-workers': { type: 'string' }, processes: { type: 'string' }, 'allowed-hosts': { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   }));
 } catch (e) {
-  fail((e as Error).message);
+  // node:util's words, in the language: an unknown option, an option without its value
+  const { code, message } = e as Error & { code?: string };
+  const option = /'(-[^' ]+)/.exec(message)?.[1];
+  fail(option && code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? say('server.unknownOption', { option }) : option && code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? say('server.optionNeedsValue', { option }) : message);
 }
+if (!isMsgLang(langText)) fail(say('server.badLang', { lang: langText }));
 if (values.help) {
   process.stdout.write(usage + '\n');
   process.exit(0);
@@ -50,30 +53,30 @@ if (values.help) {
 const host = (values.host as string | undefined) ?? process.env.HOST ?? '127.0.0.1';
 const portText = (values.port as string | undefined) ?? process.env.PORT ?? '8080';
 const port = Number(portText);
-if (!/^\d+$/.test(portText) || port > 65535) fail(`invalid port ${portText}`);
+if (!/^\d+$/.test(portText) || port > 65535) fail(say('server.invalidPort', { port: portText }));
 const policiesDir = resolve((values.policies as string | undefined) ?? (existsSync('policies') ? 'policies' : resolve(repo, 'policies')));
-if (!existsSync(policiesDir)) fail(`no policies folder at ${policiesDir}`);
+if (!existsSync(policiesDir)) fail(say('server.noPolicies', { dir: policiesDir }));
 // The token: never from argv (the process list and shell history show it), never logged.
-if (values.token !== undefined) fail('--token is refused: a token on the command line is visible to every user of the machine; set AVTAL_TOKEN or use --token-file FILE');
+if (values.token !== undefined) fail(say('server.tokenOnCommandLine'));
 let token = process.env.AVTAL_TOKEN || undefined;
 const tokenFile = values['token-file'] as string | undefined;
 if (tokenFile !== undefined) {
   try {
     token = readFileSync(tokenFile, 'utf8').split(/\r?\n/)[0].trim() || undefined;
   } catch (e) {
-    fail(`cannot read the token file ${tokenFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    fail(say('server.tokenFileUnreadable', { file: tokenFile, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
   }
-  if (!token) fail(`the token file ${tokenFile} is empty`);
+  if (!token) fail(say('server.tokenFileEmpty', { file: tokenFile }));
 }
-if (token !== undefined && token.length < TOKEN_MIN_LENGTH) fail(`the token is too short: at least ${TOKEN_MIN_LENGTH} characters`);
+if (token !== undefined && token.length < TOKEN_MIN_LENGTH) fail(say('server.tokenShort', { min: TOKEN_MIN_LENGTH }));
 const hostsText = values['allowed-hosts'] as string | undefined;
 const allowedHosts = hostsText !== undefined ? hostsText.split(',').map((h) => h.trim()).filter(Boolean) : isLoopback(host) ? LOOPBACK_HOSTS : undefined;
 const editorDir = resolve((values.editor as string | undefined) ?? resolve(repo, 'editor/dist'));
 const workersText = values['batch-workers'] as string | undefined;
-if (workersText !== undefined && !/^\d{1,2}$/.test(workersText)) fail(`invalid --batch-workers ${workersText}: a number of threads, 0 for none`);
+if (workersText !== undefined && !/^\d{1,2}$/.test(workersText)) fail(say('server.invalidWorkers', { value: workersText }));
 const batchWorkers = workersText === undefined ? undefined : Number(workersText);
 const processesText = (values.processes as string | undefined) ?? (process.env.AVTAL_PROCESSES || undefined);
-if (processesText !== undefined && !/^[1-9]\d{0,1}$/.test(processesText)) fail(`invalid --processes ${processesText}: a number of processes from 1 to 99`);
+if (processesText !== undefined && !/^[1-9]\d{0,1}$/.test(processesText)) fail(say('server.invalidProcesses', { value: processesText }));
 const processes = processesText === undefined ? availableParallelism() : Number(processesText);
 
 // Log lines are written asynchronously (off the request path; lines written while one write is under way

@@ -6,6 +6,41 @@ export const CLI_MESSAGES = {
   'cli.tagline': { sv: 'samverkansavtal som körbara, testbara och granskningsbara policyfiler', en: 'care agreements as executable, testable, reviewable policy files' },
   'cli.unknownCommand': { sv: "avtal: okänt kommando '{verb}'", en: "avtal: unknown command '{verb}'" },
   'cli.badLang': { sv: 'avtal {verb}: --lang måste vara sv eller en, inte {lang}', en: 'avtal {verb}: --lang must be sv or en, not {lang}' },
+  // npm start (server/main.ts): its use and why it does not start
+  'server.usage': {
+    sv: `Användning: npm start -- [--host H] [--port P] [--policies MAPP] [--token-file FIL] [--editor MAPP] [--batch-workers N] [--processes N] [--allowed-hosts a,b] [--lang sv|en]
+
+Tjänar Avtals JSON-API (/api/…, /openapi.json, /docs, /health, /ready) och webbredigeraren. Standard: HOST eller
+127.0.0.1, PORT eller 8080, ./policies, editor/dist, en trådarbetare för stora batcher per kärna (0: ingen), en
+process per kärna (AVTAL_PROCESSES; 1: en enda process). Skrivning (att spara utkast) är påslagen bara med en
+nyckel på minst {min} tecken, från miljön (AVTAL_TOKEN) eller en fil (--token-file; dess första rad), aldrig från
+kommandoraden. På en loopback-adress besvaras bara värdnamnen localhost, 127.0.0.1 och [::1] (--allowed-hosts för
+att ändra). Loggar: en JSON-rad per anrop på standard ut. --lang (eller AVTAL_LANG) väljer språket för de här
+meddelandena; svaren väljer språk per anrop.`,
+    en: `Usage: npm start -- [--host H] [--port P] [--policies DIR] [--token-file FILE] [--editor DIR] [--batch-workers N] [--processes N] [--allowed-hosts a,b] [--lang sv|en]
+
+Serves the Avtal JSON API (/api/…, /openapi.json, /docs, /health, /ready) and the browser editor. Defaults: HOST or
+127.0.0.1, PORT or 8080, ./policies, editor/dist, one batch worker thread per core (0: none), one process per
+core (AVTAL_PROCESSES; 1: a single process). Writes (saving drafts) are enabled only with a token of at least
+{min} characters, from the environment (AVTAL_TOKEN) or a file (--token-file; its first line), never
+from the command line. On a loopback address only the Host names localhost, 127.0.0.1 and [::1] are answered
+(--allowed-hosts to change). Logs: one JSON line per request on standard output. --lang (or AVTAL_LANG) chooses
+the language of these messages; answers choose theirs per request.`,
+  },
+  'server.invalidPort': { sv: 'ogiltig port {port}: ett tal från 0 till 65535', en: 'invalid port {port}: a number from 0 to 65535' },
+  'server.noPolicies': { sv: 'ingen policymapp i {dir}', en: 'no policies folder at {dir}' },
+  'server.tokenOnCommandLine': {
+    sv: '--token vägras: en nyckel på kommandoraden syns för alla maskinens användare; sätt AVTAL_TOKEN eller använd --token-file FIL',
+    en: '--token is refused: a token on the command line is visible to every user of the machine; set AVTAL_TOKEN or use --token-file FILE',
+  },
+  'server.tokenFileUnreadable': { sv: 'kan inte läsa nyckelfilen {file}: {detail}', en: 'cannot read the token file {file}: {detail}' },
+  'server.tokenFileEmpty': { sv: 'nyckelfilen {file} är tom', en: 'the token file {file} is empty' },
+  'server.tokenShort': { sv: 'nyckeln är för kort: minst {min} tecken', en: 'the token is too short: at least {min} characters' },
+  'server.invalidWorkers': { sv: 'ogiltigt --batch-workers {value}: ett antal trådar, 0 för inga', en: 'invalid --batch-workers {value}: a number of threads, 0 for none' },
+  'server.invalidProcesses': { sv: 'ogiltigt --processes {value}: ett antal processer från 1 till 99', en: 'invalid --processes {value}: a number of processes from 1 to 99' },
+  'server.badLang': { sv: '--lang måste vara sv eller en, inte {lang}', en: '--lang must be sv or en, not {lang}' },
+  'server.unknownOption': { sv: 'okänd flagga {option}', en: 'unknown option {option}' },
+  'server.optionNeedsValue': { sv: 'flaggan {option} behöver ett värde', en: 'option {option} needs a value' },
   'cli.internal': { sv: 'avtal {verb}: internt fel: {detail}', en: 'avtal {verb}: internal error: {detail}' },
   // node:util parseArgs's errors, said in the language (any other as Node words it)
   'cli.unknownOption': { sv: 'avtal {verb}: okänd flagga {option}', en: 'avtal {verb}: unknown option {option}' },

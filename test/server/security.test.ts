@@ -67,16 +67,23 @@ describe('the write token', () => {
       spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '1', ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 30_000 });
     const argv = run(['--token', TOKEN]);
     expect(argv.status).toBe(2);
-    expect(argv.stderr).toMatch(/--token is refused.*AVTAL_TOKEN.*--token-file/);
+    expect(argv.stderr).toMatch(/^avtal server: --token vägras: .*AVTAL_TOKEN.*--token-file/);
+    expect(argv.stderr).toContain('Användning: npm start');
+    const english = run(['--token', TOKEN, '--lang', 'en']);
+    expect(english.stderr).toMatch(/--token is refused.*AVTAL_TOKEN.*--token-file/);
+    expect(run(['--token', TOKEN], { AVTAL_LANG: 'en' }).stderr).toMatch(/--token is refused/);
     const short = run([], { AVTAL_TOKEN: 'abc' });
     expect(short.status).toBe(2);
-    expect(short.stderr).toMatch(/too short/);
+    expect(short.stderr).toMatch(/nyckeln är för kort: minst 16 tecken/);
+    const unknown = run(['--nope']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^avtal server: okänd flagga --nope/);
     const dir = mkdtempSync(join(tmpdir(), 'avtal-token-'));
     try {
       writeFileSync(join(dir, 'empty'), '\n');
       const empty = run(['--token-file', join(dir, 'empty')]);
       expect(empty.status).toBe(2);
-      expect(empty.stderr).toMatch(/is empty/);
+      expect(empty.stderr).toMatch(/nyckelfilen .* är tom/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
