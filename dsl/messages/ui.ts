@@ -102,6 +102,11 @@ export const UI_MESSAGES = {
   },
   'http.pattern.id': { sv: 'är inget giltigt namn: bara bokstäver, siffror, understreck och bindestreck', en: 'is not a valid name: letters, digits, underscore and hyphen only' },
   'http.pattern.other': { sv: 'har inte rätt form ({pattern})', en: 'must match pattern "{pattern}"' },
+  // a batch's answer cut short (server/routes/evaluate.ts): where it ends, what was lost
+  'http.cut.lines': { sv: 'svaret slutar efter raderna ovan', en: 'the answer ends after the lines answered above' },
+  'http.cut.shares': { sv: 'svaret slutar efter {count} av delarna', en: 'the answer ends after {count} of the shares' },
+  'http.lost.lines': { sv: '(en grupp NDJSON-rader förlorades: {why})', en: '(NDJSON group lost: {why})' },
+  'http.lost.shares': { sv: '(en del av batchen förlorades: {why})', en: '(batch share lost: {why})' },
   'http.prototypeKey': { sv: 'en nyckel __proto__ eller constructor.prototype är inte tillåten (prototype poisoning)', en: 'a __proto__ or constructor.prototype key is not allowed (prototype poisoning)' },
   'http.versionDigits': { sv: 'en versionsbeteckning har bara ASCII-siffror (0-9)', en: 'a version label has ASCII digits (0-9) only' },
   'http.versionBytes': { sv: 'en versionsbeteckning är högst {max} byte i UTF-8, den här {bytes}', en: 'a version label is at most {max} bytes in UTF-8, this one {bytes}' },

@@ -1,5 +1,5 @@
 // Evaluating episodes: one case, a JSON array of cases, or an NDJSON stream of cases (one per line).
-import { msg } from '../../dsl/messages/render';
+import { msg, render, type MsgLang } from '../../dsl/messages/render';
 import { jsonProblem } from '../../dsl/messages/json';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -41,9 +41,10 @@ function batchProblem(p: { json?: ReturnType<typeof jsonProblem>; count?: number
  * server shutting down (503). The stream then ends with this error, never as if it were whole.
  */
 type Cut = { status: number; code: 'AVT-H017' | 'AVT-H019'; message: string };
-const streamLost = (what: string, a: Extract<PoolAnswer, { ok: false }>): Cut =>
-  ({ status: 500, code: 'AVT-H019', message: message('AVT-H019', { id: `(${what} lost: ${a.problem === 'lost' || a.problem === 'diff' ? a.message : a.problem})` }) });
-const shutDown = (after: string): Cut => ({ status: 503, code: 'AVT-H017', message: `${message('AVT-H017')}: the answer ends after ${after}` });
+const streamLost = (what: 'lines' | 'shares', a: Extract<PoolAnswer, { ok: false }>, lang: MsgLang | undefined): Cut =>
+  ({ status: 500, code: 'AVT-H019', message: message('AVT-H019', { id: msg(`http.lost.${what}`, { why: a.problem === 'lost' || a.problem === 'diff' ? a.message : a.problem }) }, lang) });
+const shutDown = (after: { code: 'http.cut.lines' } | { code: 'http.cut.shares'; count: number }, lang: MsgLang | undefined): Cut =>
+  ({ status: 503, code: 'AVT-H017', message: `${message('AVT-H017', {}, lang)}: ${render(after.code, after, lang)}` });
 /** The NDJSON line that ends a stream cut short (it has no `line`: it is about the stream, not a case). */
 const cutLine = (c: Cut) => JSON.stringify({ ok: false, status: c.status, error: { code: c.code, message: c.message }, incomplete: true }) + '\n';
 
@@ -70,7 +71,7 @@ async function* ndjsonStream(source: Readable, store: PolicyStore, pool: BatchPo
     const answer = await item;
     if (answer.ok) return answer.bytes;
     ended = true;
-    return cutLine(streamLost('NDJSON group', answer));
+    return cutLine(streamLost('lines', answer, options.lang));
   };
   for await (const g of groups(source, SINGLE_LIMIT, NDJSON_GROUP)) {
     if ('tooLong' in g) queue.push(tooLongAnswer(g.tooLong));
@@ -87,7 +88,7 @@ async function* ndjsonStream(source: Readable, store: PolicyStore, pool: BatchPo
     if (ended) return;
   }
   // Shutting down: the lines answered so far are sent, then the line that says the rest is missing.
-  if (cut()) yield cutLine(shutDown('the lines answered above'));
+  if (cut()) yield cutLine(shutDown({ code: 'http.cut.lines' }, options.lang));
 }
 
 const OPEN = Buffer.from('{"results":[');
@@ -101,13 +102,13 @@ const SHARES_PER_WORKER = 4;
  * short (a worker lost, the server shutting down), it ends `…],"error":{…},"incomplete":true}`: valid JSON that
  * says it is not whole.
  */
-async function* resultsBody(shares: Promise<PoolAnswer>[], cut: () => boolean): AsyncGenerator<Uint8Array> {
+async function* resultsBody(shares: Promise<PoolAnswer>[], cut: () => boolean, lang: MsgLang | undefined): AsyncGenerator<Uint8Array> {
   yield OPEN;
   let first = true;
   let count = 0;
   for (const share of shares) {
     const answer = await share;
-    const ended = !answer.ok ? streamLost('batch share', answer) : cut() ? shutDown(`${count} of the shares`) : undefined;
+    const ended = !answer.ok ? streamLost('shares', answer, lang) : cut() ? shutDown({ code: 'http.cut.shares', count }, lang) : undefined;
     if (ended) {
       yield Buffer.from(`],"error":${JSON.stringify({ code: ended.code, message: ended.message })},"incomplete":true}`);
       return;
@@ -131,7 +132,7 @@ async function arrayAnswers(text: string, store: PolicyStore, pool: BatchPool, o
   if (text.length >= INLINE_BELOW && pool.size > 0) {
     const shares = pool.run(text, store.generation, max, options, SHARES_PER_WORKER);
     const answer = await shares[0];
-    if (answer.ok) return Readable.from(resultsBody(shares, cut), { objectMode: false });
+    if (answer.ok) return Readable.from(resultsBody(shares, cut, options.lang), { objectMode: false });
     if (answer.problem === 'lost' || answer.problem === 'diff') throw new Error(answer.message);
     throw batchProblem(answer.problem === 'json' ? { json: answer.detail } : answer.problem === 'too-many' ? { count: answer.count, max } : {});
   }

@@ -75,6 +75,6 @@ describe('timeouts on a real socket', () => {
     });
     const lines = body.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ ok: true });
-    expect(lines[lines.length - 1]).toMatchObject({ ok: false, status: 503, incomplete: true, error: { code: 'AVT-H017' } });
+    expect(lines[lines.length - 1]).toMatchObject({ ok: false, status: 503, incomplete: true, error: { code: 'AVT-H017', message: 'servern håller på att stängas; försök igen: svaret slutar efter raderna ovan' } });
   });
 });
