@@ -3,6 +3,7 @@
 // left out (or keeps the version loaded before: the last good set), named in the log and on /health.
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../dsl/diagnostics';
+import { render } from '../dsl/messages/render';
 import type { PolicySet, PolicySource, PolicyVersion } from '../engine/registry/policy-set';
 import { loadLastGood, type LoadedSet, type LoadProblem } from '../engine/registry/last-good';
 import type { VersionInfo } from '../engine/evaluator/result';
@@ -73,7 +74,7 @@ export class PolicyStore {
       this.loaded = loadLastGood(this.dir, this.loaded);
       this.lastReload = { at: new Date().toISOString() };
     } catch (e) {
-      const error = `cannot read ${this.dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; the policies in use are kept`;
+      const error = render('set.unreadableKept', { dir: this.dir, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
       this.lastReload = { at: new Date().toISOString(), error };
       this.log?.error({ policiesDir: this.dir }, error);
     }
