@@ -47,6 +47,14 @@ function fromDiagnostic(kind: EvaluationError['kind'], d: Diagnostic, pointer = 
   return { ok: false, error: { kind, errors: [{ code: d.code, pointer, message: localize(d, lang).message }] } };
 }
 
+/** The date a case chooses its version by: the day of the ready notice, else of the admission, else the evaluation date. */
+export function caseDate(data: Parameters<typeof evaluate>[1]): string | undefined {
+  if (!Number.isNaN(data.events[READY])) return dayToIso(localDayOf(data.events[READY]));
+  if (!Number.isNaN(data.events[ADMITTED])) return dayToIso(localDayOf(data.events[ADMITTED]));
+  if (data.facts[EVALUATION_DATE] !== undefined) return dayToIso(data.facts[EVALUATION_DATE] as number);
+  return undefined;
+}
+
 /**
  * Evaluates one care episode under the agreement version in force. The version is chosen by the date
  * of the ready-for-discharge notice, else the admission, else the evaluation date — or by `on`.
@@ -65,9 +73,7 @@ export function evaluateCase(set: PolicySet, raw: unknown, options: EvaluateCase
   if (options.on !== undefined) {
     if (parseIsoDate(options.on) === undefined) return { ok: false, error: { kind: 'invalid-case', errors: [{ code: 'AVT-E008', pointer: '', message: render('AVT-E008', { value: options.on }, lang) }] } };
     date = options.on;
-  } else if (!Number.isNaN(data.events[READY])) date = dayToIso(localDayOf(data.events[READY]));
-  else if (!Number.isNaN(data.events[ADMITTED])) date = dayToIso(localDayOf(data.events[ADMITTED]));
-  else if (data.facts[EVALUATION_DATE] !== undefined) date = dayToIso(data.facts[EVALUATION_DATE] as number);
+  } else date = caseDate(data);
   if (date === undefined && !options.version) {
     return fromDiagnostic('invalid-case', diagnostic('AVT-E010', NO_RANGE), '/events', lang);
   }
@@ -81,33 +87,38 @@ export function evaluateCase(set: PolicySet, raw: unknown, options: EvaluateCase
   }
   const result = evaluate(v.compiled!, data, v.info, { explain: options.explain, caseId: input.id, lang });
   if (selection.viaFallback) return { ok: true, result: { ...result, fallback: { from: selection.viaFallback.from, reason: render('fallback.version', selection.viaFallback.args, lang) } } };
-  const borrowed = fallbackPayments(set, v, data, date, options.explain, lang);
-  if (!borrowed) return { ok: true, result };
-  // The fallback's deadlines that the agreement does not set itself (the law's call to a SIP within three days
-  // for Halland) apply too: the law applies where the agreement is silent.
+  return { ok: true, result: withFallback(set, v, data, date, result, { explain: options.explain, lang }) };
+}
+
+/** The version a case's fallback reads: its header's fallback, its compiled rules and its info. */
+export type FallbackFrom = Pick<PolicyVersion, 'analysis' | 'compiled' | 'info'>;
+
+/**
+ * The result of `v` with what the agreement it names as its fallback decides where `v` is silent: an agreement
+ * without a payment rule (nor a ladder) leaves payment to its fallback (the national law: its 5 kap. 4 § applies
+ * where no agreement sets the time), and the fallback's deadlines that `v` does not set itself apply too (the
+ * law's call to a SIP within three days, for Halland). The fallback's version in force on `date` is evaluated
+ * from `set`. The editor's simulator calls this with the bundled laws, so it shows what evaluateCase gives.
+ */
+export function withFallback(set: PolicySet, v: FallbackFrom, data: Parameters<typeof evaluate>[1], date: string | undefined, result: EvaluationResult, options: { explain?: boolean; lang?: MsgLang } = {}): EvaluationResult & { fallback?: { from: string; reason: string } } {
+  const borrowed = fallbackPayments(set, v, data, date, options.explain, options.lang);
+  if (!borrowed) return result;
   const own = new Set(result.deadlines.map((d) => d.id));
   const deadlines = borrowed.result.deadlines.filter((d) => !own.has(d.id));
   const rules = new Set([...borrowed.result.payments.map((p) => p.id), ...deadlines.map((d) => d.id)]);
   return {
-    ok: true,
-    result: {
-      ...result,
-      deadlines: [...result.deadlines, ...deadlines],
-      payments: [...result.payments, ...borrowed.result.payments],
-      explanation: [...result.explanation, ...borrowed.result.explanation.filter((s) => rules.has(s.rule))],
-      citations: { ...Object.fromEntries(Object.entries(borrowed.result.citations).filter(([rule]) => rules.has(rule))), ...result.citations },
-      warnings: [...result.warnings, ...borrowed.result.warnings],
-      fallback: borrowed.fallback,
-    },
+    ...result,
+    deadlines: [...result.deadlines, ...deadlines],
+    payments: [...result.payments, ...borrowed.result.payments],
+    explanation: [...result.explanation, ...borrowed.result.explanation.filter((s) => rules.has(s.rule))],
+    citations: { ...Object.fromEntries(Object.entries(borrowed.result.citations).filter(([rule]) => rules.has(rule))), ...result.citations },
+    warnings: [...result.warnings, ...borrowed.result.warnings],
+    fallback: borrowed.fallback,
   };
 }
 
-/**
- * An agreement without a payment rule (nor a ladder) leaves payment to the agreement it names as its fallback (the national
- * law: its 5 kap. 4 § applies where no agreement sets the time). The fallback's version in force on the same
- * date is evaluated, and its payment results are added to the agreement's own deadlines.
- */
-function fallbackPayments(set: PolicySet, v: PolicyVersion, data: Parameters<typeof evaluate>[1], date: string | undefined, explain: boolean | undefined, lang: MsgLang = 'sv') {
+/** The fallback's payment results for `v`, or undefined when `v` regulates payment itself or names no fallback in force. */
+function fallbackPayments(set: PolicySet, v: FallbackFrom, data: Parameters<typeof evaluate>[1], date: string | undefined, explain: boolean | undefined, lang: MsgLang = 'sv') {
   const name = v.analysis.ast.header?.fallback?.text;
   // An agreement with a payment rule, or with an economic ladder of its own, regulates payment itself.
   const regulates = (v.compiled?.payments.length ?? 0) > 0 || (v.compiled?.ladders.size ?? 0) > 0;

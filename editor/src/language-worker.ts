@@ -8,7 +8,7 @@ import type * as A from '../../dsl/ast/ast';
 import { Diagnostic as DslDiagnostic, Range, localize } from '../../dsl/diagnostics';
 import { applyTweaks, asDraft, completions, definitionAt, hoverAt, outline, quickFixes, type PolicyOutline } from '../../dsl/services';
 import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
-import { compile, evaluate, linkLaw, PolicySet, runExamples, validateCase, type CompiledPolicy, type VersionInfo } from '../../engine';
+import { caseDate, compile, evaluate, linkLaw, PolicySet, runExamples, validateCase, withFallback, type CompiledPolicy, type VersionInfo } from '../../engine';
 import type {
   AnalyseResult, Diagnostic, ExampleView, LineRange, MonthsResult, RequestKind, RequestMap, RuleSource, Scenario, SimulateResult, SimulationView, UiLang,
   WorkerRequest, WorkerResponse, WorkerTimings,
@@ -55,14 +55,14 @@ function versionInfo(ast: A.Policy): VersionInfo {
 // as they do in the policy set, so the examples here give what `avtal test` gives.
 const LAW_TEXTS = import.meta.glob('../../policies/national/*.avtal', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 let laws: PolicySet | undefined;
+const lawSet = (): PolicySet => (laws ??= new PolicySet(Object.entries(LAW_TEXTS).map(([file, text]) => ({ file: file.replace(/^.*policies\//, ''), text, hash: '' }))));
 
 /** Links the edited policy to the bundled law it names, in force on its first day; nothing when it names none. */
 function linkToLaw(p: Prepared): void {
   const name = p.analysis.ast.header?.subjectTo?.text;
   if (!name || !p.compiled) return;
-  laws ??= new PolicySet(Object.entries(LAW_TEXTS).map(([file, text]) => ({ file: file.replace(/^.*policies\//, ''), text, hash: '' })));
   const from = p.info.validFrom;
-  const law = laws.versionsOf(name).find((v) => v.info.status === 'published' && v.info.validFrom <= from && (v.info.validTo === null || from < v.info.validTo));
+  const law = lawSet().versionsOf(name).find((v) => v.info.status === 'published' && v.info.validFrom <= from && (v.info.validTo === null || from < v.info.validTo));
   if (law) linkLaw(p.compiled, law);
 }
 
@@ -169,6 +169,15 @@ function caseEvents(events: Scenario['events']): Record<string, string | string[
   return out;
 }
 
+/** The rules of the fallback agreement (the law) in force for the case: their titles and citations, for the reasons shown. */
+function fallbackRules(p: Prepared, data: Parameters<typeof caseDate>[0]): Record<string, RuleSource> {
+  const name = p.analysis.ast.header?.fallback?.text;
+  const date = caseDate(data);
+  if (!name || !date || !lawSet().has(name)) return {};
+  const fb = lawSet().select(name, date);
+  return fb.ok ? ruleSources(fb.version.analysis.ast, fb.version.analysis.ast.header?.source?.value ?? '') : {};
+}
+
 function simulateOnce(p: Prepared, scenario: Scenario, ui: UiLang = 'sv'): SimulationView {
   const empty: SimulationView = { ok: false, errors: [], deadlines: [], payments: [], explanation: [], warnings: [], rules: {} };
   if (!p.compiled) {
@@ -184,10 +193,12 @@ function simulateOnce(p: Prepared, scenario: Scenario, ui: UiLang = 'sv'): Simul
     const problems = c.errors.map((e) => ({ code: e.code, pointer: e.pointer, message: localize(e, ui).message }));
     return { ...empty, errors: problems.map((e) => `${e.pointer.replace(/^\/(events|facts)\//, '')}: ${e.message}`), problems };
   }
-  const r = evaluate(p.compiled, c.data, p.info, { lang: ui });
+  // An agreement silent on payment leaves it to its fallback (the law), as evaluateCase does.
+  const r = withFallback(lawSet(), { analysis: p.analysis, compiled: p.compiled, info: p.info }, c.data, caseDate(c.data), evaluate(p.compiled, c.data, p.info, { lang: ui }), { lang: ui });
   return {
     ok: true, errors: [], deadlines: r.deadlines, payments: r.payments, explanation: r.explanation, warnings: r.warnings.map((w) => w.message),
-    rules: ruleSources(p.analysis.ast, p.info.source ?? ''),
+    ...(r.fallback ? { fallback: r.fallback.reason } : {}),
+    rules: { ...fallbackRules(p, c.data), ...ruleSources(p.analysis.ast, p.info.source ?? '') },
   };
 }
 

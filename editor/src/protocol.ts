@@ -91,6 +91,8 @@ export interface SimulationView {
   payments: PaymentResult[];
   explanation: ExplanationStep[];
   warnings: string[];
+  /** why another agreement's rules (the law's) decide payment here, when they do */
+  fallback?: string;
   rules: Record<string, RuleSource>;
 }
 

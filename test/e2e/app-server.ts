@@ -19,10 +19,10 @@ export interface AppServer {
 
 export const DRAFT_LABEL = 'forslag-2';
 
-/** A temporary policies folder: Värmland, Kronoberg, Blekinge and the law they are made under, plus a Värmland draft with 2 grace days. */
+/** A temporary policies folder: Värmland, Kronoberg, Blekinge, Halland (whose payment is the law's) and the law, plus a Värmland draft with 2 grace days. */
 export function makePoliciesDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'avtal-e2e-'));
-  for (const county of ['varmland', 'kronoberg', 'blekinge', 'national']) {
+  for (const county of ['varmland', 'kronoberg', 'blekinge', 'halland', 'national']) {
     const src = join(repoRoot, 'policies', county);
     if (existsSync(src)) cpSync(src, join(dir, county), { recursive: true });
   }

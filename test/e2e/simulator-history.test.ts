@@ -268,6 +268,23 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 90_000 }, () => {
     await p.close();
   });
 
+  it('an agreement silent on payment (Halland) shows the law\'s payment, as evaluateCase gives it, and says why', async () => {
+    const events = { admitted: '2019-01-03T09:00', admission_notice_sent: '2019-01-03T10:00', ready_notice_sent: '2019-01-07T11:00', discharged: '2019-01-21T10:00' };
+    const answer = evaluateCase(set, { county: 'halland', events, facts: { sip_needed: false } });
+    if (!answer.ok) throw new Error(JSON.stringify(answer.error));
+    const expected = answer.result.payments[0];
+    expect(answer.result.fallback?.reason).toMatch(/nationell_lag/);
+    expect(expected.responsible).toBe(true);
+    const code = Buffer.from(JSON.stringify({ e: Object.fromEntries(Object.entries(events).map(([k, v]) => [k, v.replace('T', ' ')])), f: { sip_needed: false } })).toString('base64url');
+    const p = await open(`${server.url}#a=halland&tab=simulator&s=${code}`);
+    await expect.poll(() => p.getAttribute('[data-testid="sim-first-payable-0"]', 'data-iso'), { timeout: 15_000 }).toBe(expected.firstPayableDay);
+    expect(await p.locator('[data-testid="sim-billable-0"]').textContent()).toBe(String(expected.billableDays));
+    expect(await p.locator('[data-testid="sim-fallback"]').textContent()).toBe(answer.result.fallback!.reason);
+    // the law's rule has its title and citation among the reasons
+    expect(await p.locator(`.reasons [data-rule="${expected.id}"] .cite`).count()).toBeGreaterThan(0);
+    await p.close();
+  });
+
   it('had no page errors', () => {
     expect(errors).toEqual([]);
   });

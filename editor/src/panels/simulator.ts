@@ -430,6 +430,9 @@ export class SimulatorPanel {
     if (refused) out.push(this.problemList(refused));
     this.markProblems(refused?.problems ?? []);
     if (views.every(([, v]) => v.ok)) {
+      // the agreement is silent on payment: whose rule decides it, and why
+      const fallback = views.find(([, v]) => v.fallback)?.[1].fallback;
+      if (fallback) out.push(h('p', { className: 'muted', 'data-testid': 'sim-fallback', text: fallback }));
       out.push(this.summaryTable(views));
       // the periods of each outcome; two outcomes side by side with one period each are all in the summary
       const several = views.some(([, v]) => (v.payments[0]?.periods.length ?? 0) > 1);
@@ -551,23 +554,16 @@ export class SimulatorPanel {
   private decisionLines(v: SimulationView, rule: string, engineTexts: string[]): string[] {
     const locale = this.deps.locale();
     if (locale === 'en') return engineTexts;
+    // Why a rule does not apply, or no payment arises, the engine's own steps say (in the reader's language).
     const d = v.deadlines.find((x) => x.id === rule);
     if (d) {
-      if (d.status === 'not-applicable') return [/not recorded/.test(d.reason) ? 'Tiden har inte börjat: händelsen den räknas från har inte skett.' : 'Gäller inte i det här fallet: villkoret för tidsfristen är inte uppfyllt.'];
+      if (d.status === 'not-applicable') return engineTexts;
       const done = d.actual ? `gjort ${d.actual}` : 'inte gjort';
       return [`${t(locale, `sim.status.${d.status}` as MessageKey)}: ${done}${d.due ? `, senast ${d.due}` : ''}.`];
     }
     const p = v.payments.find((x) => x.id === rule);
     // a history of several periods, or a payment still pending: the engine's own Swedish steps say it all
-    if (!p || p.periods.length > 1 || p.status === 'pending') return engineTexts;
-    if (!p.responsible) {
-      const m = /^the requirement "(.*)" is not met$/.exec(p.reason) ?? undefined;
-      const e = /^exempt, because (.*)$/.exec(p.reason) ?? undefined;
-      if (m) return [`Inget betalningsansvar: villkoret »${m[1]}« är inte uppfyllt.`];
-      if (e) return [`Inget betalningsansvar: undantag eftersom ${e[1]}.`];
-      if (p.status === 'not-started') return ['Inget betalningsansvar har börjat: händelsen det räknas från har inte skett.'];
-      return engineTexts;
-    }
+    if (!p || p.periods.length > 1 || p.status === 'pending' || !p.responsible) return engineTexts;
     const unit = p.graceUnit === 'working-days' ? 'arbetsdagar' : p.graceUnit === 'weekdays' ? 'vardagar' : 'dagar';
     const lines = [
       `Dag 1 är ${prettyDate(p.dayOne, locale)}.`,
