@@ -103,6 +103,7 @@ function analyseText(text: string, ui: UiLang = 'sv'): AnalyseResult {
   let examples: ExampleView[] | null = null;
   const diagnostics = p.analysis.diagnostics.map((d) => toDiagnostic(d, ui));
   if (p.compiled) {
+    const rules = ruleSources(p.analysis.ast, p.info.source ?? '');
     examples = runExamples(p.compiled, p.info, ui).map((r) => ({
       id: r.id, title: r.title, derived: r.derived, rule: r.rule, pass: r.pass, line: r.range.start.line, errors: r.errors,
       scenario: exampleScenario(p.analysis.ast, r.id),
@@ -110,6 +111,10 @@ function analyseText(text: string, ui: UiLang = 'sv'): AnalyseResult {
         label: text.slice(e.range.start.offset, e.range.end.offset).replace(/\s+/g, ' ').trim(),
         expected: e.expected, actual: e.actual, pass: e.pass, line: e.range.start.line,
       })),
+      steps: r.result.explanation.flatMap((s) => {
+        const rule = rules[s.rule];
+        return rule ? [{ rule: s.rule, title: s.title ?? rule.title, text: s.text, line: rule.line, quoted: rule.citations.some((c) => c.quote) }] : [];
+      }),
     }));
   } else if (p.compileError) {
     diagnostics.push({ message: `internal compiler error: ${p.compileError}`, severity: 'error', startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 });

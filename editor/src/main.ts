@@ -259,7 +259,7 @@ function renderProblems(): void {
 
 function renderExamplesPanel(): void {
   if (!state.analysis) return;
-  renderExamples($('#panel-examples'), state.locale, state.analysis.examples, (line) => revealPosition(line, 1));
+  renderExamples($('#panel-examples'), state.locale, state.analysis.examples, (line) => revealPosition(line, 1), showInSource);
 }
 
 function renderVersionsPanel(): void {
@@ -576,14 +576,17 @@ function simulatorPanel(): Promise<SimulatorPanel> {
       runOn: (text, scenario) => client.request('simulate', { text, scenario, ui: state.locale }),
       reveal: (line) => revealPosition(line, 1),
       agreement: () => ({ agreement: state.agreement?.agreement, version: state.version?.version, county: state.agreement?.county }),
-      showSource: (line) => {
-        selectTab('source');
-        void sourcePanel().then((panel) => panel.update().then(() => panel.highlightLine(line)));
-      },
+      showSource: showInSource,
     });
     return simulator;
   }, loadFailed);
   return simulatorLoad;
+}
+
+/** Show the source tab with the passages the rule at a line of the policy cites lit up (from a step of an explanation). */
+function showInSource(line: number): void {
+  selectTab('source');
+  void sourcePanel().then((panel) => panel.update().then(() => panel.highlightLine(line)));
 }
 
 // The source panel (panels/source.ts): the agreement's text beside the policy; the cursor in a rule lights up its passages.
@@ -600,6 +603,18 @@ function sourcePanel(): Promise<SourcePanel> {
     });
     editor.onDidChangeCursorPosition((e) => {
       if (state.activeTab === 'source') source?.highlightLine(e.position.lineNumber);
+    });
+    // the mouse over a rule lights up its passages too; when it leaves the text, the cursor's rule again
+    let hovered = 0;
+    editor.onMouseMove((e) => {
+      const line = e.target.position?.lineNumber ?? 0;
+      if (state.activeTab !== 'source' || line === hovered) return;
+      hovered = line;
+      source?.highlightLine(line || (editor.getPosition()?.lineNumber ?? 0));
+    });
+    editor.onMouseLeave(() => {
+      hovered = 0;
+      if (state.activeTab === 'source') source?.highlightLine(editor.getPosition()?.lineNumber ?? 0);
     });
     return source;
   }, loadFailed);

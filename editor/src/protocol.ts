@@ -34,6 +34,17 @@ export interface ExpectationView {
   line: number;
 }
 
+/** One step of an example's explanation: the rule it is about, and that rule's line in the policy (its passages are what the step rests on). */
+export interface ExampleStepView {
+  rule: string;
+  title?: string;
+  text: string;
+  /** the rule's first line in the policy */
+  line: number;
+  /** the rule quotes its source: the step has a passage to show */
+  quoted: boolean;
+}
+
 export interface ExampleView {
   id: string;
   title?: string;
@@ -42,6 +53,8 @@ export interface ExampleView {
   pass: boolean;
   line: number;
   expectations: ExpectationView[];
+  /** the explanation of the example's evaluation, step by step */
+  steps: ExampleStepView[];
   errors: string[];
   /** the example's givens as a scenario, for the simulator's "fill in from an example" */
   scenario: Scenario;
