@@ -154,7 +154,7 @@ function ruleSources(ast: A.Policy, defaultFile: string): Record<string, RuleSou
     if (!d.id) continue;
     out[d.id.text] = {
       title: 'title' in d ? d.title?.value : undefined,
-      citations: d.cites.map((c) => ({ heading: c.heading.value, quote: c.quote?.value, file: c.file?.value ?? defaultFile })),
+      citations: d.cites.map((c) => ({ heading: c.heading.value, quote: c.quote?.value, file: c.file?.value ?? defaultFile, line: c.range.start.line })),
       interpretations: ('see' in d ? d.see : []).map((n) => ({ id: n.text, title: interp(n.text)?.title?.value })),
       line: d.range.start.line,
     };

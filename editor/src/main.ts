@@ -583,10 +583,13 @@ function simulatorPanel(): Promise<SimulatorPanel> {
   return simulatorLoad;
 }
 
-/** Show the source tab with the passages the rule at a line of the policy cites lit up (from a step of an explanation). */
-function showInSource(line: number): void {
+/**
+ * Show the source tab with the passages the rule at a line of the policy cites lit up (from a step of an
+ * explanation), or, with `citation`, the passage of the citation at that line.
+ */
+function showInSource(line: number, citation = false): void {
   selectTab('source');
-  void sourcePanel().then((panel) => panel.update().then(() => panel.highlightLine(line)));
+  void sourcePanel().then((panel) => panel.update().then(() => (citation ? panel.highlightCitation(line) : panel.highlightLine(line))));
 }
 
 // The source panel (panels/source.ts): the agreement's text beside the policy; the cursor in a rule lights up its passages.

@@ -83,7 +83,8 @@ export interface Scenario {
 
 export interface RuleSource {
   title?: string;
-  citations: { heading: string; quote?: string; file: string }[];
+  /** each citation, with its own line in the policy (`enligt …`) */
+  citations: { heading: string; quote?: string; file: string; line: number }[];
   interpretations: { id: string; title?: string }[];
   line: number;
 }

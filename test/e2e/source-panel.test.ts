@@ -111,7 +111,14 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 60_000 }, () => {
     await link.waitFor({ timeout: 15_000 });
     await link.click();
     expect(await page.evaluate(() => document.body.dataset.tab)).toBe('source');
-    await expect.poll(() => page.locator('.seg.active').allTextContents().then((t) => t.join(' ')), { timeout: 15_000 }).toContain('Ekonomisk reglering inträder tre dagar');
+    const active = () => page.locator('.seg.active').allTextContents().then((t) => t.join(' '));
+    await expect.poll(active, { timeout: 15_000 }).toContain('Ekonomisk reglering inträder tre dagar');
+    // each citation's link lights up its own passage: the second is the list of requirements
+    expect(await active()).not.toContain('Kommunens betalningsansvar inträder om');
+    await page.click('#tab-simulator');
+    await page.locator('.reason[data-rule="kommunens_betalningsansvar"] [data-show-source]').nth(1).click();
+    await expect.poll(active, { timeout: 15_000 }).toContain('Kommunens betalningsansvar inträder om');
+    expect(await active()).not.toContain('Ekonomisk reglering inträder tre dagar');
   });
 
   it("each step of an example's explanation goes to the passage it rests on", async () => {
