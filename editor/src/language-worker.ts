@@ -15,7 +15,7 @@ import type {
 } from './protocol';
 import { runMonths } from './monthly-bridge';
 import { library } from './source-library';
-import { sourcePanelView } from './source-bridge';
+import { sourcePanelView, unexercisedBranches } from './source-bridge';
 import { semanticDiff } from '../../engine/versions/semantic-diff';
 
 // every module above has run (among them the Chevrotain lexer and parser, built once at load)
@@ -263,6 +263,7 @@ const handlers: { [K in RequestKind]: Handler<K> } = {
   },
   timings: () => timings,
   sourceView: ({ text, source, ui }) => sourcePanelView(prepare(text), source, ui),
+  unexercised: ({ text, ui }) => unexercisedBranches(prepare(text), ui),
   asDraft: ({ text, label }) => {
     const draft = asDraft(prepare(text).analysis.ast, text, label);
     return { text: draft, errors: prepare(draft).analysis.diagnostics.filter((d) => d.severity === 'error').length };

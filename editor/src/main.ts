@@ -528,6 +528,13 @@ function applyAnalysis(result: AnalyseResult): void {
   if (state.activeTab === 'simulator') simulator?.update(result.outline, result.examples);
   if (state.activeTab === 'monthly') monthly?.update(result.outline);
   if (state.activeTab === 'source') void source?.update();
+  // the lines of branches no example exercises are shaded whatever tab is open (the source panel lists them)
+  else if (ex) {
+    const text = model.getValue();
+    void client.request('unexercised', { text, ui: state.locale }).then((branches) => {
+      if (model.getValue() === text) shadeUnexercised(branches.map((b) => b.line));
+    }, () => undefined);
+  } else shadeUnexercised([]);
 }
 
 let storeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -596,13 +603,16 @@ function showInSource(line: number, citation = false): void {
 let source: SourcePanel | undefined;
 let sourceLoad: Promise<SourcePanel> | undefined;
 const unexercised = editor.createDecorationsCollection();
+function shadeUnexercised(lines: number[]): void {
+  unexercised.set(lines.map((line) => ({ range: new monaco.Range(line, 1, line, 1), options: { isWholeLine: true, className: 'avtal-unexercised-line', linesDecorationsClassName: 'avtal-unexercised-glyph' } })));
+}
 function sourcePanel(): Promise<SourcePanel> {
   sourceLoad ??= import('./panels/source').then(({ SourcePanel }) => {
     source = new SourcePanel($('#panel-source'), {
       locale: () => state.locale,
       run: (id) => client.request('sourceView', { text: model.getValue(), source: id, ui: state.locale }),
       reveal: (line) => revealPosition(line, 1),
-      shade: (lines) => unexercised.set(lines.map((line) => ({ range: new monaco.Range(line, 1, line, 1), options: { isWholeLine: true, className: 'avtal-unexercised-line', linesDecorationsClassName: 'avtal-unexercised-glyph' } }))),
+      shade: shadeUnexercised,
     });
     editor.onDidChangeCursorPosition((e) => {
       if (state.activeTab === 'source') source?.highlightLine(e.position.lineNumber);

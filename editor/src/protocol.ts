@@ -204,6 +204,8 @@ export type RequestMap = {
   timings: { params: Record<string, never>; result: WorkerTimings };
   asDraft: { params: { text: string; label: string }; result: { text: string; errors: number } };
   sourceView: { params: { text: string; source?: string; ui?: UiLang }; result: SourcePanelView };
+  /** The branches no worked example exercises, for the editor to shade their lines whatever tab is open. */
+  unexercised: { params: { text: string; ui?: UiLang }; result: SourcePanelView['unexercised'] };
 };
 
 export type RequestKind = keyof RequestMap;

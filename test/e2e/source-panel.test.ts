@@ -141,8 +141,8 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 60_000 }, () => {
     await expect.poll(() => page.locator('.seg.active').allTextContents().then((t) => t.join(' ')), { timeout: 15_000 }).toContain('inom tre dagar kalla berörda parter till en SIP');
   });
 
-  it('shades the lines of a branch no example exercises, and lists it', async () => {
-    await page.click('#tab-source');
+  it('shades the lines of a branch no example exercises whatever tab is open, and the source panel lists it', async () => {
+    await page.click('#tab-problems');
     const shaded = () => page.evaluate(() => window.__avtal!.editor.getModel()!.getAllDecorations().filter((d) => d.options.className === 'avtal-unexercised-line').map((d) => d.range.startLineNumber));
     expect(await shaded()).toEqual([]);
     const original = await page.evaluate(() => window.__avtal!.editor.getModel()!.getValue());
@@ -153,8 +153,13 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 60_000 }, () => {
       model.setValue(model.getValue().replaceAll('givet sip_behövs ja\n', 'givet sip_behövs nej\n'));
     });
     const sip = await lineOf('tidsfrist kallelse_till_sip');
+    // on the problems tab: shaded all the same, in the line's own colour
     await expect.poll(shaded, { timeout: 15_000 }).toContain(sip);
-    expect(await page.locator('[data-testid="source-branches"]').textContent()).toContain(`${sip}: kallelse_till_sip`);
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.avtal-unexercised-line')!).backgroundColor)).toBe('rgba(198, 40, 40, 0.08)');
+    await page.click('#tab-source');
+    await expect.poll(() => page.locator('[data-testid="source-branches"]').textContent(), { timeout: 15_000 }).toContain(`${sip}: kallelse_till_sip`);
+    // the text restored on another tab: the shading goes
+    await page.click('#tab-problems');
     await page.evaluate((text) => window.__avtal!.editor.getModel()!.setValue(text), original);
     await expect.poll(shaded, { timeout: 15_000 }).toEqual([]);
     await expect.poll(() => page.locator('#status').textContent(), { timeout: 15_000 }).toBe('0 problem');
