@@ -34,6 +34,12 @@ describe('sentences', () => {
     expect(carriers('Ekonomisk reglering inträder fyra dagar efter')).toEqual(['fyra', 'dagar']);
     expect(carriers('senast på måndagen i januari')).toEqual(['senast', 'måndagen', 'januari']);
     expect(carriers('kommunen får inte debitera')).toEqual(['får inte']);
+    // deadlines without a time count like "snarast": a policy decides about them too
+    expect(carriers('ska den slutna vården så snart som möjligt underrätta berörda enheter')).toEqual(['så snart']);
+    expect(carriers('Samverkansproblem och tvister ska lösas skyndsamt')).toEqual(['skyndsamt']);
+    expect(carriers('ska de i god tid planeras i samråd med kommunen')).toEqual(['i god tid']);
+    expect(carriers('Kontaktmannen ska i förväg fylla i de mörkgrå fälten')).toEqual(['i förväg']);
+    expect(carriers('kommunen ska snart ha en plan')).toEqual([]);
     expect(carriers('vårdcentraler inom regionen')).toEqual([]);
     expect(carriers('enligt 5 kap. 4 § och lagen (2017:30), se punkt 22')).toEqual([]);
     expect(carriers('7. Ekonomisk reglering')).toEqual([]);
