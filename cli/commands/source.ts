@@ -14,7 +14,7 @@ export const source: Command = {
   get usage() {
     return t('cli.source.usage');
   },
-  options: { source: { type: 'string' }, 'cited-only': { type: 'boolean' }, color: { type: 'string' }, json: { type: 'boolean' } },
+  options: { source: { type: 'string' }, rule: { type: 'string' }, 'cited-only': { type: 'boolean' }, color: { type: 'string' }, json: { type: 'boolean' } },
   run(values, paths) {
     if (paths.length !== 1) {
       err(t('cli.source.one'));
@@ -35,14 +35,23 @@ export const source: Command = {
       err(t('cli.source.noSources', { path }));
       return 1;
     }
+    const library = set.library;
     let status = 0;
     const views: (SourceView & { policy: string })[] = [];
     for (const v of set.versions) {
       const file = relative(process.cwd(), v.source.file === path ? path : `${path}/${v.source.file}`);
       const id = (values.source as string | undefined) ?? v.info.source;
-      const view = sourceView(v.analysis.ast, set.library, id);
-      if (!view) {
+      const whole = sourceView(v.analysis.ast, set.library, id);
+      if (!whole) {
         err(t('cli.source.unknown', { file, id: id ?? t('cli.explain.none'), known: set.library.ids().join(', ') }));
+        status = 1;
+        continue;
+      }
+      const rule = values.rule as string | undefined;
+      const view = rule ? onlyRule(whole, rule) : whole;
+      if (rule && view.passages.length === 0 && view.headings.length === 0) {
+        const elsewhere = [...new Set(collectCitations(v.analysis.ast).filter((c) => c.declaration?.id.text === rule && c.source && c.source !== whole.source && library.has(c.source)).map((c) => c.source!))];
+        err(t('cli.source.ruleNone', { file, name: rule, source: whole.source, others: elsewhere.length ? t('cli.source.ruleOthers', { sources: elsewhere.join(', '), first: elsewhere[0] }) : '' }));
         status = 1;
         continue;
       }
@@ -50,7 +59,8 @@ export const source: Command = {
         views.push({ ...view, policy: file });
         continue;
       }
-      print(file, view, { color, citedOnly: !!values['cited-only'] });
+      print(file, view, { color, citedOnly: !!values['cited-only'] || !!rule, rule });
+      if (rule) continue;
       const others = new Map<string, number>();
       for (const c of collectCitations(v.analysis.ast)) if (c.source && c.source !== view.source && set.library.has(c.source)) others.set(c.source, (others.get(c.source) ?? 0) + 1);
       for (const [o, n] of others) out(t('cli.source.alsoCites', { source: o, count: n, file }));
@@ -60,16 +70,25 @@ export const source: Command = {
   },
 };
 
+/** The view of only what one declaration cites (back from a rule to its passages): its passages and headings; no undecided sentences. */
+function onlyRule(v: SourceView, name: string): SourceView {
+  const cites = (x: { citers: Citer[] }) => x.citers.some((c) => c.name === name && c.kind !== 'agreement');
+  return { ...v, passages: v.passages.filter(cites), headings: v.headings.filter(cites), uncovered: [] };
+}
+
 const ANSI = { cited: '\x1b[30;43m', marked: '\x1b[4;2m', undecided: '\x1b[31m', label: '\x1b[36m', dim: '\x1b[2m', reset: '\x1b[0m' };
 
 function citerText(c: Citer, file: string): string {
   return `${t(`review.kind.${c.kind}`)} ${c.name}${c.part ? ` (${c.part})` : ''} ${file}:${c.range.start.line}`;
 }
 
-function print(file: string, v: SourceView, o: { color: boolean; citedOnly: boolean }): void {
+function print(file: string, v: SourceView, o: { color: boolean; citedOnly: boolean; rule?: string }): void {
   const cited = v.passages.filter((p) => p.kind === 'cited').length;
   out(`${v.document}`);
-  out(t('cli.source.header', { source: v.source, file, cited, marked: v.passages.length - cited, undecided: v.uncovered.length, percent: decimalIn(v.percent, lang()) }));
+  if (o.rule) {
+    out(t('cli.source.rule', { source: v.source, name: o.rule, count: v.passages.length }));
+    for (const h of v.headings) out(t('cli.source.ruleHeading', { name: o.rule, heading: h.heading, line: h.line, source: v.source }));
+  } else out(t('cli.source.header', { source: v.source, file, cited, marked: v.passages.length - cited, undecided: v.uncovered.length, percent: decimalIn(v.percent, lang()) }));
   out('');
   const text = v.text;
   // Per character: which style wins (cited over marked over undecided), where passages open and close.

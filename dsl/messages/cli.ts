@@ -148,6 +148,16 @@ the language of these messages; answers choose theirs per request.`,
     sv: 'källa {source} · {file} · {cited} citerade ställen, {marked} markerade som okodade, {undecided} obeslutade · texttäckning {percent} %',
     en: 'source {source} · {file} · {cited} passage(s) cited, {marked} marked as not encoded, {undecided} undecided · text coverage {percent} %',
   },
+  'cli.source.rule': {
+    sv: 'de ställen i {source} som {name} citerar ({count}); reglerna och raderna under vart och ett:',
+    en: 'the passages of {source} that {name} cites ({count}); the rules and lines under each:',
+  },
+  'cli.source.ruleHeading': { sv: '{name} hänvisar till rubriken »{heading}«, rad {line} i {source}', en: '{name} refers to heading "{heading}", line {line} of {source}' },
+  'cli.source.ruleNone': {
+    sv: 'avtal source: {file}: {name} citerar inget ställe i {source}{others}',
+    en: 'avtal source: {file}: {name} cites no passage of {source}{others}',
+  },
+  'cli.source.ruleOthers': { sv: ' (den citerar {sources}: --source {first})', en: ' (it cites {sources}: --source {first})' },
   'cli.source.notEncoded': { sv: 'okodat: {marks}', en: 'not encoded: {marks}' },
   'cli.source.undecided': {
     sv: '? obeslutad ({carries}): citera den i en regel, eller markera den `okodat` med ett skäl',

@@ -70,7 +70,8 @@ export function checkCitations(policy: A.Policy, library: SourceLibrary): Diagno
       const near = r.doc.nearest(q.value);
       out.push(diagnostic('AVT-C300', q.range, {
         source: id,
-        nearest: near ? `line ${r.doc.lineOf(near.span.start)}: "${clip(near.text)}"` : 'none',
+        line: near ? r.doc.lineOf(near.span.start) : '–',
+        nearest: near ? `"${clip(near.text)}"` : '–',
       }));
     }
   }

@@ -93,12 +93,17 @@ export class SourceDoc {
     return out;
   }
 
-  /** The passage most like a quotation that is not in the text: the window of as many words sharing the most words with it. */
+  /**
+   * The passage most like a quotation that is not in the text: the window of as many words sharing the most
+   * words with it. Words are letters and digits, compared in lower case: punctuation (a semicolon where the
+   * text has a list dash) and a lone dash do not count, so a list quoted with the wrong punctuation finds the
+   * list itself, from its first word.
+   */
   nearest(quote: string): { span: Span; text: string } | undefined {
-    const qWords = normalizeSpace(quote).split(' ').filter(Boolean);
+    const wordsOf = (s: string) => [...s.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ w: m[0].toLocaleLowerCase('sv'), at: m.index!, end: m.index! + m[0].length }));
+    const qWords = wordsOf(normalizeSpace(quote)).map((x) => x.w);
     if (qWords.length === 0) return undefined;
-    const words: { w: string; at: number }[] = [];
-    for (const m of this.norm.matchAll(/\S+/g)) words.push({ w: m[0], at: m.index! });
+    const words = wordsOf(this.norm);
     if (words.length === 0) return undefined;
     const want = new Map<string, number>();
     for (const w of qWords) want.set(w, (want.get(w) ?? 0) + 1);
@@ -125,9 +130,11 @@ export class SourceDoc {
       }
     }
     const startN = words[bestAt].at;
-    const lastWord = words[bestAt + n - 1];
-    const span = this.span(startN, lastWord.at + lastWord.w.length - startN);
-    return { span, text: this.norm.slice(startN, lastWord.at + lastWord.w.length) };
+    // the window's text runs to the end of its last word, and takes the punctuation that closes it (a full stop, a bracket)
+    let endN = words[bestAt + n - 1].end;
+    while (endN < this.norm.length && /[.,:;!?)»”"]/.test(this.norm[endN])) endN++;
+    const span = this.span(startN, endN - startN);
+    return { span, text: this.norm.slice(startN, endN) };
   }
 
   /** The text's lines, whitespace normalized, and in lower case (Swedish rules) for the headings to be found in. */

@@ -15,7 +15,7 @@ import type {
 } from './protocol';
 import { runMonths } from './monthly-bridge';
 import { library } from './source-library';
-import { sourcePanelView } from './source-bridge';
+import { sourcePanelView, unexercisedBranches } from './source-bridge';
 import { semanticDiff } from '../../engine/versions/semantic-diff';
 
 // every module above has run (among them the Chevrotain lexer and parser, built once at load)
@@ -103,6 +103,7 @@ function analyseText(text: string, ui: UiLang = 'sv'): AnalyseResult {
   let examples: ExampleView[] | null = null;
   const diagnostics = p.analysis.diagnostics.map((d) => toDiagnostic(d, ui));
   if (p.compiled) {
+    const rules = ruleSources(p.analysis.ast, p.info.source ?? '');
     examples = runExamples(p.compiled, p.info, ui).map((r) => ({
       id: r.id, title: r.title, derived: r.derived, rule: r.rule, pass: r.pass, line: r.range.start.line, errors: r.errors,
       scenario: exampleScenario(p.analysis.ast, r.id),
@@ -110,6 +111,10 @@ function analyseText(text: string, ui: UiLang = 'sv'): AnalyseResult {
         label: text.slice(e.range.start.offset, e.range.end.offset).replace(/\s+/g, ' ').trim(),
         expected: e.expected, actual: e.actual, pass: e.pass, line: e.range.start.line,
       })),
+      steps: r.result.explanation.flatMap((s) => {
+        const rule = rules[s.rule];
+        return rule ? [{ rule: s.rule, title: s.title ?? rule.title, text: s.text, line: rule.line, quoted: rule.citations.some((c) => c.quote) }] : [];
+      }),
     }));
   } else if (p.compileError) {
     diagnostics.push({ message: `internal compiler error: ${p.compileError}`, severity: 'error', startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 });
@@ -149,7 +154,7 @@ function ruleSources(ast: A.Policy, defaultFile: string): Record<string, RuleSou
     if (!d.id) continue;
     out[d.id.text] = {
       title: 'title' in d ? d.title?.value : undefined,
-      citations: d.cites.map((c) => ({ heading: c.heading.value, quote: c.quote?.value, file: c.file?.value ?? defaultFile })),
+      citations: d.cites.map((c) => ({ heading: c.heading.value, quote: c.quote?.value, file: c.file?.value ?? defaultFile, line: c.range.start.line })),
       interpretations: ('see' in d ? d.see : []).map((n) => ({ id: n.text, title: interp(n.text)?.title?.value })),
       line: d.range.start.line,
     };
@@ -269,6 +274,7 @@ const handlers: { [K in RequestKind]: Handler<K> } = {
   },
   timings: () => timings,
   sourceView: ({ text, source, ui }) => sourcePanelView(prepare(text), source, ui),
+  unexercised: ({ text, ui }) => unexercisedBranches(prepare(text), ui),
   asDraft: ({ text, label }) => {
     const draft = asDraft(prepare(text).analysis.ast, text, label);
     return { text: draft, errors: prepare(draft).analysis.diagnostics.filter((d) => d.severity === 'error').length };

@@ -259,7 +259,7 @@ function renderProblems(): void {
 
 function renderExamplesPanel(): void {
   if (!state.analysis) return;
-  renderExamples($('#panel-examples'), state.locale, state.analysis.examples, (line) => revealPosition(line, 1));
+  renderExamples($('#panel-examples'), state.locale, state.analysis.examples, (line) => revealPosition(line, 1), showInSource);
 }
 
 function renderVersionsPanel(): void {
@@ -528,6 +528,13 @@ function applyAnalysis(result: AnalyseResult): void {
   if (state.activeTab === 'simulator') simulator?.update(result.outline, result.examples);
   if (state.activeTab === 'monthly') monthly?.update(result.outline);
   if (state.activeTab === 'source') void source?.update();
+  // the lines of branches no example exercises are shaded whatever tab is open (the source panel lists them)
+  else if (ex) {
+    const text = model.getValue();
+    void client.request('unexercised', { text, ui: state.locale }).then((branches) => {
+      if (model.getValue() === text) shadeUnexercised(branches.map((b) => b.line));
+    }, () => undefined);
+  } else shadeUnexercised([]);
 }
 
 let storeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -576,30 +583,51 @@ function simulatorPanel(): Promise<SimulatorPanel> {
       runOn: (text, scenario) => client.request('simulate', { text, scenario, ui: state.locale }),
       reveal: (line) => revealPosition(line, 1),
       agreement: () => ({ agreement: state.agreement?.agreement, version: state.version?.version, county: state.agreement?.county }),
-      showSource: (line) => {
-        selectTab('source');
-        void sourcePanel().then((panel) => panel.update().then(() => panel.highlightLine(line)));
-      },
+      showSource: showInSource,
     });
     return simulator;
   }, loadFailed);
   return simulatorLoad;
 }
 
+/**
+ * Show the source tab with the passages the rule at a line of the policy cites lit up (from a step of an
+ * explanation), or, with `citation`, the passage of the citation at that line.
+ */
+function showInSource(line: number, citation = false): void {
+  selectTab('source');
+  void sourcePanel().then((panel) => panel.update().then(() => (citation ? panel.highlightCitation(line) : panel.highlightLine(line))));
+}
+
 // The source panel (panels/source.ts): the agreement's text beside the policy; the cursor in a rule lights up its passages.
 let source: SourcePanel | undefined;
 let sourceLoad: Promise<SourcePanel> | undefined;
 const unexercised = editor.createDecorationsCollection();
+function shadeUnexercised(lines: number[]): void {
+  unexercised.set(lines.map((line) => ({ range: new monaco.Range(line, 1, line, 1), options: { isWholeLine: true, className: 'avtal-unexercised-line', linesDecorationsClassName: 'avtal-unexercised-glyph' } })));
+}
 function sourcePanel(): Promise<SourcePanel> {
   sourceLoad ??= import('./panels/source').then(({ SourcePanel }) => {
     source = new SourcePanel($('#panel-source'), {
       locale: () => state.locale,
       run: (id) => client.request('sourceView', { text: model.getValue(), source: id, ui: state.locale }),
       reveal: (line) => revealPosition(line, 1),
-      shade: (lines) => unexercised.set(lines.map((line) => ({ range: new monaco.Range(line, 1, line, 1), options: { isWholeLine: true, className: 'avtal-unexercised-line', linesDecorationsClassName: 'avtal-unexercised-glyph' } }))),
+      shade: shadeUnexercised,
     });
     editor.onDidChangeCursorPosition((e) => {
       if (state.activeTab === 'source') source?.highlightLine(e.position.lineNumber);
+    });
+    // the mouse over a rule lights up its passages too; when it leaves the text, the cursor's rule again
+    let hovered = 0;
+    editor.onMouseMove((e) => {
+      const line = e.target.position?.lineNumber ?? 0;
+      if (state.activeTab !== 'source' || line === hovered) return;
+      hovered = line;
+      source?.highlightLine(line || (editor.getPosition()?.lineNumber ?? 0));
+    });
+    editor.onMouseLeave(() => {
+      hovered = 0;
+      if (state.activeTab === 'source') source?.highlightLine(editor.getPosition()?.lineNumber ?? 0);
     });
     return source;
   }, loadFailed);

@@ -34,6 +34,17 @@ export interface ExpectationView {
   line: number;
 }
 
+/** One step of an example's explanation: the rule it is about, and that rule's line in the policy (its passages are what the step rests on). */
+export interface ExampleStepView {
+  rule: string;
+  title?: string;
+  text: string;
+  /** the rule's first line in the policy */
+  line: number;
+  /** the rule quotes its source: the step has a passage to show */
+  quoted: boolean;
+}
+
 export interface ExampleView {
   id: string;
   title?: string;
@@ -42,6 +53,8 @@ export interface ExampleView {
   pass: boolean;
   line: number;
   expectations: ExpectationView[];
+  /** the explanation of the example's evaluation, step by step */
+  steps: ExampleStepView[];
   errors: string[];
   /** the example's givens as a scenario, for the simulator's "fill in from an example" */
   scenario: Scenario;
@@ -70,7 +83,8 @@ export interface Scenario {
 
 export interface RuleSource {
   title?: string;
-  citations: { heading: string; quote?: string; file: string }[];
+  /** each citation, with its own line in the policy (`enligt …`) */
+  citations: { heading: string; quote?: string; file: string; line: number }[];
   interpretations: { id: string; title?: string }[];
   line: number;
 }
@@ -192,6 +206,8 @@ export type RequestMap = {
   timings: { params: Record<string, never>; result: WorkerTimings };
   asDraft: { params: { text: string; label: string }; result: { text: string; errors: number } };
   sourceView: { params: { text: string; source?: string; ui?: UiLang }; result: SourcePanelView };
+  /** The branches no worked example exercises, for the editor to shade their lines whatever tab is open. */
+  unexercised: { params: { text: string; ui?: UiLang }; result: SourcePanelView['unexercised'] };
 };
 
 export type RequestKind = keyof RequestMap;

@@ -8,6 +8,12 @@ import type { SourcePanelView, UiLang } from './protocol';
 import { render } from '../../dsl/messages/render';
 import { library } from './source-library';
 
+/** The branches no worked example of the open text exercises (none when it does not compile). */
+export function unexercisedBranches(p: { compiled?: CompiledPolicy; info: VersionInfo }, ui: UiLang = 'sv'): SourcePanelView['unexercised'] {
+  if (!p.compiled) return [];
+  return exampleCoverage(p.compiled, p.info, ui).branches.filter((b) => b.hits === 0).map((b) => ({ line: b.line, rule: b.rule, what: b.what }));
+}
+
 export function sourcePanelView(p: { analysis: { ast: A.Policy }; compiled?: CompiledPolicy; info: VersionInfo }, source?: string, ui: UiLang = 'sv'): SourcePanelView {
   const ast = p.analysis.ast;
   const id = source ?? ast.header?.source?.value;

@@ -45,7 +45,8 @@ const NUMBER_WORDS = 'två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|t
 const TIME_WORDS = 'dag|dagar|dagen|dagarna|dygn|dygnet|timme|timmar|timmarna|vecka|veckor|veckan|veckorna|månad|månader|månaden|månadsvis|år|året|årligen|årlig|årligt|årliga|kalenderår|kalenderdagar|vardag|vardagar|vardagen|helg|helger|helgdag|helgdagar|helgdagsafton|kväll|kvällar|natt|nätter|morgon|förmiddag|eftermiddag|klockan|kl|dagtid|jourtid|kontorstid';
 const DAY_NAMES = 'måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|måndagen|tisdagen|onsdagen|torsdagen|fredagen|lördagen|söndagen';
 const MONTHS = 'januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december';
-const DEADLINE = 'senast|innan|förrän|omgående|omedelbart|snarast|dröjsmål|frist|fristdag|fristdagar';
+// "så snart", "skyndsamt", "i god tid", "i förväg" are deadlines without a time, like "snarast" and "utan dröjsmål": a policy decides about them too
+const DEADLINE = 'senast|innan|förrän|omgående|omedelbart|snarast|så snart|genast|skyndsamt|i god tid|i förväg|dröjsmål|frist|fristdag|fristdagar';
 const CONDITION = 'ska inte|skall inte|får inte|endast om|endast när|förutsätter|förutsatt att|under förutsättning|villkor|villkoret|undantag|undantas|oavsett|betalningsansvar|betalningsansvaret|betalningsansvarig';
 
 // "inom" is "within" of time only before a number or a unit of time ("inom tre dagar", "inom 24 timmar"), else of place ("inom regionen").

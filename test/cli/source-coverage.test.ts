@@ -57,6 +57,35 @@ describe('avtal source', () => {
     expect(output.stdout()).toContain('? obeslutad (årligen)');
   });
 
+  it('goes back from a rule to its passages with --rule: only what it cites, with its heading and the other citers', async () => {
+    expect(await main(['source', varmland, '--rule', 'kallelse_till_sip', '--color', 'never'])).toBe(0);
+    const text = output.stdout();
+    expect(text).toContain('de ställen i varmland-samverkan-2019 som kallelse_till_sip citerar (1)');
+    expect(text).toMatch(/kallelse_till_sip hänvisar till rubriken »6\. Parternas ansvar, Öppen vård«, rad \d+ i varmland-samverkan-2019/);
+    expect(text).toMatch(/⟦\d+ Den fasta vårdkontakten har, efter att den mottagit meddelande[\s\S]*inom tre dagar kalla berörda parter till en SIP\. \d+⟧/);
+    expect(text).toMatch(/↳ \[\d+\] tolkning sip_inom_tre_dagar \S+:\d+; tidsfrist kallelse_till_sip \S+varmland\/2019-01-01\.avtal:\d+/);
+    // nothing else: not the payment's passage, not the text around it
+    expect(text).not.toContain('Om meddelandet skickas efter kl. 12.00');
+    expect(text).not.toContain('Arvika kommun');
+    output.clear();
+    expect(await main(['source', varmland, '--rule', 'kallelse_till_sip', '--json'])).toBe(0);
+    const [view] = JSON.parse(output.stdout());
+    expect(view.passages).toHaveLength(1);
+    expect(view.passages[0].text).toContain('inom tre dagar kalla berörda parter till en SIP');
+  });
+
+  it('says so when the rule cites no passage of the source, and names the source it does cite', async () => {
+    expect(await main(['source', varmland, '--rule', 'ingen_sådan', '--color', 'never'])).toBe(1);
+    expect(output.stderr()).toContain('ingen_sådan citerar inget ställe i varmland-samverkan-2019');
+    output.clear();
+    const halland = join(root, 'policies/halland/2018-01-01.avtal');
+    expect(await main(['source', halland, '--rule', 'ingen_betalningsregel', '--color', 'never', '--lang', 'en'])).toBe(1);
+    expect(output.stderr()).toContain('ingen_betalningsregel cites no passage of halland-anvisning (it cites sfs-2017-612: --source sfs-2017-612)');
+    output.clear();
+    expect(await main(['source', halland, '--rule', 'ingen_betalningsregel', '--source', 'sfs-2017-612', '--color', 'never'])).toBe(0);
+    expect(output.stdout()).toMatch(/⟦\d+ .*Om det inte finns någon överenskommelse om tidpunkten/);
+  });
+
   it('rejects a bad --color and an unknown --source', async () => {
     expect(await main(['source', varmland, '--color', 'purple'])).toBe(2);
     expect(await main(['source', varmland, '--source', 'nope'])).toBe(1);

@@ -2,7 +2,7 @@
 // aside), a heading must exist; the nearest passage is shown for a quotation that is not there.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { analyze } from '../../dsl';
+import { analyze, localize } from '../../dsl';
 import { loadSourceLibrary } from '../../engine/sources/load';
 import { loadPolicySet } from '../../engine/registry/node';
 
@@ -30,7 +30,25 @@ describe('citations against the sources', () => {
     expect(d).toBeDefined();
     expect(d.range.start.line).toBe(7);
     expect(d.range.start.column).toBe(11);
-    expect(d.message).toMatch(/line 207: "Kommunens betalningsansvar inträder om: - den slutna vården har underrättat berörda enheter inom kommunen/);
+    expect(d.message).toMatch(/närmaste stycke, rad 207: "Kommunens betalningsansvar inträder om: - den slutna vården har underrättat berörda enheter inom kommunen/);
+    expect(localize(d, 'en').message).toMatch(/nearest passage, line 207: "Kommunens betalningsansvar inträder om: - den slutna vården/);
+  });
+
+  it("puts the review's misquotation back into the bundled Värmland policy: an error at the quotation, with the nearest passage, until fixed", () => {
+    // The quotation as the policy had it before sources were checked (commit 9006ea3 fixed it): the
+    // agreement's dash-bulleted list joined with semicolons the text does not have.
+    const misquoted = 'citat "Kommunens betalningsansvar inträder om: den slutna vården har underrättat berörda enheter inom kommunen med ett inskrivningsmeddelande; den slutna vården har underrättat berörda enheter i kommunen om att individen är utskrivningsklar; den fasta vårdkontakten har kallat till samordnad individuell planering (i de fall samordnad individuell planering ska genomföras)"';
+    const fixed = readFileSync('policies/varmland/2019-01-01.avtal', 'utf8');
+    const quote = /citat "Kommunens betalningsansvar inträder om: - [^"]*"/.exec(fixed)!;
+    expect(quote).not.toBeNull();
+    const line = fixed.slice(0, quote.index).split('\n').length;
+    const text = fixed.replace(quote[0], misquoted);
+    const d = analyze(text, { sources: library }).diagnostics.filter((x) => x.severity === 'error');
+    expect(d.map((x) => [x.code, x.range.start.line])).toEqual([['AVT-C300', line]]);
+    expect(d[0].message).toContain('varmland-samverkan-2019');
+    expect(d[0].message).toMatch(/rad 207: "Kommunens betalningsansvar inträder om: - den slutna vården har underrättat/);
+    // fixed: the text as it stands, with its dashes, checks clean
+    expect(analyze(fixed, { sources: library }).diagnostics.filter((x) => x.code.startsWith('AVT-C30'))).toEqual([]);
   });
 
   it('accepts the text as it stands, across line breaks and runs of spaces', () => {

@@ -1,5 +1,6 @@
 // Text coverage (sentences that carry a quantity, time, deadline or condition: cited, marked or not
 // decided about) and example coverage (which branches the worked examples exercise).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../dsl';
 import { loadSourceLibrary } from '../../engine/sources/load';
@@ -33,6 +34,12 @@ describe('sentences', () => {
     expect(carriers('Ekonomisk reglering inträder fyra dagar efter')).toEqual(['fyra', 'dagar']);
     expect(carriers('senast på måndagen i januari')).toEqual(['senast', 'måndagen', 'januari']);
     expect(carriers('kommunen får inte debitera')).toEqual(['får inte']);
+    // deadlines without a time count like "snarast": a policy decides about them too
+    expect(carriers('ska den slutna vården så snart som möjligt underrätta berörda enheter')).toEqual(['så snart']);
+    expect(carriers('Samverkansproblem och tvister ska lösas skyndsamt')).toEqual(['skyndsamt']);
+    expect(carriers('ska de i god tid planeras i samråd med kommunen')).toEqual(['i god tid']);
+    expect(carriers('Kontaktmannen ska i förväg fylla i de mörkgrå fälten')).toEqual(['i förväg']);
+    expect(carriers('kommunen ska snart ha en plan')).toEqual([]);
     expect(carriers('vårdcentraler inom regionen')).toEqual([]);
     expect(carriers('enligt 5 kap. 4 § och lagen (2017:30), se punkt 22')).toEqual([]);
     expect(carriers('7. Ekonomisk reglering')).toEqual([]);
@@ -79,6 +86,43 @@ describe('example coverage', () => {
       expect(e.branches.filter((b) => b.hits === 0).map((b) => `${v.source.file}:${b.line} ${b.rule}: ${b.what}`)).toEqual([]);
       expect(e.percent).toBe(100);
     }
+  });
+
+  it("lists a ladder transition no example takes, with its line (Blekinge's ladder)", () => {
+    const file = 'policies/blekinge/2018-02-01.avtal';
+    const full = readFileSync(file, 'utf8');
+    // without the two examples where the demand for payment ends, no example takes the ladder back from payment
+    const text = full.replace(/\nexempel kravet_upphör [\s\S]*?\n\n/, '\n').replace(/\nexempel kravet_består [\s\S]*?\n\n/, '\n');
+    expect(text.length).toBeLessThan(full.length - 500);
+    const a = analyze(text);
+    expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const info = { agreement: 'blekinge', version: '2018-02-01', status: 'published' as const, validFrom: '2018-02-01', validTo: null, hash: '' };
+    const lineOf = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    const missing = exampleCoverage(compile(a.program!), info, 'en').branches.filter((b) => b.hits === 0).map((b) => [b.line, b.kind, b.rule]);
+    expect(missing).toEqual([
+      [lineOf('från ersättning_på_individnivå till uppföljning'), 'transition', 'ekonomisk_reglering'],
+    ]);
+    // with them, every transition and interpretation is exercised
+    const all = exampleCoverage(compile(analyze(full).program!), info, 'en');
+    expect(all.branches.filter((b) => b.hits === 0)).toEqual([]);
+    expect(all.branches.filter((b) => b.kind === 'transition').map((b) => b.line)).toEqual([204, 209, 213, 218].map((n) => lineOf(full.split('\n')[n - 1].trim())));
+  });
+
+  it("lists every rule, branch and interpretation of Värmland's policy when it has no example, each with its line", () => {
+    const full = readFileSync('policies/varmland/2019-01-01.avtal', 'utf8');
+    const text = full.replace(/\nexempel [\s\S]*?(?=\n(?:exempel|okodat|tolkning|tidsfrist|betalningsansvar|parameter|brytpunkt|kalender) |\n*$)/g, '\n');
+    expect(text).not.toMatch(/^exempel /m);
+    const a = analyze(text);
+    expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const info = { agreement: 'varmland', version: '2019-01-01', status: 'published' as const, validFrom: '2019-01-01', validTo: null, hash: '' };
+    const e = exampleCoverage(compile(a.program!), info, 'en');
+    expect(e.percent).toBe(0);
+    const lineOf = (needle: string) => text.split('\n').findIndex((l) => l.startsWith(needle)) + 1;
+    const listed = e.branches.map((b) => `${b.line} ${b.kind} ${b.rule}`);
+    expect(listed).toContain(`${lineOf('tolkning kl_12_exakt')} interpretation kl_12_exakt`);
+    expect(listed).toContain(`${lineOf('  frist 4 dagar när')} grace kommunens_betalningsansvar`);
+    expect(listed).toContain(`${lineOf('  undantag när regionens_insatser_saknas')} exemption kommunens_betalningsansvar`);
+    expect(listed).toContain(`${lineOf('tidsfrist kallelse_till_sip')} outcome kallelse_till_sip`);
   });
 
   it('lists a grace alternative, an exemption and a deadline outcome no example reaches, with its line', () => {

@@ -1,5 +1,6 @@
 // Examples panel: every worked example of the open text, run by the worker on each change; pass or
-// fail, expected beside actual; a click jumps to the example in the text.
+// fail, expected beside actual; a click jumps to the example in the text. Under each, its explanation
+// step by step; a step whose rule quotes the agreement links to that passage in the source panel.
 import { h } from '../dom';
 import { t, type Locale } from '../i18n';
 import type { ExampleView } from '../protocol';
@@ -30,7 +31,31 @@ export function localValue(value: string, locale: Locale): string {
   return out;
 }
 
-export function renderExamples(panel: HTMLElement, locale: Locale, examples: ExampleView[] | null, reveal: (line: number) => void): void {
+/** The example's explanation, one step a line; each step of a rule that quotes its source links to the passage. */
+function steps(ex: ExampleView, locale: Locale, showSource?: (line: number) => void): HTMLElement | null {
+  if (ex.steps.length === 0) return null;
+  const box = h('details', { className: 'example-steps' }, h('summary', { text: t(locale, 'examples.why', { n: ex.steps.length }) }));
+  const list = h('ol');
+  for (const s of ex.steps) {
+    const li = h('li', { 'data-rule': s.rule }, h('span', { className: 'muted', text: `${s.title ?? s.rule}: ` }), s.text);
+    if (s.quoted && showSource) {
+      li.append(' ', h('button', {
+        type: 'button', className: 'link', 'data-show-source': s.rule, text: t(locale, 'sim.inSource'),
+        onclick: (event: Event) => {
+          event.stopPropagation();
+          showSource(s.line);
+        },
+      }));
+    }
+    list.append(li);
+  }
+  box.append(list);
+  // opening the explanation is not a click on the example (which goes to it in the text)
+  box.addEventListener('click', (event) => event.stopPropagation());
+  return box;
+}
+
+export function renderExamples(panel: HTMLElement, locale: Locale, examples: ExampleView[] | null, reveal: (line: number) => void, showSource?: (line: number) => void): void {
   panel.replaceChildren();
   if (examples === null) {
     panel.append(h('p', { className: 'notice', text: t(locale, 'examples.blocked') }));
@@ -66,6 +91,8 @@ export function renderExamples(panel: HTMLElement, locale: Locale, examples: Exa
       table.append(row);
     }
     item.append(table);
+    const why = steps(ex, locale, showSource);
+    if (why) item.append(why);
     for (const err of ex.errors) item.append(h('p', { className: 'error-text', text: err }));
     item.addEventListener('click', () => reveal(ex.line));
     item.addEventListener('keydown', (event) => {

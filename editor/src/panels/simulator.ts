@@ -19,7 +19,8 @@ export interface SimulatorDeps {
   reveal: (line: number) => void;
   agreement: () => { agreement?: string; version?: string; county?: string };
   /** Show the rule at this line of the policy beside its passages in the agreement (the source panel). */
-  showSource?: (line: number) => void;
+  /** Show the source tab with the passage of the citation at a line of the policy lit up. */
+  showSource?: (line: number, citation?: boolean) => void;
 }
 
 /** Two versions compared: a counterexample of the behavioural diff is shown under both, old against new. */
@@ -593,7 +594,7 @@ export class SimulatorPanel {
       for (const c of src?.citations ?? []) {
         card.append(h('p', { className: 'cite' }, h('strong', { text: `${t(locale, 'sim.source')}: ` }), c.heading));
         if (c.quote) card.append(h('blockquote', { text: c.quote }));
-        if (c.quote && src && this.deps.showSource) card.append(h('button', { type: 'button', className: 'link', 'data-show-source': rule, text: t(locale, 'sim.inSource'), onclick: () => this.deps.showSource?.(src.line) }));
+        if (c.quote && src && this.deps.showSource) card.append(h('button', { type: 'button', className: 'link', 'data-show-source': rule, text: t(locale, 'sim.inSource'), onclick: () => this.deps.showSource?.(c.line, true) }));
       }
       for (const i of src?.interpretations ?? []) card.append(h('p', { className: 'muted' }, `${t(locale, 'sim.interpretation')}: ${i.title ?? i.id}`));
       box.append(card);

@@ -60,7 +60,17 @@ export class SourcePanel {
 
   /** The cursor is on a line of the policy: light up the passages the declaration there cites. */
   highlightLine(line: number): void {
-    const ns = new Set((this.view?.passages ?? []).filter((p) => p.citers.some((c) => c.declStart <= line && line <= c.declEnd)).map((p) => p.n));
+    this.light(new Set((this.view?.passages ?? []).filter((p) => p.citers.some((c) => c.declStart <= line && line <= c.declEnd)).map((p) => p.n)));
+  }
+
+  /** Light up the passage of the citation at a line of the policy (`enligt …`); with none there, the declaration's passages. */
+  highlightCitation(line: number): void {
+    const ns = new Set((this.view?.passages ?? []).filter((p) => p.citers.some((c) => c.line === line)).map((p) => p.n));
+    if (ns.size === 0) this.highlightLine(line);
+    else this.light(ns);
+  }
+
+  private light(ns: Set<number>): void {
     let first: HTMLElement | undefined;
     for (const s of this.segs) {
       const on = s.passages.some((n) => ns.has(n));
