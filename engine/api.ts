@@ -52,8 +52,12 @@ function fromDiagnostic(kind: EvaluationError['kind'], d: Diagnostic, pointer = 
 /** A valid case with the agreement version to evaluate it under, or the error answer. */
 type Prepared = { ok: true; input: { id?: string }; data: CaseData; date: string | undefined; v: PolicyVersion; viaFallback?: { from: string; args: Params } } | { ok: false; answer: EvaluationAnswer & { ok: false } };
 
+/** An error answer as prepare's result (a function of the module: a closure made per call costs on the hot path). */
+function fail(answer: EvaluationAnswer): Prepared {
+  return { ok: false, answer: answer as EvaluationAnswer & { ok: false } };
+}
+
 function prepare(set: PolicySet, raw: unknown, options: EvaluateCaseOptions, lang: MsgLang): Prepared {
-  const fail = (answer: EvaluationAnswer): Prepared => ({ ok: false, answer: answer as EvaluationAnswer & { ok: false } });
   const validated = validateCase(raw, scratch);
   if (!validated.ok) {
     const impossible = validated.errors.every((e) => e.code === 'AVT-E013');
@@ -134,14 +138,14 @@ export function evaluateCaseFast(set: PolicySet, raw: unknown, options: Omit<Eva
   const { input, data, date, v, viaFallback } = prepared;
   const result = evaluateFast(v.compiled!, data, v.info, { caseId: input.id, lang });
   if (viaFallback) {
-    const source: FastSource = { parts: result[SOURCE].parts, fallback: { from: viaFallback.from, key: 'fallback.version', args: viaFallback.args } };
+    const source: FastSource = { ...result[SOURCE], fallback: { from: viaFallback.from, key: 'fallback.version', args: viaFallback.args } };
     return { ok: true, result: { ...result, [SOURCE]: source, fallback: { from: viaFallback.from } } as SourcedFastResult };
   }
   const fb = fallbackFor(set, v, date);
   if (!fb) return { ok: true, result };
   const borrowed = evaluateFast(fb.compiled!, data, fb.info, { lang });
   const own = new Set(result.deadlines.map((d) => d.id));
-  const source: FastSource = { parts: [...result[SOURCE].parts, ...borrowed[SOURCE].parts], fallback: { from: v.info.agreement, key: 'fallback.payment', args: fallbackArgs(v, fb) } };
+  const source: FastSource = { ...result[SOURCE], borrowed: borrowed[SOURCE], fallback: { from: v.info.agreement, key: 'fallback.payment', args: fallbackArgs(v, fb) } };
   const merged = {
     ...result,
     [SOURCE]: source,
@@ -167,9 +171,8 @@ export function describe(result: FastEvaluationResult | EvaluationResult, option
     throw new TypeError('describe: the result was not made by evaluate(…, { explain: false }) in this process (its outcomes are not kept in JSON): evaluate the case again');
   }
   const lang = options.lang ?? 'sv';
-  const [own, ...rest] = source.parts;
-  let full = describePart(own, lang, result.caseId);
-  for (const part of rest) full = withBorrowed(full, describePart(part, lang));
+  let full = describePart(source, lang, result.caseId);
+  if (source.borrowed) full = withBorrowed(full, describePart(source.borrowed, lang));
   return source.fallback ? { ...full, fallback: { from: source.fallback.from, reason: render(source.fallback.key, source.fallback.args, lang) } } : full;
 }
 

@@ -29,8 +29,9 @@ export interface FastPart {
   history: Warning[] | undefined;
 }
 
-export interface FastSource {
-  parts: FastPart[];
+/** The agreement's part, and the fallback's when the agreement leaves payment to it (one object: made on every evaluation). */
+export interface FastSource extends FastPart {
+  borrowed?: FastPart;
   /** the fallback's reason, rendered by describe in its language */
   fallback?: { from: string; key: 'fallback.version' | 'fallback.payment'; args: Params };
 }
@@ -86,11 +87,20 @@ export function fastPayment(p: CompiledPolicy, r: CompiledPayment, o: PaymentOut
   }
   const first = periods[0];
   const last = o.more === null || o.more.length === 0 ? o : o.more[o.more.length - 1];
-  const responsible = periods.filter((x) => x.status === 'responsible');
+  let totalBillableDays: number | null;
+  let totalAmount: number | null;
+  if (o.more === null) {
+    totalBillableDays = best.status === 'responsible' ? best.billableDays : null;
+    totalAmount = best.status === 'responsible' ? best.amount : null;
+  } else {
+    const responsible = periods.filter((x) => x.status === 'responsible');
+    totalBillableDays = sumOf(responsible.map((x) => x.billableDays));
+    totalAmount = sumOf(responsible.map((x) => x.amount));
+  }
   const graceClause = o.graceClause >= 0 ? d.grace[o.graceClause] : undefined;
   const result: FastPaymentResult = {
     id: d.id.text, title: d.title?.value, status: best.status, responsible: best.status === 'responsible',
-    periods, totalBillableDays: sumOf(responsible.map((x) => x.billableDays)), totalAmount: sumOf(responsible.map((x) => x.amount)),
+    periods, totalBillableDays, totalAmount,
     dayOne: first.dayOne, graceDays: first.dayOne !== null && graceClause ? graceClause.value.n : null, graceUnit: first.dayOne !== null && graceClause ? graceClause.value.unit : null,
     lastGraceDay: first.dayOne !== null ? iso(o.lastGraceDay) : null, firstPayableDay: first.firstPayableDay, lastBillableDay: first.lastBillableDay,
     billableDays: first.billableDays, ongoing: last.ongoing, amount: first.amount, currency: 'SEK', ratesUsed: first.ratesUsed,
@@ -122,7 +132,7 @@ export function evaluateFast(p: CompiledPolicy, c: CaseData, version: VersionInf
   for (let i = 0; i < deadlines.length; i++) deadlines[i] = fastDeadline(p.deadlines[i], o.deadlines[i]);
   const payments = new Array<FastPaymentResult>(o.payments.length);
   for (let i = 0; i < payments.length; i++) payments[i] = fastPayment(p, p.payments[i], o.payments[i], warnings, lang);
-  const computedOutcomes = new Array<ComputedOutcome>(p.computed.length);
+  const computedOutcomes = p.computed.length === 0 ? NO_COMPUTED : new Array<ComputedOutcome>(p.computed.length);
   const computed = new Array<FastComputedResult>(p.computed.length);
   for (let i = 0; i < computed.length; i++) computed[i] = fastComputed(p.computed[i], (computedOutcomes[i] = p.computed[i].run(c)));
   let history: Warning[] | undefined;
@@ -131,12 +141,13 @@ export function evaluateFast(p: CompiledPolicy, c: CaseData, version: VersionInf
     historyWarnings(p, c, history);
     warnings.push(...history);
   }
-  const source: FastSource = { parts: [{ p, version, o, computed: computedOutcomes, history }] };
+  const source: FastSource = { p, version, o, computed: computedOutcomes, history };
   return options.caseId !== undefined
     ? { [SOURCE]: source, caseId: options.caseId, version, deadlines, payments, computed, warnings }
     : { [SOURCE]: source, version, deadlines, payments, computed, warnings };
 }
 
+const NO_COMPUTED: ComputedOutcome[] = Object.freeze([]) as unknown as ComputedOutcome[];
 const NO_CASE = undefined as unknown as CaseData;
 
 /**
