@@ -1,12 +1,13 @@
 // The library entry point: what the CLI, the HTTP service and other programs call.
 import { diagnostic, localize, NO_RANGE, type Diagnostic } from '../dsl/diagnostics';
-import { msg, render, type MsgLang } from '../dsl/messages/render';
+import { msg, render, type MsgLang, type Params } from '../dsl/messages/render';
 import { dayToIso, localDayOf, parseIsoDate } from './calendar';
-import { emptyCase, eventSlot, EVALUATION_DATE } from './case/case-data';
+import { emptyCase, eventSlot, EVALUATION_DATE, type CaseData } from './case/case-data';
 import { validateCase, type CaseError } from './case/validate';
 import { evaluate } from './evaluator/evaluate';
+import { describePart, evaluateFast, SOURCE, sourceOf, type FastSource, type SourcedFastResult } from './evaluator/fast';
 import { monthsInForce } from './months';
-import type { EvaluationResult, VersionInfo } from './evaluator/result';
+import type { EvaluationResult, FastEvaluationResult, VersionInfo } from './evaluator/result';
 import { evaluateMonths, type MonthsInput, type MonthsOptions, type MonthsResult } from './monthly';
 import { PolicySet, type PolicyVersion } from './registry/policy-set';
 
@@ -27,6 +28,7 @@ export interface EvaluateCaseOptions {
   on?: string;
   /** Choose this version label, drafts included. */
   version?: string;
+  /** false: no explanation steps (evaluateCase keeps the reasons; the public evaluate gives the decisions without text) */
   explain?: boolean;
   /** the language of messages: reasons, explanation steps, warnings and errors (default Swedish) */
   lang?: MsgLang;
@@ -48,87 +50,163 @@ function fromDiagnostic(kind: EvaluationError['kind'], d: Diagnostic, pointer = 
 }
 
 /** The date a case chooses its version by: the day of the ready notice, else of the admission, else the evaluation date. */
-export function caseDate(data: Parameters<typeof evaluate>[1]): string | undefined {
+export function caseDate(data: CaseData): string | undefined {
   if (!Number.isNaN(data.events[READY])) return dayToIso(localDayOf(data.events[READY]));
   if (!Number.isNaN(data.events[ADMITTED])) return dayToIso(localDayOf(data.events[ADMITTED]));
   if (data.facts[EVALUATION_DATE] !== undefined) return dayToIso(data.facts[EVALUATION_DATE] as number);
   return undefined;
 }
 
-/**
- * Evaluates one care episode under the agreement version in force. The version is chosen by the date
- * of the ready-for-discharge notice, else the admission, else the evaluation date — or by `on`.
- */
-export function evaluateCase(set: PolicySet, raw: unknown, options: EvaluateCaseOptions = {}): EvaluationAnswer {
+/** A valid case with the agreement version to evaluate it under, or the error answer. */
+type Prepared = { ok: true; input: { id?: string }; data: CaseData; date: string | undefined; v: PolicyVersion; viaFallback?: { from: string; args: Params } } | { ok: false; answer: EvaluationAnswer & { ok: false } };
+
+/** An error answer as prepare's result (a function of the module: a closure made per call costs on the hot path). */
+function fail(answer: EvaluationAnswer): Prepared {
+  return { ok: false, answer: answer as EvaluationAnswer & { ok: false } };
+}
+
+function prepare(set: PolicySet, raw: unknown, options: EvaluateCaseOptions, lang: MsgLang): Prepared {
   const validated = validateCase(raw, scratch);
-  const lang = options.lang ?? 'sv';
   if (!validated.ok) {
     const impossible = validated.errors.every((e) => e.code === 'AVT-E013');
-    return { ok: false, error: { kind: impossible ? 'impossible-history' : 'invalid-case', errors: validated.errors.map((e) => caseErrorIn(e, lang)) } };
+    return fail({ ok: false, error: { kind: impossible ? 'impossible-history' : 'invalid-case', errors: validated.errors.map((e) => caseErrorIn(e, lang)) } });
   }
   const { input, data } = validated;
   const which = set.agreementFor(input.county, input.agreement);
-  if (!which.ok) return fromDiagnostic(which.error.code === 'AVT-E015' ? 'wrong-agreement' : 'unknown', which.error, input.agreement ? '/agreement' : '/county', lang);
+  if (!which.ok) return fail(fromDiagnostic(which.error.code === 'AVT-E015' ? 'wrong-agreement' : 'unknown', which.error, input.agreement ? '/agreement' : '/county', lang));
   let date: string | undefined;
   if (options.on !== undefined) {
-    if (parseIsoDate(options.on) === undefined) return { ok: false, error: { kind: 'invalid-case', errors: [{ code: 'AVT-E008', pointer: '', message: render('AVT-E008', { value: options.on }, lang) }] } };
+    if (parseIsoDate(options.on) === undefined) return fail({ ok: false, error: { kind: 'invalid-case', errors: [{ code: 'AVT-E008', pointer: '', message: render('AVT-E008', { value: options.on }, lang) }] } });
     date = options.on;
   } else date = caseDate(data);
   if (date === undefined && !options.version) {
-    return fromDiagnostic('invalid-case', diagnostic('AVT-E010', NO_RANGE), '/events', lang);
+    return fail(fromDiagnostic('invalid-case', diagnostic('AVT-E010', NO_RANGE), '/events', lang));
   }
   const selection = set.select(which.agreement, date ?? '', { version: options.version });
-  if (!selection.ok) return fromDiagnostic(selection.error.code === 'AVT-E012' ? 'broken-policy' : selection.error.code === 'AVT-E011' ? 'unknown' : 'no-version', selection.error, '', lang);
+  if (!selection.ok) return fail(fromDiagnostic(selection.error.code === 'AVT-E012' ? 'broken-policy' : selection.error.code === 'AVT-E011' ? 'unknown' : 'no-version', selection.error, '', lang));
   const v: PolicyVersion = selection.version;
   // Never an answer without the law's conditions: a version made under a law that is not linked is not used.
   const law = v.analysis.ast.header?.subjectTo?.text;
   if (law && v.compiled && v.compiled.payments.some((p) => p.law.length === 0)) {
-    return fromDiagnostic('broken-policy', diagnostic('AVT-E012', NO_RANGE, { file: v.source.file, detail: msg('set.law.notLoaded', { law, date: v.info.validFrom }) }), '', lang);
+    return fail(fromDiagnostic('broken-policy', diagnostic('AVT-E012', NO_RANGE, { file: v.source.file, detail: msg('set.law.notLoaded', { law, date: v.info.validFrom }) }), '', lang));
   }
+  return { ok: true, input, data, date, v, viaFallback: selection.viaFallback };
+}
+
+/**
+ * The agreement's own result with the fallback's payments (and the deadlines the agreement does not set itself:
+ * the law's call to a SIP within three days for Halland): the law applies where the agreement is silent.
+ */
+function withBorrowed(result: EvaluationResult, borrowed: EvaluationResult): EvaluationResult {
+  const own = new Set(result.deadlines.map((d) => d.id));
+  const deadlines = borrowed.deadlines.filter((d) => !own.has(d.id));
+  const rules = new Set([...borrowed.payments.map((p) => p.id), ...deadlines.map((d) => d.id)]);
+  return {
+    ...result,
+    deadlines: [...result.deadlines, ...deadlines],
+    payments: [...result.payments, ...borrowed.payments],
+    explanation: [...result.explanation, ...borrowed.explanation.filter((s) => rules.has(s.rule))],
+    citations: { ...Object.fromEntries(Object.entries(borrowed.citations).filter(([rule]) => rules.has(rule))), ...result.citations },
+    warnings: [...result.warnings, ...borrowed.warnings],
+  };
+}
+
+/**
+ * Evaluates one care episode under the agreement version in force. The version is chosen by the date
+ * of the ready-for-discharge notice, else the admission, else the evaluation date — or by `on`.
+ * The result has its texts (reasons, times written out), and the explanation unless `explain: false`;
+ * evaluateCaseFast gives the decisions without any text.
+ */
+export function evaluateCase(set: PolicySet, raw: unknown, options: EvaluateCaseOptions = {}): EvaluationAnswer {
+  const lang = options.lang ?? 'sv';
+  const prepared = prepare(set, raw, options, lang);
+  if (!prepared.ok) return prepared.answer;
+  const { input, data, date, v, viaFallback } = prepared;
   const result = evaluate(v.compiled!, data, v.info, { explain: options.explain, caseId: input.id, lang });
-  if (selection.viaFallback) return { ok: true, result: { ...result, fallback: { from: selection.viaFallback.from, reason: render('fallback.version', selection.viaFallback.args, lang) } } };
+  if (viaFallback) return { ok: true, result: { ...result, fallback: { from: viaFallback.from, reason: render('fallback.version', viaFallback.args, lang) } } };
   return { ok: true, result: withFallback(set, v, data, date, result, { explain: options.explain, lang }) };
+}
+
+/** The answer of `evaluate(…, { explain: false })`: the decisions as codes, dates and numbers, no text (describe renders it). */
+export type FastEvaluationAnswer = { ok: true; result: FastEvaluationResult } | { ok: false; error: EvaluationError };
+
+/**
+ * evaluateCase without any text (issue 19): the same choice of agreement and version, the same decisions, as codes,
+ * dates and numbers (engine/evaluator/fast.ts). Errors are the same, with their messages.
+ */
+export function evaluateCaseFast(set: PolicySet, raw: unknown, options: Omit<EvaluateCaseOptions, 'explain'> = {}): FastEvaluationAnswer {
+  const lang = options.lang ?? 'sv';
+  const prepared = prepare(set, raw, options, lang);
+  if (!prepared.ok) return prepared.answer;
+  const { input, data, date, v, viaFallback } = prepared;
+  const result = evaluateFast(v.compiled!, data, v.info, { caseId: input.id, lang });
+  if (viaFallback) {
+    const source: FastSource = { ...result[SOURCE], fallback: { from: viaFallback.from, key: 'fallback.version', args: viaFallback.args } };
+    return { ok: true, result: { ...result, [SOURCE]: source, fallback: { from: viaFallback.from } } as SourcedFastResult };
+  }
+  const fb = fallbackFor(set, v, date);
+  if (!fb) return { ok: true, result };
+  const borrowed = evaluateFast(fb.compiled!, data, fb.info, { lang });
+  const own = new Set(result.deadlines.map((d) => d.id));
+  const source: FastSource = { ...result[SOURCE], borrowed: borrowed[SOURCE], fallback: { from: v.info.agreement, key: 'fallback.payment', args: fallbackArgs(v, fb) } };
+  const merged = {
+    ...result,
+    [SOURCE]: source,
+    deadlines: [...result.deadlines, ...borrowed.deadlines.filter((d) => !own.has(d.id))],
+    payments: [...result.payments, ...borrowed.payments],
+    warnings: [...result.warnings, ...borrowed.warnings],
+    fallback: { from: v.info.agreement },
+  };
+  return { ok: true, result: merged as SourcedFastResult };
+}
+
+/**
+ * The texts of a result of `evaluate(…, { explain: false })`, in `lang` (default Swedish): the full result — every
+ * reason, the times written out (`due`, `dueInstant`, `actual`, a period's `from`), the fallback's reason — as
+ * `explain: true` gives them, with `explanation: []` and `citations: {}`. It renders from the outcomes the result
+ * keeps in memory: a result read back from JSON (or passed to another thread) cannot be described; evaluate again.
+ * A full result is returned as it is.
+ */
+export function describe(result: FastEvaluationResult | EvaluationResult, options: { lang?: MsgLang } = {}): EvaluationResult & { fallback?: { from: string; reason: string } } {
+  const source = sourceOf(result);
+  if (!source) {
+    if ('explanation' in result) return result;
+    throw new TypeError('describe: the result was not made by evaluate(…, { explain: false }) in this process (its outcomes are not kept in JSON): evaluate the case again');
+  }
+  const lang = options.lang ?? 'sv';
+  let full = describePart(source, lang, result.caseId);
+  if (source.borrowed) full = withBorrowed(full, describePart(source.borrowed, lang));
+  return source.fallback ? { ...full, fallback: { from: source.fallback.from, reason: render(source.fallback.key, source.fallback.args, lang) } } : full;
 }
 
 /** The version a case's fallback reads: its header's fallback, its compiled rules and its info. */
 export type FallbackFrom = Pick<PolicyVersion, 'analysis' | 'compiled' | 'info'>;
 
 /**
- * The result of `v` with what the agreement it names as its fallback decides where `v` is silent: an agreement
- * without a payment rule (nor a ladder) leaves payment to its fallback (the national law: its 5 kap. 4 § applies
- * where no agreement sets the time), and the fallback's deadlines that `v` does not set itself apply too (the
- * law's call to a SIP within three days, for Halland). The fallback's version in force on `date` is evaluated
- * from `set`. The editor's simulator calls this with the bundled laws, so it shows what evaluateCase gives.
+ * `result` (of `v`) with what the agreement `v` names as its fallback decides where `v` is silent, as evaluateCase
+ * gives it: the fallback's version in force on `date` is taken from `set`. The editor's simulator calls this with
+ * the bundled laws, so that it shows what evaluateCase gives (Halland: the law's payment).
  */
-export function withFallback(set: PolicySet, v: FallbackFrom, data: Parameters<typeof evaluate>[1], date: string | undefined, result: EvaluationResult, options: { explain?: boolean; lang?: MsgLang } = {}): EvaluationResult & { fallback?: { from: string; reason: string } } {
-  const borrowed = fallbackPayments(set, v, data, date, options.explain, options.lang);
-  if (!borrowed) return result;
-  const own = new Set(result.deadlines.map((d) => d.id));
-  const deadlines = borrowed.result.deadlines.filter((d) => !own.has(d.id));
-  const rules = new Set([...borrowed.result.payments.map((p) => p.id), ...deadlines.map((d) => d.id)]);
-  return {
-    ...result,
-    deadlines: [...result.deadlines, ...deadlines],
-    payments: [...result.payments, ...borrowed.result.payments],
-    explanation: [...result.explanation, ...borrowed.result.explanation.filter((s) => rules.has(s.rule))],
-    citations: { ...Object.fromEntries(Object.entries(borrowed.result.citations).filter(([rule]) => rules.has(rule))), ...result.citations },
-    warnings: [...result.warnings, ...borrowed.result.warnings],
-    fallback: borrowed.fallback,
-  };
+export function withFallback(set: PolicySet, v: FallbackFrom, data: CaseData, date: string | undefined, result: EvaluationResult, options: { explain?: boolean; lang?: MsgLang } = {}): EvaluationResult & { fallback?: { from: string; reason: string } } {
+  const fb = fallbackFor(set, v, date);
+  if (!fb) return result;
+  const lang = options.lang ?? 'sv';
+  const borrowed = evaluate(fb.compiled!, data, fb.info, { explain: options.explain, lang });
+  return { ...withBorrowed(result, borrowed), fallback: { from: v.info.agreement, reason: render('fallback.payment', fallbackArgs(v, fb), lang) } };
 }
 
-/** The fallback's payment results for `v`, or undefined when `v` regulates payment itself or names no fallback in force. */
-function fallbackPayments(set: PolicySet, v: FallbackFrom, data: Parameters<typeof evaluate>[1], date: string | undefined, explain: boolean | undefined, lang: MsgLang = 'sv') {
+/** The agreement the version names as its fallback, in force on the same date, when the agreement leaves payment to it. */
+function fallbackFor(set: PolicySet, v: FallbackFrom, date: string | undefined): PolicyVersion | undefined {
   const name = v.analysis.ast.header?.fallback?.text;
   // An agreement with a payment rule, or with an economic ladder of its own, regulates payment itself.
   const regulates = (v.compiled?.payments.length ?? 0) > 0 || (v.compiled?.ladders.size ?? 0) > 0;
   if (!name || regulates || date === undefined || !set.has(name)) return undefined;
   const fb = set.select(name, date);
   if (!fb.ok || (fb.version.compiled?.payments.length ?? 0) === 0) return undefined;
-  const result = evaluate(fb.version.compiled!, data, fb.version.info, { explain, lang });
-  const reason = render('fallback.payment', { agreement: v.info.agreement, version: v.info.version, fallback: name, fallbackVersion: fb.version.info.version }, lang);
-  return { result, fallback: { from: v.info.agreement, reason } };
+  return fb.version;
 }
+
+const fallbackArgs = (v: FallbackFrom, fb: PolicyVersion) => ({ agreement: v.info.agreement, version: v.info.version, fallback: fb.info.agreement, fallbackVersion: fb.info.version });
 
 /** A monthly ladder run: the county's (or the named agreement's) ladder over averages or raw episodes. */
 export type MonthsRequest = MonthsInput &

@@ -103,7 +103,7 @@ export function citationsOf(p: CompiledPolicy): Citations {
 }
 
 /** A history the rules cannot read in full: a repeated anchor (or a withdrawal) under a rule without `withdrawn by`. */
-function historyWarnings(p: CompiledPolicy, c: CaseData, warnings: Warning[]): void {
+export function historyWarnings(p: CompiledPolicy, c: CaseData, warnings: Warning[]): void {
   for (const r of p.payments) {
     if (r.rule.withdrawal) continue;
     const anchor = r.rule.anchor.entry.id;

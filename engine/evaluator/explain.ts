@@ -108,7 +108,7 @@ function cutoffSentence(when: TExpr | undefined, c: CaseData | undefined, holds:
 }
 
 /** The clause that decided an outcome without payment (or a pending one): the rule's own, or the law's. */
-function decidingClause(r: CompiledPayment, o: PaymentOutcome): { decl: A.Payment; expr: A.Expr; law?: { agreement: string; version: string } } | undefined {
+export function decidingClause(r: CompiledPayment, o: PaymentOutcome): { decl: A.Payment; expr: A.Expr; law?: { agreement: string; version: string } } | undefined {
   const conditions = o.lawRule >= 0 ? r.law[o.lawRule] : r.conditions;
   if (!conditions || o.clause < 0) return undefined;
   const decl = conditions.decl;
@@ -120,7 +120,7 @@ function decidingClause(r: CompiledPayment, o: PaymentOutcome): { decl: A.Paymen
 const endEvent = (r: CPayment, o: PaymentOutcome): EventSym | undefined => (o.end >= 0 ? r.end.events[o.end] : undefined);
 
 /** How a period ended, as the result says it: the end event's id (the key in a case's `events`), 'withdrawn', or null while in hospital. */
-const endedBy = (r: CPayment, o: PaymentOutcome): string | null => (o.end === END_WITHDRAWN ? 'withdrawn' : endEvent(r, o)?.entry.id ?? null);
+export const endedBy = (r: CPayment, o: PaymentOutcome): string | null => (o.end === END_WITHDRAWN ? 'withdrawn' : endEvent(r, o)?.entry.id ?? null);
 
 /** One period's result and its explanation steps. */
 function presentPeriod(p: CompiledPolicy, r: CompiledPayment, o: PaymentOutcome, steps: ExplanationStep[] | undefined, warnings: Warning[], n: number, of: number, lang: MsgLang, c?: CaseData): PaymentPeriod {
@@ -207,7 +207,7 @@ function presentPeriod(p: CompiledPolicy, r: CompiledPayment, o: PaymentOutcome,
 }
 
 /** The sum of the responsible periods' figures: null when there is none, or one is not known. */
-function sumOf(xs: (number | null)[]): number | null {
+export function sumOf(xs: (number | null)[]): number | null {
   let sum = 0;
   for (const x of xs) {
     if (x === null) return null;
@@ -216,7 +216,7 @@ function sumOf(xs: (number | null)[]): number | null {
   return xs.length === 0 ? null : sum;
 }
 
-const STATUS_RANK: Record<PaymentStatus, number> = { responsible: 3, pending: 2, 'not-responsible': 1, 'not-started': 0 };
+export const STATUS_RANK: Record<PaymentStatus, number> = { responsible: 3, pending: 2, 'not-responsible': 1, 'not-started': 0 };
 
 export function presentPayment(p: CompiledPolicy, r: CompiledPayment, o: PaymentOutcome, steps: ExplanationStep[] | undefined, warnings: Warning[], lang: MsgLang = 'sv', c?: CaseData): PaymentResult {
   const d = r.decl;

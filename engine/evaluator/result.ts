@@ -172,3 +172,64 @@ export const EvaluationResultSchema = Type.Object(
   closed,
 );
 export type EvaluationResult = Static<typeof EvaluationResultSchema>;
+
+// The result of `evaluate(…, { explain: false })` (issue 19): the same decisions as codes, dates and numbers, and
+// no text — no `reason`, no times written out, no explanation. Times are epoch milliseconds (UTC); days are
+// `YYYY-MM-DD` as in the full result (they come from a table made once, so they cost nothing to give).
+// `describe(result, { lang })` renders the text from it: the full result above, with the texts `explain: true`
+// gives (and `explanation: []`, `citations: {}`).
+const epochMs = (description: string) => nullable(Type.Number(), description);
+
+export const FastDeadlineResultSchema = Type.Object(
+  {
+    id: Type.String(),
+    title: Type.Optional(Type.String()),
+    status: DeadlineStatusSchema,
+    dueAt: epochMs("the instant of the full result's dueInstant, in epoch milliseconds (UTC); for day counts the last millisecond of the due day"),
+    actualAt: epochMs('when the event happened (epoch milliseconds), or null'),
+  },
+  closed,
+);
+export type FastDeadlineResult = Static<typeof FastDeadlineResultSchema>;
+
+export const FastPaymentPeriodSchema = Type.Object(
+  {
+    status: oneOfStrings(PAYMENT_STATUSES),
+    fromAt: epochMs("the anchor event's time that opened the period (epoch milliseconds), or null when it is not recorded"),
+    endedBy: nullable(Type.String(), "the event that ended it (its id), 'withdrawn', or null while the patient is still in hospital"),
+    dayOne: nullable(isoDate),
+    firstPayableDay: nullable(isoDate),
+    lastBillableDay: nullable(isoDate),
+    billableDays: nullable(Type.Integer()),
+    amount: nullable(Type.Number()),
+    ratesUsed: Type.Array(RateUsedSchema),
+  },
+  closed,
+);
+export type FastPaymentPeriod = Static<typeof FastPaymentPeriodSchema>;
+
+export const FastPaymentResultSchema = Type.Object(
+  {
+    ...Type.Omit(PaymentResultSchema, ['reason', 'periods']).properties,
+    periods: Type.Array(FastPaymentPeriodSchema),
+  },
+  closed,
+);
+export type FastPaymentResult = Static<typeof FastPaymentResultSchema>;
+
+export const FastComputedResultSchema = Type.Omit(ComputedResultSchema, ['reason'], closed);
+export type FastComputedResult = Static<typeof FastComputedResultSchema>;
+
+export const FastEvaluationResultSchema = Type.Object(
+  {
+    caseId: Type.Optional(Type.String()),
+    version: VersionInfoSchema,
+    deadlines: Type.Array(FastDeadlineResultSchema),
+    payments: Type.Array(FastPaymentResultSchema),
+    computed: Type.Array(FastComputedResultSchema),
+    warnings: Type.Array(WarningSchema),
+    fallback: Type.Optional(Type.Object({ from: Type.String() }, closed)),
+  },
+  { ...closed, description: 'the result of evaluate(…, { explain: false }): decisions as codes, dates and numbers, no text; describe() renders the text' },
+);
+export type FastEvaluationResult = Static<typeof FastEvaluationResultSchema>;

@@ -34,12 +34,13 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('the installed package', { timeout: 30_000 }, () => {
   it('is imported by name and evaluates a case with the bundled agreements', () => {
     writeFileSync(join(app, 'use.mjs'), `
-      import { loadPolicies, evaluate, months, PolicySet } from 'avtal';
+      import { loadPolicies, evaluate, describe, months, PolicySet } from 'avtal';
       import * as core from 'avtal/core';
       const policies = loadPolicies();
       const answer = evaluate(policies, ${JSON.stringify(episode)});
       const law = evaluate(policies, { county: 'national', events: { admitted: '2019-01-03T09:00', ready_notice_sent: '2019-01-07T13:00', discharged: '2019-01-14T10:00' } });
       const wrong = evaluate(policies, { ...${JSON.stringify(episode)}, agreement: 'kronoberg' });
+      const fast = evaluate(policies, ${JSON.stringify(episode)}, { explain: false });
       const ladder = months(policies, { county: 'kronoberg', averages: { 'Växjö': { '2025-01': 3.2, '2025-02': 3.4, '2025-03': 3.6 } } });
       console.log(JSON.stringify({
         payable: answer.ok && answer.result.payments[0].firstPayableDay,
@@ -48,6 +49,7 @@ describe('the installed package', { timeout: 30_000 }, () => {
         wrong: !wrong.ok && [wrong.error.kind, wrong.error.errors[0].code],
         ladder: ladder.ok && [ladder.result.version.agreement, ladder.result.municipalities[0].months.length],
         sameClass: policies instanceof core.PolicySet && PolicySet === core.PolicySet,
+        fast: fast.ok && answer.ok && [fast.result.payments[0].reason, fast.result.payments[0].firstPayableDay, describe(fast.result).payments[0].reason === answer.result.payments[0].reason],
       }));
     `);
     expect(JSON.parse(run('node', ['use.mjs'], app))).toEqual({
@@ -57,21 +59,27 @@ describe('the installed package', { timeout: 30_000 }, () => {
       wrong: ['wrong-agreement', 'AVT-E015'],
       ladder: ['kronoberg', 3],
       sameClass: true,
+      // explain: false: the decisions without text (no reason: null in JSON), the text from describe
+      fast: [null, '2019-01-11', true],
     });
   });
 
   it('type-checks a TypeScript consumer on node16 resolution against the shipped .d.ts files', () => {
     writeFileSync(join(app, 'use.ts'), `
-      import { loadPolicies, evaluate, type EvaluationAnswer, type PaymentResult } from 'avtal';
+      import { loadPolicies, evaluate, describe, type EvaluationAnswer, type FastEvaluationAnswer, type PaymentResult } from 'avtal';
       import { PolicySet, analyze } from 'avtal/core';
-      const answer: EvaluationAnswer = evaluate(loadPolicies(), { county: 'varmland', events: {} }, { explain: false });
+      const answer: EvaluationAnswer = evaluate(loadPolicies(), { county: 'varmland', events: {} });
+      const fast: FastEvaluationAnswer = evaluate(loadPolicies(), { county: 'varmland', events: {} }, { explain: false });
+      // @ts-expect-error: the answer without explanation has no text: its reasons come from describe
+      const noReason = fast.ok && fast.result.payments[0].reason;
+      const reason: string | undefined = fast.ok ? describe(fast.result, { lang: 'en' }).payments[0]?.reason : undefined;
       const first: PaymentResult | undefined = answer.ok ? answer.result.payments[0] : undefined;
       const day: string | null | undefined = first?.firstPayableDay;
       const set: PolicySet = new PolicySet([]);
       const errors: number = analyze('agreement x').diagnostics.length;
       // @ts-expect-error: the answer must be narrowed before its result is read
       answer.result;
-      export { day, set, errors };
+      export { day, set, errors, noReason, reason };
     `);
     writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', target: 'es2022', strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ['use.ts'] }));
     expect(() => run('node', [join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], app)).not.toThrow();
