@@ -40,7 +40,7 @@ const exampleCase = {
 export const operations: Op[] = [
   {
     method: 'get', path: '/api/status', operationId: 'getStatus', summary: 'Whether writes are enabled, the policies folder and the service version',
-    responses: { 200: { description: 'status', schema: S.statusResponse, example: { writable: false, policiesDir: '/srv/avtal/policies', version: '0.1.0' } }, ...internal },
+    responses: { 200: { description: 'status', schema: S.statusResponse, example: { writable: false, policiesDir: '/srv/avtal/policies', version: '0.2.0' } }, ...internal },
   },
   {
     method: 'get', path: '/api/agreements', operationId: 'listAgreements', summary: 'Every agreement with its versions',
@@ -122,7 +122,7 @@ export const operations: Op[] = [
   {
     method: 'get', path: '/openapi.json', operationId: 'getOpenApi', summary: 'This document',
     responses: {
-      200: { description: 'OpenAPI 3.1', schema: ref('OpenApiDocument'), example: { openapi: '3.1.0', info: { title: 'Avtal evaluation service', version: '0.1.0' }, paths: {}, components: { schemas: {} } } },
+      200: { description: 'OpenAPI 3.1', schema: ref('OpenApiDocument'), example: { openapi: '3.1.0', info: { title: 'Avtal evaluation service', version: '0.2.0' }, paths: {}, components: { schemas: {} } } },
       ...internal,
     },
   },
