@@ -88,7 +88,7 @@ export function monthsRoutes(app: FastifyInstance, store: PolicyStore, pool?: Ba
     let agreement = body.agreement;
     if (agreement !== undefined && !set.agreements().includes(agreement)) throw httpError(404, 'AVT-H013', { agreement }, { pointer: '/agreement' });
     if (agreement === undefined) {
-      const withLadder = set.agreements().filter((a) => set.versionsOf(a).some((v) => v.info.county === body.county && (v.compiled?.ladders.size ?? 0) > 0));
+      const withLadder = set.ladderAgreements(body.county!);
       if (withLadder.length === 0) throw httpError(404, 'AVT-H020', { county: body.county!, known: set.counties().join(', ') }, { pointer: '/county' });
       if (withLadder.length > 1) throw httpError(404, 'AVT-E009', { county: body.county!, agreements: withLadder.join(', ') }, { pointer: '/agreement' });
       agreement = withLadder[0];

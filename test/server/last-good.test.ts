@@ -6,7 +6,7 @@ import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { app as makeApp, draftText, episode, tempPolicies, varmlandText } from './helpers';
+import { app as makeApp, draftText, episode, repoPolicies, tempPolicies, varmlandText } from './helpers';
 
 const TOKEN = 'last-good-token-0123456789';
 const temps: ReturnType<typeof tempPolicies>[] = [];
@@ -124,6 +124,28 @@ describe('drafts cannot reroute a county', () => {
     expect(s.statusCode).toBe(404);
     expect(s.json().error.code).toBe('AVT-E003');
     expect((await evaluate(app)).json().version.version).toBe('2019-01-01');
+    await app.close();
+  });
+
+  it('an agreement with drafts only, put in the folder, neither takes nor blocks a county: evaluation and months keep the published one', async () => {
+    const national = readFileSync(join(repoPolicies, 'national/2018-01-01.avtal'), 'utf8');
+    const kronoberg = readFileSync(join(repoPolicies, 'kronoberg/2024-11-04.avtal'), 'utf8');
+    const { app, dir } = await serve((d) => {
+      // a county-independent proposal beside the national law, and a second Kronoberg agreement with a ladder
+      writeFileSync(join(d, 'national/x1.draft.avtal'), national.replace('avtal nationell_lag ', 'avtal lag_forslag ').replace('version "2018-01-01" publicerad', 'version "x1" utkast'));
+      writeFileSync(join(d, 'kronoberg/x1.draft.avtal'), kronoberg.replace('avtal kronoberg ', 'avtal kronoberg_forslag ').replace('version "2024-11-04" publicerad', 'version "x1" utkast'));
+    });
+    expect((await app.inject({ method: 'GET', url: '/api/agreements' })).json().map((a: { agreement: string }) => a.agreement)).toEqual(expect.arrayContaining(['lag_forslag', 'kronoberg_forslag']));
+    const law = await evaluate(app, { ...episode, county: 'national' });
+    expect(law.statusCode).toBe(200);
+    expect(law.json().version.agreement).toBe('nationell_lag');
+    const months = await app.inject({ method: 'POST', url: '/api/months', payload: { county: 'kronoberg', averages: { Växjö: { '2025-01': 3.25 } } } });
+    expect(months.statusCode).toBe(200);
+    expect(months.json().agreement).toBe('kronoberg');
+    // Named, the proposal is reached.
+    const named = await evaluate(app, { ...episode, county: 'national', agreement: 'lag_forslag' }, '?explain=false&version=x1');
+    expect(named.statusCode).toBe(200);
+    expect(named.json().version).toMatchObject({ agreement: 'lag_forslag', version: 'x1' });
     await app.close();
   });
 
