@@ -96,6 +96,29 @@ describe('months and diffs in a worker thread, under a per-client cap', () => {
   }, 60_000);
 });
 
+describe('months and diffs in a queue of their own', () => {
+  it('a batch is not kept waiting behind a diff: it is answered while the diff is still being computed', async () => {
+    const a = await makeApp({ batchWorkers: 1 });
+    try {
+      await a.ready();
+      await a.whenWarm();
+      const done: string[] = [];
+      const diff = a.inject({ method: 'GET', url: '/api/diff?agreement=varmland&from=2019-01-01&to=2026-f%C3%B6rslag' }).then((r) => (done.push('diff'), r));
+      await new Promise((r) => setTimeout(r, 100));
+      // Over 256 KiB: evaluated by the batch worker, which before had the diff in its queue.
+      const body = JSON.stringify(Array.from({ length: 1500 }, (_, i) => ({ ...episode, id: `q${i}` })));
+      const batch = await a.inject({ method: 'POST', url: '/api/evaluate/batch?explain=false', payload: body, headers: { 'content-type': 'application/json' } });
+      done.push('batch');
+      expect(batch.statusCode).toBe(200);
+      expect(batch.json().results).toHaveLength(1500);
+      expect((await diff).statusCode).toBe(200);
+      expect(done).toEqual(['batch', 'diff']);
+    } finally {
+      await a.close();
+    }
+  }, 60_000);
+});
+
 describe('one encoding rule for every body', () => {
   const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
   const bad = Buffer.from([0xff, 0xfe]);
