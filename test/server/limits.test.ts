@@ -1,10 +1,12 @@
 // Bounded cost for every request: the months a ladder reports, its municipalities and their product, the cases
 // of an explained batch, the answer's size; months and diffs in a worker thread; a per-client cap on expensive
 // requests; one encoding rule for every body (a BOM accepted, invalid UTF-8 a 400).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BATCH_EXPLAINED_MAX, MONTHS_CELLS_MAX, MONTHS_MUNICIPALITIES_MAX, MONTHS_SPAN_MAX } from '../../server/limits';
-import { app as makeApp, episode } from './helpers';
+import { app as makeApp, draftText, episode, tempPolicies } from './helpers';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -133,6 +135,27 @@ describe('one encoding rule for every body', () => {
     const nd = await post('/api/evaluate/batch?explain=false', Buffer.concat([BOM, Buffer.from(JSON.stringify(episode) + '\n' + JSON.stringify(episode) + '\n')]), 'application/x-ndjson');
     const lines = nd.body.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.ok)).toEqual([true, true]);
+  });
+
+  it('accepts it the same way in a months body, a draft body and at the start of a draft\'s text (as in a .avtal file)', async () => {
+    const m = await post('/api/months', Buffer.concat([BOM, Buffer.from(JSON.stringify({ county: 'kronoberg', averages: { Växjö: { '2025-01': 3.25 } } }))]));
+    expect(m.statusCode).toBe(200);
+    const t = tempPolicies();
+    const token = 'encoding-token-0123456789';
+    const w = await makeApp({ policiesDir: t.dir, token });
+    try {
+      const save = (payload: Buffer) => w.inject({ method: 'POST', url: '/api/agreements/varmland/drafts', payload, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+      expect((await save(Buffer.concat([BOM, Buffer.from(JSON.stringify({ version: 'b1', text: draftText('b1') }))]))).statusCode).toBe(201);
+      const saved = await save(Buffer.from(JSON.stringify({ version: 'b2', text: `\ufeff${draftText('b2')}` })));
+      expect(saved.statusCode).toBe(201);
+      expect(readFileSync(join(t.dir, 'varmland/b2.draft.avtal'), 'utf8')).toBe(draftText('b2')); // the mark dropped
+      const update = await w.inject({ method: 'PUT', url: '/api/agreements/varmland/drafts/b2', payload: { text: `\ufeff${draftText('b2').replace('län varmland', 'län  varmland')}`, baseHash: saved.json().hash }, headers: { authorization: `Bearer ${token}` } });
+      expect(update.statusCode).toBe(200);
+      expect(readFileSync(join(t.dir, 'varmland/b2.draft.avtal'), 'utf8').charCodeAt(0)).not.toBe(0xfeff);
+    } finally {
+      await w.close();
+      t.remove();
+    }
   });
 
   it('400s invalid UTF-8 instead of replacing it: single, batch, months; an NDJSON line answers AVT-H025', async () => {
