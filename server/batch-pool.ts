@@ -170,8 +170,8 @@ export class BatchPool {
   }
 
   /** A monthly ladder of one version, as the JSON of the result with `extra` merged in; in the slow worker. */
-  months(agreement: string, version: string, input: MonthsInput, options: MonthsOptions, extra: Record<string, unknown>): Promise<PoolAnswer> {
-    return this.slow((id) => ({ type: 'months', id, generation: 0, agreement, version, input, options, extra })).then(poolAnswer);
+  months(agreement: string, version: string, input: MonthsInput, options: MonthsOptions, extra: Record<string, unknown>, maxBytes?: number): Promise<PoolAnswer> {
+    return this.slow((id) => ({ type: 'months', id, generation: 0, agreement, version, input, options, extra, maxBytes })).then(poolAnswer);
   }
 
   /** Starts the workers (they take a moment to load the engine); resolves once every one has answered. */

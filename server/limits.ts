@@ -36,6 +36,13 @@ export const TIMEOUTS = {
 };
 export type Timeouts = typeof TIMEOUTS;
 
+/** The limits a test may lower (buildApp's `limits`): a months or diff request's deadline, and a months answer's size. */
+export interface WorkLimits {
+  deadlineMs: number;
+  answerBytes: number;
+}
+export const WORK_LIMITS: WorkLimits = { deadlineMs: REQUEST_DEADLINE_MS, answerBytes: ANSWER_MAX };
+
 /** A version label, in UTF-8 bytes: the draft's file name (with its temporary suffix) must stay under the file system's 255. */
 export const VERSION_LABEL_MAX_BYTES = 128;
 

@@ -8,7 +8,7 @@ import type { BatchPool } from '../batch-pool';
 import { fromCaseErrors, httpError, HttpError } from '../errors';
 import type { PolicyStore } from '../policy-store';
 import { monthsBody } from '../schemas';
-import { ANSWER_MAX, BATCH_LIMIT, MONTHS_CELLS_MAX, MONTHS_MUNICIPALITIES_MAX, MONTHS_SPAN_MAX, REQUEST_DEADLINE_MS } from '../limits';
+import { BATCH_LIMIT, MONTHS_CELLS_MAX, MONTHS_MUNICIPALITIES_MAX, MONTHS_SPAN_MAX, WORK_LIMITS, type WorkLimits } from '../limits';
 import { withDeadline } from '../deadline';
 import { msg, render } from '../../dsl/messages/render';
 import { localize } from '../../dsl/diagnostics';
@@ -69,9 +69,9 @@ function checkCost(body: Body): void {
   if (span * municipalities > MONTHS_CELLS_MAX) throw over('monthsCells', MONTHS_CELLS_MAX, span * municipalities, '');
 }
 
-const tooLarge = (size: number) => httpError(413, 'AVT-H021', { limit: 'answerBytes', max: ANSWER_MAX, actual: size }, { limit: { name: 'answerBytes', max: ANSWER_MAX, actual: size } });
-
-export function monthsRoutes(app: FastifyInstance, store: PolicyStore, pool?: BatchPool): void {
+export function monthsRoutes(app: FastifyInstance, store: PolicyStore, pool?: BatchPool, limits: WorkLimits = WORK_LIMITS): void {
+  const max = limits.answerBytes;
+  const tooLarge = (size: number) => httpError(413, 'AVT-H021', { limit: 'answerBytes', max, actual: size }, { limit: { name: 'answerBytes', max, actual: size } });
   app.post('/api/months', { schema: { body: monthsBody }, bodyLimit: BATCH_LIMIT, config: { expensive: true } }, async (req: FastifyRequest<{ Body: Body }>, reply) => {
     const body = req.body;
     // `lang` in the body, as the schema allows, chooses the language as `?lang=` does (server/lang.ts)
@@ -103,11 +103,11 @@ export function monthsRoutes(app: FastifyInstance, store: PolicyStore, pool?: Ba
       if (!pool || pool.size === 0) {
         const r = monthsInForce(set, agreement, input, options)!;
         const json = JSON.stringify({ ...r, version: set.versionsOf(agreement).find((v) => v.info.version === r.version)?.info });
-        if (Buffer.byteLength(json) > ANSWER_MAX) throw tooLarge(Buffer.byteLength(json));
+        if (Buffer.byteLength(json) > max) throw tooLarge(Buffer.byteLength(json));
         return reply.type(type).send(json);
       }
       // Off the event loop: the empty version label asks the worker for each month's version in force.
-      const answer = await withDeadline(pool.months(agreement, '', input, options, {}), REQUEST_DEADLINE_MS);
+      const answer = await withDeadline(pool.months(agreement, '', input, options, {}, max), limits.deadlineMs);
       if (answer.ok) return reply.type(type).send(Buffer.from(answer.bytes.buffer, answer.bytes.byteOffset, answer.bytes.length));
       if (answer.problem === 'too-large') throw tooLarge(answer.size);
       throw new Error(answer.problem === 'lost' ? answer.message : `months failed: ${answer.problem}`);
@@ -122,11 +122,11 @@ export function monthsRoutes(app: FastifyInstance, store: PolicyStore, pool?: Ba
     const extra = { version: selection.version.info, ...(fallback ? { fallback } : {}) };
     if (!pool || pool.size === 0) {
       const json = JSON.stringify({ ...evaluateMonths(selection.version.compiled!, input, options), ...extra });
-      if (Buffer.byteLength(json) > ANSWER_MAX) throw tooLarge(Buffer.byteLength(json));
+      if (Buffer.byteLength(json) > max) throw tooLarge(Buffer.byteLength(json));
       return reply.type(type).send(json);
     }
     // Off the event loop: a worker thread runs the ladder and writes the answer.
-    const answer = await withDeadline(pool.months(selection.version.info.agreement, selection.version.info.version, input, options, extra), REQUEST_DEADLINE_MS);
+    const answer = await withDeadline(pool.months(selection.version.info.agreement, selection.version.info.version, input, options, extra, max), limits.deadlineMs);
     if (answer.ok) return reply.type(type).send(Buffer.from(answer.bytes.buffer, answer.bytes.byteOffset, answer.bytes.length));
     if (answer.problem === 'too-large') throw tooLarge(answer.size);
     throw new Error(answer.problem === 'lost' ? answer.message : `months failed: ${answer.problem}`);

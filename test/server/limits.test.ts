@@ -184,6 +184,45 @@ describe('one encoding rule for every body', () => {
   });
 });
 
+describe('the answer\'s size and the request deadline, lowered for the test', () => {
+  const body = { county: 'kronoberg', averages: { Växjö: { '2025-01': 3.25, '2025-02': 3.5 } } };
+
+  it('413s a months answer over answerBytes, naming the limit, inline and from the worker', async () => {
+    for (const batchWorkers of [0, 1]) {
+      const a = await makeApp({ batchWorkers, limits: { answerBytes: 2_000 } });
+      try {
+        const r = await months(a, body);
+        expect(r.statusCode, `batchWorkers ${batchWorkers}`).toBe(413);
+        expect(r.json().error).toMatchObject({ code: 'AVT-H021', limit: { name: 'answerBytes', max: 2_000, actual: expect.any(Number) } });
+        expect(r.json().error.limit.actual).toBeGreaterThan(2_000);
+        // the same request with the explanation left out fits
+        expect((await months(a, { ...body, explain: false })).statusCode).toBe(200);
+      } finally {
+        await a.close();
+      }
+    }
+  }, 60_000);
+
+  it('503s a diff and a months request not answered within the deadline, with Retry-After; the service goes on', async () => {
+    const a = await makeApp({ batchWorkers: 1, limits: { deadlineMs: 200 } });
+    try {
+      await a.ready();
+      await a.whenWarm();
+      const diff = await a.inject({ method: 'GET', url: '/api/diff?agreement=varmland&from=2019-01-01&to=2026-f%C3%B6rslag' });
+      expect(diff.statusCode).toBe(503);
+      expect(diff.headers['retry-after']).toBe('1');
+      expect(diff.json().error).toMatchObject({ code: 'AVT-H023', limit: { name: 'deadlineMs', max: 200 } });
+      // queued behind the diff still being computed: late too
+      const m = await months(a, body);
+      expect(m.statusCode).toBe(503);
+      expect(m.json().error.code).toBe('AVT-H023');
+      expect((await a.inject({ method: 'GET', url: '/api/status' })).statusCode).toBe(200);
+    } finally {
+      await a.close();
+    }
+  }, 60_000);
+});
+
 describe('the request deadline of work sent to a worker', () => {
   it('passes an answer that comes in time, and answers 503 AVT-H023 for one that does not', async () => {
     const { withDeadline } = await import('../../server/deadline');
