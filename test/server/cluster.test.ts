@@ -1,6 +1,7 @@
 // `npm start` with several processes (node:cluster), as a real program on a real port: a saved draft is
 // served by every process as soon as the save is answered, a process that dies is replaced (but not for
-// ever), SIGTERM stops them all, and a service that cannot start says so and exits 1.
+// ever), SIGTERM stops them all, and a service that cannot start says so and exits 1. As one process: "ready"
+// only once /ready is 200, the token never in the log, and the loopback Host allow-list on by default.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
@@ -231,5 +232,28 @@ describe('npm start with two processes', { timeout: 120_000 }, () => {
     expect(await r.exited).toBe(1);
     expect(r.lines.some((l) => l.msg === 'cannot listen')).toBe(true);
     expect(r.lines.some((l) => l.msg === 'a process could not start; stopping')).toBe(true);
+  });
+});
+
+describe('npm start as one process', { timeout: 120_000 }, () => {
+  it("logs 'ready' only once /ready answers 200 (the batch workers warm), never logs the token, and answers only loopback Host names", async () => {
+    const t = tempPolicies();
+    cleanup.push(t.remove);
+    const r = await start(['--processes', '1', '--batch-workers', '1', '--policies', t.dir], await freePort(), { AVTAL_TOKEN: TOKEN });
+    await r.waitFor((l) => l.msg === 'ready', 'ready');
+    expect((await call(r.port, 'GET', '/ready')).status).toBe(200);
+    expect((await call(r.port, 'POST', '/api/agreements/varmland/drafts', { version: 'ett-1', text: draftText('ett-1') })).status).toBe(201);
+    const rebinding = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: r.port, path: '/api/status', agent: false, headers: { host: `rebind.example:${r.port}` } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(rebinding).toBe(403);
+    r.child.kill('SIGTERM');
+    expect(await r.exited).toBe(0);
+    expect(JSON.stringify(r.lines)).not.toContain(TOKEN);
   });
 });
