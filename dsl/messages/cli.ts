@@ -59,9 +59,12 @@ export const CLI_MESSAGES = {
   'cli.diff.limit': { sv: 'avtal diff: --limit måste vara ett heltal, fann {value}', en: 'avtal diff: --limit must be a whole number, found {value}' },
   'cli.diff.notLabel': { sv: '{arg}: ingen sådan fil, och inte avtal@version', en: '{arg}: no such file, and not agreement@version' },
   'cli.diff.noVersion': { sv: '{arg}: ingen sådan version; versioner: {known}', en: '{arg}: no such version; versions: {known}' },
+  'cli.diff.fileErrors': { sv: '{arg}: {count} fel; rätta dem innan du jämför', en: '{arg}: {count} error(s); fix them before comparing' },
+  'cli.diff.notPolicy': { sv: '{arg}: ingen policyfil', en: '{arg}: not a policy file' },
   'cli.diff.noAgreement': { sv: '{arg}: okänt avtal; kända: {known}', en: '{arg}: unknown agreement; known: {known}' },
   'cli.diff.broken': { sv: 'avtal diff: {names} innehåller fel; jämförelsen av utfall kräver att båda versionerna kan kompileras', en: 'avtal diff: {names} has errors; the behavioural diff needs both versions to compile' },
   // fmt
+  'cli.fmt.noFiles': { sv: 'avtal fmt: {root}: inga .avtal-filer', en: 'avtal fmt: {root}: no .avtal files' },
   'cli.fmt.notFormatted': { sv: 'inte formaterad: {file}', en: 'not formatted: {file}' },
   'cli.fmt.formatted': { sv: 'formaterade {file}', en: 'formatted {file}' },
   'cli.fmt.done': { sv: '{files} fil(er) kontrollerade, {unformatted} inte formaterade', en: '{files} file(s) checked, {unformatted} not formatted' },
