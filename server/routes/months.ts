@@ -11,7 +11,8 @@ import { monthsBody } from '../schemas';
 import { BATCH_LIMIT, MONTHS_CELLS_MAX, MONTHS_MUNICIPALITIES_MAX, MONTHS_SPAN_MAX, WORK_LIMITS, type WorkLimits } from '../limits';
 import { withDeadline } from '../deadline';
 import { msg, render } from '../../dsl/messages/render';
-import { localize } from '../../dsl/diagnostics';
+import { diagnostic, localize, NO_RANGE, type Diagnostic } from '../../dsl/diagnostics';
+import type { PolicySet } from '../../engine/registry/policy-set';
 
 type Body = {
   county?: string; agreement?: string; version?: string; on?: string; averages?: unknown; episodes?: unknown[] | string;
@@ -46,7 +47,7 @@ function municipalitiesIn(text: string, format: 'jsonl' | 'csv'): number {
  * else the first and last month the input mentions), the municipalities, and their product. Over a limit: 422
  * AVT-H021 naming it. The answer's size is checked once it is written (413).
  */
-function checkCost(body: Body): void {
+function checkCost(body: Body): { first: number; last: number } | undefined {
   let months: string[] = [];
   let municipalities = 0;
   if (body.averages && typeof body.averages === 'object') {
@@ -67,6 +68,29 @@ function checkCost(body: Body): void {
   if (span > MONTHS_SPAN_MAX) throw over('monthsSpan', MONTHS_SPAN_MAX, span, body.from || body.to ? (body.from ? '/from' : '/to') : '');
   if (municipalities > MONTHS_MUNICIPALITIES_MAX) throw over('monthsMunicipalities', MONTHS_MUNICIPALITIES_MAX, municipalities, body.averages ? '/averages' : '/episodes');
   if (span * municipalities > MONTHS_CELLS_MAX) throw over('monthsCells', MONTHS_CELLS_MAX, span * municipalities, '');
+  return span > 0 ? { first, last } : undefined;
+}
+
+const monthStart = (index: number) => `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+
+/**
+ * Two published versions with a ladder in force in one of the months asked for (from the first month's first day
+ * to the day after the last month): no month there is judged under either, as no date is (PolicySet.select).
+ */
+function overlapIn(set: PolicySet, agreement: string, span: { first: number; last: number }): Diagnostic | undefined {
+  const from = monthStart(span.first);
+  const until = monthStart(span.last + 1);
+  const published = set.versionsOf(agreement).filter((v) => v.info.status === 'published' && (v.compiled?.ladders.size ?? 0) > 0);
+  for (let i = 0; i < published.length; i++) {
+    for (const b of published.slice(i + 1)) {
+      const a = published[i].info;
+      const end = [a.validTo, b.info.validTo].filter((d): d is string => d !== null).sort()[0] ?? null;
+      if ((end === null || b.info.validFrom < end) && b.info.validFrom < until && (end === null || end > from)) {
+        return diagnostic('AVT-V001', NO_RANGE, { a: a.version, b: b.info.version, agreement, from: b.info.validFrom, to: a.validTo === null ? msg('set.toOpen') : msg('set.to', { date: a.validTo }) });
+      }
+    }
+  }
+  return undefined;
 }
 
 export function monthsRoutes(app: FastifyInstance, store: PolicyStore, pool?: BatchPool, limits: WorkLimits = WORK_LIMITS): void {
@@ -81,7 +105,7 @@ export function monthsRoutes(app: FastifyInstance, store: PolicyStore, pool?: Ba
     }
     // As evaluation does: a date of the calendar, or 400 (2023-02-30 is not one).
     if (body.on !== undefined && parseIsoDate(body.on) === undefined) throw httpError(400, 'AVT-E008', { value: body.on }, { pointer: '/on' });
-    checkCost(body);
+    const span = checkCost(body);
     if ((body.averages === undefined) === (body.episodes === undefined)) throw httpError(400, 'AVT-H004', { detail: msg('http.months.oneInput') }, { pointer: body.averages === undefined ? '/averages' : '/episodes' });
     if (!body.county && !body.agreement) throw httpError(400, 'AVT-H004', { detail: msg('http.months.countyOrAgreement') }, { pointer: '/county' });
     const set = store.set;
@@ -100,6 +124,9 @@ export function monthsRoutes(app: FastifyInstance, store: PolicyStore, pool?: Ba
     // Each month under the version in force for it, unless `on` or `version` names one version for the series.
     const perMonth = body.on === undefined && body.version === undefined && set.versionsOf(agreement).some((v) => v.info.status === 'published' && (v.compiled?.ladders.size ?? 0) > 0);
     if (perMonth) {
+      // Overlapping published versions are an error, never a pick: a month in the overlap has no version.
+      const overlap = span && overlapIn(set, agreement, span);
+      if (overlap) throw new HttpError(422, fromCaseErrors([{ code: overlap.code, pointer: '', message: localize(overlap, req.lang).message }]));
       if (!pool || pool.size === 0) {
         const r = monthsInForce(set, agreement, input, options)!;
         const json = JSON.stringify({ ...r, version: set.versionsOf(agreement).find((v) => v.info.version === r.version)?.info });

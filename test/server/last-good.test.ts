@@ -66,6 +66,19 @@ describe('start-up with files that do not load', () => {
     expect((await evaluate(app)).statusCode).toBe(200);
     await app.close();
   });
+  it('refuses to pick for a month either: a months request over an overlap of published versions is a 422', async () => {
+    const kronoberg = readFileSync(join(repoPolicies, 'kronoberg/2024-11-04.avtal'), 'utf8');
+    const { app } = await serve((dir) => writeFileSync(join(dir, 'kronoberg/2026-01-01.avtal'), kronoberg.replace('version "2024-11-04" publicerad', 'version "2026-01-01" publicerad').replace('gäller från 2024-11-04', 'gäller från 2026-01-01')));
+    const months = (averages: object) => app.inject({ method: 'POST', url: '/api/months', payload: { county: 'kronoberg', averages: { Växjö: averages } } });
+    const over = await months({ '2025-12': 3, '2026-02': 3.25 });
+    expect(over.statusCode).toBe(422);
+    expect(over.json().error.code).toBe('AVT-V001');
+    // Months before the overlap have one version in force.
+    const before = await months({ '2025-01': 3.25, '2025-02': 3.5 });
+    expect(before.statusCode).toBe(200);
+    expect(before.json().versions).toEqual([{ version: '2024-11-04', from: '2025-01', to: '2025-02' }]);
+    await app.close();
+  });
 });
 
 describe('a change on disk that does not load', () => {
