@@ -143,7 +143,7 @@ describe('drafts cannot reroute a county', () => {
   it('an agreement with drafts only, put in the folder, neither takes nor blocks a county: evaluation and months keep the published one', async () => {
     const national = readFileSync(join(repoPolicies, 'national/2018-01-01.avtal'), 'utf8');
     const kronoberg = readFileSync(join(repoPolicies, 'kronoberg/2024-11-04.avtal'), 'utf8');
-    const { app, dir } = await serve((d) => {
+    const { app } = await serve((d) => {
       // a county-independent proposal beside the national law, and a second Kronoberg agreement with a ladder
       writeFileSync(join(d, 'national/x1.draft.avtal'), national.replace('avtal nationell_lag ', 'avtal lag_forslag ').replace('version "2018-01-01" publicerad', 'version "x1" utkast'));
       writeFileSync(join(d, 'kronoberg/x1.draft.avtal'), kronoberg.replace('avtal kronoberg ', 'avtal kronoberg_forslag ').replace('version "2024-11-04" publicerad', 'version "x1" utkast'));

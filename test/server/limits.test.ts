@@ -105,7 +105,10 @@ describe('months and diffs in a queue of their own', () => {
       await a.ready();
       await a.whenWarm();
       const done: string[] = [];
-      const diff = a.inject({ method: 'GET', url: '/api/diff?agreement=varmland&from=2019-01-01&to=2026-f%C3%B6rslag' }).then((r) => (done.push('diff'), r));
+      const diff = a.inject({ method: 'GET', url: '/api/diff?agreement=varmland&from=2019-01-01&to=2026-f%C3%B6rslag' }).then((r) => {
+        done.push('diff');
+        return r;
+      });
       await new Promise((r) => setTimeout(r, 100));
       // Over 256 KiB: evaluated by the batch worker, which before had the diff in its queue.
       const body = JSON.stringify(Array.from({ length: 1500 }, (_, i) => ({ ...episode, id: `q${i}` })));
