@@ -1,8 +1,11 @@
 // `npm start` with several processes (node:cluster), as a real program on a real port: a saved draft is
 // served by every process as soon as the save is answered, a process that dies is replaced (but not for
 // ever), SIGTERM stops them all, and a service that cannot start says so and exits 1. As one process: "ready"
-// only once /ready is 200, the token never in the log, and the loopback Host allow-list on by default.
+// only once /ready is 200, the token read from --token-file and never in the log, and the loopback Host
+// allow-list on by default.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -140,6 +143,7 @@ describe('npm start with two processes', { timeout: 120_000 }, () => {
     r.child.kill('SIGTERM');
     expect(await r.exited).toBe(0);
     expect(r.lines.filter((l) => l.msg === 'stopped').length).toBe(3); // two processes and the primary
+    expect(JSON.stringify(r.lines)).not.toContain(TOKEN); // AVTAL_TOKEN is in no log line
   });
 
   it('answers a save after 5 s when another process does not re-read the policies in time', async () => {
@@ -236,10 +240,12 @@ describe('npm start with two processes', { timeout: 120_000 }, () => {
 });
 
 describe('npm start as one process', { timeout: 120_000 }, () => {
-  it("logs 'ready' only once /ready answers 200 (the batch workers warm), never logs the token, and answers only loopback Host names", async () => {
+  it("logs 'ready' only once /ready answers 200 (the batch workers warm), takes the token from --token-file and never logs it, and answers only loopback Host names", async () => {
     const t = tempPolicies();
     cleanup.push(t.remove);
-    const r = await start(['--processes', '1', '--batch-workers', '1', '--policies', t.dir], await freePort(), { AVTAL_TOKEN: TOKEN });
+    const tokenFile = join(t.dir, '..', 'token');
+    writeFileSync(tokenFile, `${TOKEN}\n`);
+    const r = await start(['--processes', '1', '--batch-workers', '1', '--policies', t.dir, '--token-file', tokenFile], await freePort());
     await r.waitFor((l) => l.msg === 'ready', 'ready');
     expect((await call(r.port, 'GET', '/ready')).status).toBe(200);
     expect((await call(r.port, 'POST', '/api/agreements/varmland/drafts', { version: 'ett-1', text: draftText('ett-1') })).status).toBe(201);
