@@ -30,6 +30,7 @@ export const CLI_MESSAGES = {
   'cli.check.noFiles': { sv: 'avtal check: {root}: inga .avtal-filer', en: 'avtal check: {root}: no .avtal files' },
   'cli.check.done': { sv: '{files} fil(er) kontrollerade: {errors} fel, {warnings} varning(ar)', en: '{files} file(s) checked: {errors} error(s), {warnings} warning(s)' },
   // test
+  'cli.test.noFiles': { sv: 'avtal test: {root}: inga .avtal-filer', en: 'avtal test: {root}: no .avtal files' },
   'cli.test.policyErrors': { sv: '{file}: policyn innehåller fel', en: '{file}: the policy has errors' },
   'cli.test.derived': { sv: ' (härlett)', en: ' (derived)' },
   'cli.test.error': { sv: 'fel: {detail}', en: 'error: {detail}' },

@@ -61,6 +61,11 @@ describe('avtal at its edges', () => {
     expect(output.stderr()).toMatch(/no \.avtal files/);
   });
 
+  it('test on an empty folder is a failure, not "0 passed, 0 failed" and exit 0', async () => {
+    expect(await main(['test', tmp()])).toBe(1);
+    expect(output.stderr()).toMatch(/avtal test: .*: inga \.avtal-filer/);
+  });
+
   it('fmt on an empty folder says so and exits 2, as for a path that does not exist (it printed nothing and exited 0)', async () => {
     const dir = tmp();
     expect(await main(['fmt', dir])).toBe(2);
