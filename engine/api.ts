@@ -247,7 +247,7 @@ export function evaluateMonthsFor(set: PolicySet, request: MonthsRequest): Month
     const which = set.agreementFor(county ?? set.countyOf(agreement) ?? PolicySet.NATIONAL, agreement);
     if (!which.ok) return fail(which.error.code === 'AVT-E015' ? 'wrong-agreement' : 'unknown', which.error, '/agreement');
   } else {
-    const withLadder = set.agreements().filter((a) => set.versionsOf(a).some((v) => v.info.county === county && (v.compiled?.ladders.size ?? 0) > 0));
+    const withLadder = county === undefined ? [] : set.ladderAgreements(county);
     if (withLadder.length !== 1) {
       const d = withLadder.length === 0 ? diagnostic('AVT-E003', NO_RANGE, { county: county ?? '(none)', known: set.counties().filter((c) => set.agreements().some((a) => set.countyOf(a) === c && set.versionsOf(a).some((v) => (v.compiled?.ladders.size ?? 0) > 0))).join(', ') }) : diagnostic('AVT-E009', NO_RANGE, { county: county!, agreements: withLadder.join(', ') });
       return fail('unknown', d, withLadder.length === 0 ? '/county' : '/agreement');

@@ -20,7 +20,7 @@ import { draftRoutes } from './routes/drafts';
 import { monthsRoutes } from './routes/months';
 import { diffRoutes } from './routes/versions-diff';
 import { evaluateRoutes } from './routes/evaluate';
-import { SINGLE_LIMIT, TIMEOUTS, TOKEN_MIN_LENGTH, type Timeouts } from './limits';
+import { SINGLE_LIMIT, TIMEOUTS, TOKEN_MIN_LENGTH, WORK_LIMITS, type Timeouts, type WorkLimits } from './limits';
 import { bodyText } from './encoding';
 import { guards, methodNotAllowed, methodsByPath, redactUrl } from './guards';
 import { healthRoutes } from './routes/health';
@@ -45,6 +45,8 @@ export interface AppOptions {
   allowedHosts?: string[];
   /** expensive requests (months, diffs, batches) one client may have in flight (server/limits.ts) */
   clientConcurrency?: number;
+  /** a months or diff request's deadline and a months answer's size (server/limits.ts WORK_LIMITS by default; tests lower them) */
+  limits?: Partial<WorkLimits>;
 }
 
 declare module 'fastify' {
@@ -215,7 +217,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   agreementRoutes(app, store, { writable: !!options.token, version: SERVICE_VERSION });
-  const pool = new BatchPool(() => ({ generation: store.generation, sources: store.sources }), options.batchWorkers ?? (cpus().length > 1 ? Math.min(cpus().length, 4) : 0));
+  const limits = { ...WORK_LIMITS, ...options.limits };
+  const pool = new BatchPool(() => ({ generation: store.generation, sources: store.sources }), options.batchWorkers ?? (cpus().length > 1 ? Math.min(cpus().length, 4) : 0), limits.deadlineMs);
   let warming: Promise<void> = Promise.resolve();
   if (pool.size > 0) app.addHook('onReady', async () => void (warming = pool.warmUp(store.generation).catch((e) => app.log.error({ err: e }, 'batch workers did not start'))));
   app.decorate('whenWarm', () => warming);
@@ -223,8 +226,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   healthRoutes(app, store, pool, () => closing);
   evaluateRoutes(app, store, pool, () => cut);
   draftRoutes(app, store, options.token);
-  monthsRoutes(app, store, pool);
-  diffRoutes(app, store, pool);
+  monthsRoutes(app, store, pool, limits);
+  diffRoutes(app, store, pool, limits);
   const doc = JSON.stringify(openApiDocument(SERVICE_VERSION));
   app.get('/openapi.json', async (_req, reply) => reply.type('application/json; charset=utf-8').send(doc));
 

@@ -1,7 +1,10 @@
 // Large JSON batches are split over worker threads, one per core: each parses the body text and evaluates
 // its share, so a batch of 10,000 episodes uses both cores of a small machine. Small batches stay inline.
 // NDJSON bodies come in groups of whole lines, which the workers take in turn. Diffs of two versions (seconds
-// of work for the behavioural one) and monthly ladders run in a worker too. Each worker holds a copy of the
+// of work for the behavioural one) and monthly ladders run in a worker of their own, one job at a time from a
+// queue of their own (at a lower CPU priority where the system allows it), so they never stand in front of a
+// batch's share in a batch worker's queue; a job still queued when its request's deadline has passed is
+// dropped, never computed for nobody. Each worker holds a copy of the
 // policy set in use, built from the sources the main thread loaded; it is sent again before the first job
 // after the set changed.
 import { Worker } from 'node:worker_threads';
@@ -11,6 +14,7 @@ import type { PolicySource } from '../engine/registry/policy-set';
 import type { BatchJob, BatchReply, DiffJob, LinesJob, MonthsJob, PoliciesJob } from './batch-worker';
 import type { MsgLang } from '../dsl/messages/render';
 import type { jsonProblem } from '../dsl/messages/json';
+import { REQUEST_DEADLINE_MS } from './limits';
 
 export type PoolAnswer = { ok: true; bytes: Uint8Array } | { ok: false; problem: 'json'; detail: ReturnType<typeof jsonProblem> } | { ok: false; problem: 'not-array' } | { ok: false; problem: 'too-many'; count: number } | { ok: false; problem: 'lost'; message: string } | { ok: false; problem: 'diff'; code: string; message: string } | { ok: false; problem: 'too-large'; size: number };
 
@@ -40,9 +44,13 @@ export class BatchPool {
   /** the generation of the set each worker holds */
   private held = new WeakMap<Worker, number>();
   private warmed = false;
+  /** months and diffs waiting for the slow worker (index `size`), which takes one at a time */
+  private slowQueue: { start: () => void; expires: number; late: () => void }[] = [];
+  private slowBusy = false;
   readonly size: number;
 
-  constructor(private policies: PoliciesNow, size: number) {
+  /** `deadlineMs`: how long a months or diff job may wait in its queue (the request has been answered 503 after that). */
+  constructor(private policies: PoliciesNow, size: number, private readonly deadlineMs = REQUEST_DEADLINE_MS) {
     this.size = size;
   }
 
@@ -61,7 +69,7 @@ export class BatchPool {
       }
       return w;
     }
-    w = new Worker(WORKER_ENTRY, { workerData: { generation: now.generation, sources: now.sources } });
+    w = new Worker(WORKER_ENTRY, { workerData: { generation: now.generation, sources: now.sources, slow: i === this.size } });
     this.held.set(w, now.generation);
     w.unref();
     w.on('message', (r: BatchReply) => {
@@ -120,28 +128,56 @@ export class BatchPool {
     }).then(poolAnswer);
   }
 
-  /** Both diffs of two versions, as JSON text, computed in one worker. */
-  async diff(agreement: string, from: string, to: string, behaviour: boolean, generation: number, lang: MsgLang = 'sv'): Promise<Exclude<BatchReply, { bytes: Uint8Array }>> {
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      const worker = this.worker(this.turn++ % this.size);
-      this.waiting.set(id, { done: resolve as (r: BatchReply) => void, worker });
-      worker.postMessage({ type: 'diff', id, generation, agreement, from, to, behaviour, lang } satisfies DiffJob);
+  /**
+   * A months or diff job for the slow worker: queued, posted when the worker is free; answered 'lost' without
+   * being computed when it is still queued after the deadline (its request has had its 503 by then).
+   */
+  private slow(job: (id: number) => DiffJob | MonthsJob): Promise<BatchReply> {
+    return new Promise<BatchReply>((resolve) => {
+      const id = this.nextId++;
+      const finish = (r: BatchReply) => {
+        resolve(r);
+        this.slowBusy = false;
+        this.nextSlow();
+      };
+      this.slowQueue.push({
+        expires: Date.now() + this.deadlineMs,
+        late: () => resolve({ id, ok: false, problem: 'lost', message: 'not started before the request deadline' }),
+        start: () => {
+          const worker = this.worker(this.size);
+          this.waiting.set(id, { done: finish, worker });
+          worker.postMessage(job(id));
+        },
+      });
+      this.nextSlow();
     });
   }
 
-  /** A monthly ladder of one version, as the JSON of the result with `extra` merged in; in one worker. */
-  months(agreement: string, version: string, input: MonthsInput, options: MonthsOptions, extra: Record<string, unknown>): Promise<PoolAnswer> {
-    const id = this.nextId++;
-    const worker = this.worker(this.turn++ % this.size);
-    return new Promise<BatchReply>((resolve) => {
-      this.waiting.set(id, { done: resolve, worker });
-      worker.postMessage({ type: 'months', id, generation: 0, agreement, version, input, options, extra } satisfies MonthsJob);
-    }).then(poolAnswer);
+  private nextSlow(): void {
+    while (!this.slowBusy && this.slowQueue.length > 0) {
+      const next = this.slowQueue.shift()!;
+      if (Date.now() > next.expires) {
+        next.late();
+        continue;
+      }
+      this.slowBusy = true;
+      next.start();
+    }
+  }
+
+  /** Both diffs of two versions, as JSON text, computed in the slow worker. */
+  async diff(agreement: string, from: string, to: string, behaviour: boolean, generation: number, lang: MsgLang = 'sv'): Promise<Exclude<BatchReply, { bytes: Uint8Array }>> {
+    return this.slow((id) => ({ type: 'diff', id, generation, agreement, from, to, behaviour, lang })) as Promise<Exclude<BatchReply, { bytes: Uint8Array }>>;
+  }
+
+  /** A monthly ladder of one version, as the JSON of the result with `extra` merged in; in the slow worker. */
+  months(agreement: string, version: string, input: MonthsInput, options: MonthsOptions, extra: Record<string, unknown>, maxBytes?: number): Promise<PoolAnswer> {
+    return this.slow((id) => ({ type: 'months', id, generation: 0, agreement, version, input, options, extra, maxBytes })).then(poolAnswer);
   }
 
   /** Starts the workers (they take a moment to load the engine); resolves once every one has answered. */
   async warmUp(generation: number): Promise<void> {
+    if (this.size > 0) this.worker(this.size); // the slow worker starts loading too, unwaited for
     const answers = await Promise.all(this.run('[]', generation, 1, {}));
     this.warmed = answers.every((a) => a.ok);
   }
@@ -152,6 +188,7 @@ export class BatchPool {
   }
 
   async close(): Promise<void> {
+    for (const queued of this.slowQueue.splice(0)) queued.late();
     await Promise.all(this.workers.filter(Boolean).map((w) => w.terminate()));
     this.workers = [];
   }

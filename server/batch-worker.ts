@@ -32,6 +32,8 @@ export interface MonthsJob {
   input: MonthsInput;
   options: MonthsOptions;
   extra: Record<string, unknown>;
+  /** the answer's most bytes (server/limits.ts ANSWER_MAX unless the app was given another) */
+  maxBytes?: number;
 }
 
 export interface DiffJob {
@@ -101,14 +103,14 @@ parentPort!.on('message', (job: BatchJob | DiffJob | LinesJob | MonthsJob | Poli
     if (!r) return parentPort!.postMessage({ id: job.id, ok: false, problem: 'lost', message: `${job.agreement} has no published version with a ladder` } satisfies BatchReply);
     const info = set.versionsOf(job.agreement).find((x) => x.info.version === r.version)?.info;
     const bytes = encoder.encode(JSON.stringify({ ...r, ...job.extra, version: info }));
-    if (bytes.length > ANSWER_MAX) return parentPort!.postMessage({ id: job.id, ok: false, problem: 'too-large', size: bytes.length } satisfies BatchReply);
+    if (bytes.length > (job.maxBytes ?? ANSWER_MAX)) return parentPort!.postMessage({ id: job.id, ok: false, problem: 'too-large', size: bytes.length } satisfies BatchReply);
     return parentPort!.postMessage({ id: job.id, ok: true, bytes } satisfies BatchReply, [bytes.buffer as ArrayBuffer]);
   }
   if (job.type === 'months') {
     const v = set.versionsOf(job.agreement).find((x) => x.info.version === job.version);
     if (!v?.compiled) return parentPort!.postMessage({ id: job.id, ok: false, problem: 'lost', message: `version ${job.version} of ${job.agreement} is gone` } satisfies BatchReply);
     const bytes = encoder.encode(JSON.stringify({ ...evaluateMonths(v.compiled, job.input, job.options), ...job.extra }));
-    if (bytes.length > ANSWER_MAX) return parentPort!.postMessage({ id: job.id, ok: false, problem: 'too-large', size: bytes.length } satisfies BatchReply);
+    if (bytes.length > (job.maxBytes ?? ANSWER_MAX)) return parentPort!.postMessage({ id: job.id, ok: false, problem: 'too-large', size: bytes.length } satisfies BatchReply);
     return parentPort!.postMessage({ id: job.id, ok: true, bytes } satisfies BatchReply, [bytes.buffer as ArrayBuffer]);
   }
   if (job.type === 'diff') {

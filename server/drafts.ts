@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { analyze, diagnostic, type Range } from '../dsl';
-import { contentHash } from '../engine/registry/load';
+import { contentHash, withoutBom } from '../engine/registry/load';
 import type { VersionInfo } from '../engine/evaluator/result';
 import { httpError, HttpError } from './errors';
 import { VERSION_LABEL_MAX_BYTES } from './limits';
@@ -19,7 +19,9 @@ export interface Saved {
 }
 
 /** Checks a draft and writes it beside the agreement's other versions as <version>.draft.avtal; throws HttpError for the client's mistakes. */
-export async function saveDraft(store: PolicyStore, agreement: string, label: string, text: string): Promise<Saved> {
+export async function saveDraft(store: PolicyStore, agreement: string, label: string, sent: string): Promise<Saved> {
+  // A byte-order mark at the start of the text is dropped, as at the start of a body or of a .avtal file.
+  const text = withoutBom(sent);
   // One spelling per label (NFC: "ö" is one character, not o and a combining mark), with ASCII digits only
   // (fullwidth or Arabic-Indic digits would make look-alike labels), short enough for a file name.
   const version = label.normalize('NFC');
@@ -74,7 +76,8 @@ export async function saveDraft(store: PolicyStore, agreement: string, label: st
  * was served with): a draft changed by someone else since then is not overwritten (409 AVT-H032), nor is a
  * published version (409 AVT-H033). Same checks as a new draft; written to a temporary file and renamed.
  */
-export async function updateDraft(store: PolicyStore, agreement: string, version: string, text: string, baseHash: string): Promise<Saved> {
+export async function updateDraft(store: PolicyStore, agreement: string, version: string, sent: string, baseHash: string): Promise<Saved> {
+  const text = withoutBom(sent);
   if (!store.set.agreements().includes(agreement)) throw httpError(404, 'AVT-H013', { agreement }, { pointer: '/agreement' });
   const current = store.version(agreement, version);
   if (!current) throw httpError(404, 'AVT-H014', { agreement, version });

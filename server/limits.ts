@@ -14,7 +14,7 @@ export const MONTHS_MUNICIPALITIES_MAX = 300;
 export const MONTHS_CELLS_MAX = 12_000;
 export const ANSWER_MAX = 16 * 1024 * 1024;
 
-/** Expensive requests (months, diffs, batches) one client (by address) may have in flight at once; more answer 429. */
+/** Expensive requests (months, diffs, batches) one client (by address) may have in flight at once in one process; more answer 429. */
 export const CLIENT_CONCURRENCY = 4;
 /** A months or diff request that has not been answered after this long answers 503 (its worker goes on, bounded by the limits above). */
 export const REQUEST_DEADLINE_MS = 30_000;
@@ -35,6 +35,13 @@ export const TIMEOUTS = {
   streamCutMs: 8_000,
 };
 export type Timeouts = typeof TIMEOUTS;
+
+/** The limits a test may lower (buildApp's `limits`): a months or diff request's deadline, and a months answer's size. */
+export interface WorkLimits {
+  deadlineMs: number;
+  answerBytes: number;
+}
+export const WORK_LIMITS: WorkLimits = { deadlineMs: REQUEST_DEADLINE_MS, answerBytes: ANSWER_MAX };
 
 /** A version label, in UTF-8 bytes: the draft's file name (with its temporary suffix) must stay under the file system's 255. */
 export const VERSION_LABEL_MAX_BYTES = 128;

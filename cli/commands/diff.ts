@@ -24,7 +24,7 @@ function resolveSide(arg: string, policies: () => PolicySet): Side {
     const errors = a.diagnostics.filter((x) => x.severity === 'error');
     for (const d of errors) err(formatDiagnostic(d, arg));
     // A file with errors (or not a policy at all) is an input error: exit 2, never "differs".
-    if (errors.length > 0 || !a.program) return { ok: false, message: `${arg}: ${errors.length > 0 ? `${errors.length} error(s); fix them before comparing` : 'not a policy file'}` };
+    if (errors.length > 0 || !a.program) return { ok: false, message: errors.length > 0 ? t('cli.diff.fileErrors', { arg, count: errors.length }) : t('cli.diff.notPolicy', { arg }) };
     return { ok: true, name: arg, ast: a.ast, compiled: compile(a.program) };
   }
   const at = arg.lastIndexOf('@');

@@ -26,7 +26,13 @@ export const fmt: Command = {
     const files = (paths.length ? paths : [defaultPoliciesDir()]).flatMap((p) => {
       if (p === '-') return [p];
       try {
-        return findPolicyFiles(p);
+        const found = findPolicyFiles(p);
+        // A folder with nothing to format is not a success: a wrong folder would otherwise pass unnoticed.
+        if (found.length === 0) {
+          err(t('cli.fmt.noFiles', { root: p }));
+          missing++;
+        }
+        return found;
       } catch {
         err(t('cli.noSuchPath', { verb: 'fmt', path: p }));
         missing++;

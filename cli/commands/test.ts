@@ -22,6 +22,12 @@ export const test: Command = {
         continue;
       }
       const { set, own } = loadWithLaws(root);
+      // Nothing to test is not a pass: a wrong folder would otherwise report "0 passed, 0 failed" and exit 0.
+      if (!set.versions.some(own)) {
+        err(t('cli.test.noFiles', { root }));
+        failed++;
+        continue;
+      }
       const knownElsewhere = fallbackKnownElsewhere(set);
       for (const { file, diagnostic } of set.diagnostics.filter((d) => d.diagnostic.severity === 'error' && !knownElsewhere(d))) {
         out(`✗ ${formatDiagnostic(diagnostic, relative(process.cwd(), `${root}/${file}`))}`);

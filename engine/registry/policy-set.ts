@@ -223,7 +223,10 @@ export class PolicySet {
     }
     const known = this.byCounty.get(county);
     if (known !== undefined) return { ok: true, agreement: known };
-    const inCounty = this.agreements().filter((a) => (county === PolicySet.NATIONAL ? this.countiesOf(a).length === 0 : this.countiesOf(a).includes(county)));
+    const serving = this.agreements().filter((a) => (county === PolicySet.NATIONAL ? this.countiesOf(a).length === 0 : this.countiesOf(a).includes(county)));
+    // An agreement with drafts only (a proposal put in the folder) is reached by naming it: it cannot take a
+    // county's cases from, or make ambiguous, the agreements in force there.
+    const inCounty = serving.some((a) => this.publishedOf(a).length > 0) ? serving.filter((a) => this.publishedOf(a).length > 0) : serving;
     if (inCounty.length === 0) {
       const national = this.agreementsInOrder().some((a) => this.countyOf(a) === undefined) ? [PolicySet.NATIONAL] : [];
       return { ok: false, error: diagnostic('AVT-E003', NO_RANGE, { county, known: [...this.counties(), ...national].join(', ') }) };
@@ -234,6 +237,18 @@ export class PolicySet {
     if (pick.length !== 1) return { ok: false, error: diagnostic('AVT-E009', NO_RANGE, { county, agreements: inCounty.join(', ') }) };
     this.byCounty.set(county, pick[0]);
     return { ok: true, agreement: pick[0] };
+  }
+
+  /**
+   * The agreements with a monthly ladder a county's months are judged under: those serving the county
+   * (countiesOf: a draft cannot move an agreement) with a ladder, and of these only the ones with a published
+   * ladder when there are any (as agreementFor: an agreement with drafts only is reached by naming it).
+   */
+  ladderAgreements(county: string): string[] {
+    const hasLadder = (v: PolicyVersion) => (v.compiled?.ladders.size ?? 0) > 0;
+    const serving = this.agreements().filter((a) => this.countiesOf(a).includes(county) && this.listOf(a).some(hasLadder));
+    const published = serving.filter((a) => this.publishedOf(a).some(hasLadder));
+    return published.length > 0 ? published : serving;
   }
 
   /**

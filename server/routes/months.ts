@@ -8,10 +8,11 @@ import type { BatchPool } from '../batch-pool';
 import { fromCaseErrors, httpError, HttpError } from '../errors';
 import type { PolicyStore } from '../policy-store';
 import { monthsBody } from '../schemas';
-import { ANSWER_MAX, BATCH_LIMIT, MONTHS_CELLS_MAX, MONTHS_MUNICIPALITIES_MAX, MONTHS_SPAN_MAX, REQUEST_DEADLINE_MS } from '../limits';
+import { BATCH_LIMIT, MONTHS_CELLS_MAX, MONTHS_MUNICIPALITIES_MAX, MONTHS_SPAN_MAX, WORK_LIMITS, type WorkLimits } from '../limits';
 import { withDeadline } from '../deadline';
 import { msg, render } from '../../dsl/messages/render';
-import { localize } from '../../dsl/diagnostics';
+import { diagnostic, localize, NO_RANGE, type Diagnostic } from '../../dsl/diagnostics';
+import type { PolicySet } from '../../engine/registry/policy-set';
 
 type Body = {
   county?: string; agreement?: string; version?: string; on?: string; averages?: unknown; episodes?: unknown[] | string;
@@ -46,7 +47,7 @@ function municipalitiesIn(text: string, format: 'jsonl' | 'csv'): number {
  * else the first and last month the input mentions), the municipalities, and their product. Over a limit: 422
  * AVT-H021 naming it. The answer's size is checked once it is written (413).
  */
-function checkCost(body: Body): void {
+function checkCost(body: Body): { first: number; last: number } | undefined {
   let months: string[] = [];
   let municipalities = 0;
   if (body.averages && typeof body.averages === 'object') {
@@ -67,11 +68,34 @@ function checkCost(body: Body): void {
   if (span > MONTHS_SPAN_MAX) throw over('monthsSpan', MONTHS_SPAN_MAX, span, body.from || body.to ? (body.from ? '/from' : '/to') : '');
   if (municipalities > MONTHS_MUNICIPALITIES_MAX) throw over('monthsMunicipalities', MONTHS_MUNICIPALITIES_MAX, municipalities, body.averages ? '/averages' : '/episodes');
   if (span * municipalities > MONTHS_CELLS_MAX) throw over('monthsCells', MONTHS_CELLS_MAX, span * municipalities, '');
+  return span > 0 ? { first, last } : undefined;
 }
 
-const tooLarge = (size: number) => httpError(413, 'AVT-H021', { limit: 'answerBytes', max: ANSWER_MAX, actual: size }, { limit: { name: 'answerBytes', max: ANSWER_MAX, actual: size } });
+const monthStart = (index: number) => `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`;
 
-export function monthsRoutes(app: FastifyInstance, store: PolicyStore, pool?: BatchPool): void {
+/**
+ * Two published versions with a ladder in force in one of the months asked for (from the first month's first day
+ * to the day after the last month): no month there is judged under either, as no date is (PolicySet.select).
+ */
+function overlapIn(set: PolicySet, agreement: string, span: { first: number; last: number }): Diagnostic | undefined {
+  const from = monthStart(span.first);
+  const until = monthStart(span.last + 1);
+  const published = set.versionsOf(agreement).filter((v) => v.info.status === 'published' && (v.compiled?.ladders.size ?? 0) > 0);
+  for (let i = 0; i < published.length; i++) {
+    for (const b of published.slice(i + 1)) {
+      const a = published[i].info;
+      const end = [a.validTo, b.info.validTo].filter((d): d is string => d !== null).sort()[0] ?? null;
+      if ((end === null || b.info.validFrom < end) && b.info.validFrom < until && (end === null || end > from)) {
+        return diagnostic('AVT-V001', NO_RANGE, { a: a.version, b: b.info.version, agreement, from: b.info.validFrom, to: a.validTo === null ? msg('set.toOpen') : msg('set.to', { date: a.validTo }) });
+      }
+    }
+  }
+  return undefined;
+}
+
+export function monthsRoutes(app: FastifyInstance, store: PolicyStore, pool?: BatchPool, limits: WorkLimits = WORK_LIMITS): void {
+  const max = limits.answerBytes;
+  const tooLarge = (size: number) => httpError(413, 'AVT-H021', { limit: 'answerBytes', max, actual: size }, { limit: { name: 'answerBytes', max, actual: size } });
   app.post('/api/months', { schema: { body: monthsBody }, bodyLimit: BATCH_LIMIT, config: { expensive: true } }, async (req: FastifyRequest<{ Body: Body }>, reply) => {
     const body = req.body;
     // `lang` in the body, as the schema allows, chooses the language as `?lang=` does (server/lang.ts)
@@ -81,14 +105,14 @@ export function monthsRoutes(app: FastifyInstance, store: PolicyStore, pool?: Ba
     }
     // As evaluation does: a date of the calendar, or 400 (2023-02-30 is not one).
     if (body.on !== undefined && parseIsoDate(body.on) === undefined) throw httpError(400, 'AVT-E008', { value: body.on }, { pointer: '/on' });
-    checkCost(body);
+    const span = checkCost(body);
     if ((body.averages === undefined) === (body.episodes === undefined)) throw httpError(400, 'AVT-H004', { detail: msg('http.months.oneInput') }, { pointer: body.averages === undefined ? '/averages' : '/episodes' });
     if (!body.county && !body.agreement) throw httpError(400, 'AVT-H004', { detail: msg('http.months.countyOrAgreement') }, { pointer: '/county' });
     const set = store.set;
     let agreement = body.agreement;
     if (agreement !== undefined && !set.agreements().includes(agreement)) throw httpError(404, 'AVT-H013', { agreement }, { pointer: '/agreement' });
     if (agreement === undefined) {
-      const withLadder = set.agreements().filter((a) => set.versionsOf(a).some((v) => v.info.county === body.county && (v.compiled?.ladders.size ?? 0) > 0));
+      const withLadder = set.ladderAgreements(body.county!);
       if (withLadder.length === 0) throw httpError(404, 'AVT-H020', { county: body.county!, known: set.counties().join(', ') }, { pointer: '/county' });
       if (withLadder.length > 1) throw httpError(404, 'AVT-E009', { county: body.county!, agreements: withLadder.join(', ') }, { pointer: '/agreement' });
       agreement = withLadder[0];
@@ -100,14 +124,17 @@ export function monthsRoutes(app: FastifyInstance, store: PolicyStore, pool?: Ba
     // Each month under the version in force for it, unless `on` or `version` names one version for the series.
     const perMonth = body.on === undefined && body.version === undefined && set.versionsOf(agreement).some((v) => v.info.status === 'published' && (v.compiled?.ladders.size ?? 0) > 0);
     if (perMonth) {
+      // Overlapping published versions are an error, never a pick: a month in the overlap has no version.
+      const overlap = span && overlapIn(set, agreement, span);
+      if (overlap) throw new HttpError(422, fromCaseErrors([{ code: overlap.code, pointer: '', message: localize(overlap, req.lang).message }]));
       if (!pool || pool.size === 0) {
         const r = monthsInForce(set, agreement, input, options)!;
         const json = JSON.stringify({ ...r, version: set.versionsOf(agreement).find((v) => v.info.version === r.version)?.info });
-        if (Buffer.byteLength(json) > ANSWER_MAX) throw tooLarge(Buffer.byteLength(json));
+        if (Buffer.byteLength(json) > max) throw tooLarge(Buffer.byteLength(json));
         return reply.type(type).send(json);
       }
       // Off the event loop: the empty version label asks the worker for each month's version in force.
-      const answer = await withDeadline(pool.months(agreement, '', input, options, {}), REQUEST_DEADLINE_MS);
+      const answer = await withDeadline(pool.months(agreement, '', input, options, {}, max), limits.deadlineMs);
       if (answer.ok) return reply.type(type).send(Buffer.from(answer.bytes.buffer, answer.bytes.byteOffset, answer.bytes.length));
       if (answer.problem === 'too-large') throw tooLarge(answer.size);
       throw new Error(answer.problem === 'lost' ? answer.message : `months failed: ${answer.problem}`);
@@ -122,11 +149,11 @@ export function monthsRoutes(app: FastifyInstance, store: PolicyStore, pool?: Ba
     const extra = { version: selection.version.info, ...(fallback ? { fallback } : {}) };
     if (!pool || pool.size === 0) {
       const json = JSON.stringify({ ...evaluateMonths(selection.version.compiled!, input, options), ...extra });
-      if (Buffer.byteLength(json) > ANSWER_MAX) throw tooLarge(Buffer.byteLength(json));
+      if (Buffer.byteLength(json) > max) throw tooLarge(Buffer.byteLength(json));
       return reply.type(type).send(json);
     }
     // Off the event loop: a worker thread runs the ladder and writes the answer.
-    const answer = await withDeadline(pool.months(selection.version.info.agreement, selection.version.info.version, input, options, extra), REQUEST_DEADLINE_MS);
+    const answer = await withDeadline(pool.months(selection.version.info.agreement, selection.version.info.version, input, options, extra, max), limits.deadlineMs);
     if (answer.ok) return reply.type(type).send(Buffer.from(answer.bytes.buffer, answer.bytes.byteOffset, answer.bytes.length));
     if (answer.problem === 'too-large') throw tooLarge(answer.size);
     throw new Error(answer.problem === 'lost' ? answer.message : `months failed: ${answer.problem}`);

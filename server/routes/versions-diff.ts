@@ -9,13 +9,13 @@ import { httpError } from '../errors';
 import type { PolicyStore } from '../policy-store';
 import { diffQuery } from '../schemas';
 import { withDeadline } from '../deadline';
-import { REQUEST_DEADLINE_MS } from '../limits';
+import { WORK_LIMITS, type WorkLimits } from '../limits';
 import type { MsgLang } from '../../dsl/messages/render';
 
 type Query = { agreement: string; from: string; to: string; behaviour?: boolean };
 const KEEP = 32;
 
-export function diffRoutes(app: FastifyInstance, store: PolicyStore, pool: BatchPool): void {
+export function diffRoutes(app: FastifyInstance, store: PolicyStore, pool: BatchPool, limits: WorkLimits = WORK_LIMITS): void {
   const kept = new Map<string, Promise<string>>();
   app.get('/api/diff', { schema: { querystring: diffQuery }, config: { expensive: true } }, async (req: FastifyRequest<{ Querystring: Query }>, reply) => {
     const { agreement, from, to } = req.query;
@@ -32,7 +32,7 @@ export function diffRoutes(app: FastifyInstance, store: PolicyStore, pool: Batch
       answer.catch(() => kept.delete(key));
       if (kept.size > KEEP) kept.delete(kept.keys().next().value!);
     }
-    return reply.type('application/json; charset=utf-8').send(await withDeadline(answer, REQUEST_DEADLINE_MS));
+    return reply.type('application/json; charset=utf-8').send(await withDeadline(answer, limits.deadlineMs));
   });
 
   async function compute(agreement: string, from: string, to: string, behaviour: boolean, lang: MsgLang): Promise<string> {

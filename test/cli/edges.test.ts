@@ -38,7 +38,9 @@ describe('avtal at its edges', () => {
     const good = join(dir, 'good.avtal');
     writeFileSync(good, varmland);
     expect(await main(['diff', bin, good])).toBe(2);
-    expect(output.stderr()).toMatch(/bin\.avtal: \d+ error\(s\)|bin\.avtal: not a policy file/);
+    expect(output.stderr()).toMatch(/bin\.avtal: \d+ fel; rätta dem innan du jämför/); // in Swedish, as every message
+    expect(await main(['diff', bin, join(dir, 'x'), '--lang', 'en'])).toBe(2);
+    expect(output.stderr()).toMatch(/bin\.avtal: \d+ error\(s\); fix them before comparing/);
     expect(await main(['diff', good, good])).toBe(0);
   });
 
@@ -56,6 +58,19 @@ describe('avtal at its edges', () => {
     expect(await main(['check', tmp()])).toBe(1);
     expect(output.stderr()).toMatch(/inga \.avtal-filer/);
     expect(await main(['check', tmp(), '--lang', 'en'])).toBe(1);
+    expect(output.stderr()).toMatch(/no \.avtal files/);
+  });
+
+  it('test on an empty folder is a failure, not "0 passed, 0 failed" and exit 0', async () => {
+    expect(await main(['test', tmp()])).toBe(1);
+    expect(output.stderr()).toMatch(/avtal test: .*: inga \.avtal-filer/);
+  });
+
+  it('fmt on an empty folder says so and exits 2, as for a path that does not exist (it printed nothing and exited 0)', async () => {
+    const dir = tmp();
+    expect(await main(['fmt', dir])).toBe(2);
+    expect(output.stderr()).toMatch(/avtal fmt: .*: inga \.avtal-filer/);
+    expect(await main(['fmt', '--check', dir, '--lang', 'en'])).toBe(2);
     expect(output.stderr()).toMatch(/no \.avtal files/);
   });
 

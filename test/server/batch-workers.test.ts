@@ -163,6 +163,36 @@ describe('a batch worker that stops', () => {
     }
   }, 120_000);
 
+  it('a JSON batch answer whose worker stops is cut short: valid JSON that says it is incomplete, never ended as if whole', async () => {
+    const pool = new BatchPool(policiesNow, 1);
+    const app = Fastify();
+    evaluateRoutes(app, new PolicyStore(repoPolicies), pool);
+    try {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = app.server.address() as { port: number };
+      // With the explanation: four shares of seconds each, so the later ones are still in the worker's queue.
+      const many = Array.from({ length: 8000 }, (_, i) => loadEpisode(i));
+      const res = await fetch(`http://127.0.0.1:${port}/api/evaluate/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(many) });
+      expect(res.status).toBe(200);
+      const reader = res.body!.getReader();
+      const first = await reader.read();
+      expect(first.done).toBe(false);
+      await workersOf(pool)[0].terminate();
+      let text = new TextDecoder().decode(first.value);
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+      const answer = JSON.parse(text);
+      expect(answer).toMatchObject({ incomplete: true, error: { code: 'AVT-H019' } });
+      expect(answer.results.length).toBeLessThan(many.length);
+    } finally {
+      await app.close();
+      await pool.close();
+    }
+  }, 120_000);
+
   it('a stopped worker\'s late exit does not fail the jobs of the worker that replaced it', async () => {
     const pool = new BatchPool(policiesNow, 1);
     try {

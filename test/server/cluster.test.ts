@@ -1,7 +1,11 @@
 // `npm start` with several processes (node:cluster), as a real program on a real port: a saved draft is
 // served by every process as soon as the save is answered, a process that dies is replaced (but not for
-// ever), SIGTERM stops them all, and a service that cannot start says so and exits 1.
+// ever), SIGTERM stops them all, and a service that cannot start says so and exits 1. As one process: "ready"
+// only once /ready is 200, the token read from --token-file and never in the log, the loopback Host
+// allow-list on by default, and a file that cannot be read named at start-up without a stack trace.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -139,6 +143,7 @@ describe('npm start with two processes', { timeout: 120_000 }, () => {
     r.child.kill('SIGTERM');
     expect(await r.exited).toBe(0);
     expect(r.lines.filter((l) => l.msg === 'stopped').length).toBe(3); // two processes and the primary
+    expect(JSON.stringify(r.lines)).not.toContain(TOKEN); // AVTAL_TOKEN is in no log line
   });
 
   it('answers a save after 5 s when another process does not re-read the policies in time', async () => {
@@ -231,5 +236,36 @@ describe('npm start with two processes', { timeout: 120_000 }, () => {
     expect(await r.exited).toBe(1);
     expect(r.lines.some((l) => l.msg === 'cannot listen')).toBe(true);
     expect(r.lines.some((l) => l.msg === 'a process could not start; stopping')).toBe(true);
+  });
+});
+
+describe('npm start as one process', { timeout: 120_000 }, () => {
+  it("logs 'ready' only once /ready answers 200 (the batch workers warm), takes the token from --token-file and never logs it, answers only loopback Host names, and starts past a dangling link naming it without a stack trace", async () => {
+    const t = tempPolicies();
+    cleanup.push(t.remove);
+    const tokenFile = join(t.dir, '..', 'token');
+    writeFileSync(tokenFile, `${TOKEN}\n`);
+    // a file that cannot be read: the service starts on the others and names it, without a stack trace
+    symlinkSync(join(t.dir, 'nowhere.avtal'), join(t.dir, 'varmland/dangling.avtal'));
+    const r = await start(['--processes', '1', '--batch-workers', '1', '--policies', t.dir, '--token-file', tokenFile], await freePort());
+    let stderr = '';
+    r.child.stderr!.on('data', (d) => (stderr += d));
+    await r.waitFor((l) => l.msg === 'ready', 'ready');
+    expect(r.lines.filter((l) => l.code === 'AVT-V006').map((l) => l.file)).toEqual(['varmland/dangling.avtal']);
+    expect((await call(r.port, 'GET', '/ready')).status).toBe(200);
+    expect((await call(r.port, 'POST', '/api/agreements/varmland/drafts', { version: 'ett-1', text: draftText('ett-1') })).status).toBe(201);
+    const rebinding = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: r.port, path: '/api/status', agent: false, headers: { host: `rebind.example:${r.port}` } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(rebinding).toBe(403);
+    r.child.kill('SIGTERM');
+    expect(await r.exited).toBe(0);
+    expect(JSON.stringify(r.lines)).not.toContain(TOKEN);
+    expect(stderr).toBe('');
   });
 });

@@ -6,7 +6,7 @@ import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { app as makeApp, draftText, episode, tempPolicies, varmlandText } from './helpers';
+import { app as makeApp, draftText, episode, repoPolicies, tempPolicies, varmlandText } from './helpers';
 
 const TOKEN = 'last-good-token-0123456789';
 const temps: ReturnType<typeof tempPolicies>[] = [];
@@ -64,6 +64,19 @@ describe('start-up with files that do not load', () => {
     expect(r.json().error.code).toBe('AVT-V001');
     // Before the overlap, the one version in force is used.
     expect((await evaluate(app)).statusCode).toBe(200);
+    await app.close();
+  });
+  it('refuses to pick for a month either: a months request over an overlap of published versions is a 422', async () => {
+    const kronoberg = readFileSync(join(repoPolicies, 'kronoberg/2024-11-04.avtal'), 'utf8');
+    const { app } = await serve((dir) => writeFileSync(join(dir, 'kronoberg/2026-01-01.avtal'), kronoberg.replace('version "2024-11-04" publicerad', 'version "2026-01-01" publicerad').replace('gäller från 2024-11-04', 'gäller från 2026-01-01')));
+    const months = (averages: object) => app.inject({ method: 'POST', url: '/api/months', payload: { county: 'kronoberg', averages: { Växjö: averages } } });
+    const over = await months({ '2025-12': 3, '2026-02': 3.25 });
+    expect(over.statusCode).toBe(422);
+    expect(over.json().error.code).toBe('AVT-V001');
+    // Months before the overlap have one version in force.
+    const before = await months({ '2025-01': 3.25, '2025-02': 3.5 });
+    expect(before.statusCode).toBe(200);
+    expect(before.json().versions).toEqual([{ version: '2024-11-04', from: '2025-01', to: '2025-02' }]);
     await app.close();
   });
 });
@@ -124,6 +137,28 @@ describe('drafts cannot reroute a county', () => {
     expect(s.statusCode).toBe(404);
     expect(s.json().error.code).toBe('AVT-E003');
     expect((await evaluate(app)).json().version.version).toBe('2019-01-01');
+    await app.close();
+  });
+
+  it('an agreement with drafts only, put in the folder, neither takes nor blocks a county: evaluation and months keep the published one', async () => {
+    const national = readFileSync(join(repoPolicies, 'national/2018-01-01.avtal'), 'utf8');
+    const kronoberg = readFileSync(join(repoPolicies, 'kronoberg/2024-11-04.avtal'), 'utf8');
+    const { app } = await serve((d) => {
+      // a county-independent proposal beside the national law, and a second Kronoberg agreement with a ladder
+      writeFileSync(join(d, 'national/x1.draft.avtal'), national.replace('avtal nationell_lag ', 'avtal lag_forslag ').replace('version "2018-01-01" publicerad', 'version "x1" utkast'));
+      writeFileSync(join(d, 'kronoberg/x1.draft.avtal'), kronoberg.replace('avtal kronoberg ', 'avtal kronoberg_forslag ').replace('version "2024-11-04" publicerad', 'version "x1" utkast'));
+    });
+    expect((await app.inject({ method: 'GET', url: '/api/agreements' })).json().map((a: { agreement: string }) => a.agreement)).toEqual(expect.arrayContaining(['lag_forslag', 'kronoberg_forslag']));
+    const law = await evaluate(app, { ...episode, county: 'national' });
+    expect(law.statusCode).toBe(200);
+    expect(law.json().version.agreement).toBe('nationell_lag');
+    const months = await app.inject({ method: 'POST', url: '/api/months', payload: { county: 'kronoberg', averages: { Växjö: { '2025-01': 3.25 } } } });
+    expect(months.statusCode).toBe(200);
+    expect(months.json().agreement).toBe('kronoberg');
+    // Named, the proposal is reached.
+    const named = await evaluate(app, { ...episode, county: 'national', agreement: 'lag_forslag' }, '?explain=false&version=x1');
+    expect(named.statusCode).toBe(200);
+    expect(named.json().version).toMatchObject({ agreement: 'lag_forslag', version: 'x1' });
     await app.close();
   });
 

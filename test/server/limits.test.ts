@@ -1,10 +1,12 @@
 // Bounded cost for every request: the months a ladder reports, its municipalities and their product, the cases
 // of an explained batch, the answer's size; months and diffs in a worker thread; a per-client cap on expensive
 // requests; one encoding rule for every body (a BOM accepted, invalid UTF-8 a 400).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BATCH_EXPLAINED_MAX, MONTHS_CELLS_MAX, MONTHS_MUNICIPALITIES_MAX, MONTHS_SPAN_MAX } from '../../server/limits';
-import { app as makeApp, episode } from './helpers';
+import { app as makeApp, draftText, episode, tempPolicies } from './helpers';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -96,6 +98,32 @@ describe('months and diffs in a worker thread, under a per-client cap', () => {
   }, 60_000);
 });
 
+describe('months and diffs in a queue of their own', () => {
+  it('a batch is not kept waiting behind a diff: it is answered while the diff is still being computed', async () => {
+    const a = await makeApp({ batchWorkers: 1 });
+    try {
+      await a.ready();
+      await a.whenWarm();
+      const done: string[] = [];
+      const diff = a.inject({ method: 'GET', url: '/api/diff?agreement=varmland&from=2019-01-01&to=2026-f%C3%B6rslag' }).then((r) => {
+        done.push('diff');
+        return r;
+      });
+      await new Promise((r) => setTimeout(r, 100));
+      // Over 256 KiB: evaluated by the batch worker, which before had the diff in its queue.
+      const body = JSON.stringify(Array.from({ length: 1500 }, (_, i) => ({ ...episode, id: `q${i}` })));
+      const batch = await a.inject({ method: 'POST', url: '/api/evaluate/batch?explain=false', payload: body, headers: { 'content-type': 'application/json' } });
+      done.push('batch');
+      expect(batch.statusCode).toBe(200);
+      expect(batch.json().results).toHaveLength(1500);
+      expect((await diff).statusCode).toBe(200);
+      expect(done).toEqual(['batch', 'diff']);
+    } finally {
+      await a.close();
+    }
+  }, 60_000);
+});
+
 describe('one encoding rule for every body', () => {
   const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
   const bad = Buffer.from([0xff, 0xfe]);
@@ -110,6 +138,27 @@ describe('one encoding rule for every body', () => {
     const nd = await post('/api/evaluate/batch?explain=false', Buffer.concat([BOM, Buffer.from(JSON.stringify(episode) + '\n' + JSON.stringify(episode) + '\n')]), 'application/x-ndjson');
     const lines = nd.body.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.ok)).toEqual([true, true]);
+  });
+
+  it('accepts it the same way in a months body, a draft body and at the start of a draft\'s text (as in a .avtal file)', async () => {
+    const m = await post('/api/months', Buffer.concat([BOM, Buffer.from(JSON.stringify({ county: 'kronoberg', averages: { Växjö: { '2025-01': 3.25 } } }))]));
+    expect(m.statusCode).toBe(200);
+    const t = tempPolicies();
+    const token = 'encoding-token-0123456789';
+    const w = await makeApp({ policiesDir: t.dir, token });
+    try {
+      const save = (payload: Buffer) => w.inject({ method: 'POST', url: '/api/agreements/varmland/drafts', payload, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+      expect((await save(Buffer.concat([BOM, Buffer.from(JSON.stringify({ version: 'b1', text: draftText('b1') }))]))).statusCode).toBe(201);
+      const saved = await save(Buffer.from(JSON.stringify({ version: 'b2', text: `\ufeff${draftText('b2')}` })));
+      expect(saved.statusCode).toBe(201);
+      expect(readFileSync(join(t.dir, 'varmland/b2.draft.avtal'), 'utf8')).toBe(draftText('b2')); // the mark dropped
+      const update = await w.inject({ method: 'PUT', url: '/api/agreements/varmland/drafts/b2', payload: { text: `\ufeff${draftText('b2').replace('län varmland', 'län  varmland')}`, baseHash: saved.json().hash }, headers: { authorization: `Bearer ${token}` } });
+      expect(update.statusCode).toBe(200);
+      expect(readFileSync(join(t.dir, 'varmland/b2.draft.avtal'), 'utf8').charCodeAt(0)).not.toBe(0xfeff);
+    } finally {
+      await w.close();
+      t.remove();
+    }
   });
 
   it('400s invalid UTF-8 instead of replacing it: single, batch, months; an NDJSON line answers AVT-H025', async () => {
@@ -136,6 +185,45 @@ describe('one encoding rule for every body', () => {
     expect(r.json().error.code).toBe('AVT-H004');
     expect(r.json().error.message).toMatch(/prototype/);
   });
+});
+
+describe('the answer\'s size and the request deadline, lowered for the test', () => {
+  const body = { county: 'kronoberg', averages: { Växjö: { '2025-01': 3.25, '2025-02': 3.5 } } };
+
+  it('413s a months answer over answerBytes, naming the limit, inline and from the worker', async () => {
+    for (const batchWorkers of [0, 1]) {
+      const a = await makeApp({ batchWorkers, limits: { answerBytes: 2_000 } });
+      try {
+        const r = await months(a, body);
+        expect(r.statusCode, `batchWorkers ${batchWorkers}`).toBe(413);
+        expect(r.json().error).toMatchObject({ code: 'AVT-H021', limit: { name: 'answerBytes', max: 2_000, actual: expect.any(Number) } });
+        expect(r.json().error.limit.actual).toBeGreaterThan(2_000);
+        // the same request with the explanation left out fits
+        expect((await months(a, { ...body, explain: false })).statusCode).toBe(200);
+      } finally {
+        await a.close();
+      }
+    }
+  }, 60_000);
+
+  it('503s a diff and a months request not answered within the deadline, with Retry-After; the service goes on', async () => {
+    const a = await makeApp({ batchWorkers: 1, limits: { deadlineMs: 200 } });
+    try {
+      await a.ready();
+      await a.whenWarm();
+      const diff = await a.inject({ method: 'GET', url: '/api/diff?agreement=varmland&from=2019-01-01&to=2026-f%C3%B6rslag' });
+      expect(diff.statusCode).toBe(503);
+      expect(diff.headers['retry-after']).toBe('1');
+      expect(diff.json().error).toMatchObject({ code: 'AVT-H023', limit: { name: 'deadlineMs', max: 200 } });
+      // queued behind the diff still being computed: late too
+      const m = await months(a, body);
+      expect(m.statusCode).toBe(503);
+      expect(m.json().error.code).toBe('AVT-H023');
+      expect((await a.inject({ method: 'GET', url: '/api/status' })).statusCode).toBe(200);
+    } finally {
+      await a.close();
+    }
+  }, 60_000);
 });
 
 describe('the request deadline of work sent to a worker', () => {
