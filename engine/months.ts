@@ -4,6 +4,7 @@
 // applies, which has no ladder, and nothing is invoiced. A change of version inside a series is shown, and the
 // ladder starts again in the new version's first step. Browser-safe; never throws for a user's mistake.
 import { msg, render, type MsgLang, type Param } from '../dsl/messages/render';
+import { diagnostic, localize, NO_RANGE, type Diagnostic } from '../dsl/diagnostics';
 import { dayToIso } from './calendar';
 import { aggregateEpisodes, evaluateMonths, ladderMeasure, monthsDiag, type CarriedState, type MonthsInput, type MonthsOptions } from './monthly/evaluate-months';
 import { daysOfMonth, monthText, parseMonth, type Month } from './calendar/months';
@@ -38,6 +39,28 @@ function partly(versions: PolicyVersion[], month: Month): Param {
 }
 
 /**
+ * Two published versions (with a ladder) both in force on some day of the months `from`…`to`: no month there is
+ * judged under either, as no date is (PolicySet.select refuses a date in an overlap, AVT-V001). The diagnostic
+ * names the two; undefined when the months have at most one version each day.
+ */
+export function overlapIn(versions: readonly PolicyVersion[], agreement: string, from: Month, to: Month): Diagnostic | undefined {
+  const first = dayToIso(daysOfMonth(from).first);
+  const until = dayToIso(daysOfMonth(to).last + 1);
+  for (let i = 0; i < versions.length; i++) {
+    for (const b of versions.slice(i + 1)) {
+      const a = versions[i].info;
+      const end = [a.validTo, b.info.validTo].filter((d): d is string => d !== null).sort()[0] ?? null;
+      const start = a.validFrom > b.info.validFrom ? a.validFrom : b.info.validFrom;
+      if ((end === null || start < end) && start < until && (end === null || end > first)) {
+        const [x, y] = a.validFrom <= b.info.validFrom ? [a, b.info] : [b.info, a];
+        return diagnostic('AVT-V001', NO_RANGE, { a: x.version, b: y.version, agreement, from: y.validFrom, to: x.validTo === null ? msg('set.toOpen') : msg('set.to', { date: x.validTo }) });
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
  * Runs an agreement's ladder over the months of the input, each month under the version in force for it.
  * `probe` is any compiled version with a ladder: it reads the input and finds its months.
  */
@@ -55,6 +78,12 @@ export function monthsInForce(set: PolicySet, agreement: string, input: MonthsIn
   const lo = options.from !== undefined ? parseMonth(options.from) : Math.min(...months);
   const hi = options.to !== undefined ? parseMonth(options.to) : Math.max(...months);
   if (lo === undefined || hi === undefined || !Number.isFinite(lo) || !Number.isFinite(hi) || lo > hi) return run(probe, options);
+  // Overlapping published versions are an error of the set, never a pick: the series is not judged.
+  const overlap = overlapIn(versions, agreement, lo, hi);
+  if (overlap) {
+    const d = localize(overlap, options.lang ?? 'sv');
+    return { ...found, ok: false, municipalities: [], versions: [], citations: {}, diagnostics: [{ severity: 'error', code: d.code, message: d.message }] };
+  }
 
   // Consecutive months under one version (or none) form a segment.
   const segments: { from: Month; to: Month; version: PolicyVersion | undefined }[] = [];

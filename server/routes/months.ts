@@ -2,7 +2,7 @@
 // municipality and month (engine/monthly). Input problems are part of the result (ok: false, diagnostics).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { evaluateMonths, type MonthsInput } from '../../engine/monthly';
-import { monthsInForce } from '../../engine/months';
+import { monthsInForce, overlapIn } from '../../engine/months';
 import { parseIsoDate } from '../../engine/calendar/day';
 import type { BatchPool } from '../batch-pool';
 import { fromCaseErrors, httpError, HttpError } from '../errors';
@@ -11,8 +11,7 @@ import { monthsBody } from '../schemas';
 import { BATCH_LIMIT, MONTHS_CELLS_MAX, MONTHS_MUNICIPALITIES_MAX, MONTHS_SPAN_MAX, WORK_LIMITS, type WorkLimits } from '../limits';
 import { withDeadline } from '../deadline';
 import { msg, render } from '../../dsl/messages/render';
-import { diagnostic, localize, NO_RANGE, type Diagnostic } from '../../dsl/diagnostics';
-import type { PolicySet } from '../../engine/registry/policy-set';
+import { localize } from '../../dsl/diagnostics';
 
 type Body = {
   county?: string; agreement?: string; version?: string; on?: string; averages?: unknown; episodes?: unknown[] | string;
@@ -71,28 +70,6 @@ function checkCost(body: Body): { first: number; last: number } | undefined {
   return span > 0 ? { first, last } : undefined;
 }
 
-const monthStart = (index: number) => `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`;
-
-/**
- * Two published versions with a ladder in force in one of the months asked for (from the first month's first day
- * to the day after the last month): no month there is judged under either, as no date is (PolicySet.select).
- */
-function overlapIn(set: PolicySet, agreement: string, span: { first: number; last: number }): Diagnostic | undefined {
-  const from = monthStart(span.first);
-  const until = monthStart(span.last + 1);
-  const published = set.versionsOf(agreement).filter((v) => v.info.status === 'published' && (v.compiled?.ladders.size ?? 0) > 0);
-  for (let i = 0; i < published.length; i++) {
-    for (const b of published.slice(i + 1)) {
-      const a = published[i].info;
-      const end = [a.validTo, b.info.validTo].filter((d): d is string => d !== null).sort()[0] ?? null;
-      if ((end === null || b.info.validFrom < end) && b.info.validFrom < until && (end === null || end > from)) {
-        return diagnostic('AVT-V001', NO_RANGE, { a: a.version, b: b.info.version, agreement, from: b.info.validFrom, to: a.validTo === null ? msg('set.toOpen') : msg('set.to', { date: a.validTo }) });
-      }
-    }
-  }
-  return undefined;
-}
-
 export function monthsRoutes(app: FastifyInstance, store: PolicyStore, pool?: BatchPool, limits: WorkLimits = WORK_LIMITS): void {
   const max = limits.answerBytes;
   const tooLarge = (size: number) => httpError(413, 'AVT-H021', { limit: 'answerBytes', max, actual: size }, { limit: { name: 'answerBytes', max, actual: size } });
@@ -125,7 +102,7 @@ export function monthsRoutes(app: FastifyInstance, store: PolicyStore, pool?: Ba
     const perMonth = body.on === undefined && body.version === undefined && set.versionsOf(agreement).some((v) => v.info.status === 'published' && (v.compiled?.ladders.size ?? 0) > 0);
     if (perMonth) {
       // Overlapping published versions are an error, never a pick: a month in the overlap has no version.
-      const overlap = span && overlapIn(set, agreement, span);
+      const overlap = span && overlapIn(set.versionsOf(agreement).filter((v) => v.info.status === 'published' && (v.compiled?.ladders.size ?? 0) > 0), agreement, span.first, span.last);
       if (overlap) throw new HttpError(422, fromCaseErrors([{ code: overlap.code, pointer: '', message: localize(overlap, req.lang).message }]));
       if (!pool || pool.size === 0) {
         const r = monthsInForce(set, agreement, input, options)!;
