@@ -75,6 +75,30 @@ function notJson(text: string): { code: string; params: Params } {
   return jsonProblem('', undefined);
 }
 
+/**
+ * A schema's errors without the noise of its alternatives: for a body that may take one of several shapes
+ * (`anyOf`/`oneOf`: the months' averages or episodes), the errors of the alternative that came nearest (the
+ * fewest errors), not every alternative's, nor the "must match a schema in anyOf" that sums them up; each once.
+ */
+function bestBranch<E extends { keyword: string; schemaPath: string; instancePath: string; message?: string }>(errors: readonly E[]): E[] {
+  const branches = new Map<string, E[]>();
+  const plain: E[] = [];
+  for (const e of errors) {
+    if (e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
+    const branch = /\/(?:anyOf|oneOf)\/\d+\//.exec(e.schemaPath)?.[0];
+    if (branch) branches.set(branch, [...(branches.get(branch) ?? []), e]);
+    else plain.push(e);
+  }
+  const nearest = [...branches.values()].sort((a, b) => a.length - b.length)[0] ?? [];
+  const kept = [...plain, ...nearest];
+  const seen = new Set<string>();
+  const unique = kept.filter((e) => {
+    const key = `${e.instancePath} ${e.keyword} ${e.message}`;
+    return !seen.has(key) && (seen.add(key), true);
+  });
+  return unique.length > 0 ? unique : [...errors];
+}
+
 /** The part of a request a schema refused. */
 function validationPart(context: string | undefined): 'body' | 'querystring' | 'params' | 'headers' {
   return context === 'querystring' || context === 'params' || context === 'headers' ? context : 'body';
@@ -96,7 +120,7 @@ function toHttpError(e: FastifyError, req: FastifyRequest): HttpError | undefine
   if (e.validation) {
     const part = validationPart(e.validationContext);
     const where = msg(`http.in.${part}`);
-    const items = e.validation.map((v) => {
+    const items = bestBranch(e.validation).map((v) => {
       const { pointer, detail } = schemaProblem(v, patternProblem);
       const args = { detail: pointer ? msg('http.schema', { where, pointer, what: detail }) : msg('http.schemaWhole', { where, what: detail }) };
       return { code: 'AVT-H004', pointer, message: message('AVT-H004', args), args };

@@ -48,6 +48,8 @@ describe('POST /api/months is bounded', () => {
     expect(r.statusCode).toBe(400);
     // the body's schema refuses it (format: date), as it does evaluation's ?on=2019-02-30
     expect(r.json().error).toMatchObject({ code: 'AVT-H004', pointer: '/on' });
+    // only what is wrong, in the language: not the other shape of body (episodes) nor "must match a schema in anyOf"
+    expect(r.json().error.errors).toEqual([{ code: 'AVT-H004', pointer: '/on', message: 'ogiltigt anrop: innehållet /on: är inget datum: skriv ÅÅÅÅ-MM-DD' }]);
   });
 });
 
