@@ -35,14 +35,23 @@ describe('sentences', () => {
     expect(carriers('senast på måndagen i januari')).toEqual(['senast', 'måndagen', 'januari']);
     expect(carriers('kommunen får inte debitera')).toEqual(['får inte']);
     // deadlines without a time count like "snarast": a policy decides about them too
-    expect(carriers('ska den slutna vården så snart som möjligt underrätta berörda enheter')).toEqual(['så snart']);
-    expect(carriers('Samverkansproblem och tvister ska lösas skyndsamt')).toEqual(['skyndsamt']);
-    expect(carriers('ska de i god tid planeras i samråd med kommunen')).toEqual(['i god tid']);
-    expect(carriers('Kontaktmannen ska i förväg fylla i de mörkgrå fälten')).toEqual(['i förväg']);
-    expect(carriers('kommunen ska snart ha en plan')).toEqual([]);
+    expect(carriers('ska den slutna vården så snart som möjligt underrätta berörda enheter')).toEqual(['ska', 'så snart']);
+    expect(carriers('Samverkansproblem och tvister ska lösas skyndsamt')).toEqual(['ska', 'skyndsamt']);
+    expect(carriers('ska de i god tid planeras i samråd med kommunen')).toEqual(['ska', 'i god tid']);
+    expect(carriers('Kontaktmannen ska i förväg fylla i de mörkgrå fälten')).toEqual(['ska', 'i förväg']);
+    expect(carriers('kommunen snart har en plan')).toEqual([]);
     expect(carriers('vårdcentraler inom regionen')).toEqual([]);
     expect(carriers('enligt 5 kap. 4 § och lagen (2017:30), se punkt 22')).toEqual([]);
     expect(carriers('7. Ekonomisk reglering')).toEqual([]);
+  });
+
+  it('counts an obligation on its own: "ska" and "skall" (issue 20), not inside another word', () => {
+    expect(carriers('Kommunen ska delta i planeringen')).toEqual(['ska']);
+    expect(carriers('Landstinget skall ansvara för transporten')).toEqual(['skall']);
+    expect(carriers('Kommunen ska inte debitera')).toEqual(['ska inte']);
+    expect(carriers('ska kommunen skicka kallelsen inom tre dagar')).toEqual(['ska', 'inom tre dagar']);
+    expect(carriers('Den skadade och skallige patienten skakar')).toEqual([]);
+    expect(sentences('Kommunen ska delta i planeringen. Regionen informerar.').map((s) => s.carries)).toEqual([['ska'], []]);
   });
 });
 
@@ -54,8 +63,12 @@ describe('text coverage', () => {
     const t = cov('varmland/2019-01-01.avtal');
     expect(t.percent).toBe(100);
     expect(t.uncovered).toEqual([]);
-    expect(t.marked).toBe(3);
-    expect(t.byReason).toEqual({ 'not-computable': 1, 'outside-scope': 1, 'applied-elsewhere': 1 });
+    expect(t.marked).toBe(9);
+    expect(t.byReason).toEqual({ 'not-computable': 3, 'outside-scope': 5, 'applied-elsewhere': 1 });
+    // a sentence with only an obligation counts and is decided: the condition for a SIP is cited by its deadline
+    const sip = t.sentences.find((s) => s.text.startsWith('En kallelse till SIP ska skickas i de fall'))!;
+    expect(sip.carries).toEqual(['ska']);
+    expect((sip.covered as { by: string[] }).by).toEqual(['deadline kallelse_till_sip']);
     const grace = t.sentences.find((s) => s.text.startsWith('Om meddelandet skickas efter kl. 12.00'))!;
     expect(grace.covered).toMatchObject({ kind: 'cited' });
     expect((grace.covered as { by: string[] }).by).toContain('payment kommunens_betalningsansvar');
