@@ -47,7 +47,8 @@ const DAY_NAMES = 'måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|måndage
 const MONTHS = 'januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december';
 // "så snart", "skyndsamt", "i god tid", "i förväg" are deadlines without a time, like "snarast" and "utan dröjsmål": a policy decides about them too
 const DEADLINE = 'senast|innan|förrän|omgående|omedelbart|snarast|så snart|genast|skyndsamt|i god tid|i förväg|dröjsmål|frist|fristdag|fristdagar';
-const CONDITION = 'ska inte|skall inte|får inte|endast om|endast när|förutsätter|förutsatt att|under förutsättning|villkor|villkoret|undantag|undantas|oavsett|betalningsansvar|betalningsansvaret|betalningsansvarig';
+// an obligation ("ska", "skall") counts on its own: the policy decides whether it is a rule a case can be checked against
+const CONDITION = 'ska inte|skall inte|ska|skall|får inte|endast om|endast när|förutsätter|förutsatt att|under förutsättning|villkor|villkoret|undantag|undantas|oavsett|betalningsansvar|betalningsansvaret|betalningsansvarig';
 
 // "inom" is "within" of time only before a number or a unit of time ("inom tre dagar", "inom 24 timmar"), else of place ("inom regionen").
 const WITHIN = `inom\\s+(?:\\S+\\s+)?(?:\\d|${NUMBER_WORDS}|${TIME_WORDS})`;

@@ -25,7 +25,7 @@ describe('avtal source', () => {
     expect(await main(['source', varmland, '--color', 'never'])).toBe(0);
     const text = output.stdout();
     expect(text).toContain('källa varmland-samverkan-2019');
-    expect(text).toContain('texttäckning 100 %');
+    expect(text).toContain('texttäckning 96 %'); // "Inför hemgång ska:" is undecided (test/sources/coverage.test.ts)
     expect(text).toMatch(/⟦\d+ Om meddelandet skickas efter kl\. 12\.00 ska kommunens betalningsansvar inträda fyra dagar/);
     expect(text).toMatch(/↳ \[\d+\] tolkning kl_12_exakt \S+varmland\/2019-01-01\.avtal:22; brytpunkt middag \S+:66/);
     expect(text).toMatch(/↳ \[\d+\] okodat: tillämpas annanstans, okodat beloppets_årliga_uppräkning /);
@@ -33,7 +33,7 @@ describe('avtal source', () => {
     expect(await main(['source', varmland, '--color', 'never', '--lang', 'en'])).toBe(0);
     const en = output.stdout();
     expect(en).toContain('source varmland-samverkan-2019');
-    expect(en).toContain('text coverage 100 %');
+    expect(en).toContain('text coverage 96 %');
     expect(en).toMatch(/↳ \[\d+\] interpretation kl_12_exakt \S+varmland\/2019-01-01\.avtal:22; cutoff middag \S+:66/);
     expect(en).toMatch(/↳ \[\d+\] not encoded: applied elsewhere, unencoded beloppets_årliga_uppräkning /);
   });
@@ -54,13 +54,13 @@ describe('avtal source', () => {
     const dir = project((t) => t.replace(/okodat beloppets_årliga_uppräkning[\s\S]*?skäl [^\n]*\n/, ''));
     expect(await main(['source', join(dir, 'varmland.avtal'), '--color', 'never', '--cited-only'])).toBe(0);
     expect(output.stdout()).toMatch(/\n\s*231 \? .*Beloppet ska/);
-    expect(output.stdout()).toContain('? obeslutad (årligen)');
+    expect(output.stdout()).toContain('? obeslutad (ska, årligen)');
   });
 
   it('goes back from a rule to its passages with --rule: only what it cites, with its heading and the other citers', async () => {
     expect(await main(['source', varmland, '--rule', 'kallelse_till_sip', '--color', 'never'])).toBe(0);
     const text = output.stdout();
-    expect(text).toContain('de ställen i varmland-samverkan-2019 som kallelse_till_sip citerar (1)');
+    expect(text).toContain('de ställen i varmland-samverkan-2019 som kallelse_till_sip citerar (2)');
     expect(text).toMatch(/kallelse_till_sip hänvisar till rubriken »6\. Parternas ansvar, Öppen vård«, rad \d+ i varmland-samverkan-2019/);
     expect(text).toMatch(/⟦\d+ Den fasta vårdkontakten har, efter att den mottagit meddelande[\s\S]*inom tre dagar kalla berörda parter till en SIP\. \d+⟧/);
     expect(text).toMatch(/↳ \[\d+\] tolkning sip_inom_tre_dagar \S+:\d+; tidsfrist kallelse_till_sip \S+varmland\/2019-01-01\.avtal:\d+/);
@@ -70,8 +70,9 @@ describe('avtal source', () => {
     output.clear();
     expect(await main(['source', varmland, '--rule', 'kallelse_till_sip', '--json'])).toBe(0);
     const [view] = JSON.parse(output.stdout());
-    expect(view.passages).toHaveLength(1);
+    expect(view.passages).toHaveLength(2);
     expect(view.passages[0].text).toContain('inom tre dagar kalla berörda parter till en SIP');
+    expect(view.passages[1].text.replace(/\s+/g, ' ')).toContain('En kallelse till SIP ska skickas i de fall');
   });
 
   it('says so when the rule cites no passage of the source, and names the source it does cite', async () => {
@@ -97,11 +98,11 @@ describe('avtal coverage', () => {
   it('reports text and example coverage per policy', async () => {
     expect(await main(['coverage', varmland])).toBe(0);
     const text = output.stdout();
-    expect(text).toMatch(/varmland\/2019-01-01\.avtal {2}text 100 % {2}\(17\/17 meningar i varmland-samverkan-2019: 14 citerade, 3 markerade: ej beräkningsbart 1, utanför tillämpningsområdet 1, tillämpas annanstans 1\)/);
+    expect(text).toMatch(/varmland\/2019-01-01\.avtal {2}text 96 % {2}\(24\/25 meningar i varmland-samverkan-2019: 16 citerade, 8 markerade: ej beräkningsbart 2, utanför tillämpningsområdet 5, tillämpas annanstans 1\)/);
     expect(text).toMatch(/varmland\/2019-01-01\.avtal {2}exempel 100 %/);
     expect(await main(['coverage', varmland, '--lang', 'en'])).toBe(0);
     const en = output.stdout();
-    expect(en).toMatch(/varmland\/2019-01-01\.avtal {2}text 100 % {2}\(17\/17 sentences of varmland-samverkan-2019: 14 cited, 3 marked: not computable 1, outside scope 1, applied elsewhere 1\)/);
+    expect(en).toMatch(/varmland\/2019-01-01\.avtal {2}text 96 % {2}\(24\/25 sentences of varmland-samverkan-2019: 16 cited, 8 marked: not computable 2, outside scope 5, applied elsewhere 1\)/);
     expect(en).toMatch(/varmland\/2019-01-01\.avtal {2}examples 100 %/);
   });
 
@@ -122,7 +123,7 @@ describe('avtal coverage', () => {
   it('gives JSON with --json', async () => {
     expect(await main(['coverage', '--json', varmland])).toBe(0);
     const report = JSON.parse(output.stdout());
-    expect(report[0].text.percent).toBe(100);
+    expect(report[0].text.percent).toBe(96);
     expect(report[0].examples.percent).toBe(100);
   });
 });

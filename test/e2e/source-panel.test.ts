@@ -34,10 +34,11 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 60_000 }, () => {
 
   const lineOf = (needle: string) => page.evaluate((n) => window.__avtal!.editor.getModel()!.findMatches(n, false, false, true, null, false)[0]?.range.startLineNumber ?? -1, needle);
 
-  it('shows the agreement with its cited passages and full text coverage', async () => {
+  it('shows the agreement with its cited passages and its text coverage', async () => {
     await page.click('#tab-source');
     await page.waitForSelector('[data-testid="source-text"] .seg.cited', { timeout: 15_000 });
-    expect(await page.locator('[data-testid="source-meta"]').textContent()).toMatch(/källa varmland-samverkan-2019 · \d+ citerade ställen, 3 markerade som okodade, 0 obeslutade · texttäckning 100 %/);
+    // "Inför hemgång ska:" is undecided (test/sources/coverage.test.ts)
+    expect(await page.locator('[data-testid="source-meta"]').textContent()).toMatch(/källa varmland-samverkan-2019 · \d+ citerade ställen, 8 markerade som okodade, 1 obeslutade · texttäckning 96 %/);
     expect(await page.locator('[data-testid="source-text"]').textContent()).toContain('Om meddelandet skickas efter kl. 12.00');
     expect(await page.locator('[data-testid="source-branches"]').textContent()).toContain('Exemplen prövar alla grenar.');
   });

@@ -35,14 +35,23 @@ describe('sentences', () => {
     expect(carriers('senast på måndagen i januari')).toEqual(['senast', 'måndagen', 'januari']);
     expect(carriers('kommunen får inte debitera')).toEqual(['får inte']);
     // deadlines without a time count like "snarast": a policy decides about them too
-    expect(carriers('ska den slutna vården så snart som möjligt underrätta berörda enheter')).toEqual(['så snart']);
-    expect(carriers('Samverkansproblem och tvister ska lösas skyndsamt')).toEqual(['skyndsamt']);
-    expect(carriers('ska de i god tid planeras i samråd med kommunen')).toEqual(['i god tid']);
-    expect(carriers('Kontaktmannen ska i förväg fylla i de mörkgrå fälten')).toEqual(['i förväg']);
-    expect(carriers('kommunen ska snart ha en plan')).toEqual([]);
+    expect(carriers('ska den slutna vården så snart som möjligt underrätta berörda enheter')).toEqual(['ska', 'så snart']);
+    expect(carriers('Samverkansproblem och tvister ska lösas skyndsamt')).toEqual(['ska', 'skyndsamt']);
+    expect(carriers('ska de i god tid planeras i samråd med kommunen')).toEqual(['ska', 'i god tid']);
+    expect(carriers('Kontaktmannen ska i förväg fylla i de mörkgrå fälten')).toEqual(['ska', 'i förväg']);
+    expect(carriers('kommunen snart har en plan')).toEqual([]);
     expect(carriers('vårdcentraler inom regionen')).toEqual([]);
     expect(carriers('enligt 5 kap. 4 § och lagen (2017:30), se punkt 22')).toEqual([]);
     expect(carriers('7. Ekonomisk reglering')).toEqual([]);
+  });
+
+  it('counts an obligation on its own: "ska" and "skall" (issue 20), not inside another word', () => {
+    expect(carriers('Kommunen ska delta i planeringen')).toEqual(['ska']);
+    expect(carriers('Landstinget skall ansvara för transporten')).toEqual(['skall']);
+    expect(carriers('Kommunen ska inte debitera')).toEqual(['ska inte']);
+    expect(carriers('ska kommunen skicka kallelsen inom tre dagar')).toEqual(['ska', 'inom tre dagar']);
+    expect(carriers('Den skadade och skallige patienten skakar')).toEqual([]);
+    expect(sentences('Kommunen ska delta i planeringen. Regionen informerar.').map((s) => s.carries)).toEqual([['ska'], []]);
   });
 });
 
@@ -50,12 +59,18 @@ describe('text coverage', () => {
   const set = loadPolicySet('policies');
   const cov = (file: string) => textCoverage(set.versions.find((v) => v.source.file === file)!.analysis.ast, set.library!)!;
 
-  it("covers every sentence of Värmland's agreement: cited by rules, or marked with a reason", () => {
+  it("covers every sentence of Värmland's agreement but one: cited by rules, or marked with a reason", () => {
     const t = cov('varmland/2019-01-01.avtal');
-    expect(t.percent).toBe(100);
-    expect(t.uncovered).toEqual([]);
-    expect(t.marked).toBe(3);
-    expect(t.byReason).toEqual({ 'not-computable': 1, 'outside-scope': 1, 'applied-elsewhere': 1 });
+    // "Inför hemgång ska:" (written information, information transferred, medicines and aids available) is
+    // about facts the vocabulary has; no rule encodes it yet, and it is not "not computable": it stays undecided
+    expect(t.uncovered.map((s) => [s.line, s.text])).toEqual([[159, 'Inför hemgång ska:']]);
+    expect(t.percent).toBe(96);
+    expect(t.marked).toBe(8);
+    expect(t.byReason).toEqual({ 'not-computable': 2, 'outside-scope': 5, 'applied-elsewhere': 1 });
+    // a sentence with only an obligation counts and is decided: the condition for a SIP is cited by its deadline
+    const sip = t.sentences.find((s) => s.text.startsWith('En kallelse till SIP ska skickas i de fall'))!;
+    expect(sip.carries).toEqual(['ska']);
+    expect((sip.covered as { by: string[] }).by).toEqual(['deadline kallelse_till_sip']);
     const grace = t.sentences.find((s) => s.text.startsWith('Om meddelandet skickas efter kl. 12.00'))!;
     expect(grace.covered).toMatchObject({ kind: 'cited' });
     expect((grace.covered as { by: string[] }).by).toContain('payment kommunens_betalningsansvar');
@@ -65,16 +80,25 @@ describe('text coverage', () => {
     const v = set.versions.find((x) => x.source.file === 'varmland/2019-01-01.avtal')!;
     const text = v.source.text.replace(/okodat beloppets_årliga_uppräkning[\s\S]*?skäl [^\n]*\n/, '');
     const t = textCoverage(analyze(text).ast, library)!;
-    expect(t.uncovered.map((s) => [s.line, s.text])).toEqual([[231, 'Beloppet ska räknas upp årligen med hänsyn till utvecklingen av kostnader för vårdplatser i den slutna vården.']]);
+    expect(t.uncovered.map((s) => [s.line, s.text])).toEqual([
+      [159, 'Inför hemgång ska:'],
+      [231, 'Beloppet ska räknas upp årligen med hänsyn till utvecklingen av kostnader för vårdplatser i den slutna vården.'],
+    ]);
     expect(t.percent).toBeLessThan(100);
   });
 
-  it('leaves no sentence of a bundled policy undecided: every one is cited, or marked with its reason (100 %)', () => {
+  it('leaves no sentence of a bundled policy undecided but the one computable sentence not yet encoded (Värmland\'s "Inför hemgång ska:")', () => {
+    const undecided: string[] = [];
     for (const v of set.versions) {
       const t = textCoverage(v.analysis.ast, set.library!)!;
       expect(t, v.source.file).toBeDefined();
-      expect(t.uncovered.map((s) => `${v.source.file}: line ${s.line} of ${t.source}: ${s.text}`)).toEqual([]);
+      undecided.push(...t.uncovered.map((s) => `${v.source.file}: line ${s.line} of ${t.source}: ${s.text}`));
+      if (!v.source.file.startsWith('varmland/')) expect(t.percent, v.source.file).toBe(100);
     }
+    expect(undecided).toEqual([
+      'varmland/2019-01-01.avtal: line 159 of varmland-samverkan-2019: Inför hemgång ska:',
+      'varmland/2026-proposal.draft.avtal: line 159 of varmland-samverkan-2019: Inför hemgång ska:',
+    ]);
   });
 });
 
