@@ -37,7 +37,7 @@ describe.skipIf(!chromiumAvailable)(suiteName, { timeout: 60_000 }, () => {
   it('shows the agreement with its cited passages and its text coverage', async () => {
     await page.click('#tab-source');
     await page.waitForSelector('[data-testid="source-text"] .seg.cited', { timeout: 15_000 });
-    expect(await page.locator('[data-testid="source-meta"]').textContent()).toMatch(/källa varmland-samverkan-2019 · \d+ citerade ställen, 8 markerade som okodade · texttäckning 100 %/);
+    expect(await page.locator('[data-testid="source-meta"]').textContent()).toMatch(/källa varmland-samverkan-2019 · \d+ citerade ställen, 8 markerade som okodade, 0 obeslutade · texttäckning 100 %/);
     expect(await page.locator('[data-testid="source-text"]').textContent()).toContain('Om meddelandet skickas efter kl. 12.00');
     expect(await page.locator('[data-testid="source-branches"]').textContent()).toContain('Exemplen prövar alla grenar.');
   });
