@@ -113,7 +113,7 @@ export class PolicySet {
   private agreementNames?: ReadonlySet<string>;
   private byAgreement = new Map<string, PolicyVersion[]>();
   private publishedBy = new Map<string, readonly PolicyVersion[]>();
-  private byCounty = new Map<string, string>();
+  private byCounty = new Map<string, { ok: true; agreement: string }>();
   /** agreementFor's answers for a named agreement, by agreement and county (the county list is not rebuilt per case). */
   private named = new Map<string, Map<string, { ok: true; agreement: string }>>();
   /** select's answer for a version in force, one per version (made once, not per call). */
@@ -232,7 +232,7 @@ export class PolicySet {
       return answer;
     }
     const known = this.byCounty.get(county);
-    if (known !== undefined) return { ok: true, agreement: known };
+    if (known !== undefined) return known;
     const inCounty = this.agreements().filter((a) => (county === PolicySet.NATIONAL ? this.countiesOf(a).length === 0 : this.countiesOf(a).includes(county)));
     if (inCounty.length === 0) {
       const national = this.agreementsInOrder().some((a) => this.countyOf(a) === undefined) ? [PolicySet.NATIONAL] : [];
@@ -242,8 +242,9 @@ export class PolicySet {
     // as Kronoberg's home-care agreement, are reached by naming them in the case).
     const pick = inCounty.length === 1 ? inCounty : inCounty.filter((a) => a === county);
     if (pick.length !== 1) return { ok: false, error: diagnostic('AVT-E009', NO_RANGE, { county, agreements: inCounty.join(', ') }) };
-    this.byCounty.set(county, pick[0]);
-    return { ok: true, agreement: pick[0] };
+    const answer = { ok: true as const, agreement: pick[0] };
+    this.byCounty.set(county, answer);
+    return answer;
   }
 
   /**
