@@ -114,8 +114,13 @@ export class PolicySet {
   private byAgreement = new Map<string, PolicyVersion[]>();
   private publishedBy = new Map<string, readonly PolicyVersion[]>();
   private byCounty = new Map<string, { ok: true; agreement: string }>();
-  /** agreementFor's answers for a named agreement, by agreement and county (the county list is not rebuilt per case). */
+  /**
+   * agreementFor's answers for a named agreement (the county list is not rebuilt per case): by agreement and county
+   * for an agreement of counties (only its own counties are kept: a bounded table), by agreement alone for a
+   * county-independent one (it answers any county, whatever a case writes there).
+   */
   private named = new Map<string, Map<string, { ok: true; agreement: string }>>();
+  private everywhere = new Map<string, { ok: true; agreement: string }>();
   /** select's answer for a version in force, one per version (made once, not per call). */
   private chosen = new Map<PolicyVersion, Selection>();
 
@@ -220,15 +225,18 @@ export class PolicySet {
    */
   agreementFor(county: string, agreement?: string): { ok: true; agreement: string } | { ok: false; error: Diagnostic } {
     if (agreement) {
-      const known = this.named.get(agreement)?.get(county);
+      const known = this.everywhere.get(agreement) ?? this.named.get(agreement)?.get(county);
       if (known !== undefined) return known;
       if (!this.has(agreement)) return { ok: false, error: diagnostic('AVT-E011', NO_RANGE, { agreement, known: this.agreements().join(', ') }) };
       const home = this.countyOf(agreement);
       if (home !== undefined && !this.countiesOf(agreement).includes(county)) return { ok: false, error: diagnostic('AVT-E015', NO_RANGE, { agreement, home, county }) };
       const answer = { ok: true as const, agreement };
-      let byCounty = this.named.get(agreement);
-      if (!byCounty) this.named.set(agreement, (byCounty = new Map()));
-      byCounty.set(county, answer);
+      if (home === undefined) this.everywhere.set(agreement, answer);
+      else {
+        let byCounty = this.named.get(agreement);
+        if (!byCounty) this.named.set(agreement, (byCounty = new Map()));
+        byCounty.set(county, answer);
+      }
       return answer;
     }
     const known = this.byCounty.get(county);
