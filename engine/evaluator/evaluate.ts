@@ -16,14 +16,8 @@ export interface Outcomes {
 /** The hot path: numbers only, no text, no allocation beyond the outcome records. The caller owns them. */
 export function evaluateOutcomes(p: CompiledPolicy, c: CaseData): Outcomes {
   const deadlines = new Array<DeadlineOutcome>(p.deadlines.length);
-  const payments = new Array<PaymentOutcome>(p.payments.length);
-  if (c.history === undefined) {
-    // Without a history a rule fills a fresh record of ours (or gives a shared, frozen one): no copy of a scratch record.
-    for (let i = 0; i < p.deadlines.length; i++) deadlines[i] = p.deadlines[i].runInto(c, deadlineRecord());
-    for (let i = 0; i < p.payments.length; i++) payments[i] = p.payments[i].runInto(c, paymentRecord());
-    return { deadlines, payments };
-  }
   for (let i = 0; i < p.deadlines.length; i++) deadlines[i] = p.deadlines[i].run(c);
+  const payments = new Array<PaymentOutcome>(p.payments.length);
   for (let i = 0; i < p.payments.length; i++) payments[i] = p.payments[i].run(c);
   return { deadlines, payments };
 }
