@@ -65,6 +65,8 @@ function fail(answer: EvaluationAnswer): Prepared {
   return { ok: false, answer: answer as EvaluationAnswer & { ok: false } };
 }
 
+const lawNotLinked = (p: { law: unknown[] }) => p.law.length === 0;
+
 function prepare(set: PolicySet, raw: unknown, options: EvaluateCaseOptions, lang: MsgLang): Prepared {
   const validated = validateCase(raw, scratch);
   if (!validated.ok) {
@@ -82,12 +84,12 @@ function prepare(set: PolicySet, raw: unknown, options: EvaluateCaseOptions, lan
   if (date === undefined && !options.version) {
     return fail(fromDiagnostic('invalid-case', diagnostic('AVT-E010', NO_RANGE), '/events', lang));
   }
-  const selection = set.select(which.agreement, date ?? '', { version: options.version });
+  const selection = set.select(which.agreement, date ?? '', options);
   if (!selection.ok) return fail(fromDiagnostic(selection.error.code === 'AVT-E012' ? 'broken-policy' : selection.error.code === 'AVT-E011' ? 'unknown' : 'no-version', selection.error, '', lang));
   const v: PolicyVersion = selection.version;
   // Never an answer without the law's conditions: a version made under a law that is not linked is not used.
   const law = v.analysis.ast.header?.subjectTo?.text;
-  if (law && v.compiled && v.compiled.payments.some((p) => p.law.length === 0)) {
+  if (law && v.compiled && v.compiled.payments.some(lawNotLinked)) {
     return fail(fromDiagnostic('broken-policy', diagnostic('AVT-E012', NO_RANGE, { file: v.source.file, detail: msg('set.law.notLoaded', { law, date: v.info.validFrom }) }), '', lang));
   }
   return { ok: true, input, data, date, v, viaFallback: selection.viaFallback };

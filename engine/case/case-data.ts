@@ -20,8 +20,10 @@ export function emptyCase(): CaseData {
 
 /** `c` emptied for another case, as emptyCase() would make it (a Float64Array costs more to allocate than a case to read). */
 export function resetCase(c: CaseData): CaseData {
-  c.events.fill(NaN);
-  c.facts.fill(undefined);
+  // Plain loops: for these few slots, fill's builtin costs more than the writes (facts.fill was 5% of evaluate's time).
+  const { events, facts } = c;
+  for (let i = 0; i < events.length; i++) events[i] = NaN;
+  for (let i = 0; i < facts.length; i++) facts[i] = undefined;
   c.history = undefined;
   return c;
 }

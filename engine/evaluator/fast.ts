@@ -142,9 +142,10 @@ export function evaluateFast(p: CompiledPolicy, c: CaseData, version: VersionInf
     warnings.push(...history);
   }
   const source: FastSource = { p, version, o, computed: computedOutcomes, history };
+  // The symbol last: an object literal after a computed key is built one property at a time.
   return options.caseId !== undefined
-    ? { [SOURCE]: source, caseId: options.caseId, version, deadlines, payments, computed, warnings }
-    : { [SOURCE]: source, version, deadlines, payments, computed, warnings };
+    ? { caseId: options.caseId, version, deadlines, payments, computed, warnings, [SOURCE]: source }
+    : { version, deadlines, payments, computed, warnings, [SOURCE]: source };
 }
 
 const NO_COMPUTED: ComputedOutcome[] = Object.freeze([]) as unknown as ComputedOutcome[];

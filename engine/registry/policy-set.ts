@@ -113,7 +113,16 @@ export class PolicySet {
   private agreementNames?: ReadonlySet<string>;
   private byAgreement = new Map<string, PolicyVersion[]>();
   private publishedBy = new Map<string, readonly PolicyVersion[]>();
-  private byCounty = new Map<string, string>();
+  private byCounty = new Map<string, { ok: true; agreement: string }>();
+  /**
+   * agreementFor's answers for a named agreement (the county list is not rebuilt per case): by agreement and county
+   * for an agreement of counties (only its own counties are kept: a bounded table), by agreement alone for a
+   * county-independent one (it answers any county, whatever a case writes there).
+   */
+  private named = new Map<string, Map<string, { ok: true; agreement: string }>>();
+  private everywhere = new Map<string, { ok: true; agreement: string }>();
+  /** select's answer for a version in force, one per version (made once, not per call). */
+  private chosen = new Map<PolicyVersion, Selection>();
 
   agreements(): string[] {
     return this.agreementsInOrder().slice();
@@ -216,13 +225,22 @@ export class PolicySet {
    */
   agreementFor(county: string, agreement?: string): { ok: true; agreement: string } | { ok: false; error: Diagnostic } {
     if (agreement) {
+      const known = this.everywhere.get(agreement) ?? this.named.get(agreement)?.get(county);
+      if (known !== undefined) return known;
       if (!this.has(agreement)) return { ok: false, error: diagnostic('AVT-E011', NO_RANGE, { agreement, known: this.agreements().join(', ') }) };
       const home = this.countyOf(agreement);
       if (home !== undefined && !this.countiesOf(agreement).includes(county)) return { ok: false, error: diagnostic('AVT-E015', NO_RANGE, { agreement, home, county }) };
-      return { ok: true, agreement };
+      const answer = { ok: true as const, agreement };
+      if (home === undefined) this.everywhere.set(agreement, answer);
+      else {
+        let byCounty = this.named.get(agreement);
+        if (!byCounty) this.named.set(agreement, (byCounty = new Map()));
+        byCounty.set(county, answer);
+      }
+      return answer;
     }
     const known = this.byCounty.get(county);
-    if (known !== undefined) return { ok: true, agreement: known };
+    if (known !== undefined) return known;
     const serving = this.agreements().filter((a) => (county === PolicySet.NATIONAL ? this.countiesOf(a).length === 0 : this.countiesOf(a).includes(county)));
     // An agreement with drafts only (a proposal put in the folder) is reached by naming it: it cannot take a
     // county's cases from, or make ambiguous, the agreements in force there.
@@ -235,8 +253,9 @@ export class PolicySet {
     // as Kronoberg's home-care agreement, are reached by naming them in the case).
     const pick = inCounty.length === 1 ? inCounty : inCounty.filter((a) => a === county);
     if (pick.length !== 1) return { ok: false, error: diagnostic('AVT-E009', NO_RANGE, { county, agreements: inCounty.join(', ') }) };
-    this.byCounty.set(county, pick[0]);
-    return { ok: true, agreement: pick[0] };
+    const answer = { ok: true as const, agreement: pick[0] };
+    this.byCounty.set(county, answer);
+    return answer;
   }
 
   /**
@@ -266,6 +285,11 @@ export class PolicySet {
       return v ? this.usable(v) : { ok: false, error: diagnostic('AVT-E004', NO_RANGE, { agreement, date: msg('nearest.versionDate', { version: options.version }), nearest: msg('nearest.versions', { list: all.map((x) => x.info.version).join(', ') }) }) };
     }
     const published = this.publishedOf(agreement);
+    // The common answer, one version in force, without a list made per call.
+    let only: PolicyVersion | undefined;
+    let count = 0;
+    for (let i = 0; i < published.length; i++) if (inForce(published[i].info, date)) (only = published[i]), count++;
+    if (count === 1) return this.usable(only!);
     const now = published.filter((v) => inForce(v.info, date));
     // Overlapping published versions are an error of the set, not a choice: a date in the overlap has no version.
     if (now.length > 1) {
@@ -291,7 +315,11 @@ export class PolicySet {
   }
 
   private usable(v: PolicyVersion): Selection {
-    if (v.compiled) return { ok: true, version: v };
+    if (v.compiled) {
+      let selection = this.chosen.get(v);
+      if (!selection) this.chosen.set(v, (selection = { ok: true, version: v }));
+      return selection;
+    }
     const first = v.analysis.diagnostics.find((d) => d.severity === 'error');
     return { ok: false, error: diagnostic('AVT-E012', first?.range ?? NO_RANGE, { file: v.source.file, detail: first ? `${first.code} ${first.message}` : msg('set.file.noHeader') }) };
   }

@@ -75,6 +75,18 @@ describe('which agreement a case reaches', () => {
     expect(set.agreementFor('national', 'varmland')).toMatchObject({ ok: false, error: { code: 'AVT-E015' } });
   });
 
+  it('a question asked again gets the same answer (agreementFor keeps its answers by agreement and county)', () => {
+    const fresh = loadPolicySet(policies);
+    for (let round = 0; round < 2; round++) {
+      expect(fresh.agreementFor('kronoberg', 'kronoberg_hemsjukvard')).toEqual({ ok: true, agreement: 'kronoberg_hemsjukvard' });
+      expect(fresh.agreementFor('varmland', 'kronoberg_hemsjukvard')).toMatchObject({ ok: false, error: { code: 'AVT-E015' } });
+      expect(fresh.agreementFor('varmland')).toEqual({ ok: true, agreement: 'varmland' });
+      expect(fresh.agreementFor(`somewhere-${round}`, 'nationell_lag')).toEqual({ ok: true, agreement: 'nationell_lag' });
+      expect(fresh.agreementFor('gotland')).toMatchObject({ ok: false, error: { code: 'AVT-E003' } });
+      expect(fresh.agreementFor('varmland', 'nowhere')).toMatchObject({ ok: false, error: { code: 'AVT-E011' } });
+    }
+  });
+
   it('AVT-E003 for an unknown county lists national among the known ones', () => {
     expect(set.agreementFor('gotland')).toMatchObject({ ok: false, error: { code: 'AVT-E003', message: expect.stringContaining('national') } });
   });
