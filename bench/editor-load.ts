@@ -2,7 +2,7 @@
 // against the real server (server/app.ts) over a temporary copy of the policies. Not a test: it measures and
 // prints, for docs/performance.md.
 //   cold first load to usable: from page.goto to body[data-usable="1"] (the text shown in the editor and
-//     checked by the worker); target ≤ 2 s. A cold load is, by default, a new tab in a browser window that is
+//     checked by the worker), read off the page's own timeline (see usable() below); target ≤ 2 s. A cold load is, by default, a new tab in a browser window that is
 //     already open, with the HTTP cache and the site's storage cleared (what someone opening the editor for
 //     the first time gets); --new-window makes each load a new browser context instead, as the figures before
 //     2026-12 were measured: Chromium then also builds the window's own UI (its omnibox popup is a WebUI page
@@ -81,11 +81,30 @@ async function serve(label: string, editorDir: string): Promise<Target> {
   return { label, url: `http://127.0.0.1:${port}/`, close, cold: [], warm: [], mainThread: [], script: [], marks: [], wire: 0, raw: 0 };
 }
 
-async function usable(page: Page, url: string): Promise<number> {
+/**
+ * One load's time: from the goto (or reload) to the moment the page marks itself usable (`avtal:usable`, set
+ * when body[data-usable="1"] is), read off the page's own timeline: the gap from the goto to its navigation
+ * start, plus the mark. Playwright notices the attribute by polling, up to half a second later on a page whose
+ * main thread is busy (the median was 0.49 s on 2026-12-05): that delay is the script's, not the page's, and is
+ * printed apart ("seen by this script"). Before 2026-12-05 it was counted in the load.
+ */
+const split: { beforeNavigation: number[]; usableMark: number[]; seen: number[] } = { beforeNavigation: [], usableMark: [], seen: [] };
+
+async function usable(page: Page, url: string | undefined, record = false): Promise<number> {
+  const wallStart = Date.now();
   const started = performance.now();
-  await page.goto(url, { waitUntil: 'commit' });
+  if (url === undefined) await page.reload({ waitUntil: 'commit' });
+  else await page.goto(url, { waitUntil: 'commit' });
   await page.waitForSelector('body[data-usable="1"]', { timeout: 60_000 });
-  return performance.now() - started;
+  const seenAfter = performance.now() - started;
+  const { origin, mark } = await page.evaluate(() => ({ origin: performance.timeOrigin, mark: performance.getEntriesByName('avtal:usable')[0]?.startTime ?? Number.NaN }));
+  const took = origin - wallStart + mark;
+  if (record) {
+    split.beforeNavigation.push(origin - wallStart);
+    split.usableMark.push(mark);
+    split.seen.push(seenAfter - took);
+  }
+  return Number.isFinite(took) ? took : seenAfter;
 }
 
 /** A browser window, open (and idle) before any load is measured, whose tabs are the cold loads. */
@@ -109,7 +128,7 @@ async function coldLoad(browser: Browser, t: Target, i: number): Promise<void> {
     await cdp.send('Network.clearBrowserCache');
     await cdp.send('Storage.clearDataForOrigin', { origin: new URL(t.url).origin, storageTypes: 'all' });
   }
-  t.cold.push(await usable(page, t.url));
+  t.cold.push(await usable(page, t.url, targets.length === 1));
   const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   t.mainThread.push((metrics.TaskDuration ?? NaN) * 1000);
   t.script.push((metrics.ScriptDuration ?? NaN) * 1000);
@@ -120,10 +139,7 @@ async function coldLoad(browser: Browser, t: Target, i: number): Promise<void> {
     t.wire = sizes.reduce((a, [e]) => a + e, 0);
     t.raw = sizes.reduce((a, [, d]) => a + d, 0);
   }
-  const reloadStarted = performance.now();
-  await page.reload({ waitUntil: 'commit' });
-  await page.waitForSelector('body[data-usable="1"]', { timeout: 60_000 });
-  t.warm.push(performance.now() - reloadStarted);
+  t.warm.push(await usable(page, undefined));
   if (NEW_WINDOW) await context.close();
   else await page.close();
   process.stdout.write(`${t.label} load ${i + 1}/${LOADS}: cold ${ms(t.cold[i])} (main thread busy ${ms(t.mainThread[i])}), warm ${ms(t.warm[i])}\n`);
@@ -202,7 +218,7 @@ ${targets.map((t) => rows(t, figuresOf(t), t.label)).join('\n')}
 | keystroke → diagnostics, ${figures.keystrokeToDiagnosticsMs.lines} lines (${keys.length} keys) | ${ms(figures.keystrokeToDiagnosticsMs.median)} | ${ms(figures.keystrokeToDiagnosticsMs.p95)} | –${ms(figures.keystrokeToDiagnosticsMs.max)} | p95 ≤ 300 ms |
 
 ${targets.map((t) => `${t.label}, marks (median, ms after navigation start): ${marksLine(t)}\n${t.label}, first load: ${(t.wire / 1024).toFixed(0)} KB over the wire, ${(t.raw / 1024).toFixed(0)} KB uncompressed`).join('\n')}
-load average ${figures.loadAverage.join(' ')}`);
+${split.usableMark.length ? `the cold loads' parts (medians): goto → the page's navigation start ${ms(quantile(split.beforeNavigation, 0.5))}, navigation start → avtal:usable ${ms(quantile(split.usableMark, 0.5))}, the mark → seen by this script ${ms(quantile(split.seen, 0.5))}\n` : ''}load average ${figures.loadAverage.join(' ')}`);
   if (values.json) writeFileSync(values.json, JSON.stringify(figures, null, 2));
 } finally {
   await browser.close();
