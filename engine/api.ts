@@ -198,7 +198,7 @@ export function withFallback(set: PolicySet, v: FallbackFrom, data: CaseData, da
 }
 
 /** The agreement the version names as its fallback, in force on the same date, when the agreement leaves payment to it. */
-function fallbackFor(set: PolicySet, v: FallbackFrom, date: string | undefined): PolicyVersion | undefined {
+export function fallbackFor(set: PolicySet, v: FallbackFrom, date: string | undefined): PolicyVersion | undefined {
   const name = v.analysis.ast.header?.fallback?.text;
   // An agreement with a payment rule, or with an economic ladder of its own, regulates payment itself.
   const regulates = (v.compiled?.payments.length ?? 0) > 0 || (v.compiled?.ladders.size ?? 0) > 0;

@@ -1,5 +1,5 @@
 // Avtal's engine as a library. See docs/api.md.
-export { caseDate, evaluateCase, withFallback, type EvaluationAnswer, type EvaluationError, type EvaluateCaseOptions } from './api';
+export { caseDate, evaluateCase, fallbackFor, withFallback, type EvaluationAnswer, type EvaluationError, type EvaluateCaseOptions } from './api';
 export { PolicySet, linkLaw, type PolicySource, type PolicyVersion, type Selection } from './registry/policy-set';
 export { compile, type CompiledPolicy } from './compiler/compile';
 export { evaluate, evaluateOutcomes, evaluateOutcomesInto, outcomeBuffer, type Outcomes, type OutcomeBuffer, type EvaluateOptions } from './evaluator/evaluate';

@@ -8,7 +8,7 @@ import type * as A from '../../dsl/ast/ast';
 import { Diagnostic as DslDiagnostic, Range, localize } from '../../dsl/diagnostics';
 import { applyTweaks, asDraft, completions, definitionAt, hoverAt, outline, quickFixes, type PolicyOutline } from '../../dsl/services';
 import { lookupVocabulary } from '../../dsl/builtins/vocabulary';
-import { caseDate, compile, evaluate, linkLaw, PolicySet, runExamples, validateCase, withFallback, type CompiledPolicy, type VersionInfo } from '../../engine';
+import { caseDate, compile, evaluate, fallbackFor, linkLaw, PolicySet, runExamples, validateCase, withFallback, type CompiledPolicy, type VersionInfo } from '../../engine';
 import type {
   AnalyseResult, Diagnostic, ExampleView, LineRange, MonthsResult, RequestKind, RequestMap, RuleSource, Scenario, SimulateResult, SimulationView, UiLang,
   WorkerRequest, WorkerResponse, WorkerTimings,
@@ -174,13 +174,10 @@ function caseEvents(events: Scenario['events']): Record<string, string | string[
   return out;
 }
 
-/** The rules of the fallback agreement (the law) in force for the case: their titles and citations, for the reasons shown. */
+/** The rules of the fallback agreement (the law) that decides for the case, if one does: their titles and citations, for the reasons shown. */
 function fallbackRules(p: Prepared, data: Parameters<typeof caseDate>[0]): Record<string, RuleSource> {
-  const name = p.analysis.ast.header?.fallback?.text;
-  const date = caseDate(data);
-  if (!name || !date || !lawSet().has(name)) return {};
-  const fb = lawSet().select(name, date);
-  return fb.ok ? ruleSources(fb.version.analysis.ast, fb.version.analysis.ast.header?.source?.value ?? '') : {};
+  const fb = fallbackFor(lawSet(), { analysis: p.analysis, compiled: p.compiled, info: p.info }, caseDate(data));
+  return fb ? ruleSources(fb.analysis.ast, fb.analysis.ast.header?.source?.value ?? '') : {};
 }
 
 function simulateOnce(p: Prepared, scenario: Scenario, ui: UiLang = 'sv'): SimulationView {
